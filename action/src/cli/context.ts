@@ -1,0 +1,22 @@
+/** What a CLI command may touch: its output streams and working directory. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+}
+
+/** Exit codes: 0 success, 1 invalid intent or failed check, 2 usage error. */
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+/** Thrown by a command for a usage problem the argument parser cannot see. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export interface CliContext {
+  io: CliIo;
+  /** Set by a command's action; run() returns it. */
+  exitCode: number;
+}

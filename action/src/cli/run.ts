@@ -1,0 +1,35 @@
+import { Command, CommanderError } from "commander";
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext, type CliIo } from "./context.js";
+import * as validate from "./commands/validate.js";
+import * as render from "./commands/render.js";
+import * as analyze from "./commands/analyze.js";
+import * as diff from "./commands/diff.js";
+import * as lint from "./commands/lint.js";
+import * as preview from "./commands/preview.js";
+
+const COMMANDS = [validate, render, analyze, diff, lint, preview];
+
+/** Runs the CLI with `args` (without node and script) and returns the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const ctx: CliContext = { io, exitCode: EXIT_OK };
+  const program = new Command("netpol-rollout")
+    .description("Compile declared network intent into Kubernetes NetworkPolicies, and check it.")
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError();
+  for (const command of COMMANDS) command.register(program, ctx);
+  try {
+    await program.parseAsync(args, { from: "user" });
+    return ctx.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version surface as CommanderError with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`netpol-rollout: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The validated intent of one repository: what the loader produces from policies/ and
+ * what the compiler, the semantics engine and the reports consume. Every element keeps
+ * the place it was declared so that errors, lint findings and PR comments can point back
+ * at file:line:column.
+ */
+import type { Protocol } from "../k8s/types.js";
+import type { CniProfile, CniProfileName } from "../cni/profiles.js";
+
+export type { Protocol };
+
+/** A position in an intent file. `file` is relative to the repository root, POSIX separators. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export interface ServicePort {
+  port: number;
+  /** Set for a port range (port..endPort inclusive). */
+  endPort?: number;
+  /** The container port name, when the intent gives one. */
+  name?: string;
+  protocol: Protocol;
+  source: SourceRef;
+}
+
+/** A workload: the pods of one namespace that carry `labels`. */
+export interface Service {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  ports: ServicePort[];
+  source: SourceRef;
+}
+
+export interface NamespaceIntent {
+  name: string;
+  /**
+   * Whether netpol-rollout owns policies in this namespace. An unmanaged namespace (an
+   * ingress controller's, kube-system) is only referenced as a peer: nothing is emitted in it.
+   */
+  managed: boolean;
+  /** Whether the namespace gets `default-deny-all`. Never true for kube-* or excluded namespaces. */
+  defaultDeny: boolean;
+  /** Labels that select this namespace; always includes kubernetes.io/metadata.name. */
+  labels: Record<string, string>;
+  services: Service[];
+  source: SourceRef;
+}
+
+/** One side of a declared flow. */
+export type Endpoint =
+  | { kind: "service"; namespace: string; service: string }
+  /** Every pod of a namespace, or the pods with `podLabels` in it (e.g. an ingress controller). */
+  | { kind: "namespace"; namespace: string; podLabels?: Record<string, string> }
+  | { kind: "cidr"; cidr: string; except: string[] }
+  /** Only as a destination, and only where the CNI profile has FQDN egress. */
+  | { kind: "fqdn"; fqdn: string };
+
+/** A port selection on a flow; `port` absent means every port of the protocol. */
+export interface FlowPort {
+  protocol: Protocol;
+  port?: number;
+  endPort?: number;
+  /** The declared name of the destination port, when the flow referred to it by name. */
+  name?: string;
+}
+
+export interface Flow {
+  from: Endpoint;
+  to: Endpoint;
+  /** Resolved against the destination's declared ports; never empty for a service destination. */
+  ports: FlowPort[];
+  /** The flow as written, for reports ("frontend -> api:8080"). */
+  text: string;
+  source: SourceRef;
+}
+
+export interface DnsIntent {
+  namespace: string;
+  podLabels: Record<string, string>;
+  /** strict: namespaceSelector AND podSelector in one peer; safe: namespaceSelector only. */
+  mode: "strict" | "safe";
+}
+
+export interface EnvironmentIntent {
+  name: string;
+  /** Position in the promotion order; lower deploys first. */
+  order: number;
+  cni: CniProfileName;
+  profile: CniProfile;
+  dns: DnsIntent;
+  /** Sources of kubelet health checks, allowed as ingress where the profile needs it. */
+  nodeCidrs: string[];
+  excludedNamespaces: string[];
+  namespaces: NamespaceIntent[];
+  flows: Flow[];
+  /** Every file that contributed to this environment (the environment file first). */
+  files: string[];
+  source: SourceRef;
+}
+
+export interface Intent {
+  /** Sorted by promotion order, then name. */
+  environments: EnvironmentIntent[];
+}
+
+/** An intent error: where, what is wrong, and what was expected. */
+export interface IntentError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  /** A fix-it, e.g. "did you mean 10.0.0.1/32?" */
+  hint?: string;
+}
+
+export type LoadResult = { ok: true; intent: Intent } | { ok: false; errors: IntentError[] };
+
+export function formatIntentError(e: IntentError): string {
+  return `${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`;
+}

@@ -1,0 +1,102 @@
+/**
+ * The subset of Kubernetes API object shapes the pure core works with, as plain JSON
+ * (networking.k8s.io/v1 NetworkPolicy, core/v1 Pod and Namespace). Field names and
+ * optionality follow the Kubernetes API reference: an absent list and an empty list mean
+ * different things in NetworkPolicy rules, so optional fields stay optional here.
+ */
+
+export type Protocol = "TCP" | "UDP" | "SCTP";
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: "In" | "NotIn" | "Exists" | "DoesNotExist";
+  values?: string[];
+}
+
+/** An empty selector ({}) selects everything; see the LabelSelector API reference. */
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export interface IPBlock {
+  cidr: string;
+  except?: string[];
+}
+
+export interface NetworkPolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: IPBlock;
+}
+
+export interface NetworkPolicyPort {
+  /** Defaults to TCP when absent. */
+  protocol?: Protocol;
+  /** A number or a named container port; absent means every port of the protocol. */
+  port?: number | string;
+  endPort?: number;
+}
+
+export interface NetworkPolicyIngressRule {
+  from?: NetworkPolicyPeer[];
+  ports?: NetworkPolicyPort[];
+}
+
+export interface NetworkPolicyEgressRule {
+  to?: NetworkPolicyPeer[];
+  ports?: NetworkPolicyPort[];
+}
+
+export type PolicyType = "Ingress" | "Egress";
+
+export interface NetworkPolicySpec {
+  podSelector: LabelSelector;
+  policyTypes?: PolicyType[];
+  ingress?: NetworkPolicyIngressRule[];
+  egress?: NetworkPolicyEgressRule[];
+}
+
+export interface NetworkPolicy {
+  apiVersion: "networking.k8s.io/v1";
+  kind: "NetworkPolicy";
+  metadata: ObjectMeta;
+  spec: NetworkPolicySpec;
+}
+
+/** cilium.io/v2 CiliumNetworkPolicy, used only for FQDN egress on the cilium profile. */
+export interface CiliumNetworkPolicy {
+  apiVersion: "cilium.io/v2";
+  kind: "CiliumNetworkPolicy";
+  metadata: ObjectMeta;
+  spec: Record<string, unknown>;
+}
+
+export type PolicyObject = NetworkPolicy | CiliumNetworkPolicy;
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol?: Protocol;
+}
+
+export interface Pod {
+  apiVersion?: "v1";
+  kind?: "Pod";
+  metadata: ObjectMeta & { namespace: string };
+  spec?: { containers?: { name: string; ports?: ContainerPort[] }[] };
+  status?: { podIP?: string; podIPs?: { ip: string }[] };
+}
+
+export interface Namespace {
+  apiVersion?: "v1";
+  kind?: "Namespace";
+  metadata: ObjectMeta;
+}

@@ -1,0 +1,15 @@
+// Runs every bench/*.bench.ts in name order. Each file prints its own figures.
+import { readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv[2];
+const files = readdirSync(here)
+  .filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only)))
+  .sort();
+for (const file of files) {
+  console.log(`\n== ${file.replace(/\.bench\.ts$/, "")} ==`);
+  const mod = (await import(pathToFileURL(join(here, file)).href)) as { main?: () => Promise<void> };
+  if (mod.main) await mod.main();
+}

@@ -1,0 +1,11 @@
+// Command etcd runs the etcd server from go.etcd.io/etcd/server/v3 at the
+// version pinned by this module (the one k8s.io/kubernetes itself requires).
+package main
+
+import (
+	"os"
+
+	"go.etcd.io/etcd/server/v3/etcdmain"
+)
+
+func main() { etcdmain.Main(os.Args) }
