@@ -17,6 +17,13 @@ export interface CompiledObject {
   manifest: PolicyObject;
   /** The intent declarations that produced this object. */
   origins: SourceRef[];
+  /**
+   * The intent declarations behind each rule, index-aligned with `spec.ingress` and
+   * `spec.egress` (for a CiliumNetworkPolicy, its `spec.egress`): the flows a rule allows,
+   * or the environment file for the DNS and kubelet health-check rules. Absent on objects
+   * without rules (default-deny) and on bundles recorded before it existed.
+   */
+  ruleOrigins?: { ingress: SourceRef[][]; egress: SourceRef[][] };
 }
 
 export interface CompiledBundle {
