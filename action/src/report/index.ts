@@ -1,0 +1,20 @@
+export * from "./types.js";
+export { buildFlowsGraph, endpointKey, portLabel } from "./graph.js";
+export { renderMermaid, MERMAID_MAX_EDGES, type MermaidResult } from "./mermaid.js";
+export { code, escapeMarkdown, mermaidLabel } from "./escape.js";
+export {
+  MARKER,
+  GITHUB_COMMENT_LIMIT,
+  GITHUB_SUMMARY_LIMIT_BYTES,
+  DEFAULT_COMMENT_MAX_CHARS,
+  DEFAULT_SUMMARY_MAX_BYTES,
+  environmentVerdict,
+  flowText,
+  renderComment,
+  renderCommentWithTier,
+  renderSummary,
+  renderSummaryWithTier,
+  type RenderCommentOptions,
+  type RenderSummaryOptions,
+  type RenderTier,
+} from "./markdown.js";

@@ -1,0 +1,381 @@
+import { describe, expect, it } from "vitest";
+import { expectGolden } from "../helpers/golden.js";
+import {
+  GITHUB_COMMENT_LIMIT,
+  GITHUB_SUMMARY_LIMIT_BYTES,
+  MARKER,
+  renderComment,
+  renderCommentWithTier,
+  renderSummary,
+  renderSummaryWithTier,
+} from "../../action/src/report/markdown.js";
+import {
+  previewOutputs,
+  verdictOf,
+  type FlowsGraph,
+  type PreviewReport,
+} from "../../action/src/report/types.js";
+import { change, diffOf, env, handMadeReport } from "./fixtures.js";
+
+/** Markdown outside ```mermaid fences. */
+function outsideFences(markdown: string): string {
+  return markdown.replace(/```mermaid\n[\s\S]*?\n```/g, "");
+}
+
+/** Every table row has as many cell separators as its header. */
+function expectTablesIntact(markdown: string): void {
+  let columns = -1;
+  for (const line of outsideFences(markdown).split("\n")) {
+    if (!line.startsWith("|")) {
+      columns = -1;
+      continue;
+    }
+    const pipes = (line.match(/\|/g) ?? []).length;
+    if (columns === -1) columns = pipes;
+    expect(pipes, `row "${line}"`).toBe(columns);
+  }
+}
+
+function largeReport(services: number, environments = 3): PreviewReport {
+  const envs = Array.from({ length: environments }, (_, e) => {
+    const name = `env-${e}`;
+    const changes = Array.from({ length: services }, (_, i) =>
+      change(
+        "added",
+        `shop-${i % 20}/service-${i}`,
+        `shop-${(i + 1) % 20}/service-${(i + 1) % services}`,
+        "8080",
+        i,
+      ),
+    );
+    const graph: FlowsGraph = {
+      nodes: Array.from({ length: services }, (_, i) => ({
+        id: `n${i}`,
+        key: `shop-${i % 20}/service-${i}`,
+        kind: "service" as const,
+        removed: false,
+      })),
+      edges: Array.from({ length: services }, (_, i) => ({
+        from: `n${i}`,
+        to: `n${(i + 1) % services}`,
+        ports: ["8080/TCP"],
+        status: "added" as const,
+      })),
+    };
+    return env(name, e + 1, diffOf(name, changes, [`shop-0/service-${e}`]), {
+      graph,
+      lint: Array.from({ length: Math.floor(services / 5) }, (_, i) => ({
+        severity: "warning" as const,
+        code: "flow-allows-every-port",
+        message: `service-${i} is reachable on every port`,
+        source: { file: `policies/environments/${name}.yaml`, line: i + 2, column: 3 },
+      })),
+      engine: {
+        status: "ok" as const,
+        stack: name,
+        operations: Array.from({ length: services * 2 }, (_, i) => ({
+          op: "create",
+          kind: "NetworkPolicy",
+          name: `shop-${i % 20}/service-${i >> 1}-${i % 2 ? "egress" : "ingress"}`,
+          changedKeys: [],
+        })),
+      },
+    });
+  });
+  return { policiesDir: "policies", environments: envs, intentErrors: [] };
+}
+
+describe("PR comment", () => {
+  it("starts with the hidden marker line", () => {
+    const body = renderComment(handMadeReport());
+    expect(body.split("\n")[0]).toBe(MARKER);
+    expect(MARKER).toBe("<!-- netpol-rollout:preview -->");
+  });
+
+  it("matches the golden file for a hand-made report", () => {
+    const body = renderComment(handMadeReport(), { summaryUrl: "https://github.com/o/r/actions/runs/1" });
+    expectGolden("test/report/golden/handmade-comment.md", body);
+    expectTablesIntact(body);
+  });
+
+  it("lists each flow change with its rule and source line", () => {
+    const body = renderComment(handMadeReport());
+    expect(body).toContain(
+      "| ➕ opened | <code>production/frontend → production/database:5432/TCP</code> | <code>policies/environments/production.yaml:17</code>",
+    );
+    expect(body).toContain("➖ closed | <code>production/api → production/database:5433/TCP</code>");
+    expect(body).toContain("**1 flow opened, 1 closed** in 1 of 2 environments.");
+  });
+
+  it("shows the Pulumi operations without unchanged resources", () => {
+    const body = renderComment(handMadeReport());
+    expect(body).toContain(
+      "| <code>update</code> | NetworkPolicy | <code>production/database-ingress</code> | <code>spec</code> |",
+    );
+    expect(body).not.toContain("production/default-deny-all");
+    expect(body).toContain("2 operations, 1 unchanged");
+  });
+
+  it("says plainly why the engine part was skipped", () => {
+    const report = handMadeReport();
+    for (const e of report.environments)
+      e.engine = { status: "skipped", reason: "fork pull request: secrets are not available" };
+    report.engineNote = "fork pull request: secrets are not available";
+    const body = renderComment(report);
+    expect(body).toContain(
+      "The Pulumi engine part was skipped: fork pull request: secrets are not available.",
+    );
+    // Said once, not per environment.
+    expect(body.match(/engine part was skipped/g)).toHaveLength(1);
+  });
+
+  it("says when nothing changes anywhere", () => {
+    const report: PreviewReport = {
+      baseRef: "main",
+      policiesDir: "policies",
+      environments: [env("dev", 1, diffOf("dev", [])), env("production", 3, diffOf("production", []))],
+      intentErrors: [],
+    };
+    const body = renderComment(report);
+    expect(body).toContain("**No change.** No flow opens or closes");
+    expect(body).not.toContain("```mermaid");
+    expect(previewOutputs(report).changed).toBe(false);
+  });
+
+  it("lists intent errors with file:line:col and compares nothing", () => {
+    const report: PreviewReport = {
+      policiesDir: "policies",
+      environments: [
+        {
+          ...env("production", 3, diffOf("production", [])),
+          verdict: { kind: "invalid", errors: 1 },
+        },
+      ],
+      intentErrors: [
+        {
+          side: "head",
+          file: "policies/environments/production.yaml",
+          line: 12,
+          column: 7,
+          message: "unknown service 'fronted'",
+          hint: "did you mean 'frontend'?",
+        },
+      ],
+    };
+    const body = renderComment(report);
+    expect(body).toContain("**The intent at head is invalid** (1 error)");
+    expect(body).toContain(
+      "- <code>policies/environments/production.yaml:12:7</code> unknown service 'fronted' (did you mean 'frontend'?)",
+    );
+    expect(body).toContain("invalid intent (1 error)");
+    expect(previewOutputs(report)).toMatchObject({ invalid: true, intentErrors: 1, changed: false });
+  });
+
+  it("draws added edges thick and green, removed edges dashed and red", () => {
+    const body = renderComment(handMadeReport());
+    const mermaid = /```mermaid\n([\s\S]*?)\n```/.exec(body)?.[1] ?? "";
+    expect(mermaid.split("\n")[0]).toBe("flowchart LR");
+    expect(mermaid).toContain('n3 ==>|"+ 5432/TCP"| n2');
+    expect(mermaid).toContain('n1 -.->|"- 5433/TCP"| n2');
+    expect(mermaid).toContain("linkStyle 5 stroke:#1a7f37");
+    expect(mermaid).toContain("linkStyle 2 stroke:#cf222e");
+  });
+});
+
+describe("size budget", () => {
+  it("a 500-service report fits a comment by dropping details, not by cutting", () => {
+    const report = largeReport(500);
+    const full = renderSummary(report);
+    expect(full.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT); // the budget matters here
+    const { body, tier } = renderCommentWithTier(report, { summaryUrl: "https://example.test/summary" });
+    expect(body.length).toBeLessThan(GITHUB_COMMENT_LIMIT);
+    expect(body.length).toBeLessThanOrEqual(65_000);
+    expect(tier).toBe("reduced");
+    expect(body).toMatch(
+      /… and 4\d\d more flow changes in the \[job summary\]\(https:\/\/example\.test\/summary\)\./,
+    );
+    expect(body).not.toContain("is cut here");
+    expect(body.startsWith(`${MARKER}\n`)).toBe(true);
+    expectTablesIntact(body);
+  });
+
+  it("a tight budget falls back to per-environment verdicts with a link to the job summary", () => {
+    const report = largeReport(500);
+    const { body, tier } = renderCommentWithTier(report, {
+      maxChars: 4_000,
+      summaryUrl: "https://example.test/s",
+    });
+    expect(tier).toBe("summary");
+    expect(body.length).toBeLessThanOrEqual(4_000);
+    expect(body).toContain("| <code>env-2</code> | 500 flows opened, 0 closed; 1 workload added |");
+    expect(body).toContain("[job summary](https://example.test/s)");
+    expect(body).not.toContain("```mermaid");
+  });
+
+  it("never exceeds the budget, even with thousands of environments", () => {
+    const report = largeReport(3, 3_000);
+    const { body, tier } = renderCommentWithTier(report);
+    expect(tier).toBe("summary");
+    expect(body.length).toBeLessThanOrEqual(65_000);
+    expect(body.startsWith(MARKER)).toBe(true);
+  });
+
+  it("counts UTF-16 code units, so astral characters cannot push the comment over the limit", () => {
+    const report = largeReport(300);
+    for (const e of report.environments) {
+      for (const c of e.diff.changes) c.explanation = "🔥".repeat(40);
+    }
+    const { body } = renderCommentWithTier(report, { maxChars: 20_000 });
+    expect(body.length).toBeLessThanOrEqual(20_000);
+    // No lone surrogate from a cut in the middle of a pair.
+    expect(body).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it("the job summary keeps every row for 500 services and stays under 1 MiB", () => {
+    const report = largeReport(500);
+    const { body, tier } = renderSummaryWithTier(report);
+    expect(Buffer.byteLength(body)).toBeLessThan(GITHUB_SUMMARY_LIMIT_BYTES);
+    expect(tier).toBe("full");
+    expect(body).not.toContain(MARKER);
+    expect(body).not.toContain("more flow changes");
+    expect(body).toContain("shop-19/service-499 → shop-0/service-0");
+    // 500 edges is more than a diagram shows: said, not drawn.
+    expect(body).toContain("The flows diagram is left out: the graph has 500 edges");
+  });
+
+  it("the job summary degrades when it would exceed its byte budget", () => {
+    const report = largeReport(500);
+    const { body, tier } = renderSummaryWithTier(report, { maxBytes: 200_000 });
+    expect(Buffer.byteLength(body)).toBeLessThanOrEqual(200_000);
+    expect(tier).not.toBe("full");
+  });
+});
+
+describe("escaping names from the intent", () => {
+  const evil = [
+    "x|y",
+    "<script>alert(1)</script>",
+    "a-->b",
+    "<!-- hidden",
+    "```",
+    "*bold* _it_",
+    "[click](https://evil.example)",
+    "@octo-org/security",
+    "line\nbreak",
+    "$x^2$",
+    '"quoted" #35; &amp;',
+    "\u202eevil",
+  ];
+
+  function hostileReport(): PreviewReport {
+    const changes = evil.map((name, i) => ({
+      ...change("added", `prod/${name}`, `prod/db${name}`, "5432", i + 1),
+      explanation: `because ${name}`,
+    }));
+    const nodes = evil.flatMap((name, i) => [
+      { id: `n${2 * i}`, key: `prod/${name}`, kind: "service" as const, removed: false },
+      { id: `n${2 * i + 1}`, key: `prod/db${name}`, kind: "fqdn" as const, removed: true },
+    ]);
+    const edges = evil.map((_, i) => ({
+      from: `n${2 * i}`,
+      to: `n${2 * i + 1}`,
+      ports: ["5432/TCP"],
+      status: i % 2 ? ("added" as const) : ("removed" as const),
+    }));
+    const prod = env(evil.join(" "), 1, diffOf("prod", changes, evil), {
+      graph: { nodes, edges },
+      lint: evil.map((name, i) => ({
+        severity: "error" as const,
+        code: `code-${name}`,
+        message: `message ${name}`,
+        source: { file: `policies/${name}.yaml`, line: i + 1, column: 1 },
+      })),
+      engine: {
+        status: "ok",
+        stack: "prod",
+        operations: evil.map((name) => ({
+          op: "create",
+          kind: name,
+          name: `ns/${name}`,
+          changedKeys: [name],
+        })),
+      },
+    });
+    return {
+      baseRef: "main<!--",
+      headRef: "head-->",
+      policiesDir: "pol|icies",
+      environments: [
+        prod,
+        {
+          ...env("failing", 2, diffOf("failing", [])),
+          engine: { status: "failed", stack: "s</pre><script>", error: "boom </pre><script>x</script>" },
+        },
+      ],
+      intentErrors: evil.map((name, i) => ({
+        side: "base" as const,
+        file: `policies/${name}`,
+        line: i,
+        column: 1,
+        message: name,
+        hint: name,
+      })),
+      engineNote: "fork <b>pr</b>",
+    };
+  }
+
+  it("no name can close the marker, open a comment, inject HTML, link or mention", () => {
+    for (const body of [renderComment(hostileReport()), renderSummary(hostileReport())]) {
+      const text = outsideFences(body);
+      expect(body.match(/<!--/g) ?? []).toHaveLength(body.startsWith(MARKER) ? 1 : 0);
+      expect(text.match(/-->/g) ?? []).toHaveLength(body.startsWith(MARKER) ? 1 : 0);
+      expect(body).not.toMatch(/<script/i);
+      expect(body).not.toContain("<b>");
+      expect(body).not.toContain("](https://evil");
+      expect(text).not.toMatch(/@octo-org/);
+      expect(text).not.toMatch(/\*bold\*/);
+      expect(text).not.toContain("$x");
+      expect(body).not.toContain("\u202e");
+      expect(body.match(/```/g)?.length ?? 0).toBe(2 * (body.match(/```mermaid/g)?.length ?? 0));
+      expect(body.match(/<pre>/g)?.length).toBe(body.match(/<\/pre>/g)?.length);
+      expectTablesIntact(body);
+    }
+  });
+
+  it("mermaid labels are quoted and entity-encoded", () => {
+    const body = renderSummary(hostileReport());
+    const mermaid = /```mermaid\n([\s\S]*?)\n```/.exec(body)?.[1];
+    expect(mermaid).toBeDefined();
+    const label = '"[A-Za-z0-9 ./:,+=#;-]*"';
+    for (const line of (mermaid ?? "").split("\n").slice(1)) {
+      expect(line).toMatch(
+        new RegExp(
+          `^  (n\\d+(\\[${label}\\]|\\(\\[${label}\\]\\)|\\{\\{${label}\\}\\})` +
+            `|n\\d+ (-->|==>|-\\.->)\\|${label}\\| n\\d+` +
+            `|linkStyle [\\d,]+ [a-z:#0-9,\\- ]+|classDef gone [a-z:#0-9,\\- ]+|class [n\\d,]+ gone)$`,
+        ),
+      );
+    }
+    expect(mermaid).toContain('"prod/#60;script#62;alert#40;1#41;#60;/script#62;"');
+    expect(mermaid).toContain('"prod/a--#62;b"');
+  });
+});
+
+describe("outputs", () => {
+  it("counts flows and lint findings over every environment", () => {
+    expect(previewOutputs(handMadeReport())).toEqual({
+      changed: true,
+      flowsAdded: 1,
+      flowsRemoved: 1,
+      lintErrors: 0,
+      lintWarnings: 1,
+      invalid: false,
+      intentErrors: 0,
+    });
+  });
+
+  it("a workload appearing is a change even when no flow opens", () => {
+    expect(verdictOf(diffOf("dev", [], ["dev/worker"]))).toEqual({ kind: "changed", opened: 0, closed: 0 });
+    expect(verdictOf(diffOf("dev", []))).toEqual({ kind: "no-change" });
+  });
+});
