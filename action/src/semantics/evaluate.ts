@@ -1,0 +1,313 @@
+/**
+ * Exact NetworkPolicy v1 verdicts with reasons.
+ *
+ * A connection from A to B on port/protocol is allowed when egress is allowed at A AND
+ * ingress is allowed at B. A direction is allowed when no policy selecting the pod isolates
+ * it in that direction, or when at least one rule of those policies matches (allows are the
+ * union over all policies). An address outside the cluster has no policies: a connection
+ * from or to it is judged on the pod's side only.
+ */
+import type { Protocol } from "../k8s/types.js";
+import type { SourceRef } from "../intent/model.js";
+import type { RuleRef } from "./contracts.js";
+import {
+  ipBlockContains,
+  isolatingPolicies,
+  type CompiledPeer,
+  type CompiledPolicy,
+  type CompiledPort,
+  type Group,
+  type Model,
+  type PodInfo,
+} from "./model.js";
+import { parseIp, type Ip, type IpFamily } from "./ip.js";
+import type { ContainerPort } from "../k8s/types.js";
+
+export interface PolicyRef {
+  namespace: string;
+  name: string;
+  source?: SourceRef;
+}
+
+/**
+ * external: the side is outside the cluster, nothing is enforced there;
+ * not-isolated: no policy selects the pod for this direction;
+ * allowed: isolated, and at least one rule matched;
+ * denied: isolated, and no rule matched.
+ */
+export type DirectionOutcome = "external" | "not-isolated" | "allowed" | "denied";
+
+export interface DirectionVerdict {
+  direction: "ingress" | "egress";
+  outcome: DirectionOutcome;
+  allowed: boolean;
+  /** Every rule that matched (policy order, then rule order). */
+  allowedBy: RuleRef[];
+  /** The policies that isolate the pod in this direction. */
+  isolatedBy: PolicyRef[];
+  /** CNI-dependent behaviour that mattered, quoted from the profile. */
+  notes: string[];
+}
+
+export interface Verdict {
+  /** "namespace/pod" or an IP address. */
+  from: string;
+  to: string;
+  port: number;
+  protocol: Protocol;
+  allowed: boolean;
+  egress: DirectionVerdict;
+  ingress: DirectionVerdict;
+  notes: string[];
+}
+
+/** A connection to check. `from`/`to`: "namespace/pod" or an IP address (a pod IP names its pod). */
+export interface Probe {
+  from: string;
+  to: string;
+  port: number;
+  /** Default TCP. */
+  protocol?: Protocol;
+}
+
+/** A probe names a pod the model does not know, or two addresses outside the cluster. */
+export class EndpointError extends Error {
+  override name = "EndpointError";
+}
+
+/** One side of a connection, resolved. */
+export type Party =
+  { kind: "pod"; group: Group; name: string; pod?: PodInfo } | { kind: "external"; ip: Ip; name: string };
+
+export function resolveParty(model: Model, text: string): { party: Party; ip?: Ip } {
+  const ip = parseIp(text);
+  if (ip) {
+    const pod = model.podsByIp.get(ip.text);
+    if (pod) return { party: { kind: "pod", group: pod.group, name: pod.key, pod }, ip };
+    return { party: { kind: "external", ip, name: ip.text }, ip };
+  }
+  const pod = model.podsByKey.get(text);
+  if (!pod) {
+    const hint = text.includes("/") ? "" : ' (write "namespace/pod" or an IP address)';
+    throw new EndpointError(`unknown pod "${text}"${hint}`);
+  }
+  return { party: { kind: "pod", group: pod.group, name: pod.key, pod } };
+}
+
+function primaryFamily(party: Party, given: Ip | undefined): IpFamily | undefined {
+  if (given) return given.family;
+  if (party.kind === "external") return party.ip.family;
+  return party.pod?.ips[0]?.family;
+}
+
+/** Evaluates one probe. Throws EndpointError for an unknown pod or two external sides. */
+export function evaluate(model: Model, probe: Probe): Verdict {
+  const protocol = probe.protocol ?? "TCP";
+  const src = resolveParty(model, probe.from);
+  const dst = resolveParty(model, probe.to);
+  // The address family of the connection: the destination's address decides (as a client
+  // connecting to it would), else the source's.
+  const family = primaryFamily(dst.party, dst.ip) ?? primaryFamily(src.party, src.ip);
+  return evaluateParties(model, src.party, dst.party, probe.port, protocol, family);
+}
+
+/** Evaluates a connection between resolved parties (groups or external addresses). */
+export function evaluateParties(
+  model: Model,
+  from: Party,
+  to: Party,
+  port: number,
+  protocol: Protocol,
+  family: IpFamily | undefined,
+): Verdict {
+  if (from.kind === "external" && to.kind === "external") {
+    throw new EndpointError(`${from.name} -> ${to.name}: at least one side must be a pod of the cluster`);
+  }
+  const egress =
+    from.kind === "pod"
+      ? direction(model, "egress", from.group, to, port, protocol, family)
+      : EXTERNAL.egress;
+  const ingress =
+    to.kind === "pod"
+      ? direction(model, "ingress", to.group, from, port, protocol, family)
+      : EXTERNAL.ingress;
+  const notes =
+    egress.notes.length + ingress.notes.length === 0 ? NO_NOTES : unique([...egress.notes, ...ingress.notes]);
+  return {
+    from: from.name,
+    to: to.name,
+    port,
+    protocol,
+    allowed: egress.allowed && ingress.allowed,
+    egress,
+    ingress,
+    notes,
+  };
+}
+
+const NO_NOTES: string[] = [];
+
+const EXTERNAL: Record<"ingress" | "egress", DirectionVerdict> = {
+  ingress: {
+    direction: "ingress",
+    outcome: "external",
+    allowed: true,
+    allowedBy: [],
+    isolatedBy: [],
+    notes: [],
+  },
+  egress: {
+    direction: "egress",
+    outcome: "external",
+    allowed: true,
+    allowedBy: [],
+    isolatedBy: [],
+    notes: [],
+  },
+};
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+function partyKey(p: Party): string {
+  return p.kind === "pod" ? `g${p.group.id}` : `x${p.ip.text}`;
+}
+
+/** The verdict for one direction at `self` (the pod whose policies apply), cached per group. */
+function direction(
+  model: Model,
+  dir: "ingress" | "egress",
+  self: Group,
+  peer: Party,
+  port: number,
+  protocol: Protocol,
+  family: IpFamily | undefined,
+): DirectionVerdict {
+  const key = `${dir === "ingress" ? "i" : "e"}${self.id}|${partyKey(peer)}|${family ?? 0}|${port}|${protocol}`;
+  const cached = model.cache.get(key) as DirectionVerdict | undefined;
+  if (cached) return cached;
+  const verdict = computeDirection(model, dir, self, peer, port, protocol, family);
+  model.cache.set(key, verdict);
+  return verdict;
+}
+
+function policyRef(p: CompiledPolicy): PolicyRef {
+  return { namespace: p.namespace, name: p.name, ...(p.source ? { source: p.source } : {}) };
+}
+
+function computeDirection(
+  model: Model,
+  dir: "ingress" | "egress",
+  self: Group,
+  peer: Party,
+  port: number,
+  protocol: Protocol,
+  family: IpFamily | undefined,
+): DirectionVerdict {
+  const profile = model.profile;
+  const notes: string[] = [];
+  if (protocol === "SCTP" && !profile.sctpSupported) {
+    notes.push(profile.notes["sctp"] ?? `${profile.name}: SCTP is not supported by this CNI`);
+  }
+  const isolating = isolatingPolicies(model, self)[dir];
+  if (isolating.length === 0) {
+    return { direction: dir, outcome: "not-isolated", allowed: true, allowedBy: [], isolatedBy: [], notes };
+  }
+  // Named ports resolve against the destination pod: the pod itself for ingress, the peer for
+  // egress (an address outside the cluster has no named ports).
+  const destinationPorts =
+    dir === "ingress" ? self.ports : peer.kind === "pod" ? peer.group.ports : undefined;
+  const allowedBy: RuleRef[] = [];
+  for (const policy of isolating) {
+    const rules = dir === "ingress" ? policy.ingress : policy.egress;
+    for (const rule of rules) {
+      if (
+        rule.ports &&
+        !rule.ports.some((p) => portMatches(p, port, protocol, destinationPorts, model, notes))
+      )
+        continue;
+      if (rule.peers && !rule.peers.some((p) => peerMatches(p, peer, family, model, notes))) continue;
+      const source = rule.origins[0] ?? policy.source;
+      allowedBy.push({
+        namespace: policy.namespace,
+        policy: policy.name,
+        direction: dir,
+        ruleIndex: rule.index,
+        ...(source ? { source } : {}),
+      });
+    }
+  }
+  const allowed = allowedBy.length > 0;
+  return {
+    direction: dir,
+    outcome: allowed ? "allowed" : "denied",
+    allowed,
+    allowedBy,
+    isolatedBy: isolating.map(policyRef),
+    notes: unique(notes),
+  };
+}
+
+function portMatches(
+  entry: CompiledPort,
+  port: number,
+  protocol: Protocol,
+  destinationPorts: ContainerPort[] | undefined,
+  model: Model,
+  notes: string[],
+): boolean {
+  if (entry.protocol !== protocol) return false;
+  if (entry.name !== undefined) {
+    // A named port matches when the destination pod has a container port with that name and
+    // protocol whose number is the traffic's port.
+    return (destinationPorts ?? []).some(
+      (cp) => cp.name === entry.name && (cp.protocol ?? "TCP") === protocol && cp.containerPort === port,
+    );
+  }
+  if (entry.port === undefined) return true;
+  if (entry.endPort !== undefined && entry.endPort > entry.port) {
+    if (port === entry.port) return true;
+    if (port < entry.port || port > entry.endPort) return false;
+    const profile = model.profile;
+    if (profile.endPortSupported) return true;
+    // Kubernetes docs: a plugin without endPort support applies the policy to `port` only.
+    notes.push(
+      profile.notes["endPort"] ??
+        `${profile.name}: endPort is not supported, so the range ${entry.port}-${entry.endPort} matches port ${entry.port} only`,
+    );
+    return false;
+  }
+  return port === entry.port;
+}
+
+function peerMatches(
+  peer: CompiledPeer,
+  other: Party,
+  family: IpFamily | undefined,
+  model: Model,
+  notes: string[],
+): boolean {
+  switch (peer.kind) {
+    case "invalid":
+      return false;
+    case "pods": {
+      if (other.kind !== "pod") return false;
+      const ns = other.group.namespace;
+      const nsMatches = peer.namespaceSelector
+        ? peer.namespaceSelector.matches(ns.labels)
+        : ns.name === peer.policyNamespace;
+      return nsMatches && (peer.podSelector ? peer.podSelector.matches(other.group.labels) : true);
+    }
+    case "ipBlock": {
+      if (other.kind === "external") return ipBlockContains(peer.block, other.ip);
+      if (family === undefined || !other.group.ipBlocksByFamily[family].has(peer.block.id)) return false;
+      const profile = model.profile;
+      notes.push(
+        profile.notes["ipBlock"] ??
+          `${profile.name}: ipBlock ${profile.ipBlockMatchesPodIps ? "matches" : "does not match"} pod IPs`,
+      );
+      return profile.ipBlockMatchesPodIps;
+    }
+  }
+}

@@ -1,0 +1,461 @@
+/**
+ * The analysis model: pods, namespaces and NetworkPolicies (networking.k8s.io/v1) compiled
+ * once for fast, exact evaluation.
+ *
+ * Scale: pods that no policy can tell apart share a group: same namespace, same values for
+ * every label key some podSelector reads, same named container ports that some policy
+ * names, and the same set of ipBlocks their IPs fall in. Verdicts are computed per group
+ * and cached, so a cluster of 10,000 pods with a few hundred workloads costs a few hundred
+ * distinct evaluations per port.
+ */
+import type {
+  ContainerPort,
+  IPBlock,
+  LabelSelector,
+  Namespace,
+  NetworkPolicy,
+  NetworkPolicyPeer,
+  NetworkPolicyPort,
+  Pod,
+  Protocol,
+} from "../k8s/types.js";
+import type { CniProfile } from "../cni/profiles.js";
+import type { SourceRef } from "../intent/model.js";
+import { SOURCE_ANNOTATION } from "../compile/types.js";
+import { compileSelector, type CompiledSelector, type Labels } from "./selector.js";
+import { cidrContains, parseCidr, parseIp, type Cidr, type Ip, type IpFamily } from "./ip.js";
+
+export const METADATA_NAME_LABEL = "kubernetes.io/metadata.name";
+
+/** A policy with what the compiler knows about where its rules came from. */
+export interface PolicyInput {
+  policy: NetworkPolicy;
+  /** Index-aligned with spec.ingress / spec.egress: the intent declarations behind each rule. */
+  ruleOrigins?: { ingress: SourceRef[][]; egress: SourceRef[][] };
+}
+
+export interface ModelInput {
+  pods: Pod[];
+  namespaces: Namespace[];
+  policies: (NetworkPolicy | PolicyInput)[];
+  profile: CniProfile;
+}
+
+export interface NamespaceInfo {
+  name: string;
+  /** Labels as given, plus kubernetes.io/metadata.name (the API server always sets it). */
+  labels: Labels;
+}
+
+export interface PodInfo {
+  namespace: string;
+  name: string;
+  /** "namespace/name". */
+  key: string;
+  labels: Labels;
+  ports: ContainerPort[];
+  /** Pod IPs in status order (the first is the primary IP). */
+  ips: Ip[];
+  group: Group;
+}
+
+/** Pods that every policy treats alike. */
+export interface Group {
+  id: number;
+  namespace: NamespaceInfo;
+  /** Labels of the first member (members agree on every key a selector reads). */
+  labels: Labels;
+  /** Container ports of the first member (members agree on every port name a policy uses). */
+  ports: ContainerPort[];
+  members: PodInfo[];
+  /** Ids of the ipBlocks (see Model.ipBlocks) that contain the members' IP, per family. */
+  ipBlocksByFamily: Record<IpFamily, ReadonlySet<number>>;
+  /** Filled on first use: the policies selecting the group, by direction they isolate. */
+  isolating?: { ingress: CompiledPolicy[]; egress: CompiledPolicy[] };
+}
+
+export interface CompiledPort {
+  protocol: Protocol;
+  /** Absent: every port of the protocol. */
+  port?: number;
+  endPort?: number;
+  /** A named port, resolved against the destination pod's container ports. */
+  name?: string;
+}
+
+export type CompiledPeer =
+  | {
+      kind: "pods";
+      /** Absent: the policy's own namespace. */
+      namespaceSelector?: CompiledSelector;
+      /** Absent: every pod of the selected namespaces. */
+      podSelector?: CompiledSelector;
+      policyNamespace: string;
+    }
+  | { kind: "ipBlock"; block: IpBlockInfo }
+  /** A peer with no selector and no ipBlock; the API server rejects it, it matches nothing. */
+  | { kind: "invalid" };
+
+export interface IpBlockInfo {
+  id: number;
+  cidr: Cidr;
+  except: Cidr[];
+  text: string;
+}
+
+export interface CompiledRule {
+  index: number;
+  /** undefined: every peer (from/to absent or empty). */
+  peers?: CompiledPeer[];
+  /** undefined: every port and protocol (ports absent or empty). */
+  ports?: CompiledPort[];
+  origins: SourceRef[];
+}
+
+export interface CompiledPolicy {
+  namespace: string;
+  name: string;
+  podSelector: CompiledSelector;
+  /** After defaulting: Ingress always when policyTypes is absent; Egress when egress rules exist. */
+  isolatesIngress: boolean;
+  isolatesEgress: boolean;
+  /** Whether policyTypes was absent or empty and came from the defaulting rule. */
+  policyTypesDefaulted: boolean;
+  ingress: CompiledRule[];
+  egress: CompiledRule[];
+  source?: SourceRef;
+  original: NetworkPolicy;
+}
+
+export interface ModelProblem {
+  object: string;
+  message: string;
+}
+
+export interface Model {
+  profile: CniProfile;
+  namespaces: Map<string, NamespaceInfo>;
+  pods: PodInfo[];
+  podsByKey: Map<string, PodInfo>;
+  /** Pod IPs that belong to exactly one pod. */
+  podsByIp: Map<string, PodInfo>;
+  groups: Group[];
+  policies: CompiledPolicy[];
+  policiesByNamespace: Map<string, CompiledPolicy[]>;
+  ipBlocks: IpBlockInfo[];
+  /** Things the API server would have rejected or that the model had to skip. */
+  problems: ModelProblem[];
+  /** Per-direction verdict cache (see evaluate.ts). */
+  cache: Map<string, unknown>;
+}
+
+/** Parses a `netpol-rollout.io/source` annotation: "file:line" or "file:line:column". */
+export function parseSourceAnnotation(value: string | undefined): SourceRef | undefined {
+  if (!value) return undefined;
+  const m = /^(.+?):(\d+)(?::(\d+))?$/.exec(value.trim());
+  if (!m) return undefined;
+  return { file: m[1] as string, line: Number(m[2]), column: m[3] === undefined ? 1 : Number(m[3]) };
+}
+
+function isPolicyInput(p: NetworkPolicy | PolicyInput): p is PolicyInput {
+  return (p as PolicyInput).policy !== undefined && (p as NetworkPolicy).spec === undefined;
+}
+
+function compilePort(p: NetworkPolicyPort): CompiledPort {
+  const protocol = p.protocol ?? "TCP";
+  if (p.port === undefined || p.port === null) return { protocol };
+  if (typeof p.port === "string") {
+    // An all-digit string is how YAML users sometimes write a number; the API would store an int.
+    if (/^\d+$/.test(p.port)) return { protocol, port: Number(p.port), ...endPortOf(p) };
+    return { protocol, name: p.port };
+  }
+  return { protocol, port: p.port, ...endPortOf(p) };
+}
+
+function endPortOf(p: NetworkPolicyPort): { endPort?: number } {
+  return typeof p.endPort === "number" ? { endPort: p.endPort } : {};
+}
+
+class Builder {
+  readonly problems: ModelProblem[] = [];
+  readonly ipBlocks: IpBlockInfo[] = [];
+  private readonly blockIds = new Map<string, number>();
+  readonly podKeys = new Set<string>();
+  readonly portNames = new Set<string>();
+
+  ipBlock(block: IPBlock, object: string): CompiledPeer {
+    const cidr = parseCidr(String(block.cidr ?? ""));
+    if (!cidr) {
+      this.problems.push({ object, message: `ipBlock.cidr "${String(block.cidr)}" is not a valid CIDR` });
+      return { kind: "invalid" };
+    }
+    const except: Cidr[] = [];
+    for (const e of block.except ?? []) {
+      const c = parseCidr(String(e));
+      if (!c) this.problems.push({ object, message: `ipBlock.except "${String(e)}" is not a valid CIDR` });
+      else except.push(c);
+    }
+    const text =
+      except.length > 0 ? `${cidr.text} except ${except.map((e) => e.text).join(", ")}` : cidr.text;
+    let id = this.blockIds.get(text);
+    if (id === undefined) {
+      id = this.ipBlocks.length;
+      this.blockIds.set(text, id);
+      this.ipBlocks.push({ id, cidr, except, text });
+    }
+    return { kind: "ipBlock", block: this.ipBlocks[id] as IpBlockInfo };
+  }
+
+  peer(peer: NetworkPolicyPeer, policyNamespace: string, object: string): CompiledPeer {
+    if (peer.ipBlock) return this.ipBlock(peer.ipBlock, object);
+    if (!peer.podSelector && !peer.namespaceSelector) {
+      this.problems.push({ object, message: "a peer must set podSelector, namespaceSelector or ipBlock" });
+      return { kind: "invalid" };
+    }
+    const podSelector = peer.podSelector ? this.selector(peer.podSelector) : undefined;
+    return {
+      kind: "pods",
+      policyNamespace,
+      ...(peer.namespaceSelector ? { namespaceSelector: compileSelector(peer.namespaceSelector) } : {}),
+      ...(podSelector ? { podSelector } : {}),
+    };
+  }
+
+  selector(sel: LabelSelector): CompiledSelector {
+    const c = compileSelector(sel);
+    for (const k of c.keys) this.podKeys.add(k);
+    return c;
+  }
+
+  rule(
+    rule: { peers?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] },
+    index: number,
+    namespace: string,
+    object: string,
+    origins: SourceRef[],
+  ): CompiledRule {
+    const peers =
+      rule.peers && rule.peers.length > 0
+        ? rule.peers.map((p) => this.peer(p ?? {}, namespace, object))
+        : undefined;
+    const ports =
+      rule.ports && rule.ports.length > 0 ? rule.ports.map((p) => compilePort(p ?? {})) : undefined;
+    for (const p of ports ?? []) if (p.name !== undefined) this.portNames.add(p.name);
+    return { index, ...(peers ? { peers } : {}), ...(ports ? { ports } : {}), origins };
+  }
+
+  policy(input: NetworkPolicy | PolicyInput): CompiledPolicy | undefined {
+    const policy = isPolicyInput(input) ? input.policy : input;
+    const ruleOrigins = isPolicyInput(input) ? input.ruleOrigins : undefined;
+    const namespace = policy.metadata?.namespace ?? "default";
+    const name = policy.metadata?.name ?? "(unnamed)";
+    const object = `NetworkPolicy ${namespace}/${name}`;
+    const spec = policy.spec;
+    if (!spec || typeof spec !== "object") {
+      this.problems.push({ object, message: "spec is missing" });
+      return undefined;
+    }
+    const ingressRules = Array.isArray(spec.ingress) ? spec.ingress : [];
+    const egressRules = Array.isArray(spec.egress) ? spec.egress : [];
+    const types = Array.isArray(spec.policyTypes) ? spec.policyTypes : [];
+    // Defaulting (networking/v1 SetDefaults_NetworkPolicy): with no policyTypes, every policy
+    // affects Ingress, and Egress too when it has at least one egress rule.
+    const policyTypesDefaulted = types.length === 0;
+    const isolatesIngress = policyTypesDefaulted || types.includes("Ingress");
+    const isolatesEgress = policyTypesDefaulted ? egressRules.length > 0 : types.includes("Egress");
+    const source = parseSourceAnnotation(policy.metadata?.annotations?.[SOURCE_ANNOTATION]);
+    const fallback = source ? [source] : [];
+    return {
+      namespace,
+      name,
+      podSelector: this.selector(spec.podSelector ?? {}),
+      isolatesIngress,
+      isolatesEgress,
+      policyTypesDefaulted,
+      ingress: ingressRules.map((r, i) =>
+        this.rule(
+          { ...(r?.from ? { peers: r.from } : {}), ...(r?.ports ? { ports: r.ports } : {}) },
+          i,
+          namespace,
+          object,
+          ruleOrigins?.ingress[i] ?? fallback,
+        ),
+      ),
+      egress: egressRules.map((r, i) =>
+        this.rule(
+          { ...(r?.to ? { peers: r.to } : {}), ...(r?.ports ? { ports: r.ports } : {}) },
+          i,
+          namespace,
+          object,
+          ruleOrigins?.egress[i] ?? fallback,
+        ),
+      ),
+      ...(source ? { source } : {}),
+      original: policy,
+    };
+  }
+}
+
+function podIps(pod: Pod): string[] {
+  const list = (pod.status?.podIPs ?? [])
+    .map((p) => p?.ip)
+    .filter((ip): ip is string => typeof ip === "string");
+  if (list.length > 0) return list;
+  return typeof pod.status?.podIP === "string" && pod.status.podIP !== "" ? [pod.status.podIP] : [];
+}
+
+function containerPorts(pod: Pod): ContainerPort[] {
+  const out: ContainerPort[] = [];
+  for (const c of pod.spec?.containers ?? []) for (const p of c?.ports ?? []) if (p) out.push(p);
+  return out;
+}
+
+function ipBlockContains(block: IpBlockInfo, ip: Ip): boolean {
+  return cidrContains(block.cidr, ip) && !block.except.some((e) => cidrContains(e, ip));
+}
+
+export { ipBlockContains };
+
+/**
+ * Compiles pods, namespaces and policies. Never throws on odd input: what the API server
+ * would reject is recorded in `problems` and matches nothing.
+ */
+export function buildModel(input: ModelInput): Model {
+  const b = new Builder();
+  const policies: CompiledPolicy[] = [];
+  for (const p of input.policies) {
+    const c = b.policy(p);
+    if (c) policies.push(c);
+  }
+  const policiesByNamespace = new Map<string, CompiledPolicy[]>();
+  for (const p of policies) {
+    const list = policiesByNamespace.get(p.namespace);
+    if (list) list.push(p);
+    else policiesByNamespace.set(p.namespace, [p]);
+  }
+
+  const namespaces = new Map<string, NamespaceInfo>();
+  for (const ns of input.namespaces) {
+    const name = ns.metadata?.name;
+    if (!name) continue;
+    namespaces.set(name, { name, labels: { ...ns.metadata.labels, [METADATA_NAME_LABEL]: name } });
+  }
+  const namespaceOf = (name: string): NamespaceInfo => {
+    let ns = namespaces.get(name);
+    if (!ns) {
+      ns = { name, labels: { [METADATA_NAME_LABEL]: name } };
+      namespaces.set(name, ns);
+    }
+    return ns;
+  };
+
+  const podKeys = [...b.podKeys].sort();
+  const portNames = b.portNames;
+  const groupsByKey = new Map<string, Group>();
+  const groups: Group[] = [];
+  const pods: PodInfo[] = [];
+  const podsByKey = new Map<string, PodInfo>();
+  const podsByIp = new Map<string, PodInfo>();
+  const sharedIps = new Set<string>();
+  const blocksByFamily: Record<IpFamily, IpBlockInfo[]> = {
+    4: b.ipBlocks.filter((x) => x.cidr.family === 4),
+    6: b.ipBlocks.filter((x) => x.cidr.family === 6),
+  };
+
+  for (const pod of input.pods) {
+    const namespace = pod.metadata?.namespace;
+    const name = pod.metadata?.name;
+    if (!namespace || !name) {
+      b.problems.push({
+        object: `Pod ${namespace ?? "?"}/${name ?? "?"}`,
+        message: "pod without name or namespace",
+      });
+      continue;
+    }
+    const key = `${namespace}/${name}`;
+    if (podsByKey.has(key)) {
+      b.problems.push({ object: `Pod ${key}`, message: "duplicate pod; the first one is used" });
+      continue;
+    }
+    const labels: Labels = pod.metadata.labels ?? {};
+    const ports = containerPorts(pod);
+    const ips: Ip[] = [];
+    for (const text of podIps(pod)) {
+      const ip = parseIp(text);
+      if (ip) ips.push(ip);
+      else b.problems.push({ object: `Pod ${key}`, message: `pod IP "${text}" is not a valid IP address` });
+    }
+    const byFamily: Record<IpFamily, number[]> = { 4: [], 6: [] };
+    for (const fam of [4, 6] as const) {
+      const ip = ips.find((i) => i.family === fam);
+      if (!ip) continue;
+      for (const block of blocksByFamily[fam]) if (ipBlockContains(block, ip)) byFamily[fam].push(block.id);
+    }
+    const groupKey = [
+      namespace,
+      podKeys.map((k) => (Object.hasOwn(labels, k) ? `${k}=${labels[k]}` : `!${k}`)).join(","),
+      ports
+        .filter((p) => p.name !== undefined && portNames.has(p.name))
+        .map((p) => `${p.name}/${p.protocol ?? "TCP"}/${p.containerPort}`)
+        .sort()
+        .join(","),
+      byFamily[4].join(","),
+      byFamily[6].join(","),
+    ].join("\u0000");
+    let group = groupsByKey.get(groupKey);
+    if (!group) {
+      group = {
+        id: groups.length,
+        namespace: namespaceOf(namespace),
+        labels,
+        ports,
+        members: [],
+        ipBlocksByFamily: { 4: new Set(byFamily[4]), 6: new Set(byFamily[6]) },
+      };
+      groups.push(group);
+      groupsByKey.set(groupKey, group);
+    }
+    const info: PodInfo = { namespace, name, key, labels, ports, ips, group };
+    group.members.push(info);
+    pods.push(info);
+    podsByKey.set(key, info);
+    for (const ip of ips) {
+      if (!podsByIp.has(ip.text)) podsByIp.set(ip.text, info);
+      // Host-network pods share their node's IP: such an address names no single pod.
+      else if (podsByIp.get(ip.text) !== info) sharedIps.add(ip.text);
+    }
+  }
+  for (const ip of sharedIps) podsByIp.delete(ip);
+
+  return {
+    profile: input.profile,
+    namespaces,
+    pods,
+    podsByKey,
+    podsByIp,
+    groups,
+    policies,
+    policiesByNamespace,
+    ipBlocks: b.ipBlocks,
+    problems: b.problems,
+    cache: new Map(),
+  };
+}
+
+/** The policies that select the group's pods, split by the direction they isolate. */
+export function isolatingPolicies(
+  model: Model,
+  group: Group,
+): { ingress: CompiledPolicy[]; egress: CompiledPolicy[] } {
+  if (group.isolating) return group.isolating;
+  const ingress: CompiledPolicy[] = [];
+  const egress: CompiledPolicy[] = [];
+  // A policy's podSelector selects pods in the policy's own namespace only.
+  for (const p of model.policiesByNamespace.get(group.namespace.name) ?? []) {
+    if (!p.podSelector.matches(group.labels)) continue;
+    if (p.isolatesIngress) ingress.push(p);
+    if (p.isolatesEgress) egress.push(p);
+  }
+  group.isolating = { ingress, egress };
+  return group.isolating;
+}

@@ -1,0 +1,86 @@
+/**
+ * Label selectors (metav1.LabelSelector), compiled once into a predicate.
+ *
+ * Semantics per the Kubernetes API reference: matchLabels and matchExpressions are ANDed;
+ * an empty selector ({}) matches everything; `In` needs the key present with one of the
+ * values; `NotIn` matches when the key is absent or its value is not listed; `Exists` needs
+ * the key; `DoesNotExist` needs it absent.
+ */
+import type { LabelSelector, LabelSelectorRequirement } from "../k8s/types.js";
+
+export type Labels = Readonly<Record<string, string>>;
+
+export interface CompiledSelector {
+  /** Every label key the selector reads. */
+  keys: string[];
+  /** True for {}: matches every object. */
+  matchesAll: boolean;
+  matches(labels: Labels): boolean;
+  /** kubectl-style text: "app=api,tier in (a,b),!legacy"; "{}" for the empty selector. */
+  text: string;
+}
+
+type Test = (labels: Labels) => boolean;
+
+function requirementTest(r: LabelSelectorRequirement): Test {
+  const values = new Set(r.values ?? []);
+  const key = r.key;
+  switch (r.operator) {
+    case "In":
+      return (l) => Object.hasOwn(l, key) && values.has(l[key] as string);
+    case "NotIn":
+      return (l) => !Object.hasOwn(l, key) || !values.has(l[key] as string);
+    case "Exists":
+      return (l) => Object.hasOwn(l, key);
+    case "DoesNotExist":
+      return (l) => !Object.hasOwn(l, key);
+    default:
+      // The API server rejects an unknown operator; a selector with one selects nothing.
+      return () => false;
+  }
+}
+
+function requirementText(r: LabelSelectorRequirement): string {
+  const values = [...(r.values ?? [])].sort().join(",");
+  switch (r.operator) {
+    case "In":
+      return `${r.key} in (${values})`;
+    case "NotIn":
+      return `${r.key} notin (${values})`;
+    case "Exists":
+      return r.key;
+    case "DoesNotExist":
+      return `!${r.key}`;
+    default:
+      return `${r.key} ${String(r.operator)} (${values})`;
+  }
+}
+
+export function compileSelector(selector: LabelSelector): CompiledSelector {
+  const pairs = Object.entries(selector.matchLabels ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const expressions = selector.matchExpressions ?? [];
+  const tests: Test[] = [
+    ...pairs.map(
+      ([k, v]): Test =>
+        (l) =>
+          l[k] === v && Object.hasOwn(l, k),
+    ),
+    ...expressions.map(requirementTest),
+  ];
+  const keys = [...new Set([...pairs.map(([k]) => k), ...expressions.map((e) => e.key)])].sort();
+  const text =
+    tests.length === 0
+      ? "{}"
+      : [...pairs.map(([k, v]) => `${k}=${v}`), ...expressions.map(requirementText)].join(",");
+  if (tests.length === 0) return { keys, matchesAll: true, matches: () => true, text };
+  if (tests.length === 1) {
+    const only = tests[0] as Test;
+    return { keys, matchesAll: false, matches: only, text };
+  }
+  return { keys, matchesAll: false, matches: (l) => tests.every((t) => t(l)), text };
+}
+
+/** Whether a plain label map matches a selector (convenience for one-off checks). */
+export function selectorMatches(selector: LabelSelector, labels: Labels): boolean {
+  return compileSelector(selector).matches(labels);
+}
