@@ -1,13 +1,36 @@
 import type { Command } from "commander";
-import type { CliContext } from "../context.js";
+import { EXIT_INVALID, EXIT_OK, type CliContext } from "../context.js";
+import { formatIntentError, loadIntentFromDir, type EnvironmentIntent } from "../../intent/index.js";
 
-// Placeholder until the command is built; replaced by its real registration.
+/** One line per environment: what a reviewer checks first after a change. */
+export function summarizeEnvironment(env: EnvironmentIntent): string {
+  const services = env.namespaces.reduce((n, ns) => n + ns.services.length, 0);
+  const managed = env.namespaces.filter((ns) => ns.managed).length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return (
+    `${env.name} (promotion ${env.order}, cni ${env.cni}): ` +
+    `${plural(services, "service")}, ${plural(env.flows.length, "flow")}, ` +
+    `${plural(managed, "managed namespace")}`
+  );
+}
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("validate")
-    .description("(not built yet)")
-    .action(() => {
-      ctx.io.stderr("netpol-rollout validate: not built yet\n");
-      ctx.exitCode = 2;
+    .description(
+      "Check the intent in the policies directory: syntax, shape and meaning; every error as file:line:col.",
+    )
+    .option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies")
+    .action(async (options: { policiesDir: string }) => {
+      const result = await loadIntentFromDir(options.policiesDir, ctx.io.cwd);
+      if (!result.ok) {
+        for (const error of result.errors) ctx.io.stderr(`${formatIntentError(error)}\n`);
+        const n = result.errors.length;
+        ctx.io.stderr(`${n} error${n === 1 ? "" : "s"} in ${options.policiesDir}\n`);
+        ctx.exitCode = EXIT_INVALID;
+        return;
+      }
+      for (const env of result.intent.environments) ctx.io.stdout(`${summarizeEnvironment(env)}\n`);
+      ctx.exitCode = EXIT_OK;
     });
 }

@@ -1,0 +1,150 @@
+/**
+ * Shape validation against policies/schema.json (JSON Schema draft-07, via ajv), with ajv's
+ * findings turned into human messages at the YAML position of the offending node.
+ *
+ * Division of labour: the schema decides types, known keys, required keys and enums. The
+ * loader's own checks decide everything with a grammar or a meaning (flow lines, port
+ * strings, label syntax, names, CIDRs). So ajv's `pattern` and `propertyNames` findings
+ * are dropped here (the loader re-checks them with better messages), and so are findings
+ * inside `anyOf` branches: the loader dispatches polymorphic items (a port is a number, a
+ * string or a map) on their YAML type and validates the map form with `checkShape` itself.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { closest, distance } from "fastest-levenshtein";
+import schema from "../../../policies/schema.json" with { type: "json" };
+import type { IntentError } from "./model.js";
+import { errorAt, nodeAtPointer, toPlain, type PNode } from "./tree.js";
+
+export type ShapeName =
+  "environment" | "fragment" | "template" | "portObject" | "flowObject" | "templateInclude";
+
+let ajv: Ajv | undefined;
+const validators = new Map<ShapeName, ValidateFunction>();
+
+function validator(name: ShapeName): ValidateFunction {
+  let v = validators.get(name);
+  if (!v) {
+    ajv ??= (() => {
+      const a = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+      a.addSchema(schema, "intent");
+      return a;
+    })();
+    const compiled = ajv.getSchema(`intent#/definitions/${name}`);
+    if (!compiled) throw new Error(`schema definition ${name} is missing from policies/schema.json`);
+    v = compiled;
+    validators.set(name, v);
+  }
+  return v;
+}
+
+/** Validates a node against one definition of the schema; returns human errors at YAML positions. */
+export function checkShape(node: PNode, name: ShapeName): IntentError[] {
+  const validate = validator(name);
+  if (validate(toPlain(node))) return [];
+  const out: IntentError[] = [];
+  for (const e of validate.errors ?? []) {
+    const err = humanize(node, e);
+    if (err) out.push(err);
+  }
+  return out;
+}
+
+interface SchemaLike {
+  title?: string;
+  properties?: Record<string, unknown>;
+}
+
+function humanize(root: PNode, e: ErrorObject): IntentError | undefined {
+  if (e.schemaPath.includes("/anyOf/") || e.keyword === "anyOf") return undefined;
+  if (e.keyword === "pattern" || e.keyword === "propertyNames" || e.schemaPath.includes("/propertyNames/"))
+    return undefined;
+  const parent = (e.parentSchema ?? {}) as SchemaLike;
+  const { node, keyPos } = nodeAtPointer(root, e.instancePath);
+  const title = parent.title ?? "a value";
+  const where = lastKey(e.instancePath);
+  switch (e.keyword) {
+    case "type": {
+      const noun = withArticle(title);
+      const forKey = where && !title.toLowerCase().includes(where.toLowerCase()) ? ` for '${where}'` : "";
+      return errorAt(node.pos, `expected ${noun}${forKey}, got ${describe(node)}`);
+    }
+    case "additionalProperties": {
+      const prop = String((e.params as { additionalProperty: string }).additionalProperty);
+      const child = nodeAtPointer(root, `${e.instancePath}/${escapePointer(prop)}`);
+      const known = Object.keys(parent.properties ?? {});
+      const pos = child.keyPos ?? child.node.pos;
+      return errorAt(pos, `unknown key '${prop}'${where ? ` in '${where}'` : ""}`, suggest(prop, known));
+    }
+    case "required": {
+      const prop = String((e.params as { missingProperty: string }).missingProperty);
+      return errorAt(keyPos ?? node.pos, `missing required key '${prop}'${where ? ` in '${where}'` : ""}`);
+    }
+    case "enum": {
+      const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const unique = [...new Set(allowed.map((a) => a.toLowerCase()))];
+      const value = node.kind === "scalar" ? String(node.value) : describe(node);
+      return errorAt(node.pos, `unknown ${where ?? title} '${value}'`, suggest(value, unique));
+    }
+    case "minimum":
+    case "maximum": {
+      const limit = (e.params as { limit: number }).limit;
+      const value = node.kind === "scalar" ? String(node.value) : describe(node);
+      const bound = e.keyword === "minimum" ? `at least ${limit}` : `at most ${limit}`;
+      return errorAt(
+        node.pos,
+        `${where ? `'${where}' ` : ""}${value} is out of range: ${title} must be ${bound}`,
+      );
+    }
+    case "maxLength": {
+      const limit = (e.params as { limit: number }).limit;
+      return errorAt(node.pos, `${title} is too long: at most ${limit} characters`);
+    }
+    default:
+      return errorAt(node.pos, `${where ? `'${where}' ` : ""}${e.message ?? "is invalid"}`);
+  }
+}
+
+function lastKey(pointer: string): string | undefined {
+  const parts = pointer.split("/").slice(1);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (!/^\d+$/.test(p)) return p.replace(/~1/g, "/").replace(/~0/g, "~");
+  }
+  return undefined;
+}
+
+function escapePointer(s: string): string {
+  return s.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function withArticle(title: string): string {
+  if (/^(a|an|the)\s/i.test(title)) return title;
+  return `${/^[aeiouAEIOU]/.test(title) ? "an" : "a"} ${title}`;
+}
+
+/** How a node reads in a message: "nothing", "a list", the scalar itself. */
+export function describe(node: PNode): string {
+  if (node.kind === "map") return "a map";
+  if (node.kind === "seq") return "a list";
+  if (node.value === null) return "nothing";
+  if (typeof node.value === "string") return `'${node.value}'`;
+  return String(node.value);
+}
+
+/** "did you mean 'x'?" when a known name is close enough, else the list of known names. */
+export function suggest(value: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(value, known);
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  if (distance(value.toLowerCase(), best.toLowerCase()) <= limit) return `did you mean '${best}'?`;
+  if (known.length <= 8) return `expected one of: ${known.join(", ")}`;
+  return undefined;
+}
+
+/** Only the close match, never the list (for names in a large environment). */
+export function didYouMean(value: string, known: string[]): string | undefined {
+  if (known.length === 0) return undefined;
+  const best = closest(value, known);
+  const limit = Math.max(2, Math.floor(value.length / 3));
+  return distance(value.toLowerCase(), best.toLowerCase()) <= limit ? `did you mean '${best}'?` : undefined;
+}
