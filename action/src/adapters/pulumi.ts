@@ -1,0 +1,419 @@
+/**
+ * The Pulumi engine through the Automation API, as the preview uses it: one stack per
+ * environment in the Pulumi project directory (`work-dir`), `pulumi preview` with engine
+ * events, and the resource operations those events describe.
+ *
+ * Only `@pulumi/pulumi/automation` is imported: the package's main entry pulls in the
+ * TypeScript compiler and the whole resource runtime, which the Action does not need
+ * (see scripts/build.mjs for how the bundle stays lean).
+ *
+ * Nothing here prints the engine's standard output (it can show stack outputs and
+ * history); errors are summarised from the engine's diagnostics.
+ */
+import { accessSync, constants, existsSync, readFileSync } from "node:fs";
+import { delimiter, join, relative } from "node:path";
+import { parse as parseYaml } from "yaml";
+import {
+  CommandError,
+  ConcurrentUpdateError,
+  LocalWorkspace,
+  PulumiCommand,
+  StackNotFoundError,
+} from "@pulumi/pulumi/automation/index.js";
+import type { EngineEvent, Stack } from "@pulumi/pulumi/automation/index.js";
+import type { EnginePreview, PreviewEngine, ResourceOperation } from "../commands/ports.js";
+import { stackName as stackNameOf } from "../settings.js";
+import type { PulumiEnvironment } from "../settings.js";
+
+/** The config key naming the intent environment a stack deploys. */
+export const ENVIRONMENT_CONFIG_KEY = "netpol-rollout:environment";
+/** The config key for the intent directory (the program's default is the repository's `policies/`). */
+export const POLICIES_DIR_CONFIG_KEY = "netpol-rollout:policiesDir";
+
+// ---------------------------------------------------------------------------------------
+// Typed errors
+
+/** Why the engine part could not produce a preview. */
+export class PulumiEngineError extends Error {
+  override name = "PulumiEngineError";
+}
+/** Another update holds the stack's lock (Pulumi Cloud 409, or a self-managed backend's lock file). */
+export class StackLockedError extends PulumiEngineError {
+  override name = "StackLockedError";
+}
+export class PulumiStackNotFoundError extends PulumiEngineError {
+  override name = "PulumiStackNotFoundError";
+}
+/** The `pulumi` executable is not there (or vanished between the check and the run). */
+export class PulumiCliMissingError extends PulumiEngineError {
+  override name = "PulumiCliMissingError";
+}
+export class PulumiPreviewError extends PulumiEngineError {
+  override name = "PulumiPreviewError";
+}
+
+/**
+ * Classifies what the Automation API threw. `diagnostics` are the engine's error
+ * diagnostics seen during the run; they explain a failure better than the raw stderr.
+ */
+export function classifyPulumiError(
+  error: unknown,
+  stack: string,
+  diagnostics: readonly string[] = [],
+): PulumiEngineError {
+  if (error instanceof PulumiEngineError) return error;
+  if (error instanceof ConcurrentUpdateError) {
+    return new StackLockedError(
+      `stack ${stack} is locked by another update; re-run the job when it has finished`,
+    );
+  }
+  if (error instanceof StackNotFoundError)
+    return new PulumiStackNotFoundError(`stack ${stack} was not found`);
+  if (isEnoent(error)) return new PulumiCliMissingError("the pulumi CLI could not be started (not found)");
+  const summary = diagnostics.length > 0 ? diagnostics.join("; ") : stderrSummary(error);
+  return new PulumiPreviewError(`pulumi preview of stack ${stack} failed: ${summary}`);
+}
+
+function isEnoent(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const code = (error as { code?: unknown }).code;
+  if (code === "ENOENT") return true;
+  if (error instanceof CommandError) {
+    const inner = commandResultOf(error).err;
+    return typeof inner === "object" && inner !== null && (inner as { code?: unknown }).code === "ENOENT";
+  }
+  return false;
+}
+
+/** The CLI run behind a CommandError (the SDK keeps it in a field its typings mark private). */
+function commandResultOf(error: CommandError): { stderr?: unknown; err?: unknown } {
+  const result = (error as unknown as { commandResult?: unknown }).commandResult;
+  return typeof result === "object" && result !== null ? (result as { stderr?: unknown; err?: unknown }) : {};
+}
+
+/** The useful lines of a CommandError's stderr ("error: …"), else its first line, at most 500 characters. */
+function stderrSummary(error: unknown): string {
+  const stderr =
+    error instanceof CommandError
+      ? (commandResultOf(error).stderr ?? "")
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  const lines = String(stderr)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+  const errors = lines.filter((l) => /^error:/i.test(l));
+  const text = (errors.length > 0 ? errors : lines.slice(0, 1)).join("; ") || "unknown error";
+  return text.length > 500 ? `${text.slice(0, 497)}...` : text;
+}
+
+// ---------------------------------------------------------------------------------------
+// Engine events → resource operations
+
+/** Kubernetes type tokens are `kubernetes:<group>/<version>:<Kind>` (core is `kubernetes:core/v1:…`). */
+const K8S_TYPE = /^kubernetes:[^:]+:([A-Za-z0-9]+)$/;
+
+/** When one URN has several steps (a replacement), the one that names the whole change wins. */
+const OP_PRIORITY: Record<string, number> = {
+  replace: 5,
+  "create-replacement": 4,
+  "delete-replaced": 3,
+  "discard-replaced": 2,
+  "import-replacement": 2,
+  "read-replacement": 2,
+};
+
+type StepMetadata = NonNullable<EngineEvent["resourcePreEvent"]>["metadata"];
+
+/**
+ * The resource operations a preview's engine events describe, one per resource, in the
+ * order the engine first mentioned them. The stack resource and unchanged providers are
+ * left out (they are Pulumi's bookkeeping, not cluster objects).
+ */
+export function operationsFromEvents(events: readonly EngineEvent[]): ResourceOperation[] {
+  const byUrn = new Map<string, { op: ResourceOperation; priority: number }>();
+  for (const event of events) {
+    const metadata = event.resourcePreEvent?.metadata;
+    if (!metadata) continue;
+    const op = operationOf(metadata);
+    if (!op) continue;
+    const priority = OP_PRIORITY[op.op] ?? 1;
+    const known = byUrn.get(metadata.urn);
+    if (!known) {
+      byUrn.set(metadata.urn, { op, priority });
+    } else if (priority > known.priority) {
+      byUrn.set(metadata.urn, {
+        op: { ...op, changedKeys: union(known.op.changedKeys, op.changedKeys) },
+        priority,
+      });
+    } else {
+      known.op.changedKeys = union(known.op.changedKeys, op.changedKeys);
+    }
+  }
+  return [...byUrn.values()].map((v) => v.op);
+}
+
+function operationOf(m: StepMetadata): ResourceOperation | undefined {
+  const type = m.type || typeFromUrn(m.urn);
+  if (type === "pulumi:pulumi:Stack") return undefined;
+  if (type.startsWith("pulumi:providers:") && m.op === "same") return undefined;
+  const state = m.new ?? m.old;
+  // Component resources (custom is omitted when false) group others; they are no cluster object.
+  if (state && state.custom !== true && !type.startsWith("pulumi:providers:")) return undefined;
+  const inputs: Record<string, unknown> = isRecord(state?.inputs) ? state.inputs : {};
+  const k8sKind = K8S_TYPE.exec(type)?.[1];
+  const kind = k8sKind ?? (typeof inputs.kind === "string" && inputs.kind !== "" ? inputs.kind : type);
+  return { op: m.op, kind, name: nameOf(inputs, m.urn), changedKeys: changedKeysOf(m) };
+}
+
+/** What the engine puts in place of a value it cannot know during a preview. */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * "namespace/name" from inputs.metadata, "name" for cluster-scoped objects, else the
+ * logical name (also when the name is unknown until the update, e.g. auto-naming).
+ */
+function nameOf(inputs: Record<string, unknown>, urn: string): string {
+  const metadata = inputs.metadata;
+  if (
+    isRecord(metadata) &&
+    typeof metadata.name === "string" &&
+    metadata.name !== "" &&
+    metadata.name !== UNKNOWN
+  ) {
+    return typeof metadata.namespace === "string" &&
+      metadata.namespace !== "" &&
+      metadata.namespace !== UNKNOWN
+      ? `${metadata.namespace}/${metadata.name}`
+      : metadata.name;
+  }
+  const logical = urn.split("::").pop();
+  return logical && logical !== "" ? logical : urn;
+}
+
+/**
+ * Top-level input keys that differ: from `detailedDiff` (property paths like
+ * `spec.ingress[0].from` or `metadata.labels["app"]`) when present, else from `diffs`.
+ */
+function changedKeysOf(m: StepMetadata): string[] {
+  const paths = m.detailedDiff ? Object.keys(m.detailedDiff) : (m.diffs ?? []);
+  return union(
+    [],
+    paths.map((p) => topLevelKey(p)).filter((k) => k !== ""),
+  );
+}
+
+export function topLevelKey(path: string): string {
+  const m = /^(?:\["((?:[^"\\]|\\.)*)"\]|([^.[]*))/.exec(path);
+  return m?.[1] ?? m?.[2] ?? path;
+}
+
+function typeFromUrn(urn: string): string {
+  // urn:pulumi:<stack>::<project>::<parent types$>type::<name>
+  const parts = urn.split("::");
+  const types = parts[2] ?? "";
+  return types.split("$").pop() ?? "";
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])].sort();
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+// ---------------------------------------------------------------------------------------
+// Availability
+
+export type PulumiAvailability = { available: true; cliPath: string } | { available: false; reason: string };
+
+export interface AvailabilityInput {
+  /** The Pulumi project directory (absolute). */
+  workDir: string;
+  /** The repository root, to name `workDir` relatively in messages. */
+  workspace: string;
+  env: PulumiEnvironment;
+}
+
+/** File-system probes, replaceable in tests. */
+export interface AvailabilityProbes {
+  isExecutable(path: string): boolean;
+  readText(path: string): string | undefined;
+}
+
+export const nodeProbes: AvailabilityProbes = {
+  isExecutable(path) {
+    try {
+      accessSync(path, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  readText(path) {
+    return existsSync(path) ? readFileSync(path, "utf8") : undefined;
+  },
+};
+
+/** Finds `pulumi` on PATH, like the shell would. */
+export function findOnPath(path: string, probes: AvailabilityProbes, name = "pulumi"): string | undefined {
+  for (const dir of path.split(delimiter)) {
+    if (dir === "") continue;
+    const candidate = join(dir, name);
+    if (probes.isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the engine part can run here, cheapest checks first: a Pulumi project in
+ * `work-dir`, the `pulumi` CLI on PATH, and a backend (PULUMI_BACKEND_URL,
+ * PULUMI_ACCESS_TOKEN for Pulumi Cloud, or `backend.url` in Pulumi.yaml). The CLI is
+ * never installed here: installing downloads from the internet.
+ */
+export function checkAvailability(
+  input: AvailabilityInput,
+  probes: AvailabilityProbes = nodeProbes,
+): PulumiAvailability {
+  const where = relative(input.workspace, input.workDir) || ".";
+  const projectFile = ["Pulumi.yaml", "Pulumi.yml"]
+    .map((f) => join(input.workDir, f))
+    .find((f) => probes.readText(f) !== undefined);
+  if (!projectFile)
+    return { available: false, reason: `no Pulumi project in ${where} (Pulumi.yaml not found)` };
+  const cliPath = findOnPath(input.env.path, probes);
+  if (!cliPath) return { available: false, reason: "the pulumi CLI is not installed (not found on PATH)" };
+  if (
+    !input.env.backendUrl &&
+    !input.env.accessTokenSet &&
+    !projectBackendUrl(probes.readText(projectFile))
+  ) {
+    return {
+      available: false,
+      reason:
+        "no Pulumi backend is configured (set PULUMI_BACKEND_URL, or PULUMI_ACCESS_TOKEN for Pulumi Cloud)",
+    };
+  }
+  return { available: true, cliPath };
+}
+
+function projectBackendUrl(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const doc: unknown = parseYaml(text);
+    const backend = isRecord(doc) ? doc.backend : undefined;
+    const url = isRecord(backend) ? backend.url : undefined;
+    return typeof url === "string" && url !== "" ? url : undefined;
+  } catch {
+    // An unreadable Pulumi.yaml is the CLI's to report when it runs; here it only means "no backend in it".
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// The engine
+
+export interface PulumiEngineOptions extends AvailabilityInput {
+  /** Stack name per environment (`{env}` replaced). */
+  stackTemplate: string;
+  /** The intent directory relative to the repository root, passed to the program when not `policies`. */
+  policiesDir: string;
+  /** Progress lines for the log (never the engine's own output). */
+  log?: (line: string) => void;
+}
+
+/** What the engine does with one stack; the Automation API in the Action, a fake in tests. */
+export interface StackRunner {
+  preview(stack: string, environment: string, onEvent: (event: EngineEvent) => void): Promise<void>;
+}
+
+/**
+ * A PreviewEngine over the Automation API. Call `checkAvailability` first; this assumes
+ * the CLI and backend are there and reports what goes wrong per environment.
+ */
+export function createPulumiEngine(options: PulumiEngineOptions, runner?: StackRunner): PreviewEngine {
+  const run = runner ?? automationRunner(options);
+  return {
+    async preview(environment): Promise<EnginePreview> {
+      const stack = stackNameOf(options.stackTemplate, environment);
+      const events: EngineEvent[] = [];
+      const diagnostics: string[] = [];
+      options.log?.(`pulumi preview of stack ${stack} (${environment})`);
+      try {
+        await run.preview(stack, environment, (event) => {
+          events.push(event);
+          const d = event.diagnosticEvent;
+          if (d && d.severity === "error" && !d.ephemeral) diagnostics.push(oneLine(d.message));
+        });
+      } catch (error) {
+        const classified = classifyPulumiError(error, stack, diagnostics);
+        if (classified instanceof PulumiCliMissingError)
+          return { status: "skipped", reason: classified.message };
+        return { status: "failed", stack, error: classified.message };
+      }
+      return { status: "ok", stack, operations: operationsFromEvents(events) };
+    },
+  };
+}
+
+/** ANSI colour sequences (ESC [ … m). */
+const ANSI_SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
+function oneLine(message: string): string {
+  // Engine diagnostics carry ANSI colour codes unless color is "never", and trailing newlines.
+  return message
+    .replace(ANSI_SGR, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function automationRunner(options: PulumiEngineOptions): StackRunner {
+  let command: Promise<PulumiCommand> | undefined;
+  return {
+    async preview(stackName, environment, onEvent) {
+      // PATH lookup; runs `pulumi version` once and checks the SDK's minimum CLI version.
+      command ??= PulumiCommand.get();
+      const pulumiCommand = await command;
+      const stack = await LocalWorkspace.createOrSelectStack(
+        { stackName, workDir: options.workDir },
+        { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } },
+      );
+      await ensureConfig(stack, stackName, environment, options);
+      await stack.preview({ onEvent, color: "never", suppressOutputs: true, suppressProgress: true });
+    },
+  };
+}
+
+/**
+ * The program needs `netpol-rollout:environment`; the shipped stack files set it. A stack
+ * named by a custom template may not have a stack file yet, so it is set when missing, and
+ * the policies directory when it is not the default. (This writes Pulumi.<stack>.yaml in
+ * the job's checkout only.)
+ */
+async function ensureConfig(
+  stack: Stack,
+  stackName: string,
+  environment: string,
+  options: PulumiEngineOptions,
+): Promise<void> {
+  const short = stackName.split("/").pop() ?? stackName;
+  const text = nodeProbes.readText(join(options.workDir, `Pulumi.${short}.yaml`));
+  let config: Record<string, unknown> = {};
+  if (text !== undefined) {
+    try {
+      const doc: unknown = parseYaml(text);
+      if (isRecord(doc) && isRecord(doc.config)) config = doc.config;
+    } catch {
+      // The CLI reports a broken stack file itself when the preview runs.
+      config = {};
+    }
+  }
+  if (config[ENVIRONMENT_CONFIG_KEY] === undefined) {
+    await stack.setConfig(ENVIRONMENT_CONFIG_KEY, { value: environment });
+  }
+  if (options.policiesDir !== "policies" && config[POLICIES_DIR_CONFIG_KEY] !== options.policiesDir) {
+    await stack.setConfig(POLICIES_DIR_CONFIG_KEY, { value: options.policiesDir });
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * The Action's `preview` command: settings → preview pipeline → job summary → sticky
+ * pull request comment → annotations → outputs and a JSON report → pass or fail.
+ *
+ * The job summary is written first and always, so the report is readable even when the
+ * comment cannot be posted (a read-only token on a fork pull request).
+ */
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { BaseRefNotFoundError, runPreview } from "./preview.js";
+import type { SourceFile } from "./preview.js";
+import type { GitReader, PreviewEngine } from "./ports.js";
+import { MARKER, previewOutputs, renderComment, renderSummary } from "../report/index.js";
+import type { PreviewOutputs, PreviewReport } from "../report/index.js";
+import { emitAnnotations, planAnnotations } from "../adapters/annotations.js";
+import type { AnnotationSink } from "../adapters/annotations.js";
+import { GitHubPermissionError, GitHubRateLimitError } from "../adapters/github.js";
+import type { GitHubAdapter, StickyCommentResult } from "../adapters/github.js";
+import { runUrl } from "../settings.js";
+import type { Settings } from "../settings.js";
+
+/** The reason the engine part is skipped on a pull request from a fork. */
+export const FORK_SKIP_REASON = "fork pull request: secrets are not available";
+
+/** The Actions runtime as the command uses it: logs, annotations, outputs, the job summary. */
+export interface ActionIo extends AnnotationSink {
+  info(message: string): void;
+  /** A warning without a file position. */
+  warn(message: string): void;
+  setOutput(name: string, value: string): void;
+  /** Appends markdown to the job summary. */
+  writeSummary(markdown: string): Promise<void>;
+}
+
+export interface ActionPreviewDeps {
+  git: GitReader;
+  /** Reads the intent files at head (the checked-out working tree). */
+  readHead: () => Promise<SourceFile[]>;
+  /** The engine, or why there is none. */
+  engine: { engine: PreviewEngine } | { skipReason: string };
+  /** The GitHub API; absent when no comment is to be posted. */
+  github?: GitHubAdapter;
+  /** Writes the JSON report file; default: the file system. */
+  writeReport?: (path: string, text: string) => Promise<void>;
+}
+
+export interface ActionPreviewResult {
+  report: PreviewReport;
+  outputs: PreviewOutputs;
+  reportPath: string;
+  comment?: StickyCommentResult;
+  /** Why the job fails; empty when it passes. */
+  failures: string[];
+}
+
+/** The job fails: the intent is invalid, lint found problems at the `fail-on` level, or an engine preview failed. */
+export class PreviewFailedError extends Error {
+  override name = "PreviewFailedError";
+  constructor(readonly reasons: string[]) {
+    super(reasons.length === 1 ? (reasons[0] ?? "") : reasons.map((r) => `- ${r}`).join("\n"));
+  }
+}
+
+/** The base commit is not in the checkout (a shallow clone). */
+export class BaseNotFetchedError extends Error {
+  override name = "BaseNotFetchedError";
+}
+
+/** Why the comment is not posted, or undefined when it is. */
+export function commentSkipReason(settings: Settings): string | undefined {
+  const pr = settings.github.pullRequest;
+  if (!pr) return `not a pull request (event ${settings.github.eventName || "unknown"}): no comment`;
+  if (pr.isFork) return "fork pull request: the token is read-only, so no comment is posted";
+  if (!settings.commentOnPr) return "comment-on-pr is false: no comment";
+  return undefined;
+}
+
+/** Why the engine part is skipped before any availability check, or undefined. */
+export function engineSkipReason(settings: Settings): string | undefined {
+  if (settings.github.pullRequest?.isFork) return FORK_SKIP_REASON;
+  if (settings.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
+  return undefined;
+}
+
+/**
+ * Runs the preview and reports it. Returns the result when the job passes; throws
+ * PreviewFailedError (after writing every report and output) when it fails.
+ */
+export async function runActionPreview(
+  settings: Settings,
+  deps: ActionPreviewDeps,
+  io: ActionIo,
+): Promise<ActionPreviewResult> {
+  const baseLabel =
+    settings.baseRef === undefined
+      ? "no base (everything is new)"
+      : `${settings.baseRef} (${settings.baseRefSource})`;
+  io.info(`Previewing ${settings.policiesDir}/ against ${baseLabel}`);
+
+  let report: PreviewReport;
+  try {
+    const opts: Parameters<typeof runPreview>[1] = { policiesDir: settings.policiesDir };
+    if (settings.baseRef !== undefined) opts.baseRef = settings.baseRef;
+    if (settings.environments) opts.environments = settings.environments;
+    const headSha = settings.github.pullRequest?.headSha ?? settings.github.sha;
+    if (headSha) opts.headRef = headSha;
+    if ("skipReason" in deps.engine) opts.engineSkipReason = deps.engine.skipReason;
+    report = await runPreview(
+      {
+        git: deps.git,
+        readHead: deps.readHead,
+        ...("engine" in deps.engine ? { engine: deps.engine.engine } : {}),
+      },
+      opts,
+    );
+  } catch (error) {
+    if (error instanceof BaseRefNotFoundError) {
+      throw new BaseNotFetchedError(
+        `${error.message}. The checkout must contain the base commit: use actions/checkout with fetch-depth: 0.`,
+      );
+    }
+    throw error;
+  }
+  const outputs = previewOutputs(report);
+
+  // 1. The job summary, always.
+  if (settings.runner.stepSummaryPath) {
+    await io.writeSummary(renderSummary(report, sourceLinks(settings)));
+  } else {
+    io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
+  }
+
+  // 2. The sticky comment, when there is a pull request we may write to.
+  let comment: StickyCommentResult | undefined;
+  const skip = commentSkipReason(settings);
+  const pr = settings.github.pullRequest;
+  if (skip !== undefined || !pr) {
+    io.info(skip ?? "no comment");
+  } else if (!deps.github) {
+    io.info("no GitHub client: no comment");
+  } else {
+    const summaryUrl = runUrl(settings.github);
+    const body = renderComment(report, {
+      ...(summaryUrl ? { summaryUrl } : {}),
+      ...sourceLinks(settings),
+    });
+    try {
+      comment = await deps.github.upsertStickyComment(
+        { owner: settings.github.owner, repo: settings.github.repo, number: pr.number },
+        MARKER,
+        body,
+      );
+      io.info(`Pull request comment ${comment.action}: ${comment.url}`);
+    } catch (error) {
+      if (error instanceof GitHubPermissionError) {
+        io.warn(
+          `Could not comment on pull request #${pr.number}: ${error.message}. The token is read-only ` +
+            "(a pull request from a fork, or the workflow lacks `permissions: pull-requests: write`); the report is in the job summary.",
+        );
+      } else if (error instanceof GitHubRateLimitError) {
+        const reset = error.resetAt ? ` until ${error.resetAt.toISOString()}` : "";
+        io.warn(
+          `Could not comment on pull request #${pr.number}: rate limited${reset} (${error.message}); the report is in the job summary.`,
+        );
+      } else {
+        throw error;
+      }
+    }
+  }
+
+  // 3. Annotations: the most important ten of each type, then a notice for the rest.
+  const headErrors = report.intentErrors.filter((e) => e.side === "head");
+  const lint = report.environments.flatMap((e) => e.lint);
+  emitAnnotations(planAnnotations(headErrors, lint), io);
+  for (const env of report.environments) {
+    if (env.engine.status === "failed") io.warn(`Pulumi preview for ${env.name}: ${env.engine.error}`);
+  }
+
+  // 4. Outputs and the JSON report.
+  const reportPath = join(settings.runner.temp, "netpol-rollout", "preview-report.json");
+  const json = `${JSON.stringify({ schemaVersion: 1, outputs, report }, null, 2)}\n`;
+  await (deps.writeReport ?? writeReportFile)(reportPath, json);
+  io.setOutput("changed", String(outputs.changed));
+  io.setOutput("flows-added", String(outputs.flowsAdded));
+  io.setOutput("flows-removed", String(outputs.flowsRemoved));
+  io.setOutput("lint-errors", String(outputs.lintErrors));
+  io.setOutput("report", reportPath);
+
+  // 5. Pass or fail.
+  const failures = failureReasons(report, outputs, settings.failOn);
+  const result: ActionPreviewResult = { report, outputs, reportPath, failures };
+  if (comment) result.comment = comment;
+  if (failures.length > 0) throw new PreviewFailedError(failures);
+  io.info(
+    outputs.changed
+      ? `Preview: ${outputs.flowsAdded} flows opened, ${outputs.flowsRemoved} closed.`
+      : "Preview: no change.",
+  );
+  return result;
+}
+
+/** Why the job fails under `fail-on`; an invalid intent always fails. */
+export function failureReasons(
+  report: PreviewReport,
+  outputs: PreviewOutputs,
+  failOn: Settings["failOn"],
+): string[] {
+  const reasons: string[] = [];
+  if (outputs.invalid) {
+    reasons.push(
+      `the intent is invalid: ${plural(outputs.intentErrors, "error")} (see the annotations and the job summary)`,
+    );
+  }
+  if (failOn === "never") return reasons;
+  if (outputs.lintErrors > 0)
+    reasons.push(`lint found ${plural(outputs.lintErrors, "error")} (fail-on: ${failOn})`);
+  if (failOn === "warning" && outputs.lintWarnings > 0) {
+    reasons.push(`lint found ${plural(outputs.lintWarnings, "warning")} (fail-on: warning)`);
+  }
+  for (const env of report.environments) {
+    if (env.engine.status === "failed")
+      reasons.push(`the Pulumi preview of ${env.name} failed: ${env.engine.error}`);
+  }
+  return reasons;
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+
+/** Links from the reports to the intent files at the head commit, when known. */
+function sourceLinks(settings: Settings): { sourceUrl?: string } {
+  const { github } = settings;
+  const sha = github.pullRequest?.headSha ?? github.sha;
+  if (!sha || !github.owner) return {};
+  return { sourceUrl: `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha}/` };
+}
+
+async function writeReportFile(path: string, text: string): Promise<void> {
+  await mkdir(join(path, ".."), { recursive: true });
+  await writeFile(path, text, "utf8");
+}
+
+/**
+ * Reads every file under `dir` of the working tree as the intent at head, with
+ * repository-relative POSIX paths (like the git reader's). A missing directory is empty.
+ */
+export async function readWorkingTree(workspace: string, dir: string): Promise<SourceFile[]> {
+  const root = join(workspace, dir);
+  let entries: string[];
+  try {
+    entries = (await readdir(root, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  entries.sort();
+  const files: SourceFile[] = [];
+  for (const file of entries) {
+    files.push({ path: relative(workspace, file).split(sep).join("/"), text: await readFile(file, "utf8") });
+  }
+  return files;
+}

@@ -1,0 +1,361 @@
+/**
+ * The Action's inputs and its GitHub runner context, parsed ONCE into a typed, validated
+ * `Settings` object. Nothing below this module reads `core.getInput` or `process.env`:
+ * commands and adapters receive what they need from here.
+ *
+ * Every input problem is collected and reported together (`SettingsError.problems`), so a
+ * workflow author fixes them in one round.
+ */
+import { isAbsolute, relative, resolve, sep } from "node:path";
+
+/** The Action's commands; only `preview` is available in this version. */
+export const COMMANDS = ["preview", "deploy", "rollback", "probe"] as const;
+export type Command = (typeof COMMANDS)[number];
+
+/** Lint threshold that fails the job: `error` (default), `warning` (any finding) or `never`. */
+export const FAIL_ON = ["error", "warning", "never"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export const PULUMI_ENGINE_MODES = ["auto", "off"] as const;
+export type PulumiEngineMode = (typeof PULUMI_ENGINE_MODES)[number];
+
+/** The placeholder the stack template must contain. */
+export const ENV_PLACEHOLDER = "{env}";
+
+/** A pull request as the event payload describes it. */
+export interface PullRequestContext {
+  number: number;
+  /** The base commit of the pull request when the event fired. */
+  baseSha?: string;
+  headSha?: string;
+  /** "owner/repo" of the base and the head repositories; head is undefined when the fork was deleted. */
+  baseRepo?: string;
+  headRepo?: string;
+  /** True when the head repository is not the base repository: the token is read-only and secrets are absent. */
+  isFork: boolean;
+  htmlUrl?: string;
+}
+
+export interface GitHubContext {
+  /** GITHUB_EVENT_NAME, e.g. "pull_request", "push", "workflow_dispatch". */
+  eventName: string;
+  owner: string;
+  repo: string;
+  /** REST API base URL (GITHUB_API_URL; https://api.github.com by default, differs on GHES). */
+  apiUrl: string;
+  /** Web URL (GITHUB_SERVER_URL; https://github.com by default). */
+  serverUrl: string;
+  runId?: string;
+  runAttempt?: string;
+  /** GITHUB_SHA: the commit the workflow runs on (for a pull request, the test merge commit). */
+  sha?: string;
+  /** Present for pull_request and pull_request_target events. */
+  pullRequest?: PullRequestContext;
+  /** For a push event: the commit before the push (absent for a new branch). */
+  pushBefore?: string;
+}
+
+export interface RunnerContext {
+  /** The checked-out repository (GITHUB_WORKSPACE, else the working directory). Absolute. */
+  workspace: string;
+  /** A directory for temporary files that is emptied after the job (RUNNER_TEMP, else the OS temp dir). */
+  temp: string;
+  /** The job summary file (GITHUB_STEP_SUMMARY); absent when not running on a runner. */
+  stepSummaryPath?: string;
+}
+
+/** What the Pulumi adapter needs to know about the environment it runs in. */
+export interface PulumiEnvironment {
+  /** PATH, for looking up the `pulumi` CLI. */
+  path: string;
+  /** PULUMI_BACKEND_URL, when set (a self-managed backend: s3://, file://, …). */
+  backendUrl?: string;
+  /** Whether PULUMI_ACCESS_TOKEN is set (Pulumi Cloud). The value is never kept here. */
+  accessTokenSet: boolean;
+}
+
+export interface Settings {
+  command: Command;
+  /** Environments to preview, in the order given; undefined means all, in promotion order. */
+  environments?: string[];
+  /** The intent directory, relative to the workspace, POSIX separators. Default `policies`. */
+  policiesDir: string;
+  /** The Pulumi project directory, absolute. Default `<workspace>/pulumi`. */
+  workDir: string;
+  /** The token for the GitHub API (default `${{ github.token }}`). */
+  githubToken: string;
+  /** Whether to post the sticky pull request comment. Default true. */
+  commentOnPr: boolean;
+  /** The revision to compare with; absent means "no base" (everything is shown as added). */
+  baseRef?: string;
+  /** Where `baseRef` came from, for the log. */
+  baseRefSource: "input" | "pull request base" | "push before" | "none";
+  failOn: FailOn;
+  /** Pulumi stack name per environment, `{env}` replaced by the environment name. Default `{env}`. */
+  stackTemplate: string;
+  pulumiEngine: PulumiEngineMode;
+  github: GitHubContext;
+  runner: RunnerContext;
+  pulumi: PulumiEnvironment;
+  /** Values to mask in every log line (tokens, passphrases). */
+  secrets: string[];
+}
+
+/** One or more inputs are invalid; `problems` lists every one of them. */
+export class SettingsError extends Error {
+  override name = "SettingsError";
+  constructor(readonly problems: string[]) {
+    super(
+      problems.length === 1
+        ? `Invalid input: ${problems[0]}`
+        : `Invalid inputs:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+    );
+  }
+}
+
+/** Where settings come from: the process environment, the working directory and a file reader. */
+export interface SettingsSource {
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  /** Reads a text file (the event payload). Throws when it cannot. */
+  readFile: (path: string) => string;
+  /** The OS temporary directory, when RUNNER_TEMP is not set. */
+  tmpdir: string;
+}
+
+/**
+ * The value of an input as the runner passes it: `INPUT_<NAME>` with spaces replaced by
+ * underscores and upper-cased; dashes are kept (`INPUT_GITHUB-TOKEN`). Trimmed, like
+ * `core.getInput`.
+ */
+export function readInput(env: SettingsSource["env"], name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] ?? "").trim();
+}
+
+const TRUE = ["true", "True", "TRUE"];
+const FALSE = ["false", "False", "FALSE"];
+
+/** Pulumi stack names: letters, digits, `-`, `_`, `.`, optionally qualified as `org/name` or `org/project/name`. */
+const STACK_NAME = /^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
+const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const SHA_ZERO = /^0+$/;
+
+/** Parses and validates every input and the runner context. Throws `SettingsError` listing all problems. */
+export function parseSettings(source: SettingsSource): Settings {
+  const { env } = source;
+  const problems: string[] = [];
+  const input = (name: string): string => readInput(env, name);
+
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = input(name);
+    if (value === "") return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problems.push(`${name}: "${value}" is not one of ${allowed.join(", ")}`);
+    return fallback;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const value = input(name);
+    if (value === "") return fallback;
+    if (TRUE.includes(value)) return true;
+    if (FALSE.includes(value)) return false;
+    problems.push(`${name}: "${value}" is not a boolean (true or false)`);
+    return fallback;
+  };
+
+  const command = oneOf("command", COMMANDS, "preview");
+  const failOn = oneOf("fail-on", FAIL_ON, "error");
+  const pulumiEngine = oneOf("pulumi-engine", PULUMI_ENGINE_MODES, "auto");
+  const commentOnPr = bool("comment-on-pr", true);
+
+  let environments: string[] | undefined;
+  const envList = input("environments");
+  if (envList !== "") {
+    const names = envList
+      .split(/[,\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    for (const name of names) {
+      if (!ENV_NAME.test(name)) problems.push(`environments: "${name}" is not an environment name`);
+    }
+    environments = [...new Set(names)];
+    if (environments.length === 0) environments = undefined;
+  }
+
+  const workspace = resolve(source.cwd, env.GITHUB_WORKSPACE || ".");
+  const insideWorkspace = (name: string, fallback: string): string => {
+    const value = input(name) || fallback;
+    const absolute = resolve(workspace, value);
+    const rel = relative(workspace, absolute);
+    if (rel.startsWith("..") || isAbsolute(rel)) {
+      problems.push(`${name}: "${value}" is outside the repository (${workspace})`);
+    }
+    return absolute;
+  };
+  const policiesAbs = insideWorkspace("policies-dir", "policies");
+  const policiesDir = relative(workspace, policiesAbs).split(sep).join("/") || ".";
+  const workDir = insideWorkspace("work-dir", "pulumi");
+
+  const stackTemplate = input("stack-template") || ENV_PLACEHOLDER;
+  if (!stackTemplate.includes(ENV_PLACEHOLDER)) {
+    problems.push(
+      `stack-template: "${stackTemplate}" does not contain ${ENV_PLACEHOLDER}; every environment would share one stack`,
+    );
+  } else if (!STACK_NAME.test(stackTemplate.split(ENV_PLACEHOLDER).join("env"))) {
+    problems.push(
+      `stack-template: "${stackTemplate}" does not make a valid stack name (letters, digits, - _ . and up to two "/" for org/project/stack)`,
+    );
+  }
+
+  const github = parseGitHubContext(source, problems);
+
+  const githubToken = input("github-token");
+  const baseInput = input("base-ref");
+  let baseRef: string | undefined;
+  let baseRefSource: Settings["baseRefSource"] = "none";
+  if (baseInput !== "") {
+    if (baseInput.startsWith("-") || /\s/.test(baseInput)) {
+      problems.push(`base-ref: "${baseInput}" is not a git revision`);
+    }
+    baseRef = baseInput;
+    baseRefSource = "input";
+  } else if (github.pullRequest?.baseSha) {
+    baseRef = github.pullRequest.baseSha;
+    baseRefSource = "pull request base";
+  } else if (github.pushBefore) {
+    baseRef = github.pushBefore;
+    baseRefSource = "push before";
+  }
+
+  const willComment =
+    command === "preview" && commentOnPr && github.pullRequest && !github.pullRequest.isFork;
+  if (willComment && githubToken === "") {
+    problems.push(
+      "github-token: empty, but the pull request comment needs a token (pass ${{ github.token }} or set comment-on-pr: false)",
+    );
+  }
+
+  if (problems.length > 0) throw new SettingsError(problems);
+
+  const secrets = [githubToken, env.PULUMI_ACCESS_TOKEN, env.PULUMI_CONFIG_PASSPHRASE].filter(
+    (s): s is string => typeof s === "string" && s !== "",
+  );
+
+  const settings: Settings = {
+    command,
+    policiesDir,
+    workDir,
+    githubToken,
+    commentOnPr,
+    baseRefSource,
+    failOn,
+    stackTemplate,
+    pulumiEngine,
+    github,
+    runner: {
+      workspace,
+      temp: env.RUNNER_TEMP || source.tmpdir,
+      ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),
+    },
+    pulumi: {
+      path: env.PATH ?? "",
+      ...(env.PULUMI_BACKEND_URL ? { backendUrl: env.PULUMI_BACKEND_URL } : {}),
+      accessTokenSet: Boolean(env.PULUMI_ACCESS_TOKEN),
+    },
+    secrets,
+  };
+  if (environments) settings.environments = environments;
+  if (baseRef !== undefined) settings.baseRef = baseRef;
+  return settings;
+}
+
+/** The stack name of an environment under the template (`{env}` → "production"). */
+export function stackName(template: string, environment: string): string {
+  return template.split(ENV_PLACEHOLDER).join(environment);
+}
+
+/** The link to this run's page, where the job summary is shown. */
+export function runUrl(github: GitHubContext): string | undefined {
+  if (!github.runId) return undefined;
+  const attempt = github.runAttempt && github.runAttempt !== "1" ? `/attempts/${github.runAttempt}` : "";
+  return `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/actions/runs/${github.runId}${attempt}`;
+}
+
+function parseGitHubContext(source: SettingsSource, problems: string[]): GitHubContext {
+  const { env } = source;
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  let owner = "";
+  let repo = "";
+  const repository = env.GITHUB_REPOSITORY ?? "";
+  if (repository !== "") {
+    const m = /^([^/\s]+)\/([^/\s]+)$/.exec(repository);
+    if (m?.[1] && m[2]) {
+      owner = m[1];
+      repo = m[2];
+    } else {
+      problems.push(`GITHUB_REPOSITORY: "${repository}" is not "owner/repo"`);
+    }
+  }
+  const apiUrl = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+  if (!/^https?:\/\//.test(apiUrl)) problems.push(`GITHUB_API_URL: "${apiUrl}" is not an http(s) URL`);
+  const context: GitHubContext = {
+    eventName,
+    owner,
+    repo,
+    apiUrl,
+    serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
+  };
+  if (env.GITHUB_RUN_ID) context.runId = env.GITHUB_RUN_ID;
+  if (env.GITHUB_RUN_ATTEMPT) context.runAttempt = env.GITHUB_RUN_ATTEMPT;
+  if (env.GITHUB_SHA) context.sha = env.GITHUB_SHA;
+
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (!eventPath) return context;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(source.readFile(eventPath));
+  } catch (error) {
+    problems.push(
+      `GITHUB_EVENT_PATH: cannot read the event payload ${eventPath}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return context;
+  }
+  const pr = field(payload, "pull_request");
+  if (pr !== undefined && pr !== null) {
+    const number = field(pr, "number");
+    if (typeof number !== "number" || !Number.isInteger(number) || number <= 0) {
+      problems.push(`GITHUB_EVENT_PATH: the pull_request in ${eventPath} has no number`);
+    } else {
+      const baseRepo = str(field(field(field(pr, "base"), "repo"), "full_name"));
+      const headRepoObj = field(field(pr, "head"), "repo");
+      const headRepo = str(field(headRepoObj, "full_name"));
+      const pullRequest: PullRequestContext = {
+        number,
+        // A deleted head repository (null) is a fork that no longer exists: treat as a fork.
+        isFork:
+          headRepo === undefined ||
+          baseRepo === undefined ||
+          headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+      };
+      const baseSha = str(field(field(pr, "base"), "sha"));
+      const headSha = str(field(field(pr, "head"), "sha"));
+      const htmlUrl = str(field(pr, "html_url"));
+      if (baseSha) pullRequest.baseSha = baseSha;
+      if (headSha) pullRequest.headSha = headSha;
+      if (baseRepo) pullRequest.baseRepo = baseRepo;
+      if (headRepo) pullRequest.headRepo = headRepo;
+      if (htmlUrl) pullRequest.htmlUrl = htmlUrl;
+      context.pullRequest = pullRequest;
+    }
+  }
+  const before = str(field(payload, "before"));
+  if (eventName === "push" && before && !SHA_ZERO.test(before)) context.pushBefore = before;
+  return context;
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}

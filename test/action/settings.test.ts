@@ -1,0 +1,171 @@
+import { describe, expect, it } from "vitest";
+import { parseSettings, readInput, runUrl, SettingsError, stackName } from "../../action/src/settings.js";
+import type { SettingsSource } from "../../action/src/settings.js";
+
+const PR_EVENT = {
+  action: "synchronize",
+  number: 42,
+  pull_request: {
+    number: 42,
+    html_url: "https://github.com/acme/netpol/pull/42",
+    base: { sha: "b".repeat(40), ref: "main", repo: { full_name: "acme/netpol" } },
+    head: { sha: "h".repeat(40), ref: "feature", repo: { full_name: "acme/netpol" } },
+  },
+};
+
+function source(env: Record<string, string | undefined>, event?: unknown): SettingsSource {
+  return {
+    env: {
+      GITHUB_REPOSITORY: "acme/netpol",
+      GITHUB_WORKSPACE: "/work/repo",
+      ...(event !== undefined ? { GITHUB_EVENT_PATH: "/event.json" } : {}),
+      ...env,
+    },
+    cwd: "/somewhere",
+    tmpdir: "/tmp",
+    readFile: (path) => {
+      if (path === "/event.json" && event !== undefined) return JSON.stringify(event);
+      throw new Error(`ENOENT: no such file, open '${path}'`);
+    },
+  };
+}
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof SettingsError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a SettingsError");
+}
+
+describe("parseSettings", () => {
+  it("applies the documented defaults on a pull request", () => {
+    const s = parseSettings(
+      source(
+        { GITHUB_EVENT_NAME: "pull_request", "INPUT_GITHUB-TOKEN": "ghs_abc", RUNNER_TEMP: "/runner/tmp" },
+        PR_EVENT,
+      ),
+    );
+    expect(s).toMatchObject({
+      command: "preview",
+      policiesDir: "policies",
+      workDir: "/work/repo/pulumi",
+      githubToken: "ghs_abc",
+      commentOnPr: true,
+      baseRef: "b".repeat(40),
+      baseRefSource: "pull request base",
+      failOn: "error",
+      stackTemplate: "{env}",
+      pulumiEngine: "auto",
+      runner: { workspace: "/work/repo", temp: "/runner/tmp" },
+      github: {
+        eventName: "pull_request",
+        owner: "acme",
+        repo: "netpol",
+        apiUrl: "https://api.github.com",
+        pullRequest: { number: 42, isFork: false, headSha: "h".repeat(40) },
+      },
+    });
+    expect(s.environments).toBeUndefined();
+    expect(s.secrets).toEqual(["ghs_abc"]);
+  });
+
+  it("reads inputs the way the runner passes them (dashes kept, upper case)", () => {
+    const env = { "INPUT_GITHUB-TOKEN": " t ", INPUT_GITHUB_TOKEN: "wrong", "INPUT_FAIL-ON": "never" };
+    expect(readInput(env, "github-token")).toBe("t");
+    expect(readInput(env, "fail-on")).toBe("never");
+  });
+
+  it("parses comma and newline separated environments, dropping blanks and duplicates", () => {
+    const s = parseSettings(source({ INPUT_ENVIRONMENTS: "staging, production\n\nstaging\n" }));
+    expect(s.environments).toEqual(["staging", "production"]);
+  });
+
+  it("an explicit base-ref wins over the event", () => {
+    const s = parseSettings(source({ "INPUT_BASE-REF": "origin/main", "INPUT_GITHUB-TOKEN": "t" }, PR_EVENT));
+    expect(s.baseRef).toBe("origin/main");
+    expect(s.baseRefSource).toBe("input");
+  });
+
+  it("a push compares with the commit before the push, except for a new branch", () => {
+    const push = parseSettings(source({ GITHUB_EVENT_NAME: "push" }, { before: "a".repeat(40) }));
+    expect(push.baseRef).toBe("a".repeat(40));
+    const newBranch = parseSettings(source({ GITHUB_EVENT_NAME: "push" }, { before: "0".repeat(40) }));
+    expect(newBranch.baseRef).toBeUndefined();
+  });
+
+  it("detects a pull request from a fork, and a deleted fork", () => {
+    const fork = structuredClone(PR_EVENT);
+    fork.pull_request.head.repo.full_name = "mallory/netpol";
+    expect(parseSettings(source({}, fork)).github.pullRequest?.isFork).toBe(true);
+    const deleted = structuredClone(PR_EVENT) as unknown as { pull_request: { head: { repo: null } } };
+    deleted.pull_request.head.repo = null;
+    expect(parseSettings(source({}, deleted)).github.pullRequest?.isFork).toBe(true);
+  });
+
+  it("a fork needs no token, since no comment is attempted", () => {
+    const fork = structuredClone(PR_EVENT);
+    fork.pull_request.head.repo.full_name = "mallory/netpol";
+    expect(() => parseSettings(source({ "INPUT_GITHUB-TOKEN": "" }, fork))).not.toThrow();
+  });
+
+  it("reports every invalid input at once", () => {
+    const problems = problemsOf(() =>
+      parseSettings(
+        source(
+          {
+            INPUT_COMMAND: "deploi",
+            "INPUT_FAIL-ON": "warnings",
+            "INPUT_COMMENT-ON-PR": "yes",
+            "INPUT_PULUMI-ENGINE": "on",
+            "INPUT_STACK-TEMPLATE": "prod",
+            "INPUT_POLICIES-DIR": "../elsewhere",
+            "INPUT_BASE-REF": "--upload-pack=x",
+            INPUT_ENVIRONMENTS: "dev, bad name",
+          },
+          PR_EVENT,
+        ),
+      ),
+    );
+    expect(problems).toEqual([
+      'command: "deploi" is not one of preview, deploy, rollback, probe',
+      'fail-on: "warnings" is not one of error, warning, never',
+      'pulumi-engine: "on" is not one of auto, off',
+      'comment-on-pr: "yes" is not a boolean (true or false)',
+      'environments: "bad name" is not an environment name',
+      'policies-dir: "../elsewhere" is outside the repository (/work/repo)',
+      'stack-template: "prod" does not contain {env}; every environment would share one stack',
+      'base-ref: "--upload-pack=x" is not a git revision',
+      "github-token: empty, but the pull request comment needs a token (pass ${{ github.token }} or set comment-on-pr: false)",
+    ]);
+  });
+
+  it("rejects a stack template that cannot name a stack", () => {
+    expect(problemsOf(() => parseSettings(source({ "INPUT_STACK-TEMPLATE": "a b {env}" })))).toHaveLength(1);
+    const s = parseSettings(source({ "INPUT_STACK-TEMPLATE": "acme/netpol/{env}" }));
+    expect(stackName(s.stackTemplate, "production")).toBe("acme/netpol/production");
+  });
+
+  it("an unreadable event payload is an input problem, not a crash", () => {
+    const problems = problemsOf(() =>
+      parseSettings({ ...source({ GITHUB_EVENT_PATH: "/missing.json" }), readFile: () => "{not json" }),
+    );
+    expect(problems[0]).toMatch(/^GITHUB_EVENT_PATH: cannot read the event payload \/missing.json: /);
+  });
+
+  it("keeps Pulumi credentials as secrets to mask, not as settings", () => {
+    const s = parseSettings(
+      source({ PULUMI_ACCESS_TOKEN: "pul-123", PULUMI_CONFIG_PASSPHRASE: "hunter2", PATH: "/usr/bin" }),
+    );
+    expect(s.pulumi).toEqual({ path: "/usr/bin", accessTokenSet: true });
+    expect(s.secrets).toEqual(["pul-123", "hunter2"]);
+    expect(JSON.stringify(s.pulumi)).not.toContain("pul-123");
+  });
+
+  it("links to the run, with the attempt when retried", () => {
+    const s = parseSettings(source({ GITHUB_RUN_ID: "99", GITHUB_RUN_ATTEMPT: "2" }));
+    expect(runUrl(s.github)).toBe("https://github.com/acme/netpol/actions/runs/99/attempts/2");
+  });
+});
