@@ -25,7 +25,8 @@ export type RecordedResult = { ok: true; bundle: RecordedBundle } | { ok: false;
  */
 export function parseRecordedBundle(file: string, text: string): RecordedResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // The JSON schema: a plain (unquoted) word is an error, as in JSON, not a YAML string.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "json" });
   const at = (node: YamlNode | null | undefined, message: string, hint?: string): IntentError => {
     const offset = node?.range?.[0] ?? 0;
     const pos = lineCounter.linePos(offset);
@@ -146,11 +147,12 @@ export function parseRecordedBundle(file: string, text: string): RecordedResult 
   }
 
   if (errors.length > 0) return { ok: false, errors };
+  // Verbatim: every field of every object is kept (e.g. ruleOrigins), only origins defaulted.
   const value = map.toJSON() as RecordedBundle;
   const bundle: RecordedBundle = {
     environment: value.environment,
     cni: value.cni,
-    objects: value.objects.map((o) => ({ stage: o.stage, manifest: o.manifest, origins: o.origins ?? [] })),
+    objects: value.objects.map((o) => ({ ...o, origins: o.origins ?? [] })),
     ...(value.excludedNamespaces === undefined ? {} : { excludedNamespaces: value.excludedNamespaces }),
   };
   return { ok: true, bundle };

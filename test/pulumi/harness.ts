@@ -1,0 +1,78 @@
+/**
+ * Pulumi mocks that record what a program registers: type, logical name, inputs, and the
+ * dependencies the SDK sends to the engine. Dependencies are read from the
+ * RegisterResourceRequest itself (the mocks' newResource does not see them), so a test
+ * checks what the engine would receive, not the options a program meant to pass.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export interface Registered {
+  type: string;
+  name: string;
+  inputs: Record<string, unknown>;
+  /** Logical names of the resources this one depends on (from the request's dependency URNs). */
+  dependsOn: string[];
+}
+
+interface RegisterRequest {
+  getType(): string;
+  getName(): string;
+  getDependenciesList(): string[];
+}
+
+interface PatchableMonitor {
+  registerResource(req: RegisterRequest, callback: (...args: unknown[]) => void): unknown;
+}
+
+export interface Recorder {
+  /** Registered resources, in registration order. */
+  readonly registered: Registered[];
+  /** Forgets what was recorded (between programs run in one test file). */
+  reset(): void;
+}
+
+/** Installs recording mocks; call before importing or running a program. */
+export async function installMocks(): Promise<Recorder> {
+  const registered: Registered[] = [];
+  const dependencies = new Map<string, string[]>();
+  await pulumi.runtime.setMocks(
+    {
+      newResource(args) {
+        registered.push({
+          type: args.type,
+          name: args.name,
+          inputs: args.inputs as Record<string, unknown>,
+          dependsOn: dependencies.get(`${args.type}::${args.name}`) ?? [],
+        });
+        return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
+      },
+      call(args) {
+        return args.inputs as Record<string, unknown>;
+      },
+    },
+    "netpol-rollout",
+    "test",
+    false,
+  );
+  const monitor = pulumi.runtime.getMonitor() as unknown as PatchableMonitor;
+  const original = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (req, callback) => {
+    const names = req.getDependenciesList().map((urn) => urn.slice(urn.lastIndexOf("::") + 2));
+    dependencies.set(`${req.getType()}::${req.getName()}`, names);
+    return original(req, callback);
+  };
+  return {
+    registered,
+    reset() {
+      registered.length = 0;
+      dependencies.clear();
+    },
+  };
+}
+
+/** Resolves once every resource has been registered with the (mock) engine. */
+export async function settled(resources: pulumi.Resource[]): Promise<void> {
+  await new Promise<void>((resolve) => {
+    pulumi.all(resources.map((r) => r.urn)).apply(() => resolve());
+  });
+}
