@@ -5,5 +5,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     exclude: ["test/e2e/**", "node_modules/**"],
     testTimeout: 20_000,
+    reporters: ["default", "./test/helpers/closing-line-reporter.ts"],
   },
 });
