@@ -87,7 +87,7 @@ export function parseCidr(text: string): CidrResult {
     return {
       ok: false,
       message: `'${text}' has host bits set`,
-      hint: `did you mean ${canonical}? (or ${format(addr.family, addr.bytes)}/${bits} for the single address)`,
+      hint: `did you mean ${canonical}? For the single address write ${format(addr.family, addr.bytes)}/${bits}`,
     };
   }
   return { ok: true, cidr: { family: addr.family, text: canonical, bytes: network, prefix } };

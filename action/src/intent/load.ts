@@ -534,9 +534,12 @@ function readLabels(map: PMap, what: string, fail: Fail): Record<string, string>
     if (keyProblem) fail(e.keyPos, `${what} key '${e.key}': ${keyProblem}`);
     const v = e.value;
     if (v.kind !== "scalar" || typeof v.value !== "string") {
-      if (v.kind === "scalar" && v.value !== null && !keyProblem) {
-        // The schema reports the type; say how to fix it.
+      if (v.kind === "scalar" && v.value === null) {
+        fail(v.pos, `${what} '${e.key}' has no value`, `write ${e.key}: "" for an empty value`);
+      } else if (v.kind === "scalar") {
         fail(v.pos, `${what} '${e.key}' must be a string`, `quote it: "${String(v.value)}"`);
+      } else {
+        fail(v.pos, `${what} '${e.key}' must be a string, got ${describe(v)}`);
       }
       continue;
     }
@@ -551,6 +554,8 @@ interface BuiltNamespace {
   intent: NamespaceIntent;
   podLabels?: Record<string, string>;
   services: Map<string, Service>;
+  /** Services whose port declarations had errors: flows to them are not checked against ports again. */
+  incomplete: Set<string>;
 }
 
 function buildNamespaces(
@@ -600,7 +605,7 @@ function buildNamespaces(
           fail(
             e.keyPos,
             `namespace '${name}': '${key}' is also set differently at ${found.pos.file}:${found.pos.line}`,
-            "set it once, or in the environment file (which wins)",
+            "set it once, or set it in the environment file, which wins",
           );
         }
         found ??= { node: e.value, pos: e.keyPos };
@@ -643,6 +648,7 @@ function buildNamespaces(
 
     // Services: the same service in two includes is an error; the environment file's fields win over an include's.
     const services = new Map<string, Service>();
+    const incomplete = new Set<string>();
     const svcDecls = new Map<string, { keyPos: Pos; node: PMap; fromEnv: boolean }[]>();
     for (const d of list) {
       for (const e of asMap(get(d.node, "services"))?.entries ?? []) {
@@ -689,7 +695,8 @@ function buildNamespaces(
           `add the pod labels, e.g. labels: { app: ${svcName} }`,
         );
       }
-      const ports = readServicePorts(pick("ports")?.node, svcName, profile, fail);
+      const { ports, complete } = readServicePorts(pick("ports")?.node, svcName, profile, fail);
+      if (!complete) incomplete.add(svcName);
       services.set(svcName, {
         name: svcName,
         namespace: name,
@@ -706,22 +713,29 @@ function buildNamespaces(
       services: [...services.values()].sort((a, b) => a.name.localeCompare(b.name)),
       source: ref(main.keyPos),
     };
-    const built: BuiltNamespace = { intent, services };
+    const built: BuiltNamespace = { intent, services, incomplete };
     if (podLabels) built.podLabels = podLabels;
     out.set(name, built);
   }
   return out;
 }
 
+/** The declared ports; `complete` is false when some declaration was wrong (and reported). */
 function readServicePorts(
   node: PNode | undefined,
   service: string,
   profile: CniProfile | undefined,
-  fail: Fail,
-): ServicePort[] {
+  outerFail: Fail,
+): { ports: ServicePort[]; complete: boolean } {
   const out: ServicePort[] = [];
+  let complete = true;
+  const fail: Fail = (pos, message, hint) => {
+    complete = false;
+    outerFail(pos, message, hint);
+  };
   const seq = asSeq(node);
-  if (!seq) return out;
+  if (!seq)
+    return { ports: out, complete: node === undefined || (node.kind === "scalar" && node.value === null) };
   for (const item of seq.items) {
     let port: ServicePort | undefined;
     if (item.kind === "scalar" && typeof item.value === "number") {
@@ -792,13 +806,15 @@ function readServicePorts(
     }
     out.push(port);
   }
-  return out;
+  return { ports: out, complete };
 }
 
 interface ResolvedEndpoint {
   endpoint: Endpoint;
   managed: boolean;
   service?: Service;
+  /** The service's port declarations had errors (already reported). */
+  portsIncomplete?: boolean;
   cidr?: Cidr;
 }
 
@@ -861,7 +877,10 @@ function buildFlows(
           fail(
             pos,
             `flow '${text}': '${raw.name}' is ambiguous: a service of that name exists in ${svcs.length} namespaces`,
-            `write ${svcs.map((s) => `${s.namespace}/${s.name}`).join(" or ")}`,
+            `write ${svcs
+              .map((s) => `${s.namespace}/${s.name}`)
+              .sort()
+              .join(" or ")}`,
           );
           return undefined;
         }
@@ -1001,7 +1020,9 @@ function buildFlows(
         continue;
       }
 
-      const ports = resolveFlowPorts(portItems, to, text, profile, fail);
+      // Ports of a service whose declarations were wrong would only repeat that error.
+      const portFail: Fail = to.portsIncomplete ? () => undefined : fail;
+      const ports = resolveFlowPorts(portItems, item.pos, to, text, profile, portFail);
       if (!ports) continue;
       const flow: Flow = { from: from.endpoint, to: to.endpoint, ports, text, source: ref(item.pos) };
       const key = JSON.stringify([
@@ -1029,6 +1050,7 @@ function serviceEndpoint(svc: Service, ns: BuiltNamespace): ResolvedEndpoint {
     endpoint: { kind: "service", namespace: svc.namespace, service: svc.name },
     managed: ns.intent.managed,
     service: svc,
+    portsIncomplete: ns.incomplete.has(svc.name),
   };
 }
 
@@ -1041,6 +1063,7 @@ function namespaceEndpoint(name: string, ns: BuiltNamespace): ResolvedEndpoint {
 
 function resolveFlowPorts(
   items: { text?: string; node?: PNode; pos: Pos }[] | undefined,
+  flowPos: Pos,
   to: ResolvedEndpoint,
   text: string,
   profile: CniProfile | undefined,
@@ -1067,7 +1090,7 @@ function resolveFlowPorts(
     if (!svc) return [];
     if (svc.ports.length === 0) {
       fail(
-        items === undefined ? to.service!.source : to.service!.source,
+        flowPos,
         `flow '${text}': service '${svc.name}' declares no ports`,
         "declare its ports, or name them in the flow",
       );

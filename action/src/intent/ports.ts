@@ -83,5 +83,5 @@ export function formatPort(p: {
 }): string {
   if (p.port === undefined) return `all/${p.protocol}`;
   const range = p.endPort !== undefined ? `${p.port}-${p.endPort}` : `${p.port}`;
-  return `${range}/${p.protocol}${p.name ? ` (${p.name})` : ""}`;
+  return `${range}/${p.protocol}${p.name ? ` named ${p.name}` : ""}`;
 }

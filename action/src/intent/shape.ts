@@ -54,8 +54,15 @@ interface SchemaLike {
   properties?: Record<string, unknown>;
 }
 
+/**
+ * Polymorphic list items (a port is a number, a string or a map; a flow a line or a map; an
+ * include a path or a template) and label maps are checked by the loader itself, which
+ * knows which form was meant; ajv's findings there would only repeat it less clearly.
+ */
+const OWN_CHECKS = /\/(ports|flows|include)\/\d+(\/|$)|\/(labels|podLabels)\//;
+
 function humanize(root: PNode, e: ErrorObject): IntentError | undefined {
-  if (e.schemaPath.includes("/anyOf/") || e.keyword === "anyOf") return undefined;
+  if (e.keyword === "anyOf" || OWN_CHECKS.test(e.instancePath)) return undefined;
   if (e.keyword === "pattern" || e.keyword === "propertyNames" || e.schemaPath.includes("/propertyNames/"))
     return undefined;
   const parent = (e.parentSchema ?? {}) as SchemaLike;
@@ -134,9 +141,7 @@ export function describe(node: PNode): string {
 /** "did you mean 'x'?" when a known name is close enough, else the list of known names. */
 export function suggest(value: string, known: string[]): string | undefined {
   if (known.length === 0) return undefined;
-  const best = closest(value, known);
-  const limit = Math.max(2, Math.floor(value.length / 3));
-  if (distance(value.toLowerCase(), best.toLowerCase()) <= limit) return `did you mean '${best}'?`;
+  if (isClose(value, known)) return `did you mean '${closest(value, known)}'?`;
   if (known.length <= 8) return `expected one of: ${known.join(", ")}`;
   return undefined;
 }
@@ -144,7 +149,12 @@ export function suggest(value: string, known: string[]): string | undefined {
 /** Only the close match, never the list (for names in a large environment). */
 export function didYouMean(value: string, known: string[]): string | undefined {
   if (known.length === 0) return undefined;
+  return isClose(value, known) ? `did you mean '${closest(value, known)}'?` : undefined;
+}
+
+/** Close enough to be a typo: one edit for short words, up to a third of the length for longer ones. */
+function isClose(value: string, known: string[]): boolean {
   const best = closest(value, known);
-  const limit = Math.max(2, Math.floor(value.length / 3));
-  return distance(value.toLowerCase(), best.toLowerCase()) <= limit ? `did you mean '${best}'?` : undefined;
+  const limit = value.length <= 4 ? 1 : Math.max(2, Math.floor(value.length / 3));
+  return distance(value.toLowerCase(), best.toLowerCase()) <= limit;
 }
