@@ -100,3 +100,19 @@ export interface Namespace {
   kind?: "Namespace";
   metadata: ObjectMeta;
 }
+
+export interface ServicePortSpec {
+  name?: string;
+  port: number;
+  /** A number or a container port name; defaults to `port`. */
+  targetPort?: number | string;
+  protocol?: Protocol;
+}
+
+/** core/v1 Service: what the lint reads (the selector and the port → targetPort mapping). */
+export interface ServiceObject {
+  apiVersion?: "v1";
+  kind?: "Service";
+  metadata: ObjectMeta & { namespace: string };
+  spec?: { selector?: Record<string, string>; ports?: ServicePortSpec[] };
+}

@@ -13,6 +13,8 @@ export interface RuleRef {
   ruleIndex: number;
   /** The intent declaration that produced the policy or rule, when known. */
   source?: SourceRef;
+  /** Every intent declaration behind the rule when several share it (source is one of them). */
+  origins?: SourceRef[];
 }
 
 export interface FlowChange {

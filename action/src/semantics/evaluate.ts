@@ -77,7 +77,9 @@ export class EndpointError extends Error {
 
 /** One side of a connection, resolved. */
 export type Party =
-  { kind: "pod"; group: Group; name: string; pod?: PodInfo } | { kind: "external"; ip: Ip; name: string };
+  | { kind: "pod"; group: Group; name: string; pod?: PodInfo }
+  /** `fqdn`: the destination was named by DNS (its address stands for any address of the name). */
+  | { kind: "external"; ip: Ip; name: string; fqdn?: string };
 
 export function resolveParty(model: Model, text: string): { party: Party; ip?: Ip } {
   const ip = parseIp(text);
@@ -171,7 +173,7 @@ function unique(list: string[]): string[] {
 }
 
 function partyKey(p: Party): string {
-  return p.kind === "pod" ? `g${p.group.id}` : `x${p.ip.text}`;
+  return p.kind === "pod" ? `g${p.group.id}` : `x${p.ip.text}${p.fqdn === undefined ? "" : `@${p.fqdn}`}`;
 }
 
 /** The verdict for one direction at `self` (the pod whose policies apply), cached per group. */
@@ -235,6 +237,7 @@ function computeDirection(
         direction: dir,
         ruleIndex: rule.index,
         ...(source ? { source } : {}),
+        ...(rule.origins.length > 1 ? { origins: rule.origins } : {}),
       });
     }
   }
@@ -291,6 +294,11 @@ function peerMatches(
   switch (peer.kind) {
     case "invalid":
       return false;
+    case "fqdn": {
+      if (other.kind !== "external" || other.fqdn === undefined) return false;
+      const name = other.fqdn.toLowerCase().replace(/\.$/, "");
+      return peer.patterns.some((p) => p.test(name));
+    }
     case "pods": {
       if (other.kind !== "pod") return false;
       const ns = other.group.namespace;

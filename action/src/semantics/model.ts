@@ -9,9 +9,11 @@
  * distinct evaluations per port.
  */
 import type {
+  CiliumNetworkPolicy,
   ContainerPort,
   IPBlock,
   LabelSelector,
+  LabelSelectorRequirement,
   Namespace,
   NetworkPolicy,
   NetworkPolicyPeer,
@@ -39,6 +41,17 @@ export interface ModelInput {
   namespaces: Namespace[];
   policies: (NetworkPolicy | PolicyInput)[];
   profile: CniProfile;
+  /**
+   * CiliumNetworkPolicies (cilium profile only): their L3/L4 part is evaluated together with
+   * the NetworkPolicies, as Cilium does (toEndpoints, toFQDNs, toCIDR, toCIDRSet, toPorts);
+   * L7 rules are ignored.
+   */
+  ciliumPolicies?: CiliumPolicyInput[];
+}
+
+export interface CiliumPolicyInput {
+  policy: CiliumNetworkPolicy;
+  ruleOrigins?: { ingress: SourceRef[][]; egress: SourceRef[][] };
 }
 
 export interface NamespaceInfo {
@@ -93,6 +106,8 @@ export type CompiledPeer =
       policyNamespace: string;
     }
   | { kind: "ipBlock"; block: IpBlockInfo }
+  /** CiliumNetworkPolicy toFQDNs: matches a destination named by DNS (see fqdn in Party). */
+  | { kind: "fqdn"; patterns: RegExp[]; text: string }
   /** A peer with no selector and no ipBlock; the API server rejects it, it matches nothing. */
   | { kind: "invalid" };
 
@@ -124,7 +139,7 @@ export interface CompiledPolicy {
   ingress: CompiledRule[];
   egress: CompiledRule[];
   source?: SourceRef;
-  original: NetworkPolicy;
+  original: NetworkPolicy | CiliumNetworkPolicy;
 }
 
 export interface ModelProblem {
@@ -178,6 +193,7 @@ function endPortOf(p: NetworkPolicyPort): { endPort?: number } {
 
 class Builder {
   readonly problems: ModelProblem[] = [];
+  readonly cilium = new CiliumTranslator(this);
   readonly ipBlocks: IpBlockInfo[] = [];
   private readonly blockIds = new Map<string, number>();
   readonly podKeys = new Set<string>();
@@ -327,6 +343,10 @@ export function buildModel(input: ModelInput): Model {
     const c = b.policy(p);
     if (c) policies.push(c);
   }
+  for (const p of input.ciliumPolicies ?? []) {
+    const c = b.cilium.policy(p);
+    if (c) policies.push(c);
+  }
   const policiesByNamespace = new Map<string, CompiledPolicy[]>();
   for (const p of policies) {
     const list = policiesByNamespace.get(p.namespace);
@@ -458,4 +478,189 @@ export function isolatingPolicies(
   }
   group.isolating = { ingress, egress };
   return group.isolating;
+}
+
+// --- CiliumNetworkPolicy (L3/L4 subset) -----------------------------------------------------
+
+const CILIUM_NAMESPACE_KEY = "io.kubernetes.pod.namespace";
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function list(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Cilium label keys may carry a source prefix ("k8s:app"); Kubernetes labels are "k8s:" or none. */
+function stripSource(key: string): string {
+  return key.startsWith("k8s:") ? key.slice(4) : key.startsWith("any:") ? key.slice(4) : key;
+}
+
+/**
+ * A DNS pattern as Cilium reads it: "*" alone matches every name; otherwise "*" matches
+ * within one DNS label. Names compare case-insensitively, with or without the final dot.
+ */
+export function fqdnPattern(pattern: string): RegExp {
+  const p = pattern.toLowerCase().replace(/\.$/, "");
+  if (p === "*") return /^.*$/;
+  const body = p
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[-a-z0-9_]*");
+  return new RegExp(`^${body}$`);
+}
+
+class CiliumTranslator {
+  constructor(private readonly b: Builder) {}
+
+  private selector(
+    raw: unknown,
+    policyNamespace: string,
+  ): { namespace?: CompiledSelector; pods: CompiledSelector } {
+    const sel = isObject(raw) ? raw : {};
+    const podLabels: Record<string, string> = {};
+    const nsLabels: Record<string, string> = {};
+    for (const [k, v] of Object.entries(isObject(sel["matchLabels"]) ? sel["matchLabels"] : {})) {
+      const key = stripSource(k);
+      if (key === CILIUM_NAMESPACE_KEY) nsLabels[METADATA_NAME_LABEL] = String(v);
+      else podLabels[key] = String(v);
+    }
+    const expressions: LabelSelectorRequirement[] = list(sel["matchExpressions"])
+      .filter(isObject)
+      .map((e) => ({
+        key: stripSource(String(e["key"])),
+        operator: String(e["operator"]) as LabelSelectorRequirement["operator"],
+        ...(Array.isArray(e["values"]) ? { values: e["values"].map(String) } : {}),
+      }));
+    const pods = this.b.selector({ matchLabels: podLabels, matchExpressions: expressions });
+    // Without a namespace label, a namespaced policy's endpoint selector stays in its namespace.
+    const namespace = compileSelector({
+      matchLabels: Object.keys(nsLabels).length > 0 ? nsLabels : { [METADATA_NAME_LABEL]: policyNamespace },
+    });
+    return { namespace, pods };
+  }
+
+  private ports(raw: unknown): CompiledPort[] | undefined {
+    const out: CompiledPort[] = [];
+    for (const entry of list(raw).filter(isObject)) {
+      for (const p of list(entry["ports"]).filter(isObject)) {
+        const protocolText = String(p["protocol"] ?? "ANY").toUpperCase();
+        const protocols: Protocol[] =
+          protocolText === "ANY" ? ["TCP", "UDP", "SCTP"] : [protocolText as Protocol];
+        const portText = String(p["port"] ?? "0");
+        const port = /^\d+$/.test(portText) ? Number(portText) : undefined;
+        const endPort = typeof p["endPort"] === "number" ? p["endPort"] : undefined;
+        for (const protocol of protocols) {
+          if (port === 0 || portText === "") out.push({ protocol });
+          else if (port === undefined) out.push({ protocol, name: portText });
+          else out.push({ protocol, port, ...(endPort !== undefined ? { endPort } : {}) });
+        }
+      }
+    }
+    return out.length > 0 ? out : undefined;
+  }
+
+  private rule(
+    raw: Json,
+    index: number,
+    dir: "ingress" | "egress",
+    ns: string,
+    object: string,
+    origins: SourceRef[],
+  ): CompiledRule {
+    const prefix = dir === "ingress" ? "from" : "to";
+    const peers: CompiledPeer[] = [];
+    let restricted = false;
+    for (const sel of list(raw[`${prefix}Endpoints`])) {
+      restricted = true;
+      const { namespace, pods } = this.selector(sel, ns);
+      peers.push({
+        kind: "pods",
+        policyNamespace: ns,
+        ...(namespace ? { namespaceSelector: namespace } : {}),
+        podSelector: pods,
+      });
+    }
+    for (const cidr of list(raw[`${prefix}CIDR`])) {
+      restricted = true;
+      peers.push(this.b.ipBlock({ cidr: String(cidr) }, object));
+    }
+    for (const set of list(raw[`${prefix}CIDRSet`]).filter(isObject)) {
+      restricted = true;
+      peers.push(
+        this.b.ipBlock({ cidr: String(set["cidr"]), except: list(set["except"]).map(String) }, object),
+      );
+    }
+    const fqdns = list(raw["toFQDNs"]).filter(isObject);
+    if (dir === "egress" && fqdns.length > 0) {
+      restricted = true;
+      const texts = fqdns.map((f) => String(f["matchName"] ?? f["matchPattern"] ?? ""));
+      const patterns = fqdns.map((f) =>
+        f["matchName"] !== undefined
+          ? new RegExp(
+              `^${String(f["matchName"])
+                .toLowerCase()
+                .replace(/\.$/, "")
+                .replace(/[.+?^${}()|[\]\\*]/g, "\\$&")}$`,
+            )
+          : fqdnPattern(String(f["matchPattern"] ?? "")),
+      );
+      peers.push({ kind: "fqdn", patterns, text: texts.join(", ") });
+    }
+    for (const key of [
+      `${prefix}Entities`,
+      `${prefix}Services`,
+      `${prefix}Groups`,
+      `${prefix}Requires`,
+      `${prefix}Nodes`,
+    ]) {
+      if (list(raw[key]).length > 0) {
+        restricted = true;
+        this.b.problems.push({
+          object,
+          message: `${dir}[${index}].${key} is not evaluated (matches nothing here)`,
+        });
+        peers.push({ kind: "invalid" });
+      }
+    }
+    const ports = this.ports(raw["toPorts"] ?? raw["fromPorts"]);
+    return { index, ...(restricted ? { peers } : {}), ...(ports ? { ports } : {}), origins };
+  }
+
+  policy(input: CiliumPolicyInput): CompiledPolicy | undefined {
+    const policy = input.policy;
+    const namespace = policy.metadata?.namespace ?? "default";
+    const name = policy.metadata?.name ?? "(unnamed)";
+    const object = `CiliumNetworkPolicy ${namespace}/${name}`;
+    const spec = isObject(policy.spec) ? policy.spec : undefined;
+    if (!spec) {
+      this.b.problems.push({ object, message: "spec is missing (specs lists are not evaluated)" });
+      return undefined;
+    }
+    const source = parseSourceAnnotation(policy.metadata?.annotations?.[SOURCE_ANNOTATION]);
+    const fallback = source ? [source] : [];
+    const ingress = Array.isArray(spec["ingress"]) ? spec["ingress"].filter(isObject) : undefined;
+    const egress = Array.isArray(spec["egress"]) ? spec["egress"].filter(isObject) : undefined;
+    const { pods } = this.selector(spec["endpointSelector"], namespace);
+    return {
+      namespace,
+      name,
+      podSelector: pods,
+      // Cilium: an endpoint selected by a rule section of a direction is default-deny there.
+      isolatesIngress: ingress !== undefined,
+      isolatesEgress: egress !== undefined,
+      policyTypesDefaulted: false,
+      ingress: (ingress ?? []).map((r, i) =>
+        this.rule(r, i, "ingress", namespace, object, input.ruleOrigins?.ingress[i] ?? fallback),
+      ),
+      egress: (egress ?? []).map((r, i) =>
+        this.rule(r, i, "egress", namespace, object, input.ruleOrigins?.egress[i] ?? fallback),
+      ),
+      ...(source ? { source } : {}),
+      original: policy,
+    };
+  }
 }

@@ -1,0 +1,465 @@
+/**
+ * Semantic diff: which connections open or close between two sets of policies, and which
+ * rule is responsible.
+ *
+ * - `diffEnvironments(base, head)` judges the compiled intents on a synthetic inventory
+ *   (see inventory.ts) — what a pull request changes, without a cluster.
+ * - `diffPolicySets(cluster, base, head)` judges two sets of NetworkPolicies on a real
+ *   inventory of pods and namespaces.
+ *
+ * A connection is listed when its verdict changes. An endpoint that exists on one side only
+ * (a new service, a new environment) makes the other side "absent": its rule-allowed
+ * connections are added (or removed), while connections that were merely never isolated
+ * are not listed — nothing about them is the policies' doing.
+ */
+import type { EnvironmentIntent, Flow, SourceRef } from "../intent/model.js";
+import type { CiliumNetworkPolicy, Namespace, NetworkPolicy, Pod, Protocol } from "../k8s/types.js";
+import type { CniProfile } from "../cni/profiles.js";
+import type { CompiledBundle } from "../compile/types.js";
+import { compileEnvironment } from "../compile/compile.js";
+import type { FlowChange, RuleRef, SemanticDiff } from "./contracts.js";
+import { buildModel, type CiliumPolicyInput, type Model, type PolicyInput } from "./model.js";
+import {
+  evaluate,
+  evaluateParties,
+  type DirectionVerdict,
+  type Party,
+  type Probe,
+  type Verdict,
+} from "./evaluate.js";
+import { explainDirection, formatPolicy, formatRule } from "./explain.js";
+import { endpointKey, syntheticInventory, type SyntheticEndpoint } from "./inventory.js";
+import { parseIp } from "./ip.js";
+
+type Side = "base" | "head";
+
+/** The NetworkPolicies (with rule origins) and CiliumNetworkPolicies of a compiled bundle. */
+export function policiesOfBundle(bundle: CompiledBundle | undefined): {
+  policies: PolicyInput[];
+  ciliumPolicies: CiliumPolicyInput[];
+} {
+  const policies: PolicyInput[] = [];
+  const ciliumPolicies: CiliumPolicyInput[] = [];
+  for (const obj of bundle?.objects ?? []) {
+    if (obj.manifest.kind === "NetworkPolicy") {
+      policies.push({ policy: obj.manifest, ...(obj.ruleOrigins ? { ruleOrigins: obj.ruleOrigins } : {}) });
+    } else if (obj.manifest.kind === "CiliumNetworkPolicy") {
+      ciliumPolicies.push({
+        policy: obj.manifest,
+        ...(obj.ruleOrigins ? { ruleOrigins: obj.ruleOrigins } : {}),
+      });
+    }
+  }
+  return { policies, ciliumPolicies };
+}
+
+/** Port ranges every NetworkPolicy rule of the bundles names (for the "every other port" probe). */
+function mentionedPorts(
+  bundles: (CompiledBundle | undefined)[],
+): { protocol: Protocol; port?: number; endPort?: number }[] {
+  const out: { protocol: Protocol; port?: number; endPort?: number }[] = [];
+  for (const b of bundles) {
+    for (const obj of b?.objects ?? []) {
+      if (obj.manifest.kind !== "NetworkPolicy") continue;
+      for (const rule of [...(obj.manifest.spec.ingress ?? []), ...(obj.manifest.spec.egress ?? [])]) {
+        for (const p of rule.ports ?? []) {
+          if (typeof p.port === "number") {
+            out.push({
+              protocol: p.protocol ?? "TCP",
+              port: p.port,
+              ...(p.endPort !== undefined ? { endPort: p.endPort } : {}),
+            });
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The state of one connection on one side. */
+type State = { kind: "absent" } | { kind: "judged"; verdict: Verdict };
+
+function allowed(s: State): boolean {
+  return s.kind === "judged" && s.verdict.allowed;
+}
+
+/** Allowed without any rule taking part: nothing isolates either side. */
+function merelyOpen(v: Verdict): boolean {
+  return v.egress.allowedBy.length === 0 && v.ingress.allowedBy.length === 0;
+}
+
+interface Judged {
+  from: string;
+  to: string;
+  portLabel: string;
+  protocol: Protocol;
+  base: State;
+  head: State;
+}
+
+/**
+ * The change a pair of states makes, or undefined. `describe` names the endpoints for the
+ * explanation and picks the intent line behind a rule.
+ */
+function classify(
+  j: Judged,
+  pickSource: (side: Side, rule: RuleRef) => SourceRef | undefined,
+  absentReason: (side: Side) => string,
+): FlowChange | undefined {
+  const a = allowed(j.base);
+  const b = allowed(j.head);
+  if (a === b) return undefined;
+  const change: "added" | "removed" = b ? "added" : "removed";
+  const now = (change === "added" ? j.head : j.base) as State & { kind: "judged" };
+  const before = change === "added" ? j.base : j.head;
+  const nowSide: Side = change === "added" ? "head" : "base";
+  const beforeSide: Side = change === "added" ? "base" : "head";
+  if (before.kind === "absent" && merelyOpen(now.verdict)) return undefined;
+
+  const rule = responsibleRule(now.verdict, before);
+  const ruleRef: RuleRef | undefined = rule
+    ? (() => {
+        const source = pickSource(nowSide, rule);
+        const { origins: _origins, ...rest } = rule;
+        return { ...rest, ...(source ? { source } : {}) };
+      })()
+    : undefined;
+  const portText = `${j.portLabel === "*" ? "any other port" : j.portLabel}/${j.protocol}`;
+  const allowedText = describeAllowed(now.verdict, j.from, j.to, portText, ruleRef);
+  const otherText =
+    before.kind === "absent"
+      ? absentReason(beforeSide)
+      : describeBlocked(before.verdict, j.from, j.to, portText);
+  const explanation =
+    change === "added"
+      ? `now allowed: ${allowedText}; before: ${otherText}`
+      : `now ${otherText}; before: allowed: ${allowedText}`;
+  return {
+    change,
+    from: j.from,
+    to: j.to,
+    port: j.portLabel,
+    protocol: j.protocol,
+    ...(ruleRef ? { rule: ruleRef } : {}),
+    explanation,
+  };
+}
+
+/** The rule on the changed side: a direction allowed by a rule there that was not allowed before. */
+function responsibleRule(now: Verdict, before: State): RuleRef | undefined {
+  const dirs: ("egress" | "ingress")[] = ["egress", "ingress"];
+  for (const d of dirs) {
+    const n = now[d];
+    if (n.allowedBy.length === 0) continue;
+    if (before.kind === "absent" || !before.verdict[d].allowed) return n.allowedBy[0];
+  }
+  for (const d of dirs) if (now[d].allowedBy.length > 0) return now[d].allowedBy[0];
+  return undefined;
+}
+
+function describeAllowed(
+  v: Verdict,
+  from: string,
+  to: string,
+  portText: string,
+  rule: RuleRef | undefined,
+): string {
+  const parts: string[] = [];
+  for (const d of [v.egress, v.ingress]) {
+    if (d.outcome === "external") continue;
+    const subject = d.direction === "egress" ? from : to;
+    if (d.outcome === "allowed") {
+      const shown = rule && rule.direction === d.direction ? rule : d.allowedBy[0];
+      parts.push(`${d.direction} at ${subject} by ${shown ? formatRule(shown) : "a rule"}`);
+    } else parts.push(explainDirection(d, subject, d.direction === "egress" ? to : from, portText));
+  }
+  return parts.join(", ");
+}
+
+function describeBlocked(v: Verdict, from: string, to: string, portText: string): string {
+  const denied: DirectionVerdict[] = [v.egress, v.ingress].filter((d) => !d.allowed);
+  if (denied.length === 0) return "allowed";
+  return `blocked: ${denied
+    .map((d) => {
+      const subject = d.direction === "egress" ? from : to;
+      return `${d.direction} at ${subject} isolated by ${d.isolatedBy.map(formatPolicy).join(", ")} with no rule for ${portText}`;
+    })
+    .join("; ")}`;
+}
+
+function compareChanges(a: FlowChange, b: FlowChange): number {
+  const portNum = (p: string): number => (p === "*" ? 70000 : Number(p.split("-")[0]));
+  return (
+    (a.change === b.change ? 0 : a.change === "added" ? -1 : 1) ||
+    cmp(a.from, b.from) ||
+    cmp(a.to, b.to) ||
+    portNum(a.port) - portNum(b.port) ||
+    cmp(a.protocol, b.protocol) ||
+    cmp(a.port, b.port)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sourceKey(s: SourceRef): string {
+  return `${s.file}:${s.line}:${s.column}`;
+}
+
+/**
+ * The semantic diff of one environment between two intents. A missing side means the
+ * environment does not exist there: everything it allows is added (or removed).
+ */
+export function diffEnvironments(
+  base: EnvironmentIntent | undefined,
+  head: EnvironmentIntent | undefined,
+): SemanticDiff {
+  const bundles = {
+    base: base ? compileEnvironment(base) : undefined,
+    head: head ? compileEnvironment(head) : undefined,
+  };
+  return diffCompiled({ base, head, bundles });
+}
+
+/** Like diffEnvironments, with bundles the caller already compiled (or recorded). */
+export function diffCompiled(input: {
+  base: EnvironmentIntent | undefined;
+  head: EnvironmentIntent | undefined;
+  bundles: { base: CompiledBundle | undefined; head: CompiledBundle | undefined };
+}): SemanticDiff {
+  const { base, head, bundles } = input;
+  const environment = head?.name ?? base?.name ?? "";
+  const inventory = syntheticInventory(base, head, mentionedPorts([bundles.base, bundles.head]));
+  const envs: Record<Side, EnvironmentIntent | undefined> = { base, head };
+  const models: Record<Side, Model | undefined> = { base: undefined, head: undefined };
+  for (const side of ["base", "head"] as const) {
+    const env = envs[side];
+    if (!env) continue;
+    const { policies, ciliumPolicies } = policiesOfBundle(bundles[side]);
+    models[side] = buildModel({
+      pods: inventory.endpoints.map((e) => e.pods[side]).filter((p): p is Pod => p !== undefined),
+      namespaces: inventory.namespaces[side],
+      policies,
+      ciliumPolicies,
+      profile: env.profile,
+    });
+  }
+
+  const flowsBySource: Record<Side, Map<string, Flow>> = { base: new Map(), head: new Map() };
+  for (const side of ["base", "head"] as const)
+    for (const f of envs[side]?.flows ?? []) flowsBySource[side].set(sourceKey(f.source), f);
+
+  const party = (side: Side, e: SyntheticEndpoint): Party | undefined => {
+    const model = models[side];
+    if (!model || !e.exists[side]) return undefined;
+    const pod = e.pods[side];
+    if (pod) {
+      const info = model.podsByKey.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
+      return info ? { kind: "pod", group: info.group, name: e.label, pod: info } : undefined;
+    }
+    const ip = e.ip ? parseIp(e.ip) : undefined;
+    if (!ip) return undefined;
+    return { kind: "external", ip, name: e.label, ...(e.fqdn !== undefined ? { fqdn: e.fqdn } : {}) };
+  };
+
+  const changes: FlowChange[] = [];
+  const sources = inventory.endpoints.filter((e) => e.kind !== "fqdn");
+  for (const src of sources) {
+    for (const dst of inventory.endpoints) {
+      const srcInCluster = src.ip === undefined;
+      const dstInCluster = dst.ip === undefined;
+      if (!srcInCluster && !dstInCluster) continue;
+      const parties = {
+        base: [party("base", src), party("base", dst)] as const,
+        head: [party("head", src), party("head", dst)] as const,
+      };
+      const pickSource = (side: Side, rule: RuleRef): SourceRef | undefined => {
+        const candidates = rule.origins ?? (rule.source ? [rule.source] : []);
+        for (const c of candidates) {
+          const flow = flowsBySource[side].get(sourceKey(c));
+          if (
+            flow &&
+            src.flowKeys.includes(endpointKey(flow.from)) &&
+            dst.flowKeys.includes(endpointKey(flow.to))
+          )
+            return c;
+        }
+        return candidates[0];
+      };
+      const absentReason = (side: Side): string => {
+        if (!envs[side]) return `environment ${environment} does not exist in ${side}`;
+        const missing = [src, dst].filter((e) => !e.exists[side]).map((e) => e.description);
+        return `${missing.join(" and ")} ${missing.length > 1 ? "do" : "does"} not exist in ${side}`;
+      };
+      for (const probe of dst.ports) {
+        const judged: Judged[] = probe.ports.map((port) => {
+          const state = (side: Side): State => {
+            const [f, t] = parties[side];
+            if (!f || !t) return { kind: "absent" };
+            const ip = f.kind === "external" ? f.ip : t.kind === "external" ? t.ip : undefined;
+            return {
+              kind: "judged",
+              verdict: evaluateParties(models[side] as Model, f, t, port, probe.protocol, ip?.family),
+            };
+          };
+          return {
+            from: src.label,
+            to: dst.label,
+            portLabel: String(port),
+            protocol: probe.protocol,
+            base: state("base"),
+            head: state("head"),
+          };
+        });
+        // A range whose ends agree is reported once, under the range's label.
+        const agree = judged.every(
+          (j) =>
+            allowed(j.base) === allowed(judged[0]?.base ?? j.base) &&
+            allowed(j.head) === allowed(judged[0]?.head ?? j.head),
+        );
+        const list = agree ? judged.slice(0, 1).map((j) => ({ ...j, portLabel: probe.label })) : judged;
+        for (const j of list) {
+          const c = classify(j, pickSource, absentReason);
+          if (c) changes.push(c);
+        }
+      }
+    }
+  }
+  changes.sort(compareChanges);
+
+  const services = (env: EnvironmentIntent | undefined): Set<string> =>
+    new Set(env?.namespaces.flatMap((n) => n.services.map((s) => `${n.name}/${s.name}`)) ?? []);
+  const namespaces = (env: EnvironmentIntent | undefined): Set<string> =>
+    new Set(env?.namespaces.map((n) => n.name) ?? []);
+  const added = <T>(a: Set<T>, b: Set<T>): T[] => [...b].filter((x) => !a.has(x)).sort();
+  return {
+    environment,
+    changes,
+    workloads: {
+      added: added(services(base), services(head)),
+      removed: added(services(head), services(base)),
+    },
+    namespaces: {
+      added: added(namespaces(base), namespaces(head)),
+      removed: added(namespaces(head), namespaces(base)),
+    },
+  };
+}
+
+// --- policies on a real inventory -------------------------------------------------------------
+
+export interface ClusterInventory {
+  pods: Pod[];
+  namespaces: Namespace[];
+}
+
+export interface PolicySet {
+  policies: (NetworkPolicy | PolicyInput)[];
+  ciliumPolicies?: (CiliumNetworkPolicy | CiliumPolicyInput)[];
+}
+
+export interface PolicySetDiff {
+  changes: FlowChange[];
+  /** "namespace/name" of NetworkPolicies only in head, only in base, or in both but different. */
+  policies: { added: string[]; removed: string[]; changed: string[] };
+}
+
+function asCilium(p: CiliumNetworkPolicy | CiliumPolicyInput): CiliumPolicyInput {
+  return (p as CiliumPolicyInput).policy ? (p as CiliumPolicyInput) : { policy: p as CiliumNetworkPolicy };
+}
+
+/**
+ * Compares two policy sets on the same pods and namespaces. With `probes`, judges exactly
+ * those connections (in their order); without, every pair of pods on every container port
+ * of the destination, evaluated once per pair of groups (pods no policy of either side can
+ * tell apart), named after the groups' first pods.
+ */
+export function diffPolicySets(
+  cluster: ClusterInventory,
+  base: PolicySet | (NetworkPolicy | PolicyInput)[],
+  head: PolicySet | (NetworkPolicy | PolicyInput)[],
+  options: { profile: CniProfile; probes?: Probe[] },
+): PolicySetDiff {
+  const sets = {
+    base: Array.isArray(base) ? { policies: base } : base,
+    head: Array.isArray(head) ? { policies: head } : head,
+  };
+  const models = {
+    base: buildModel({
+      ...cluster,
+      policies: sets.base.policies,
+      ciliumPolicies: (sets.base.ciliumPolicies ?? []).map(asCilium),
+      profile: options.profile,
+    }),
+    head: buildModel({
+      ...cluster,
+      policies: sets.head.policies,
+      ciliumPolicies: (sets.head.ciliumPolicies ?? []).map(asCilium),
+      profile: options.profile,
+    }),
+  };
+  const changes: FlowChange[] = [];
+  const judge = (probe: Probe): void => {
+    const protocol = probe.protocol ?? "TCP";
+    const j: Judged = {
+      from: probe.from,
+      to: probe.to,
+      portLabel: String(probe.port),
+      protocol,
+      base: { kind: "judged", verdict: evaluate(models.base, probe) },
+      head: { kind: "judged", verdict: evaluate(models.head, probe) },
+    };
+    const c = classify(
+      j,
+      (_side, rule) => rule.source,
+      () => "",
+    );
+    if (c) changes.push(c);
+  };
+  if (options.probes) {
+    for (const p of options.probes) judge(p);
+  } else {
+    // Joint groups: pods that both models put in the same group behave alike on both sides.
+    const joint = new Map<string, typeof models.base.pods>();
+    for (const pod of models.base.pods) {
+      const other = models.head.podsByKey.get(pod.key);
+      const key = `${pod.group.id}:${other?.group.id ?? -1}`;
+      const list = joint.get(key);
+      if (list) list.push(pod);
+      else joint.set(key, [pod]);
+    }
+    const reps = [...joint.values()].map((members) => members[0] as (typeof members)[number]);
+    for (const src of reps) {
+      for (const dst of reps) {
+        const seen = new Set<string>();
+        for (const cp of dst.ports) {
+          const protocol = cp.protocol ?? "TCP";
+          const k = `${cp.containerPort}/${protocol}`;
+          if (seen.has(k)) continue;
+          seen.add(k);
+          judge({ from: src.key, to: dst.key, port: cp.containerPort, protocol });
+        }
+      }
+    }
+    changes.sort(compareChanges);
+  }
+  const index = (list: (NetworkPolicy | PolicyInput)[]): Map<string, string> =>
+    new Map(
+      list.map((p) => {
+        const np = (p as PolicyInput).policy ?? (p as NetworkPolicy);
+        return [`${np.metadata.namespace ?? "default"}/${np.metadata.name}`, JSON.stringify(np.spec)];
+      }),
+    );
+  const bi = index(sets.base.policies);
+  const hi = index(sets.head.policies);
+  return {
+    changes,
+    policies: {
+      added: [...hi.keys()].filter((k) => !bi.has(k)).sort(),
+      removed: [...bi.keys()].filter((k) => !hi.has(k)).sort(),
+      changed: [...hi.keys()].filter((k) => bi.has(k) && bi.get(k) !== hi.get(k)).sort(),
+    },
+  };
+}
