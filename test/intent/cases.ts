@@ -208,7 +208,7 @@ export const BAD_CASES: BadCase[] = [
       line: 8,
       column: 78,
       message: "unknown protocol 'ICMP'",
-      hint: "expected one of: tcp, udp, sctp",
+      hint: "expected TCP, UDP or SCTP",
     },
   },
   {

@@ -151,7 +151,8 @@ function classify(text: string, ipOnly: boolean): Parsed<RawEndpoint> {
   if (slashes.length > 2)
     return { ok: false, message: `'${text}' has too many '/'`, hint: "write 'namespace/service'" };
   if (text.includes(".")) {
-    const fqdn = text.endsWith(".") ? text.slice(0, -1) : text;
+    // DNS names are case-insensitive (RFC 4343); the model keeps them lower case.
+    const fqdn = (text.endsWith(".") ? text.slice(0, -1) : text).toLowerCase();
     if (fqdn.startsWith("*.")) {
       return { ok: false, message: `wildcard FQDN '${text}' is not supported`, hint: "name each host" };
     }

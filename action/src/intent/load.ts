@@ -846,7 +846,7 @@ function buildFlows(
         return { endpoint: { kind: "cidr", cidr: c.cidr.text, except: [] }, managed: false, cidr: c.cidr };
       }
       case "fqdn":
-        return { endpoint: { kind: "fqdn", fqdn: raw.fqdn.toLowerCase() }, managed: false };
+        return { endpoint: { kind: "fqdn", fqdn: raw.fqdn }, managed: false };
       case "name": {
         if (raw.namespace !== undefined) {
           const ns = namespaces.get(raw.namespace);

@@ -57,9 +57,10 @@ interface SchemaLike {
 /**
  * Polymorphic list items (a port is a number, a string or a map; a flow a line or a map; an
  * include a path or a template) and label maps are checked by the loader itself, which
- * knows which form was meant; ajv's findings there would only repeat it less clearly.
+ * knows which form was meant; ajv's findings there would only repeat it less clearly. So
+ * is a protocol, which is case-insensitive (the schema's enum is for editor completion).
  */
-const OWN_CHECKS = /\/(ports|flows|include)\/\d+(\/|$)|\/(labels|podLabels)\//;
+const OWN_CHECKS = /\/(ports|flows|include)\/\d+(\/|$)|\/(labels|podLabels)\/|\/protocol$/;
 
 function humanize(root: PNode, e: ErrorObject): IntentError | undefined {
   if (e.keyword === "anyOf" || OWN_CHECKS.test(e.instancePath)) return undefined;
