@@ -90,8 +90,8 @@ export async function loadStackInput(
     try {
       text = await sources.readFile(file);
     } catch (error) {
-      throw new StackInputError(`cannot read the recorded bundle netpol-rollout:bundleFile`, [
-        `${file}: ${error instanceof Error ? error.message : String(error)}`,
+      throw new StackInputError(`cannot read the recorded bundle ${file} (netpol-rollout:bundleFile)`, [
+        error instanceof Error ? error.message : String(error),
       ]);
     }
     const parsed = parseRecordedBundle(file, text);
