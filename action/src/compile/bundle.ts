@@ -42,7 +42,13 @@ export function orderedManifest(manifest: PolicyObject): Record<string, unknown>
 /** One manifest as a YAML document (no leading `---`), kubectl style (sequences not indented). */
 export function renderObjectYaml(manifest: PolicyObject): string {
   // lineWidth 0: never fold long strings (annotations, CIDR lists) across lines.
-  return stringify(orderedManifest(manifest), { indentSeq: false, lineWidth: 0 });
+  // aliasDuplicateObjects false: a value object reused in two places is written out twice,
+  // never as a YAML anchor and alias (which kubectl accepts but reviewers should not meet).
+  return stringify(orderedManifest(manifest), {
+    indentSeq: false,
+    lineWidth: 0,
+    aliasDuplicateObjects: false,
+  });
 }
 
 /** Multi-document YAML, one document per object in bundle order, separated by `---`. */

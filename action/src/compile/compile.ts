@@ -75,9 +75,15 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 type Ports = NetworkPolicyPort[] | "all";
 
 interface RuleEntry {
-  peer: NetworkPolicyPeer;
+  /** The other side of the flow, selected from a policy in `policyNamespace`. */
+  endpoint: Endpoint;
+  policyNamespace: string;
+  flow: Flow;
+  /** canonicalJson of the peer: rules group by it and sort by it. */
+  peerKey: string;
+  /** Peer kind order: same-namespace pods, pods of another namespace, namespaces, CIDRs. */
+  rank: number;
   ports: Ports;
-  origin: SourceRef;
 }
 
 interface FqdnEntry {
@@ -110,8 +116,11 @@ export function compileEnvironment(env: EnvironmentIntent): CompiledBundle {
 
 class Compiler {
   private readonly namespaces = new Map<string, NamespaceIntent>();
-  private readonly services = new Map<string, Service>();
+  /** Services by namespace, then name. */
+  private readonly services = new Map<string, Map<string, Service>>();
   private readonly targets = new Map<string, Target>();
+  /** canonicalJson of service peers, by "ns/service" ("@" suffix: seen from another namespace). */
+  private readonly peerKeys = new Map<string, string>();
   /** Services that get an ingress rule for kubelet health checks. */
   private readonly healthTargets = new Set<Target>();
   private readonly excluded: Set<string>;
@@ -124,7 +133,9 @@ class Compiler {
     for (const ns of env.namespaces) {
       this.namespaces.set(ns.name, ns);
       if (ns.managed) this.assertEmittable(ns.name);
-      for (const svc of ns.services) this.services.set(`${svc.namespace}/${svc.name}`, svc);
+      const byName = new Map<string, Service>();
+      for (const svc of ns.services) byName.set(svc.name, svc);
+      this.services.set(ns.name, byName);
     }
   }
 
@@ -157,11 +168,7 @@ class Compiler {
         }
         fromTarget.fqdn.push({ fqdn: flow.to.fqdn, ports, origin: flow.source });
       } else {
-        fromTarget.egress.push({
-          peer: this.peerFor(flow.to, fromTarget.namespace.name, flow),
-          ports,
-          origin: flow.source,
-        });
+        fromTarget.egress.push(this.entry(flow.to, fromTarget.namespace.name, flow, ports));
       }
     }
     const toTarget = this.targetOf(flow.to, flow);
@@ -169,11 +176,7 @@ class Compiler {
       if (flow.from.kind === "fqdn") {
         throw new CompileError(`${at(flow.source)}: an FQDN cannot be the source of a flow`);
       }
-      toTarget.ingress.push({
-        peer: this.peerFor(flow.from, toTarget.namespace.name, flow),
-        ports,
-        origin: flow.source,
-      });
+      toTarget.ingress.push(this.entry(flow.from, toTarget.namespace.name, flow, ports));
     }
   }
 
@@ -231,10 +234,55 @@ class Compiler {
   }
 
   private service(namespace: string, name: string, flow: Flow): Service {
-    const svc = this.services.get(`${namespace}/${name}`);
+    const svc = this.services.get(namespace)?.get(name);
     if (!svc)
       throw new CompileError(`${at(flow.source)}: flow names undeclared service ${namespace}/${name}`);
     return svc;
+  }
+
+  /** A rule entry; the canonical key of a service peer is computed once per side. */
+  private entry(endpoint: Endpoint, policyNamespace: string, flow: Flow, ports: Ports): RuleEntry {
+    let peerKey: string | undefined;
+    let rank: number;
+    if (endpoint.kind === "service") {
+      const same = endpoint.namespace === policyNamespace;
+      rank = same ? 0 : 1;
+      const cacheKey = `${endpoint.namespace}/${endpoint.service}${same ? "" : "@"}`;
+      peerKey = this.peerKeys.get(cacheKey);
+      if (peerKey === undefined) {
+        peerKey = canonicalJson(this.peerFor(endpoint, policyNamespace, flow));
+        this.peerKeys.set(cacheKey, peerKey);
+      }
+    } else {
+      rank = endpoint.kind === "namespace" ? 2 : 3;
+      peerKey = canonicalJson(this.peerFor(endpoint, policyNamespace, flow));
+    }
+    return { endpoint, policyNamespace, flow, peerKey, rank, ports };
+  }
+
+  /**
+   * One rule per distinct peer, with the union of the ports of every flow through it, so each
+   * rule reads as "this caller, these ports". Rules sort by peer kind, then by the peer's
+   * canonical JSON.
+   */
+  private rules(entries: RuleEntry[]): { peer: NetworkPolicyPeer; ports: Ports; origins: SourceRef[] }[] {
+    const byPeer = new Map<string, { first: RuleEntry; ports: Ports; origins: SourceRef[] }>();
+    for (const entry of entries) {
+      const seen = byPeer.get(entry.peerKey);
+      if (!seen)
+        byPeer.set(entry.peerKey, { first: entry, ports: entry.ports, origins: [entry.flow.source] });
+      else {
+        seen.ports = mergePorts(seen.ports, entry.ports);
+        seen.origins.push(entry.flow.source);
+      }
+    }
+    return [...byPeer.values()]
+      .sort((a, b) => a.first.rank - b.first.rank || compareStrings(a.first.peerKey, b.first.peerKey))
+      .map(({ first, ports, origins }) => ({
+        peer: this.peerFor(first.endpoint, first.policyNamespace, first.flow),
+        ports: ports === "all" ? "all" : normalizePorts(ports),
+        origins: sortSources(origins),
+      }));
   }
 
   /**
@@ -320,7 +368,7 @@ class Compiler {
     const out: CompiledObject[] = [];
     const podSelector = selector(target.labels);
 
-    const ingress = buildRules(target.ingress).map(({ peer, ports, origins }) => ({
+    const ingress = this.rules(target.ingress).map(({ peer, ports, origins }) => ({
       rule: withPorts<NetworkPolicyIngressRule>({ from: [peer] }, ports),
       origins,
     }));
@@ -338,7 +386,7 @@ class Compiler {
       out.push(obj);
     }
 
-    const egress: BuiltRule<NetworkPolicyEgressRule>[] = buildRules(target.egress).map(
+    const egress: BuiltRule<NetworkPolicyEgressRule>[] = this.rules(target.egress).map(
       ({ peer, ports, origins }) => ({
         rule: withPorts<NetworkPolicyEgressRule>({ to: [peer] }, ports),
         origins,
@@ -503,38 +551,6 @@ class Compiler {
 
 // --- rules and ports ----------------------------------------------------------------------
 
-/**
- * One rule per distinct peer, with the union of the ports of every flow through it, so each
- * rule reads as "this caller, these ports". Rules sort by peer kind (same-namespace pods,
- * pods of another namespace, namespaces, CIDRs), then by the peer's canonical JSON.
- */
-function buildRules(entries: RuleEntry[]): { peer: NetworkPolicyPeer; ports: Ports; origins: SourceRef[] }[] {
-  const byPeer = new Map<string, { peer: NetworkPolicyPeer; ports: Ports; origins: SourceRef[] }>();
-  for (const entry of entries) {
-    const key = canonicalJson(entry.peer);
-    const seen = byPeer.get(key);
-    if (!seen) byPeer.set(key, { peer: entry.peer, ports: entry.ports, origins: [entry.origin] });
-    else {
-      seen.ports = mergePorts(seen.ports, entry.ports);
-      seen.origins.push(entry.origin);
-    }
-  }
-  return [...byPeer.entries()]
-    .sort(([ka, a], [kb, b]) => peerRank(a.peer) - peerRank(b.peer) || compareStrings(ka, kb))
-    .map(([, r]) => ({
-      peer: r.peer,
-      ports: r.ports === "all" ? "all" : normalizePorts(r.ports),
-      origins: sortSources(r.origins),
-    }));
-}
-
-function peerRank(peer: NetworkPolicyPeer): number {
-  if (peer.ipBlock) return 3;
-  if (peer.namespaceSelector && peer.podSelector) return 1;
-  if (peer.namespaceSelector) return 2;
-  return 0;
-}
-
 function withPorts<R extends { ports?: NetworkPolicyPort[] }>(rule: R, ports: Ports): R {
   // An absent `ports` list matches every port and protocol.
   if (ports !== "all") rule.ports = ports;
@@ -572,7 +588,7 @@ function normalizePorts(ports: NetworkPolicyPort[]): NetworkPolicyPort[] {
     const normalized: NetworkPolicyPort = { protocol };
     if (p.port !== undefined) normalized.port = p.port;
     if (p.endPort !== undefined) normalized.endPort = p.endPort;
-    byKey.set(canonicalJson(normalized), normalized);
+    byKey.set(`${protocol}|${String(p.port)}|${String(p.endPort)}`, normalized);
   }
   return [...byKey.values()].sort(comparePorts);
 }
@@ -625,10 +641,10 @@ function compareSources(a: SourceRef, b: SourceRef): number {
 }
 
 function sortSources(sources: SourceRef[]): SourceRef[] {
-  const unique = new Map<string, SourceRef>();
-  for (const s of sources)
-    unique.set(`${s.file}:${s.line}:${s.column}`, { file: s.file, line: s.line, column: s.column });
-  return [...unique.values()].sort(compareSources);
+  const copy = (s: SourceRef): SourceRef => ({ file: s.file, line: s.line, column: s.column });
+  if (sources.length === 1) return [copy(sources[0] as SourceRef)];
+  const sorted = [...sources].sort(compareSources);
+  return sorted.filter((s, i) => i === 0 || compareSources(s, sorted[i - 1] as SourceRef) !== 0).map(copy);
 }
 
 const STAGE_ORDER: Record<RolloutStage, number> = { allow: 0, deny: 1 };
