@@ -252,7 +252,7 @@ function computeDirection(
   };
 }
 
-function portMatches(
+export function portMatches(
   entry: CompiledPort,
   port: number,
   protocol: Protocol,
@@ -284,7 +284,7 @@ function portMatches(
   return port === entry.port;
 }
 
-function peerMatches(
+export function peerMatches(
   peer: CompiledPeer,
   other: Party,
   family: IpFamily | undefined,

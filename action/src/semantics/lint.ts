@@ -520,7 +520,7 @@ export interface LintPoliciesOptions {
   profile: CniProfile;
   inventory?: LintInventory;
   /** Where each policy was read (file:line of its document). */
-  sources?: Map<NetworkPolicy, SourceRef>;
+  sources?: ReadonlyMap<object, SourceRef>;
   /** DNS pods, when not `k8s-app=kube-dns` in kube-system. */
   dns?: { namespace: string; podLabels: Record<string, string> };
 }

@@ -1,13 +1,295 @@
-import type { Command } from "commander";
-import type { CliContext } from "../context.js";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import { Option, type Command } from "commander";
+import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
+import { CNI_PROFILES, isCniProfileName } from "../../cni/profiles.js";
+import {
+  formatInputError,
+  parseKubeObjects,
+  parseProbes,
+  type InputError,
+  type InputFile,
+  type ProbeInput,
+} from "../../cluster/parse.js";
+import { buildModel, type Model } from "../../semantics/model.js";
+import { evaluate, EndpointError, type Verdict } from "../../semantics/evaluate.js";
+import { reachabilityMatrix, type Matrix } from "../../semantics/matrix.js";
+import {
+  renderAnalysisJson,
+  renderAnalysisMarkdown,
+  renderAnalysisText,
+  renderMatrixMarkdown,
+  renderMatrixText,
+} from "../../semantics/render.js";
+import type { Protocol } from "../../k8s/types.js";
 
-// Placeholder until the command is built; replaced by its real registration.
+export type OutputFormat = "text" | "json" | "markdown";
+
+interface AnalyzeOptions {
+  cluster: string;
+  policies: string;
+  probes?: string;
+  cni: string;
+  output: OutputFormat;
+  matrix: "auto" | "pods" | "groups";
+}
+
+/** Above this many pods, matrices are drawn over groups (pods every policy treats alike). */
+const POD_MATRIX_LIMIT = 40;
+/** Without --probes, JSON lists every pod pair; past this many results it asks for probes. */
+const MAX_DEFAULT_RESULTS = 1_000_000;
+
+const EXAMPLES = `
+Inputs:
+  --cluster   Namespaces and Pods as \`kubectl get ns,pods -A -o yaml\` prints them (a List, or
+              multi-document YAML/JSON). Pod IPs come from status.podIP(s); namespaces get
+              kubernetes.io/metadata.name when it is missing.
+  --policies  NetworkPolicy objects: a YAML/JSON file, or a directory of them (searched
+              recursively). Other kinds are skipped with a note.
+  --probes    {"probes": [{"from": "ns/pod", "to": "ns/pod" or an IP, "port": 80, "protocol": "TCP"}]}
+              Without it: every pod pair on every container port of the destination.
+
+Examples:
+  $ kubectl get ns,pods -A -o yaml > cluster.yaml
+  $ netpol-rollout render --env production > policies.yaml
+  $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --cni cilium
+      reachability matrices, one per port and protocol
+  $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --probes probes.json --output json
+      one verdict per probe, with the rule that allowed it or the isolation that denied it
+
+Exit codes: 0 analyzed, 1 invalid input (errors as file:line:col), 2 usage error.
+`;
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("analyze")
-    .description("(not built yet)")
-    .action(() => {
-      ctx.io.stderr("netpol-rollout analyze: not built yet\n");
-      ctx.exitCode = 2;
+    .description(
+      "Judge connections between pods (and outside addresses) against NetworkPolicies, with the reason for each verdict.",
+    )
+    .requiredOption(
+      "--cluster <file>",
+      "namespaces and pods (YAML or JSON, e.g. kubectl get ns,pods -A -o yaml)",
+    )
+    .requiredOption("--policies <path>", "NetworkPolicy YAML/JSON: a file or a directory")
+    .option(
+      "--probes <file>",
+      "JSON list of connections to judge (default: every pod pair on its container ports)",
+    )
+    .addOption(
+      new Option("--cni <profile>", "CNI profile: how ipBlock, endPort and SCTP behave")
+        .choices(Object.keys(CNI_PROFILES))
+        .default("generic"),
+    )
+    .addOption(
+      new Option("--output <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
+    )
+    .addOption(
+      new Option("--matrix <level>", "matrix rows without --probes: pods, groups, or auto (pods up to 40)")
+        .choices(["auto", "pods", "groups"])
+        .default("auto"),
+    )
+    .addHelpText("after", EXAMPLES)
+    .action(async (options: AnalyzeOptions) => {
+      ctx.exitCode = await analyze(options, ctx.io);
     });
+}
+
+/** Shows a path the way the user gave it: relative to the working directory when inside it. */
+export function displayPath(io: CliIo, abs: string): string {
+  const rel = relative(io.cwd, abs);
+  return rel !== "" && !rel.startsWith("..") ? rel.split(sep).join("/") : abs;
+}
+
+/** Reads a file, or every *.yaml/*.yml/*.json under a directory (sorted). */
+export async function readInputs(io: CliIo, path: string, what: string): Promise<InputFile[]> {
+  const abs = resolve(io.cwd, path);
+  let info;
+  try {
+    info = await stat(abs);
+  } catch {
+    throw new InputMissing(`${what} ${path}: no such file or directory`);
+  }
+  const files: string[] = [];
+  if (info.isDirectory()) {
+    const walk = async (dir: string): Promise<void> => {
+      const entries = await readdir(dir, { withFileTypes: true });
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) await walk(p);
+        else if (/\.(ya?ml|json)$/i.test(e.name)) files.push(p);
+      }
+    };
+    await walk(abs);
+    if (files.length === 0)
+      throw new InputMissing(`${what} ${path}: no .yaml, .yml or .json files in the directory`);
+  } else files.push(abs);
+  return Promise.all(files.map(async (f) => ({ path: displayPath(io, f), text: await readFile(f, "utf8") })));
+}
+
+/** A named input that does not exist: reported like an invalid input (exit 1). */
+export class InputMissing extends Error {
+  override name = "InputMissing";
+}
+
+function printErrors(io: CliIo, errors: InputError[], what: string): number {
+  for (const e of errors) io.stderr(`${formatInputError(e)}\n`);
+  io.stderr(`${errors.length} error${errors.length === 1 ? "" : "s"} in ${what}; nothing analyzed\n`);
+  return EXIT_INVALID;
+}
+
+function skippedNote(io: CliIo, skipped: { kind: string }[], where: string): void {
+  if (skipped.length === 0) return;
+  const counts = new Map<string, number>();
+  for (const s of skipped) counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1);
+  const list = [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k)).join(", ");
+  io.stderr(
+    `note: skipped ${skipped.length} object${skipped.length === 1 ? "" : "s"} of other kinds in ${where} (${list})\n`,
+  );
+}
+
+async function analyze(options: AnalyzeOptions, io: CliIo): Promise<number> {
+  if (!isCniProfileName(options.cni)) throw new UsageError(`unknown CNI profile '${options.cni}'`);
+  const profile = CNI_PROFILES[options.cni];
+  let clusterFiles: InputFile[];
+  let policyFiles: InputFile[];
+  let probeFiles: InputFile[] = [];
+  try {
+    clusterFiles = await readInputs(io, options.cluster, "--cluster");
+    policyFiles = await readInputs(io, options.policies, "--policies");
+    if (options.probes !== undefined) probeFiles = await readInputs(io, options.probes, "--probes");
+  } catch (error) {
+    if (!(error instanceof InputMissing)) throw error;
+    io.stderr(`netpol-rollout analyze: ${error.message}\n`);
+    return EXIT_INVALID;
+  }
+
+  const cluster = parseKubeObjects(clusterFiles);
+  const policies = parseKubeObjects(policyFiles);
+  const errors = [...cluster.errors, ...policies.errors];
+  let probes: ProbeInput[] | undefined;
+  if (probeFiles[0]) {
+    const parsed = parseProbes(probeFiles[0]);
+    errors.push(...parsed.errors);
+    probes = parsed.probes;
+  }
+  if (errors.length > 0) return printErrors(io, errors, "the input");
+
+  const clusterSkipped = [
+    ...cluster.skipped,
+    ...cluster.policies.map(() => ({ kind: "NetworkPolicy" })),
+    ...cluster.ciliumPolicies.map(() => ({ kind: "CiliumNetworkPolicy" })),
+  ];
+  skippedNote(io, clusterSkipped, options.cluster);
+  if (cluster.policies.length > 0)
+    io.stderr("note: NetworkPolicies in --cluster are ignored; pass them with --policies\n");
+  const policySkipped = [
+    ...policies.skipped,
+    ...policies.pods.map(() => ({ kind: "Pod" })),
+    ...policies.namespaces.map(() => ({ kind: "Namespace" })),
+    ...policies.services.map(() => ({ kind: "Service" })),
+    ...(profile.name === "cilium"
+      ? []
+      : policies.ciliumPolicies.map(() => ({ kind: "CiliumNetworkPolicy" }))),
+  ];
+  skippedNote(io, policySkipped, options.policies);
+
+  const model = buildModel({
+    pods: cluster.pods,
+    namespaces: cluster.namespaces,
+    policies: policies.policies,
+    ...(profile.name === "cilium"
+      ? { ciliumPolicies: policies.ciliumPolicies.map((policy) => ({ policy })) }
+      : {}),
+    profile,
+  });
+  for (const p of model.problems) io.stderr(`note: ${p.object}: ${p.message}\n`);
+
+  if (probes) {
+    const verdicts: Verdict[] = [];
+    const probeErrors: InputError[] = [];
+    for (const probe of probes) {
+      try {
+        verdicts.push(evaluate(model, probe));
+      } catch (error) {
+        if (!(error instanceof EndpointError)) throw error;
+        probeErrors.push({ ...probe.source, message: error.message });
+      }
+    }
+    if (probeErrors.length > 0) return printErrors(io, probeErrors, options.probes ?? "the probes");
+    io.stdout(render(options.output, verdicts));
+    return EXIT_OK;
+  }
+  return analyzeAll(model, options, io);
+}
+
+function render(output: OutputFormat, verdicts: Verdict[]): string {
+  switch (output) {
+    case "json":
+      return renderAnalysisJson(verdicts);
+    case "markdown":
+      return renderAnalysisMarkdown(verdicts);
+    case "text":
+      return renderAnalysisText(verdicts);
+  }
+}
+
+/** Every pod pair on every container port of the destination. */
+function analyzeAll(model: Model, options: AnalyzeOptions, io: CliIo): number {
+  const ports = new Map<string, { port: number; protocol: Protocol }>();
+  for (const pod of model.pods) {
+    for (const cp of pod.ports) {
+      const protocol = cp.protocol ?? "TCP";
+      ports.set(`${cp.containerPort}/${protocol}`, { port: cp.containerPort, protocol });
+    }
+  }
+  const portList = [...ports.values()].sort((a, b) => a.port - b.port || (a.protocol < b.protocol ? -1 : 1));
+  if (options.output === "json") {
+    const destPorts = model.pods.map((p) => uniquePorts(p.ports));
+    const total = model.pods.length * destPorts.reduce((n, l) => n + l.length, 0);
+    if (total > MAX_DEFAULT_RESULTS) {
+      io.stderr(
+        `netpol-rollout analyze: ${total} pod pairs and ports is too many to list; pass --probes, or use --output text for grouped matrices\n`,
+      );
+      return EXIT_INVALID;
+    }
+    const verdicts: Verdict[] = [];
+    for (const src of model.pods) {
+      model.pods.forEach((dst, j) => {
+        for (const p of destPorts[j] ?? [])
+          verdicts.push(evaluate(model, { from: src.key, to: dst.key, port: p.port, protocol: p.protocol }));
+      });
+    }
+    io.stdout(renderAnalysisJson(verdicts));
+    return EXIT_OK;
+  }
+  const level =
+    options.matrix === "auto" ? (model.pods.length <= POD_MATRIX_LIMIT ? "pods" : "groups") : options.matrix;
+  const matrices: Matrix[] = portList.map((p) =>
+    reachabilityMatrix(model, p.port, p.protocol, { level, declaredOnly: true }),
+  );
+  const header =
+    level === "groups"
+      ? `${model.pods.length} pods in ${model.groups.length} groups (pods that every policy treats alike share a row), ${model.policies.length} policies, CNI profile ${model.profile.name}`
+      : `${model.pods.length} pods, ${model.policies.length} policies, CNI profile ${model.profile.name}`;
+  if (matrices.length === 0) {
+    io.stdout(`${header}\nno pod declares a container port: pass --probes to judge specific connections\n`);
+    return EXIT_OK;
+  }
+  const body =
+    options.output === "markdown"
+      ? matrices.map(renderMatrixMarkdown).join("\n")
+      : matrices.map(renderMatrixText).join("\n");
+  io.stdout(`${header}\n\n${body}`);
+  return EXIT_OK;
+}
+
+function uniquePorts(
+  ports: { containerPort: number; protocol?: Protocol }[],
+): { port: number; protocol: Protocol }[] {
+  const seen = new Map<string, { port: number; protocol: Protocol }>();
+  for (const cp of ports) {
+    const protocol = cp.protocol ?? "TCP";
+    seen.set(`${cp.containerPort}/${protocol}`, { port: cp.containerPort, protocol });
+  }
+  return [...seen.values()];
 }

@@ -1,13 +1,140 @@
-import type { Command } from "commander";
-import type { CliContext } from "../context.js";
+import { Option, type Command } from "commander";
+import { EXIT_INVALID, EXIT_OK, type CliContext, type CliIo } from "../context.js";
+import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../../cni/profiles.js";
+import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
+import { compileEnvironment, CompileError } from "../../compile/compile.js";
+import { formatInputError, parseKubeObjects } from "../../cluster/parse.js";
+import { lintEnvironment, lintPolicies, type LintInventory } from "../../semantics/lint.js";
+import type { LintFinding } from "../../semantics/contracts.js";
+import { InputMissing, readInputs } from "./analyze.js";
+import { selectEnvironment } from "./render.js";
 
-// Placeholder until the command is built; replaced by its real registration.
+interface LintOptions {
+  env?: string;
+  cluster?: string;
+  policiesDir: string;
+  policies?: string;
+  cni: string;
+}
+
+const EXAMPLES = `
+Findings print as file:line:col: severity code: message, sorted by file and line.
+
+Examples:
+  $ netpol-rollout lint
+      every environment of policies/
+  $ kubectl get ns,pods,services -A -o yaml > cluster.yaml
+  $ netpol-rollout lint --env production --cluster cluster.yaml
+      also: selectors that match no pod, named ports no pod declares, Service port vs targetPort
+  $ netpol-rollout lint --policies hand-written/ --cni calico
+      NetworkPolicies written by hand (e.g. a namespaceSelector and a podSelector as two peers)
+
+Exit codes: 0 no errors (warnings allowed), 1 at least one error or invalid input, 2 usage error.
+`;
+
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("lint")
-    .description("(not built yet)")
-    .action(() => {
-      ctx.io.stderr("netpol-rollout lint: not built yet\n");
-      ctx.exitCode = 2;
+    .description(
+      "Find policy mistakes that Kubernetes accepts: missing default-deny or DNS, OR-ed peers, selectors matching nothing, unsafe rollout order.",
+    )
+    .option("--env <name>", "lint one environment (default: all)")
+    .option(
+      "--cluster <file>",
+      "namespaces, pods and Services (kubectl get ns,pods,services -A -o yaml) for inventory checks",
+    )
+    .option("--policies-dir <dir>", "policies directory", "policies")
+    .option("--policies <path>", "lint these NetworkPolicy files (or a directory) instead of the intent")
+    .addOption(
+      new Option("--cni <profile>", "CNI profile for --policies")
+        .choices(Object.keys(CNI_PROFILES))
+        .default("generic"),
+    )
+    .addHelpText("after", EXAMPLES)
+    .action(async (options: LintOptions) => {
+      ctx.exitCode = await lint(options, ctx.io);
     });
+}
+
+export function formatFinding(f: LintFinding): string {
+  const where = f.source
+    ? `${f.source.file}:${f.source.line}:${f.source.column}`
+    : `environment ${f.environment ?? "?"}`;
+  return `${where}: ${f.severity} ${f.code}: ${f.message}`;
+}
+
+async function lint(options: LintOptions, io: CliIo): Promise<number> {
+  let inventory: LintInventory | undefined;
+  try {
+    if (options.cluster !== undefined) {
+      const parsed = parseKubeObjects(await readInputs(io, options.cluster, "--cluster"));
+      if (parsed.errors.length > 0) {
+        for (const e of parsed.errors) io.stderr(`${formatInputError(e)}\n`);
+        io.stderr(
+          `${parsed.errors.length} error${parsed.errors.length === 1 ? "" : "s"} in --cluster; nothing linted\n`,
+        );
+        return EXIT_INVALID;
+      }
+      inventory = { pods: parsed.pods, namespaces: parsed.namespaces, services: parsed.services };
+    }
+    if (options.policies !== undefined) {
+      const profile: CniProfile = CNI_PROFILES[isCniProfileName(options.cni) ? options.cni : "generic"];
+      const parsed = parseKubeObjects(await readInputs(io, options.policies, "--policies"));
+      if (parsed.errors.length > 0) {
+        for (const e of parsed.errors) io.stderr(`${formatInputError(e)}\n`);
+        io.stderr(
+          `${parsed.errors.length} error${parsed.errors.length === 1 ? "" : "s"} in --policies; nothing linted\n`,
+        );
+        return EXIT_INVALID;
+      }
+      return report(
+        io,
+        lintPolicies(parsed.policies, {
+          profile,
+          ...(inventory ? { inventory } : {}),
+          sources: parsed.sources,
+        }),
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof InputMissing)) throw error;
+    io.stderr(`netpol-rollout lint: ${error.message}\n`);
+    return EXIT_INVALID;
+  }
+
+  const result = await loadIntentFromDir(options.policiesDir, io.cwd);
+  if (!result.ok) {
+    for (const e of result.errors) io.stderr(`${formatIntentError(e)}\n`);
+    io.stderr(
+      `${result.errors.length} error${result.errors.length === 1 ? "" : "s"} in ${options.policiesDir}; nothing linted\n`,
+    );
+    return EXIT_INVALID;
+  }
+  const envs =
+    options.env !== undefined
+      ? [selectEnvironment(result.intent.environments, options.env)]
+      : result.intent.environments;
+  const findings: LintFinding[] = [];
+  for (const env of envs) {
+    try {
+      findings.push(...lintEnvironment(env, compileEnvironment(env), inventory));
+    } catch (error) {
+      if (!(error instanceof CompileError)) throw error;
+      io.stderr(`netpol-rollout lint: ${error.message}\n`);
+      return EXIT_INVALID;
+    }
+  }
+  return report(io, findings);
+}
+
+function report(io: CliIo, findings: LintFinding[]): number {
+  for (const f of findings) io.stdout(`${formatFinding(f)}\n`);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  io.stderr(
+    findings.length === 0
+      ? "no findings\n"
+      : `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}\n`,
+  );
+  return errors > 0 ? EXIT_INVALID : EXIT_OK;
 }

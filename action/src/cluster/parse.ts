@@ -1,0 +1,331 @@
+/**
+ * Reads Kubernetes objects from YAML or JSON text, as `kubectl get ns,pods -A -o yaml`
+ * prints them (a `List` with `items`) or as manifests (multi-document YAML). Pure: the
+ * caller reads the files. Every object keeps the file:line:column where it starts, and every
+ * problem points at the offending node.
+ */
+import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from "yaml";
+import type { SourceRef } from "../intent/model.js";
+import type {
+  CiliumNetworkPolicy,
+  Namespace,
+  NetworkPolicy,
+  Pod,
+  Protocol,
+  ServiceObject,
+} from "../k8s/types.js";
+import type { Probe } from "../semantics/evaluate.js";
+import {
+  isObject,
+  validateNamespace,
+  validateNetworkPolicy,
+  validatePod,
+  validateService,
+  type Path,
+  type Problem,
+} from "./validate.js";
+
+export interface InputFile {
+  /** As shown in messages (relative to the working directory when possible). */
+  path: string;
+  text: string;
+}
+
+export interface InputError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export function formatInputError(e: InputError): string {
+  return `${e.file}:${e.line}:${e.column}: ${e.message}`;
+}
+
+export interface KubeObjects {
+  namespaces: Namespace[];
+  pods: Pod[];
+  policies: NetworkPolicy[];
+  ciliumPolicies: CiliumNetworkPolicy[];
+  services: ServiceObject[];
+  /** Where each object starts. */
+  sources: Map<object, SourceRef>;
+  /** Objects of other kinds, skipped. */
+  skipped: { source: SourceRef; kind: string; name: string }[];
+  errors: InputError[];
+}
+
+type Json = Record<string, unknown>;
+
+/** Maps a path inside a parsed document back to a line and column. */
+class Locator {
+  constructor(
+    private readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  at(path: Path): SourceRef {
+    // Walk down as far as the path exists; point at the deepest node found.
+    let node: unknown = this.doc.contents;
+    let best: Node | undefined = node as Node | undefined;
+    for (const key of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => {
+          const k = p.key as { value?: unknown } | null;
+          return k !== null && typeof k === "object" && String(k.value) === String(key);
+        });
+        if (!pair) break;
+        node = pair.value ?? pair.key;
+        if (pair.value === null) {
+          best = pair.key as Node;
+          break;
+        }
+      } else if (isSeq(node) && typeof key === "number") {
+        node = node.items[key];
+      } else break;
+      if (node && typeof node === "object" && "range" in (node as object)) best = node as Node;
+    }
+    const offset = best?.range?.[0] ?? 0;
+    const pos = this.lines.linePos(offset);
+    return { file: this.file, line: pos.line, column: pos.col };
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return "nothing";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+interface DocItem {
+  obj: unknown;
+  path: Path;
+  locator: Locator;
+}
+
+/** Parses every document of every file; YAML syntax errors are reported, never thrown. */
+function documents(files: InputFile[], errors: InputError[]): DocItem[] {
+  const out: DocItem[] = [];
+  for (const file of files) {
+    const lines = new LineCounter();
+    let docs: Document.Parsed[];
+    try {
+      docs = parseAllDocuments(file.text, { lineCounter: lines, uniqueKeys: false }) as Document.Parsed[];
+    } catch (error) {
+      errors.push({
+        file: file.path,
+        line: 1,
+        column: 1,
+        message: `cannot parse: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      continue;
+    }
+    if (!Array.isArray(docs)) docs = [docs];
+    for (const doc of docs) {
+      if (doc.errors.length > 0) {
+        for (const e of doc.errors) {
+          const pos = e.linePos?.[0] ?? { line: 1, col: 1 };
+          errors.push({
+            file: file.path,
+            line: pos.line,
+            column: pos.col,
+            message: `YAML: ${e.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "")}`,
+          });
+        }
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+      } catch (error) {
+        errors.push({
+          file: file.path,
+          line: 1,
+          column: 1,
+          message: `YAML: ${error instanceof Error ? error.message : String(error)}`,
+        });
+        continue;
+      }
+      if (value === null || value === undefined) continue;
+      out.push({ obj: value, path: [], locator: new Locator(file.path, doc, lines) });
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads Namespaces, Pods, Services, NetworkPolicies and CiliumNetworkPolicies from the files.
+ * `List` objects are flattened. Other kinds are skipped (listed in `skipped`).
+ */
+export function parseKubeObjects(files: InputFile[]): KubeObjects {
+  const result: KubeObjects = {
+    namespaces: [],
+    pods: [],
+    policies: [],
+    ciliumPolicies: [],
+    services: [],
+    sources: new Map(),
+    skipped: [],
+    errors: [],
+  };
+  const report = (item: DocItem, problems: Problem[]): void => {
+    for (const p of problems) {
+      const at = item.locator.at([...item.path, ...p.path]);
+      result.errors.push({ file: at.file, line: at.line, column: at.column, message: p.message });
+    }
+  };
+  const handle = (item: DocItem): void => {
+    const obj = item.obj;
+    if (!isObject(obj)) {
+      report(item, [
+        {
+          path: [],
+          message: `expected a Kubernetes object (apiVersion, kind, metadata), got ${describe(obj)}`,
+        },
+      ]);
+      return;
+    }
+    const kind = obj["kind"];
+    if (typeof kind !== "string") {
+      report(item, [
+        {
+          path: [],
+          message: "this object has no kind (expected Pod, Namespace, NetworkPolicy, Service or List)",
+        },
+      ]);
+      return;
+    }
+    if (kind === "List" || kind.endsWith("List")) {
+      const items = obj["items"];
+      if (!Array.isArray(items)) {
+        report(item, [
+          { path: ["items"], message: `a ${kind} needs items: a list of objects, got ${describe(items)}` },
+        ]);
+        return;
+      }
+      items.forEach((o, i) => handle({ obj: o, path: [...item.path, "items", i], locator: item.locator }));
+      return;
+    }
+    const source = item.locator.at(item.path);
+    const metadata = isObject(obj["metadata"]) ? obj["metadata"] : {};
+    const name = typeof metadata["name"] === "string" ? metadata["name"] : "?";
+    const keep = <T extends object>(problems: Problem[], list: T[], value: T): void => {
+      if (problems.length > 0) report(item, problems);
+      else {
+        list.push(value);
+        result.sources.set(value, source);
+      }
+    };
+    switch (kind) {
+      case "Namespace":
+        keep(validateNamespace(obj), result.namespaces, obj as unknown as Namespace);
+        return;
+      case "Pod":
+        keep(validatePod(obj), result.pods, withNamespace(obj) as unknown as Pod);
+        return;
+      case "Service":
+        keep(validateService(obj), result.services, withNamespace(obj) as unknown as ServiceObject);
+        return;
+      case "NetworkPolicy": {
+        const apiVersion = obj["apiVersion"];
+        if (apiVersion !== undefined && apiVersion !== "networking.k8s.io/v1") {
+          report(item, [
+            {
+              path: ["apiVersion"],
+              message: `NetworkPolicy apiVersion must be networking.k8s.io/v1, got ${describe(apiVersion)}`,
+            },
+          ]);
+          return;
+        }
+        keep(validateNetworkPolicy(obj), result.policies, withNamespace(obj) as unknown as NetworkPolicy);
+        return;
+      }
+      case "CiliumNetworkPolicy":
+        keep([], result.ciliumPolicies, withNamespace(obj) as unknown as CiliumNetworkPolicy);
+        return;
+      default:
+        result.skipped.push({ source, kind, name });
+    }
+  };
+  for (const item of documents(files, result.errors)) handle(item);
+  return result;
+}
+
+/** Objects without metadata.namespace live in "default", as kubectl applies them. */
+function withNamespace(obj: Json): Json {
+  const metadata = isObject(obj["metadata"]) ? obj["metadata"] : {};
+  if (typeof metadata["namespace"] === "string" && metadata["namespace"] !== "") return obj;
+  return { ...obj, metadata: { ...metadata, namespace: "default" } };
+}
+
+// --- probes -------------------------------------------------------------------------------------
+
+export interface ProbeInput extends Probe {
+  protocol: Protocol;
+  source: SourceRef;
+}
+
+/**
+ * Reads `{"probes":[{"from":"NS/POD","to":"NS/POD" | IP,"port":80,"protocol":"TCP"}]}`.
+ * Extra fields on probes and other top-level fields are ignored; protocol defaults to TCP
+ * and is case-insensitive.
+ */
+export function parseProbes(file: InputFile): { probes: ProbeInput[]; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const docs = documents([file], errors);
+  const probes: ProbeInput[] = [];
+  if (errors.length > 0) return { probes, errors };
+  const doc = docs[0];
+  const fail = (path: Path, message: string): void => {
+    const at = doc ? doc.locator.at(path) : { file: file.path, line: 1, column: 1 };
+    errors.push({ file: at.file, line: at.line, column: at.column, message });
+  };
+  if (!doc || !isObject(doc.obj) || !Array.isArray(doc.obj["probes"])) {
+    fail(
+      ["probes"],
+      'expected {"probes": [{"from": "namespace/pod", "to": "namespace/pod" or an IP, "port": 80, "protocol": "TCP"}]}',
+    );
+    return { probes, errors };
+  }
+  doc.obj["probes"].forEach((p, i) => {
+    const path: Path = ["probes", i];
+    if (!isObject(p)) {
+      fail(path, `expected a probe {from, to, port, protocol}, got ${describe(p)}`);
+      return;
+    }
+    const from = p["from"];
+    const to = p["to"];
+    const port = typeof p["port"] === "string" && /^\d+$/.test(p["port"]) ? Number(p["port"]) : p["port"];
+    const protoText = p["protocol"] === undefined ? "TCP" : p["protocol"];
+    const protocol = typeof protoText === "string" ? protoText.toUpperCase() : undefined;
+    let ok = true;
+    if (typeof from !== "string" || from === "") {
+      fail([...path, "from"], `"from" must be "namespace/pod" or an IP address, got ${describe(from)}`);
+      ok = false;
+    }
+    if (typeof to !== "string" || to === "") {
+      fail([...path, "to"], `"to" must be "namespace/pod" or an IP address, got ${describe(to)}`);
+      ok = false;
+    }
+    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
+      fail([...path, "port"], `"port" must be a number 1-65535, got ${describe(p["port"])}`);
+      ok = false;
+    }
+    if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP") {
+      fail([...path, "protocol"], `"protocol" must be TCP, UDP or SCTP, got ${describe(p["protocol"])}`);
+      ok = false;
+    }
+    if (ok) {
+      probes.push({
+        from: from as string,
+        to: to as string,
+        port: port as number,
+        protocol: protocol as Protocol,
+        source: doc.locator.at(path),
+      });
+    }
+  });
+  return { probes, errors };
+}
