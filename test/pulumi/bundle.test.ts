@@ -45,6 +45,41 @@ console.log(JSON.stringify(result));
 process.exit(0);
 `;
 
+/**
+ * The same, through the Pulumi Node.js runtime's own program loader (`@pulumi/pulumi/cmd/run`,
+ * what the language host starts): it changes to the program directory, finds the package
+ * root, imports the entry point as ESM because of "type": "module", runs its default export
+ * inside the root Stack resource and registers what it returns as the stack outputs. Only
+ * the engine's gRPC monitor is replaced by the mocks (installed before the entry runs).
+ */
+const RUNTIME_HOST = `
+import { createRequire } from "node:module";
+import * as pulumi from "@pulumi/pulumi";
+const require = createRequire(import.meta.url);
+const [programDir, entryPoint, configJson] = process.argv.slice(2);
+const registered = [];
+await pulumi.runtime.setMocks(
+  {
+    newResource(args) {
+      registered.push({ type: args.type, name: args.name, namespace: args.inputs.metadata?.namespace ?? null });
+      return { id: args.name + "-id", state: args.inputs };
+    },
+    call(args) { return args.inputs; },
+  },
+  "netpol-rollout", "test", false,
+);
+pulumi.runtime.setAllConfig(JSON.parse(configJson));
+process.env.PULUMI_NODEJS_TYPESCRIPT = "false";
+process.on("beforeExit", () => {
+  const stack = [...pulumi.runtime.getMonitor().resources.values()].find((r) => r.urn.endsWith("::netpol-rollout-test"));
+  const outputs = stack?.state?.toJavaScript ? stack.state.toJavaScript() : stack?.state;
+  console.log(JSON.stringify({ ok: process.exitCode === undefined || process.exitCode === 0, cwd: process.cwd(), outputs, registered }));
+});
+// The arguments the language host passes (the monitor is the mocks'), then the runtime's entry.
+process.argv = [process.argv[0], "run", "--monitor", "mock", "--project", "netpol-rollout", "--stack", "test", "--pwd", programDir, entryPoint];
+require("@pulumi/pulumi/cmd/run");
+`;
+
 interface HostResult {
   ok: boolean;
   exports?: string[];
@@ -72,6 +107,7 @@ beforeAll(async () => {
   mkdirSync(cache, { recursive: true });
   scratch = mkdtempSync(join(cache, "netpol-pulumi-bundle-"));
   writeFileSync(join(scratch, "host.mjs"), HOST);
+  writeFileSync(join(scratch, "runtime-host.mjs"), RUNTIME_HOST);
   for (const layout of ["built", "unbuilt"]) {
     mkdirSync(join(scratch, layout, "pulumi"), { recursive: true });
     copyFileSync(join(repoRoot, "pulumi", "main.mjs"), join(scratch, layout, "pulumi", "main.mjs"));
@@ -108,6 +144,41 @@ describe("the bundled program under plain Node", () => {
     expect(names).toContain("production/default-deny-all");
     expect(names).toContain("production/allow-dns");
     expect((result.registered ?? []).filter((r) => (r.namespace ?? "").startsWith("kube-"))).toEqual([]);
+  });
+
+  it("the Pulumi runtime's program loader runs main.mjs (Pulumi.yaml main) as the stack program", () => {
+    const layout = join(scratch, "built");
+    const child = spawnSync(
+      process.execPath,
+      [
+        join(scratch, "runtime-host.mjs"),
+        join(layout, "pulumi"),
+        "main.mjs",
+        JSON.stringify({ "netpol-rollout:environment": "dev", "netpol-rollout:stage": "allow" }),
+      ],
+      { cwd: repoRoot, encoding: "utf8", timeout: 60_000 },
+    );
+    const last = child.stdout.trim().split("\n").pop() ?? "";
+    expect(last.startsWith("{"), `${child.stderr}\n${child.stdout}`).toBe(true);
+    const result = JSON.parse(last) as {
+      ok: boolean;
+      cwd: string;
+      outputs: {
+        environment: string;
+        stage: string;
+        counts: Record<string, { allow: number; deny: number }>;
+      };
+      registered: { type: string; name: string }[];
+    };
+    expect(result.ok).toBe(true);
+    expect(result.cwd).toBe(join(layout, "pulumi"));
+    expect(result.outputs.environment).toBe("dev");
+    expect(result.outputs.stage).toBe("allow");
+    expect(result.registered.map((r) => r.type)).toContain("pulumi:pulumi:Stack");
+    const policies = result.registered.filter((r) => r.type.startsWith("kubernetes:"));
+    const deployed = Object.values(result.outputs.counts).reduce((n, c) => n + c.allow + c.deny, 0);
+    expect(policies).toHaveLength(deployed);
+    expect(policies.some((r) => r.name.endsWith("/default-deny-all"))).toBe(false);
   });
 
   it("invalid config fails with one clean message listing every problem", () => {
