@@ -1,0 +1,202 @@
+/**
+ * The bundled Action run the way GitHub runs it: `node dist/index.js` with INPUT_* and
+ * GITHUB_* variables, in a checkout (a temporary git repository with a base and a head
+ * commit), against the HTTP fake of the GitHub API.
+ */
+import { execFileSync, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startFakeGitHub } from "../fakes/github-server.js";
+import type { FakeGitHub } from "../fakes/github-server.js";
+
+const repoRoot = join(import.meta.dirname, "../..");
+const MARKER = "<!-- netpol-rollout:preview -->";
+
+let repo: string;
+let baseSha: string;
+let headSha: string;
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync("git", args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      PATH: process.env.PATH ?? "",
+      GIT_AUTHOR_NAME: "t",
+      GIT_AUTHOR_EMAIL: "t@example.com",
+      GIT_COMMITTER_NAME: "t",
+      GIT_COMMITTER_EMAIL: "t@example.com",
+      GIT_CONFIG_NOSYSTEM: "1",
+      HOME: cwd,
+    },
+  }).trim();
+}
+
+beforeAll(() => {
+  repo = mkdtempSync(join(tmpdir(), "netpol-checkout-"));
+  cpSync(join(repoRoot, "policies"), join(repo, "policies"), { recursive: true });
+  git(repo, "init", "-q", "-b", "main");
+  git(repo, "add", "policies");
+  git(repo, "commit", "-q", "-m", "base");
+  baseSha = git(repo, "rev-parse", "HEAD");
+  appendFileSync(join(repo, "policies/environments/production.yaml"), "  - frontend -> database:5432\n");
+  git(repo, "commit", "-q", "-am", "frontend reads the database");
+  headSha = git(repo, "rev-parse", "HEAD");
+});
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
+
+let gh: FakeGitHub;
+let runner: string;
+beforeEach(async () => {
+  gh = await startFakeGitHub();
+  runner = mkdtempSync(join(tmpdir(), "netpol-runner-"));
+});
+afterEach(async () => {
+  await gh.close();
+  rmSync(runner, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Runs dist/index.js like the runner does and collects what it left behind. */
+async function runAction(inputs: Record<string, string>, event: unknown): Promise<Run> {
+  const eventPath = join(runner, "event.json");
+  const outputPath = join(runner, "output.txt");
+  const summaryPath = join(runner, "summary.md");
+  writeFileSync(eventPath, JSON.stringify(event));
+  writeFileSync(outputPath, "");
+  writeFileSync(summaryPath, "");
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: runner,
+    GITHUB_ACTIONS: "true",
+    GITHUB_EVENT_NAME: "pull_request",
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: "acme/netpol",
+    GITHUB_API_URL: gh.url,
+    GITHUB_SERVER_URL: "https://github.com",
+    GITHUB_RUN_ID: "4242",
+    GITHUB_SHA: headSha,
+    GITHUB_WORKSPACE: repo,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_OUTPUT: outputPath,
+    RUNNER_TEMP: runner,
+  };
+  // The runner keeps dashes in input names: INPUT_GITHUB-TOKEN.
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  const child = spawn(process.execPath, [join(repoRoot, "dist/index.js")], { cwd: repo, env });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(outputPath, "utf8")),
+    summary: readFileSync(summaryPath, "utf8"),
+  };
+}
+
+/** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const re = /^([^<\n]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) if (m[1] && m[3] !== undefined) outputs[m[1]] = m[3];
+  return outputs;
+}
+
+const prEvent = (headRepo = "acme/netpol") => ({
+  action: "synchronize",
+  number: 3,
+  pull_request: {
+    number: 3,
+    html_url: "https://github.com/acme/netpol/pull/3",
+    base: { sha: baseSha, ref: "main", repo: { full_name: "acme/netpol" } },
+    head: { sha: headSha, ref: "feature", repo: { full_name: headRepo } },
+  },
+});
+
+const DEFAULT_INPUTS = {
+  command: "preview",
+  "github-token": "ghs_dist_test",
+  "comment-on-pr": "true",
+  "policies-dir": "policies",
+  "work-dir": "pulumi",
+  "fail-on": "error",
+  "stack-template": "{env}",
+  "pulumi-engine": "auto",
+  environments: "",
+  "base-ref": "",
+};
+
+describe("node dist/index.js on a pull request", () => {
+  it("comments, writes the summary and sets the outputs", async () => {
+    const run = await runAction(DEFAULT_INPUTS, prEvent());
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+
+    const comments = gh.comments("acme", "netpol", 3);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body.startsWith(MARKER)).toBe(true);
+    expect(comments[0]?.body).toMatch(/production\/frontend.*production\/database.*5432/s);
+    expect(gh.requests[0]?.authorization).toBe("token ghs_dist_test");
+
+    expect(run.outputs.changed).toBe("true");
+    expect(Number(run.outputs["flows-added"])).toBeGreaterThanOrEqual(1);
+    expect(run.outputs["flows-removed"]).toBe("0");
+    expect(run.outputs["lint-errors"]).toMatch(/^\d+$/);
+    expect(JSON.parse(readFileSync(run.outputs.report ?? "", "utf8"))).toMatchObject({ schemaVersion: 1 });
+    expect(run.summary).toContain("production");
+    // The token is masked first thing, and never printed otherwise.
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("::add-mask::ghs_dist_test");
+    expect(lines.slice(1).join("\n")).not.toContain("ghs_dist_test");
+  });
+
+  it("a second run updates the comment in place", async () => {
+    await runAction(DEFAULT_INPUTS, prEvent());
+    const run = await runAction({ ...DEFAULT_INPUTS, environments: "production" }, prEvent());
+    expect(run.code).toBe(0);
+    expect(gh.comments("acme", "netpol", 3)).toHaveLength(1);
+    expect(run.stdout).toMatch(/Pull request comment updated/);
+  });
+
+  it("on a fork: no API request, the summary says why the engine part is missing", async () => {
+    const run = await runAction(DEFAULT_INPUTS, prEvent("mallory/netpol"));
+    expect(run.code).toBe(0);
+    expect(gh.requests).toEqual([]);
+    expect(run.summary).toContain("fork pull request: secrets are not available");
+  });
+
+  it("a command that is not built yet fails with a clear message", async () => {
+    const run = await runAction({ ...DEFAULT_INPUTS, command: "deploy" }, prEvent());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      '::error::command "deploy" is not available yet in this version of netpol-rollout; only "preview" is',
+    );
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  it("every bad input is reported in one error, without a stack trace", async () => {
+    const run = await runAction(
+      { ...DEFAULT_INPUTS, "fail-on": "sometimes", "comment-on-pr": "maybe" },
+      prEvent(),
+    );
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split("\n").filter((l) => l.startsWith("::error::"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain("fail-on");
+    expect(errors[0]).toContain("comment-on-pr");
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+});
