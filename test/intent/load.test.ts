@@ -346,3 +346,68 @@ flows:
     ]);
   });
 });
+
+describe("policies/README.md", () => {
+  const readme = readFileSync(resolve(repoRoot, "policies/README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+
+  it("its environment example is valid with the shipped templates", () => {
+    const example = blocks.find((b) => b.includes("promotion: 3"))!;
+    const templates = ["frontend-api-db", "worker-queue-db", "ingress-service"].map((t) => ({
+      path: `policies/templates/${t}.yaml`,
+      text: readFileSync(resolve(repoRoot, `policies/templates/${t}.yaml`), "utf8"),
+    }));
+    const e = ok(
+      parseIntent([{ path: "policies/environments/production.yaml", text: example }, ...templates]),
+    ).environments[0]!;
+    expect(flowSummary(e)).toContain("service production/api -> cidr 198.51.100.0/24 [TCP/443]");
+  });
+
+  it("its namespaces example is valid", () => {
+    const example = blocks.find((b) => b.startsWith("namespaces:\n  production:"))!;
+    const e = one(`promotion: 1\ncni: calico\n${example}`);
+    const api = e.namespaces.find((n) => n.name === "production")!.services.find((s) => s.name === "api")!;
+    expect(api.ports.map((p) => [p.port, p.endPort, p.protocol, p.name])).toEqual([
+      [8080, undefined, "TCP", undefined],
+      [9090, undefined, "TCP", "metrics"],
+      [53, undefined, "UDP", undefined],
+      [8000, 8010, "TCP", undefined],
+    ]);
+  });
+});
+
+describe("shipped templates", () => {
+  const read = (t: string) => ({
+    path: `policies/templates/${t}.yaml`,
+    text: readFileSync(resolve(repoRoot, `policies/templates/${t}.yaml`), "utf8"),
+  });
+
+  it.each([
+    [
+      "frontend-api-db",
+      [
+        "service jobs/frontend -> service jobs/api [TCP/8080]",
+        "service jobs/api -> service jobs/database [TCP/5432]",
+      ],
+    ],
+    [
+      "worker-queue-db",
+      [
+        "service jobs/worker -> service jobs/queue [TCP/5672]",
+        "service jobs/worker -> service jobs/database [TCP/5432]",
+      ],
+    ],
+    ["ingress-service", ["namespace ingress-nginx -> service jobs/web [TCP/80]"]],
+  ])("%s is valid with only the required parameters", (name, flows) => {
+    const e = ok(
+      parseIntent([
+        {
+          path: "policies/environments/t.yaml",
+          text: `promotion: 1\ncni: calico\ninclude:\n  - template: ${name}\n    with: { namespace: jobs }\n`,
+        },
+        read(name),
+      ]),
+    ).environments[0]!;
+    expect(flowSummary(e)).toEqual(flows);
+  });
+});
