@@ -22,6 +22,7 @@ import type * as PlanModule from "../../pulumi/plan.js";
 import type * as RecordedModule from "../../pulumi/recorded.js";
 import type { StackInput } from "../../pulumi/program.js";
 import { installMocks, settled } from "./harness.js";
+import { buildEnvironment } from "../helpers/intent-builder.js";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
 
@@ -147,6 +148,24 @@ describe("the program registers what the compiler produces", () => {
     const bundle = compiled("production");
     const { registered } = await deploy(inputFor(bundle));
     expect(policies(registered).map((r) => r.name)).toEqual(logicalNames(bundle));
+  });
+
+  it("a CiliumNetworkPolicy (FQDN egress on cilium) is registered as a custom resource of its own kind, ordered like any allow", async () => {
+    const bundle = compileEnvironment(
+      buildEnvironment({
+        name: "production",
+        cni: "cilium",
+        namespaces: { shop: { services: { api: { ports: [8080] }, web: { ports: [80] } } } },
+        flows: ["web -> api:8080", "api -> api.stripe.com:443"],
+      }),
+    );
+    const cilium = bundle.objects.filter((o) => o.manifest.kind === "CiliumNetworkPolicy");
+    expect(cilium).toHaveLength(1);
+    const { registered } = await deploy(inputFor(bundle));
+    const cr = registered.filter((r) => r.type === "kubernetes:cilium.io/v2:CiliumNetworkPolicy");
+    expect(cr.map(manifestOf)).toEqual(sortedManifests(cilium.map((o) => o.manifest)));
+    const deny = registered.find((r) => r.name === "shop/default-deny-all");
+    expect(deny?.dependsOn).toContain(cr[0]?.name);
   });
 
   it("every registered NetworkPolicy is valid against the Kubernetes schema", async () => {
