@@ -350,6 +350,9 @@ export function diffCompiled(input: {
 
 // --- policies on a real inventory -------------------------------------------------------------
 
+/** Up to this many pods, diffPolicySets lists every pod pair; above, pairs of pod classes. */
+const EXPAND_PODS_LIMIT = 300;
+
 export interface ClusterInventory {
   pods: Pod[];
   namespaces: Namespace[];
@@ -430,16 +433,45 @@ export function diffPolicySets(
       if (list) list.push(pod);
       else joint.set(key, [pod]);
     }
-    const reps = [...joint.values()].map((members) => members[0] as (typeof members)[number]);
-    for (const src of reps) {
-      for (const dst of reps) {
+    const classes = [...joint.values()];
+    // Small clusters: every pod pair (each class evaluated once, its verdict shared by its
+    // members). Large ones: one line per pair of classes, named after their first pods.
+    const expand = models.base.pods.length <= EXPAND_PODS_LIMIT;
+    const name = (members: typeof models.base.pods): string => {
+      const first = members[0] as (typeof members)[number];
+      return members.length > 1 ? `${first.key} (+${members.length - 1})` : first.key;
+    };
+    for (const srcClass of classes) {
+      for (const dstClass of classes) {
+        const src = srcClass[0] as (typeof srcClass)[number];
+        const dst = dstClass[0] as (typeof dstClass)[number];
         const seen = new Set<string>();
         for (const cp of dst.ports) {
           const protocol = cp.protocol ?? "TCP";
           const k = `${cp.containerPort}/${protocol}`;
           if (seen.has(k)) continue;
           seen.add(k);
+          const before = changes.length;
           judge({ from: src.key, to: dst.key, port: cp.containerPort, protocol });
+          const change = changes[before];
+          if (!change) continue;
+          changes.pop();
+          if (expand) {
+            for (const f of srcClass) {
+              for (const t of dstClass) {
+                const mine = t.ports.some(
+                  (x) => x.containerPort === cp.containerPort && (x.protocol ?? "TCP") === protocol,
+                );
+                if (mine)
+                  changes.push({
+                    ...change,
+                    from: f.key,
+                    to: t.key,
+                    explanation: change.explanation.split(src.key).join(f.key).split(dst.key).join(t.key),
+                  });
+              }
+            }
+          } else changes.push({ ...change, from: name(srcClass), to: name(dstClass) });
         }
       }
     }
