@@ -151,6 +151,12 @@ class Compiler {
     }
     for (const target of this.targets.values()) objects.push(...this.targetPolicies(target));
     objects.sort(compareObjects);
+    for (let i = 1; i < objects.length; i++) {
+      if (compareObjects(objects[i - 1] as CompiledObject, objects[i] as CompiledObject) === 0) {
+        const { kind, metadata } = (objects[i] as CompiledObject).manifest;
+        throw new CompileError(`two objects named ${kind}/${metadata.namespace ?? ""}/${metadata.name}`);
+      }
+    }
     return { environment: this.env.name, cni: this.env.cni, objects };
   }
 
