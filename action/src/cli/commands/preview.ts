@@ -1,13 +1,216 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
-import type { CliContext } from "../context.js";
+import { distance } from "fastest-levenshtein";
+import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
+import { createGitReader } from "../../adapters/git.js";
+import type { GitReader, PreviewEngine } from "../../commands/ports.js";
+import {
+  BaseRefNotFoundError,
+  NoGitRepositoryError,
+  UnknownEnvironmentError,
+  runPreview,
+  type SourceFile,
+} from "../../commands/preview.js";
+import { renderComment, renderSummary } from "../../report/markdown.js";
+import { previewOutputs } from "../../report/types.js";
 
-// Placeholder until the command is built; replaced by its real registration.
-export function register(program: Command, ctx: CliContext): void {
-  program
+/** The branches tried, in order, for the default base: the merge base of HEAD with the first that exists. */
+export const DEFAULT_BASE_CANDIDATES = ["origin/HEAD", "main", "master"];
+
+export interface PreviewCliOptions {
+  env: string[];
+  base?: string;
+  policiesDir: string;
+  /** Print the job summary's full detail instead of the comment. */
+  full?: boolean;
+  /** An engine name for `engineFactory`, when the build provides one. */
+  engine?: string;
+}
+
+/**
+ * What the command reaches outside: git, and optionally an engine. `engineFactory`, when
+ * given, adds an `--engine NAME` option whose engine previews each environment.
+ */
+export interface PreviewCliDeps {
+  createGit?: (cwd: string) => GitReader;
+  engineFactory?: {
+    /** Help text for --engine, e.g. "pulumi: preview each stack with the Pulumi CLI". */
+    description: string;
+    create(name: string, cwd: string): Promise<PreviewEngine>;
+  };
+}
+
+function toPosix(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+async function readYamlTree(root: string, dir: string): Promise<SourceFile[]> {
+  const out: SourceFile[] = [];
+  const walk = async (abs: string): Promise<void> => {
+    const entries = await readdir(abs, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(abs, entry.name);
+      if (entry.isDirectory()) await walk(path);
+      else if (entry.isFile() && /\.(ya?ml)$/i.test(entry.name)) {
+        out.push({ path: toPosix(relative(root, path)), text: await readFile(path, "utf8") });
+      }
+    }
+  };
+  await walk(dir);
+  return out;
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}
+
+interface Base {
+  ref?: string;
+  /** How to name the base in the report when `ref` is a computed merge base. */
+  label?: string;
+  /** Why there is none. */
+  note?: string;
+}
+
+/** The default base: the merge base of HEAD with origin/HEAD, main or master; or none, and why. */
+async function defaultBase(git: GitReader): Promise<Base> {
+  let head: string | undefined;
+  try {
+    head = await git.resolve("HEAD");
+  } catch (error) {
+    return { note: `git is not usable here (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (head === undefined) return { note: "not in a git repository with commits" };
+  for (const candidate of DEFAULT_BASE_CANDIDATES) {
+    if ((await git.resolve(candidate)) === undefined) continue;
+    const mergeBase = await git.mergeBase(candidate);
+    if (mergeBase !== undefined) return { ref: mergeBase, label: `merge base with ${candidate}` };
+  }
+  return { note: `no default branch (${DEFAULT_BASE_CANDIDATES.join(", ")}) shares history with HEAD` };
+}
+
+/** The environment a mistyped name most likely meant: a prefix ("prod"), else the nearest by edit distance. */
+export function suggestEnvironment(name: string, available: string[]): string | undefined {
+  const prefixed = available.filter((a) => a.startsWith(name) || name.startsWith(a));
+  if (prefixed.length === 1) return prefixed[0];
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 2)) + 1;
+  for (const candidate of available) {
+    const d = distance(name, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((v) => v.trim())
+      .filter((v) => v !== ""),
+  ];
+}
+
+/** Runs `netpol-rollout preview` and returns its exit code; usage problems throw UsageError. */
+export async function previewCommand(
+  ctx: CliContext,
+  options: PreviewCliOptions,
+  deps: PreviewCliDeps = {},
+): Promise<number> {
+  const { io } = ctx;
+  const policiesAbs = resolve(io.cwd, options.policiesDir);
+  if (!(await isDirectory(policiesAbs))) {
+    throw new UsageError(`policies directory '${options.policiesDir}' not found (in ${io.cwd})`);
+  }
+  const policiesDir = toPosix(relative(io.cwd, policiesAbs)) || ".";
+  const git = (deps.createGit ?? createGitReader)(io.cwd);
+
+  let base: Base;
+  if (options.base !== undefined) base = { ref: options.base };
+  else base = await defaultBase(git);
+
+  let engine: PreviewEngine | undefined;
+  if (options.engine !== undefined && deps.engineFactory) {
+    engine = await deps.engineFactory.create(options.engine, io.cwd);
+  }
+  const engineSkipReason = deps.engineFactory
+    ? "the CLI runs without an engine unless --engine is given; the Action runs it"
+    : "the CLI runs without an engine; run the preview in the Action to include it";
+
+  let report;
+  try {
+    report = await runPreview(
+      { git, ...(engine ? { engine } : {}), readHead: () => readYamlTree(io.cwd, policiesAbs) },
+      {
+        ...(base.ref !== undefined ? { baseRef: base.ref } : {}),
+        ...(base.note !== undefined ? { baseNote: base.note } : {}),
+        headRef: "working tree",
+        environments: options.env,
+        policiesDir,
+        engineSkipReason,
+      },
+    );
+  } catch (error) {
+    if (error instanceof UnknownEnvironmentError) {
+      const suggestion = suggestEnvironment(error.environment, error.available);
+      throw new UsageError(
+        `${error.message}${suggestion !== undefined ? ` (did you mean '${suggestion}'?)` : ""}`,
+      );
+    }
+    if (error instanceof BaseRefNotFoundError || error instanceof NoGitRepositoryError) {
+      throw new UsageError(error.message);
+    }
+    throw error;
+  }
+  if (base.label !== undefined) report.baseRef = base.label;
+
+  io.stdout(options.full ? renderSummary(report) : renderComment(report));
+  const outputs = previewOutputs(report);
+  if (outputs.invalid) {
+    io.stderr(
+      `netpol-rollout preview: the intent is invalid (${outputs.intentErrors} errors, listed above)\n`,
+    );
+    return EXIT_INVALID;
+  }
+  return EXIT_OK;
+}
+
+export function register(program: Command, ctx: CliContext, deps: PreviewCliDeps = {}): void {
+  const command = program
     .command("preview")
-    .description("(not built yet)")
-    .action(() => {
-      ctx.io.stderr("netpol-rollout preview: not built yet\n");
-      ctx.exitCode = 2;
+    .description(
+      "Show what a change to the intent does: flows opened and closed per environment, lint findings and a flows diagram, as the pull request comment's markdown.",
+    )
+    .option("--env <name>", "only this environment (repeatable, or comma-separated)", collect, [])
+    .option(
+      "--base <ref>",
+      `git ref to compare with (default: the merge base of HEAD with ${DEFAULT_BASE_CANDIDATES.join(", else ")}; none outside a git repository: everything shows as added)`,
+    )
+    .option("--policies-dir <dir>", "the intent directory", "policies")
+    .option("--full", "print the job summary's full detail instead of the comment");
+  if (deps.engineFactory) command.option("--engine <name>", deps.engineFactory.description);
+  command
+    .addHelpText(
+      "after",
+      `
+Compares the intent in the working tree with the base revision. No cluster and no
+credentials are needed. Exit codes: 0 (changes are not failures), 1 invalid intent, 2 usage.
+
+Examples:
+  netpol-rollout preview
+  netpol-rollout preview --env production --base origin/main
+  netpol-rollout preview --policies-dir infra/policies --full > preview.md
+`,
+    )
+    .action(async (options: PreviewCliOptions) => {
+      ctx.exitCode = await previewCommand(ctx, options, deps);
     });
 }

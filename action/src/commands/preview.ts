@@ -1,0 +1,240 @@
+/**
+ * The preview pipeline: read the intent at a base revision and at head, load both,
+ * compare each environment semantically, lint head, ask the engine (when there is one)
+ * what it would change, and return the report. Pure orchestration over ports: the
+ * git reader, the engine and the head reader are passed in, so the Action, the CLI and
+ * the tests drive the same code.
+ */
+import type { EnvironmentIntent, IntentError, LoadResult } from "../intent/model.js";
+import type { CompiledBundle } from "../compile/types.js";
+import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
+import { parseIntent } from "../intent/index.js";
+import { compileEnvironment } from "../compile/compile.js";
+import { diffEnvironments } from "../semantics/diff.js";
+import { lintEnvironment } from "../semantics/lint.js";
+import type { EnginePreview, GitReader, PreviewEngine } from "./ports.js";
+import { buildFlowsGraph } from "../report/graph.js";
+import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "../report/types.js";
+import { verdictOf } from "../report/types.js";
+
+export interface SourceFile {
+  /** Repository-relative, POSIX separators, e.g. "policies/environments/production.yaml". */
+  path: string;
+  text: string;
+}
+
+/** The pure pieces the pipeline composes; the defaults are the project's own. */
+export interface PreviewCore {
+  parse(files: SourceFile[], policiesDir: string): LoadResult;
+  compile(env: EnvironmentIntent): CompiledBundle;
+  diff(base: EnvironmentIntent | undefined, head: EnvironmentIntent | undefined): SemanticDiff;
+  lint(env: EnvironmentIntent, bundle: CompiledBundle): LintFinding[];
+}
+
+export const defaultPreviewCore: PreviewCore = {
+  parse: (files, policiesDir) => parseIntent(files, { policiesDir }),
+  compile: compileEnvironment,
+  diff: diffEnvironments,
+  lint: lintEnvironment,
+};
+
+export interface PreviewDeps {
+  /** Reads the base revision; required when `baseRef` is given. */
+  git?: GitReader;
+  /** The Pulumi engine; without it the engine part is skipped with `engineSkipReason`. */
+  engine?: PreviewEngine;
+  /** The intent files at head (the working tree or a checkout), repository-relative paths. */
+  readHead: () => Promise<SourceFile[]>;
+  core?: PreviewCore;
+}
+
+export interface PreviewOptions {
+  /** A git ref or SHA; absent means no base: every flow is shown as added. */
+  baseRef?: string;
+  /** Why there is no base, when `baseRef` is absent (e.g. "not in a git repository"); display only. */
+  baseNote?: string;
+  /** How the report names head (a SHA, "working tree"); display only. */
+  headRef?: string;
+  /** Only these environments (default: every environment of base and head). */
+  environments?: string[];
+  /** Repository-relative policies directory, e.g. "policies". */
+  policiesDir: string;
+  /** Why the engine part is skipped when `deps.engine` is absent; default "no Pulumi engine was configured". */
+  engineSkipReason?: string;
+}
+
+/** The base ref does not resolve to a commit. */
+export class BaseRefNotFoundError extends Error {
+  override name = "BaseRefNotFoundError";
+  constructor(readonly ref: string) {
+    super(`base ref '${ref}' does not resolve to a commit`);
+  }
+}
+
+/** A base ref was given but there is no git repository to read it from. */
+export class NoGitRepositoryError extends Error {
+  override name = "NoGitRepositoryError";
+  constructor(readonly ref: string) {
+    super(`base ref '${ref}' was given, but there is no git repository to read it from`);
+  }
+}
+
+/** An environment was asked for that exists neither at base nor at head. */
+export class UnknownEnvironmentError extends Error {
+  override name = "UnknownEnvironmentError";
+  constructor(
+    readonly environment: string,
+    readonly available: string[],
+  ) {
+    super(
+      `unknown environment '${environment}'; environments: ${available.length > 0 ? available.join(", ") : "(none)"}`,
+    );
+  }
+}
+
+const DEFAULT_ENGINE_SKIP_REASON = "no Pulumi engine was configured";
+
+function trimDir(dir: string): string {
+  const posix = dir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  return posix === "" ? "." : posix;
+}
+
+/** Environment names from file names alone, for when the intent does not load. */
+function environmentFileNames(files: SourceFile[], policiesDir: string): string[] {
+  const prefix = policiesDir === "." ? "environments/" : `${policiesDir}/environments/`;
+  const names = new Set<string>();
+  for (const file of files) {
+    if (!file.path.startsWith(prefix)) continue;
+    const rest = file.path.slice(prefix.length);
+    const match = /^([^/]+)\.ya?ml$/.exec(rest);
+    if (match?.[1]) names.add(match[1]);
+  }
+  return [...names];
+}
+
+function tag(errors: IntentError[], side: RevisionSide): ReportIntentError[] {
+  return errors.map((e) => ({ ...e, side }));
+}
+
+function emptyDiff(environment: string): SemanticDiff {
+  return {
+    environment,
+    changes: [],
+    workloads: { added: [], removed: [] },
+    namespaces: { added: [], removed: [] },
+  };
+}
+
+async function enginePreview(engine: PreviewEngine, environment: string): Promise<EnginePreview> {
+  try {
+    return await engine.preview(environment);
+  } catch (error) {
+    // The adapter reports its own failures as results; a throw is still one environment's
+    // failure, not the whole preview's.
+    return {
+      status: "failed",
+      stack: environment,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+}
+
+/**
+ * Runs the preview. Throws BaseRefNotFoundError, NoGitRepositoryError or
+ * UnknownEnvironmentError for unusable arguments; an invalid intent is not an exception
+ * but a report with `intentErrors` and every environment's verdict `invalid`.
+ */
+export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promise<PreviewReport> {
+  const core = deps.core ?? defaultPreviewCore;
+  const policiesDir = trimDir(opts.policiesDir);
+  const report: PreviewReport = { policiesDir, environments: [], intentErrors: [] };
+  if (opts.headRef !== undefined) report.headRef = opts.headRef;
+  if (opts.baseRef === undefined && opts.baseNote !== undefined) report.baseNote = opts.baseNote;
+
+  // Base.
+  let baseFiles: SourceFile[] = [];
+  if (opts.baseRef !== undefined) {
+    if (!deps.git) throw new NoGitRepositoryError(opts.baseRef);
+    const sha = await deps.git.resolve(opts.baseRef);
+    if (sha === undefined) throw new BaseRefNotFoundError(opts.baseRef);
+    report.baseRef = opts.baseRef;
+    report.baseSha = sha;
+    baseFiles = await deps.git.readTree(sha, policiesDir);
+    if (baseFiles.length === 0) report.baseNote = `${policiesDir}/ does not exist at base`;
+  }
+  const headFiles = await deps.readHead();
+
+  let baseEnvs: EnvironmentIntent[] = [];
+  if (baseFiles.length > 0) {
+    const base = core.parse(baseFiles, policiesDir);
+    if (base.ok) baseEnvs = base.intent.environments;
+    else {
+      report.intentErrors.push(...tag(base.errors, "base"));
+      report.baseNote = "the intent at base is invalid";
+    }
+  }
+  const head = core.parse(headFiles, policiesDir);
+  if (!head.ok) report.intentErrors.push(...tag(head.errors, "head"));
+  const headEnvs = head.ok ? head.intent.environments : [];
+
+  // Environments: the union of both sides, in promotion order.
+  const baseByName = new Map(baseEnvs.map((e) => [e.name, e]));
+  const headByName = new Map(headEnvs.map((e) => [e.name, e]));
+  const names = new Set([...baseByName.keys(), ...headByName.keys()]);
+  if (!head.ok) for (const name of environmentFileNames(headFiles, policiesDir)) names.add(name);
+  const available = [...names].sort();
+  let selected = available;
+  if (opts.environments && opts.environments.length > 0) {
+    for (const name of opts.environments) {
+      if (!names.has(name)) throw new UnknownEnvironmentError(name, available);
+    }
+    const wanted = new Set(opts.environments);
+    selected = available.filter((n) => wanted.has(n));
+  }
+  const orderOf = (name: string): number =>
+    headByName.get(name)?.order ?? baseByName.get(name)?.order ?? Number.MAX_SAFE_INTEGER;
+  selected.sort((a, b) => orderOf(a) - orderOf(b) || (a < b ? -1 : a > b ? 1 : 0));
+
+  const skipReason = opts.engineSkipReason ?? DEFAULT_ENGINE_SKIP_REASON;
+  if (!deps.engine && head.ok) report.engineNote = skipReason;
+
+  for (const name of selected) {
+    const baseEnv = baseByName.get(name);
+    const headEnv = headByName.get(name);
+    const order = orderOf(name) === Number.MAX_SAFE_INTEGER ? 0 : orderOf(name);
+
+    if (!head.ok) {
+      report.environments.push({
+        name,
+        order,
+        presence: "unknown",
+        verdict: { kind: "invalid", errors: head.errors.length },
+        diff: emptyDiff(name),
+        lint: [],
+        engine: { status: "skipped", reason: "the intent at head is invalid" },
+        flowsGraph: { nodes: [], edges: [] },
+      });
+      continue;
+    }
+
+    const diff = core.diff(baseEnv, headEnv);
+    const lint = headEnv ? core.lint(headEnv, core.compile(headEnv)) : [];
+    let engine: EnginePreview;
+    if (!headEnv) engine = { status: "skipped", reason: "the environment is removed at head" };
+    else if (deps.engine) engine = await enginePreview(deps.engine, name);
+    else engine = { status: "skipped", reason: skipReason };
+
+    const preview: EnvironmentPreview = {
+      name,
+      order,
+      presence: baseEnv && headEnv ? "both" : headEnv ? "added" : "removed",
+      verdict: verdictOf(diff),
+      diff,
+      lint,
+      engine,
+      flowsGraph: buildFlowsGraph(baseEnv, headEnv, diff),
+    };
+    report.environments.push(preview);
+  }
+  return report;
+}

@@ -1,0 +1,66 @@
+// The preview pipeline without the engine on a generated intent of 200 services (400+
+// flows): base and head differ by a few flows. Goal: under 3 s.
+import { runPreview, type SourceFile } from "../action/src/commands/preview.js";
+import type { GitReader } from "../action/src/commands/ports.js";
+import { renderComment, renderSummary } from "../action/src/report/markdown.js";
+import { generateIntent } from "../test/preview/generate.js";
+
+const SERVICES = 200;
+const RUNS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function memoryGit(files: SourceFile[]): GitReader {
+  return {
+    readTree: () => Promise.resolve(files),
+    mergeBase: () => Promise.resolve("base"),
+    resolve: (ref) => Promise.resolve(ref),
+  };
+}
+
+export async function main(): Promise<void> {
+  const base = generateIntent({ services: SERVICES });
+  const head = generateIntent({
+    services: SERVICES,
+    dropFlows: [3, 40],
+    extraFlows: [
+      "ns-0/svc-0 -> ns-7/svc-7:9090",
+      "ns-3/svc-13 -> ns-1/svc-151:8080",
+      "ns-5/svc-5 -> ns-9/svc-99:8080",
+    ],
+  });
+  const run = () =>
+    runPreview(
+      { git: memoryGit(base), readHead: () => Promise.resolve(head) },
+      { baseRef: "base", policiesDir: "policies" },
+    );
+
+  const warm = await run(); // warm-up (JIT, module init)
+  const changes = warm.environments.reduce((n, e) => n + e.diff.changes.length, 0);
+  const pipeline: number[] = [];
+  const comment: number[] = [];
+  const summary: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    let t = performance.now();
+    const report = await run();
+    pipeline.push(performance.now() - t);
+    t = performance.now();
+    renderComment(report);
+    comment.push(performance.now() - t);
+    t = performance.now();
+    renderSummary(report);
+    summary.push(performance.now() - t);
+  }
+  const flows = warm.environments[0]?.flowsGraph.edges.length ?? 0;
+  console.log(
+    `intent: ${SERVICES} services, ${flows} graph edges, ${changes} flow changes between base and head`,
+  );
+  console.log(
+    `preview pipeline (load both, compile, diff, lint): median ${median(pipeline).toFixed(1)} ms of ${RUNS} (goal < 3000 ms)`,
+  );
+  console.log(`renderComment: median ${median(comment).toFixed(2)} ms`);
+  console.log(`renderSummary: median ${median(summary).toFixed(2)} ms`);
+}
