@@ -454,4 +454,39 @@ export const BAD_CASES: BadCase[] = [
     files: env(withFlows("{ from: api, too: 10.0.0.0/8 }")),
     error: { line: 14, column: 18, message: "unknown key 'too'", hint: "did you mean 'to'?" },
   },
+  {
+    name: "default-deny on the namespace that runs cluster DNS",
+    files: env(
+      edit("cni: calico\n", "cni: calico\ndns: { namespace: dns }\n").replace(
+        "  ingress-nginx:",
+        "  dns: {}\n  ingress-nginx:",
+      ),
+    ),
+    error: { line: 10, column: 3, message: "namespace 'dns' runs cluster DNS and cannot be default-denied" },
+  },
+  {
+    name: "except beside a service",
+    files: env(withFlows("{ from: api, to: database, except: [10.0.0.0/8] }")),
+    error: { line: 14, column: 41, message: "'except' needs a CIDR endpoint" },
+  },
+  {
+    name: "include that is neither a path nor a template",
+    files: env(edit("cni: calico\n", "cni: calico\ninclude: [42]\n")),
+    error: {
+      line: 3,
+      column: 11,
+      message:
+        "expected an include: a path like shared/platform.yaml or {template: NAME, with: {...}}, got 42",
+    },
+  },
+  {
+    name: "label key with an invalid prefix",
+    files: env(edit("labels: { app: database }", "labels: { Example.COM/app: database }")),
+    error: { line: 8, column: 29, message: "prefix 'Example.COM' must be lowercase" },
+  },
+  {
+    name: "label value longer than 63 characters",
+    files: env(edit("labels: { app: database }", `labels: { app: ${"d".repeat(64)} }`)),
+    error: { line: 8, column: 34, message: "is 64 characters long; at most 63" },
+  },
 ];

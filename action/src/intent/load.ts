@@ -462,6 +462,15 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
 
   // Namespaces and services, merged across sources.
   const namespaces = buildNamespaces(sources, excludedNamespaces, profile, fail);
+  const dnsNs = namespaces.get(dnsNamespace);
+  if (dnsNs?.intent.defaultDeny) {
+    // The DNS pods' own ingress would be denied: every pod's allow-dns egress would lead nowhere.
+    fail(
+      dnsNs.intent.source,
+      `namespace '${dnsNamespace}' runs cluster DNS and cannot be default-denied`,
+      "write managed: false or defaultDeny: false for it",
+    );
+  }
 
   // Flows.
   const flows = buildFlows(sources, namespaces, profile, cniName ?? "", fail);
@@ -783,6 +792,14 @@ function readServicePorts(
       );
     }
     if (!port) continue;
+    if (port.endPort !== undefined && profile && !profile.endPortSupported) {
+      fail(
+        item.pos,
+        `cni ${profile.name} does not support port ranges (endPort)`,
+        "declare the ports one by one",
+      );
+      continue;
+    }
     if (port.protocol === "SCTP" && profile && !profile.sctpSupported) {
       fail(item.pos, `cni ${profile.name} does not support SCTP`, profile.notes["sctp"]);
       continue;
@@ -1074,6 +1091,11 @@ function resolveFlowPorts(
   const out: FlowPort[] = [];
   let ok = true;
   const add = (p: FlowPort, pos: Pos): void => {
+    if (p.endPort !== undefined && profile && !profile.endPortSupported) {
+      fail(pos, `flow '${text}': cni ${profile.name} does not support port ranges (endPort)`);
+      ok = false;
+      return;
+    }
     if (p.protocol === "SCTP" && profile && !profile.sctpSupported) {
       fail(pos, `flow '${text}': cni ${profile.name} does not support SCTP`, profile.notes["sctp"]);
       ok = false;
