@@ -124,6 +124,8 @@ class Compiler {
   /** Services that get an ingress rule for kubelet health checks. */
   private readonly healthTargets = new Set<Target>();
   private readonly excluded: Set<string>;
+  /** env.nodeCidrs deduplicated and sorted, once. */
+  private nodeCidrs: string[] | undefined;
 
   constructor(private readonly env: EnvironmentIntent) {
     this.excluded = new Set(env.excludedNamespaces);
@@ -421,7 +423,8 @@ class Compiler {
   }
 
   private healthRule(svc: Service): BuiltRule<NetworkPolicyIngressRule> {
-    const cidrs = [...new Set(this.env.nodeCidrs)].sort(compareStrings);
+    this.nodeCidrs ??= [...new Set(this.env.nodeCidrs)].sort(compareStrings);
+    const cidrs = this.nodeCidrs;
     const declared = flowPorts(svc.ports);
     const ports = declared === "all" ? declared : normalizePorts(declared);
     return {
@@ -533,11 +536,12 @@ class Compiler {
     return {
       name,
       namespace,
-      labels: sortedRecord({
+      // Already in key order: app.kubernetes.io/… < netpol-rollout.io/environment < …/stage.
+      labels: {
         [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
         [ENVIRONMENT_LABEL]: this.env.name,
         [STAGE_LABEL]: stage,
-      }),
+      },
       annotations: { [SOURCE_ANNOTATION]: `${source.file}:${source.line}` },
     };
   }
