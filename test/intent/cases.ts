@@ -489,4 +489,16 @@ export const BAD_CASES: BadCase[] = [
     files: env(edit("labels: { app: database }", `labels: { app: ${"d".repeat(64)} }`)),
     error: { line: 8, column: 34, message: "is 64 characters long; at most 63" },
   },
+  {
+    name: "YAML alias bomb",
+    files: env(
+      BASE +
+        "x0: &a0 [a, a, a, a, a, a, a, a, a, a]\n" +
+        Array.from(
+          { length: 8 },
+          (_, i) => `x${i + 1}: &a${i + 1} [${Array(10).fill(`*a${i}`).join(", ")}]\n`,
+        ).join(""),
+    ),
+    error: { line: 15, column: 20, message: "YAML aliases expand more than 1000 times" },
+  },
 ];

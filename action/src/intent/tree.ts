@@ -47,6 +47,8 @@ export function errorAt(pos: Pos, message: string, hint?: string): IntentError {
     : { file: pos.file, line: pos.line, column: pos.column, message: full, hint };
 }
 
+const MAX_ALIAS_EXPANSIONS = 1000;
+
 const MESSAGES: Record<string, string> = {
   TAB_AS_INDENT: "tabs are not allowed as indentation in YAML",
   MULTIPLE_DOCS: "one YAML document per file: remove the '---' separator",
@@ -76,14 +78,29 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     return { file, errors };
   }
   const errors: IntentError[] = [];
+  let aliases = 0;
   const convert = (node: unknown, fallback: Pos, depth: number): PNode => {
     if (depth > 64) {
       errors.push(errorAt(fallback, "YAML nesting is too deep"));
       return { kind: "scalar", value: null, plain: true, pos: fallback };
     }
     if (isAlias(node)) {
-      const target = node.resolve(doc);
       const pos = node.range ? at(node.range[0]) : fallback;
+      // Each alias copies its anchor's content; nested aliases multiply (a "billion laughs"
+      // document), so expansions are capped like the yaml package's own maxAliasCount.
+      if (++aliases > MAX_ALIAS_EXPANSIONS) {
+        if (aliases === MAX_ALIAS_EXPANSIONS + 1) {
+          errors.push(
+            errorAt(
+              pos,
+              `YAML aliases expand more than ${MAX_ALIAS_EXPANSIONS} times`,
+              "write the values out",
+            ),
+          );
+        }
+        return { kind: "scalar", value: null, plain: true, pos };
+      }
+      const target = node.resolve(doc);
       if (!target) {
         errors.push(errorAt(pos, `unknown YAML alias *${node.source}`));
         return { kind: "scalar", value: null, plain: true, pos };
