@@ -4,7 +4,8 @@
 # already present for the current key is not rebuilt.
 #
 # Usage:
-#   build.sh [all|kube|pulumi|provider|etcd|kube-apiserver]...   (default: all)
+#   build.sh [all|kube|pulumi|provider|etcd|kube-apiserver|language-nodejs]...
+#            (default: all; pulumi = CLI + language host)
 #   build.sh --print-bin-dir    print the bin dir (built or not) and exit
 #   build.sh --check            exit 0 iff every tool is present, 1 otherwise
 #
@@ -117,6 +118,23 @@ build_pulumi() {
 	step_done
 }
 
+# Our own minimal Node.js language host (pulumi/cmd/pulumi-language-nodejs):
+# the upstream one is not served by the module proxy. It must sit next to the
+# pulumi binary, where the engine looks for bundled language plugins.
+build_language_nodejs() {
+	if [[ -x "$BIN/pulumi-language-nodejs" ]]; then
+		echo "==> pulumi-language-nodejs (minimal, own): present"
+		return
+	fi
+	step "pulumi-language-nodejs (minimal, own; sdk $E2E_PULUMI_VERSION)"
+	local ld="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$E2E_PULUMI_VERSION"
+	(cd "$E2E_TOOLS_DIR/pulumi" &&
+		timed go build -p "$P" -trimpath -ldflags "$ld" \
+			-o "$BIN/.pulumi-language-nodejs.tmp" ./cmd/pulumi-language-nodejs)
+	install_bin "$BIN/.pulumi-language-nodejs.tmp" pulumi-language-nodejs
+	step_done
+}
+
 build_provider() {
 	if [[ -x "$BIN/pulumi-resource-kubernetes" ]]; then
 		echo "==> pulumi-resource-kubernetes $E2E_K8S_PROVIDER_LABEL: present"
@@ -140,7 +158,7 @@ build_provider() {
 	# terraform-mapping.json -> terraform-mapping-embed.json, in the cwd.
 	cp "$gen/schema.json" "$gen/terraform-mapping.json" "$work/"
 	chmod u+w "$work"/*
-	(cd "$work" && VERSION="$E2E_K8S_PROVIDER_LABEL" timed go run "$gen/generate.go")
+	(cd "$work" && VERSION="$E2E_K8S_PROVIDER_LABEL" timed go run -trimpath "$gen/generate.go")
 	(cd "$work" &&
 		timed go build -p "$P" -trimpath \
 			-ldflags "-s -w -X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$E2E_K8S_PROVIDER_LABEL" \
@@ -159,6 +177,7 @@ for t in "${targets[@]}"; do
 		build_kube_apiserver
 		build_etcd
 		build_pulumi
+		build_language_nodejs
 		build_provider
 		;;
 	kube)
@@ -167,10 +186,14 @@ for t in "${targets[@]}"; do
 		;;
 	kube-apiserver) build_kube_apiserver ;;
 	etcd) build_etcd ;;
-	pulumi) build_pulumi ;;
+	pulumi)
+		build_pulumi
+		build_language_nodejs
+		;;
+	language-nodejs) build_language_nodejs ;;
 	provider) build_provider ;;
 	*)
-		echo "build.sh: unknown target '$t' (all|kube|kube-apiserver|etcd|pulumi|provider)" >&2
+		echo "build.sh: unknown target '$t' (all|kube|kube-apiserver|etcd|pulumi|language-nodejs|provider)" >&2
 		exit 2
 		;;
 	esac

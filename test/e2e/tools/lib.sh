@@ -29,7 +29,7 @@ E2E_K8S_PROVIDER_MODVER="v4.0.0-20260115033456-f47bc2d6f199"
 # must invalidate existing caches.
 E2E_RECIPE="1"
 
-E2E_TOOL_NAMES=(pulumi kube-apiserver etcd pulumi-resource-kubernetes)
+E2E_TOOL_NAMES=(pulumi pulumi-language-nodejs kube-apiserver etcd pulumi-resource-kubernetes)
 
 e2e_go_env() {
 	export GOFLAGS=-mod=mod
@@ -51,7 +51,7 @@ e2e_key() {
 	hash="$(
 		cd "$E2E_TOOLS_DIR" &&
 			{ echo "recipe $E2E_RECIPE $E2E_K8S_PROVIDER_MODVER"; cat \
-				pulumi/go.mod pulumi/go.sum \
+				pulumi/go.mod pulumi/go.sum pulumi/cmd/pulumi-language-nodejs/main.go \
 				kube/go.mod kube/go.sum kube/cmd/etcd/main.go \
 				provider/go.mod provider/go.sum provider/main.go; } |
 			sha256sum | cut -c1-10
