@@ -4,9 +4,9 @@
  * commit), against the HTTP fake of the GitHub API.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { delimiter, join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeGitHub } from "../fakes/github-server.js";
 import type { FakeGitHub } from "../fakes/github-server.js";
@@ -67,7 +67,11 @@ interface Run {
 }
 
 /** Runs dist/index.js like the runner does and collects what it left behind. */
-async function runAction(inputs: Record<string, string>, event: unknown): Promise<Run> {
+async function runAction(
+  inputs: Record<string, string>,
+  event: unknown,
+  extraEnv: Record<string, string> = {},
+): Promise<Run> {
   const eventPath = join(runner, "event.json");
   const outputPath = join(runner, "output.txt");
   const summaryPath = join(runner, "summary.md");
@@ -89,6 +93,7 @@ async function runAction(inputs: Record<string, string>, event: unknown): Promis
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_OUTPUT: outputPath,
     RUNNER_TEMP: runner,
+    ...extraEnv,
   };
   // The runner keeps dashes in input names: INPUT_GITHUB-TOKEN.
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
@@ -176,6 +181,36 @@ describe("node dist/index.js on a pull request", () => {
     expect(run.code).toBe(0);
     expect(gh.requests).toEqual([]);
     expect(run.summary).toContain("fork pull request: secrets are not available");
+  });
+
+  it("runs the Pulumi part through the bundled Automation API when a CLI and backend are there", async () => {
+    const workDir = join(repo, "infra");
+    mkdirSync(workDir, { recursive: true });
+    writeFileSync(join(workDir, "Pulumi.yaml"), "name: netpol-rollout\nruntime: nodejs\n");
+    const run = await runAction(
+      { ...DEFAULT_INPUTS, "work-dir": "infra", environments: "production" },
+      prEvent(),
+      {
+        // A stand-in CLI that replays recorded engine events (see test/fakes/pulumi-bin/pulumi).
+        PATH: `${join(repoRoot, "test/fakes/pulumi-bin")}${delimiter}${process.env.PATH ?? ""}`,
+        FAKE_PULUMI_EVENTS: join(repoRoot, "test/action/fixtures/pulumi/preview-production.events.json"),
+        PULUMI_BACKEND_URL: `file://${runner}`,
+        PULUMI_CONFIG_PASSPHRASE: "correct horse battery staple",
+        PULUMI_HOME: join(runner, ".pulumi"),
+      },
+    );
+    expect(run.stderr).toBe("");
+    expect(run.code, run.stdout).toBe(0);
+    const body = gh.comments("acme", "netpol", 3)[0]?.body ?? "";
+    expect(body).toMatch(/update.*NetworkPolicy.*production\/database/);
+    expect(body).toMatch(/replace.*NetworkPolicy.*production\/api/);
+    const report = JSON.parse(readFileSync(run.outputs.report ?? "", "utf8")) as {
+      report: { environments: { name: string; engine: { status: string } }[] };
+    };
+    expect(report.report.environments.map((e) => [e.name, e.engine.status])).toEqual([["production", "ok"]]);
+    // The passphrase is masked before anything else is logged, and never printed.
+    expect(run.stdout).toContain("::add-mask::correct horse battery staple");
+    expect(run.stdout.replace("::add-mask::correct horse battery staple", "")).not.toContain("correct horse");
   });
 
   it("a command that is not built yet fails with a clear message", async () => {

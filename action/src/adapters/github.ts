@@ -3,7 +3,9 @@
  * `@actions/github`'s Octokit (proxy-aware fetch, the paginate plugin); tests run this
  * exact code against an in-process HTTP fake of the endpoints.
  */
-import { getOctokit } from "@actions/github";
+import type { getOctokit } from "@actions/github";
+
+type Octokit = ReturnType<typeof getOctokit>;
 
 /** The issue (a pull request is an issue) a comment goes to. */
 export interface IssueRef {
@@ -72,12 +74,21 @@ export class GitHubRateLimitError extends GitHubApiError {
 /** Comments per page: the maximum the API allows, so 250 comments take 3 requests. */
 const PER_PAGE = 100;
 
+/**
+ * The adapter over Octokit. `@actions/github` (Octokit and its fetch, about 1 MB of the
+ * bundle) is loaded on the first request, so runs that post no comment never load it.
+ */
 export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapter {
-  const octokit = getOctokit(options.token, { baseUrl: options.apiUrl });
+  let client: Promise<Octokit> | undefined;
+  const connect = (): Promise<Octokit> =>
+    (client ??= import("@actions/github").then(({ getOctokit }) =>
+      getOctokit(options.token, { baseUrl: options.apiUrl }),
+    ));
 
   return {
     async upsertStickyComment(issue, marker, body) {
       if (!body.startsWith(marker)) throw new Error("the sticky comment body must start with its marker");
+      const octokit = await connect();
       const params = { owner: issue.owner, repo: issue.repo, issue_number: issue.number };
       const existing = await classify("list pull request comments", async () => {
         // Stop at the first page that holds the marker: no need to read further pages.

@@ -5,7 +5,8 @@
  *
  * Only `@pulumi/pulumi/automation` is imported: the package's main entry pulls in the
  * TypeScript compiler and the whole resource runtime, which the Action does not need
- * (see scripts/build.mjs for how the bundle stays lean).
+ * (see scripts/pulumi-inline-stubs.mjs for how the bundle stays lean). It is loaded when
+ * a preview runs, so runs without the engine part never load it (gRPC, protobuf).
  *
  * Nothing here prints the engine's standard output (it can show stack outputs and
  * history); errors are summarised from the engine's diagnostics.
@@ -13,14 +14,7 @@
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
 import { delimiter, join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
-import {
-  CommandError,
-  ConcurrentUpdateError,
-  LocalWorkspace,
-  PulumiCommand,
-  StackNotFoundError,
-} from "@pulumi/pulumi/automation/index.js";
-import type { EngineEvent, Stack } from "@pulumi/pulumi/automation/index.js";
+import type { EngineEvent, PulumiCommand, Stack } from "@pulumi/pulumi/automation/index.js";
 import type { EnginePreview, PreviewEngine, ResourceOperation } from "../commands/ports.js";
 import { stackName as stackNameOf } from "../settings.js";
 import type { PulumiEnvironment } from "../settings.js";
@@ -55,6 +49,8 @@ export class PulumiPreviewError extends PulumiEngineError {
 /**
  * Classifies what the Automation API threw. `diagnostics` are the engine's error
  * diagnostics seen during the run; they explain a failure better than the raw stderr.
+ * The SDK's error classes are recognised by the `name` each sets (ConcurrentUpdateError,
+ * StackNotFoundError), so classifying does not load the SDK.
  */
 export function classifyPulumiError(
   error: unknown,
@@ -62,13 +58,13 @@ export function classifyPulumiError(
   diagnostics: readonly string[] = [],
 ): PulumiEngineError {
   if (error instanceof PulumiEngineError) return error;
-  if (error instanceof ConcurrentUpdateError) {
+  const name = error instanceof Error ? error.name : "";
+  if (name === "ConcurrentUpdateError") {
     return new StackLockedError(
       `stack ${stack} is locked by another update; re-run the job when it has finished`,
     );
   }
-  if (error instanceof StackNotFoundError)
-    return new PulumiStackNotFoundError(`stack ${stack} was not found`);
+  if (name === "StackNotFoundError") return new PulumiStackNotFoundError(`stack ${stack} was not found`);
   if (isEnoent(error)) return new PulumiCliMissingError("the pulumi CLI could not be started (not found)");
   const summary = diagnostics.length > 0 ? diagnostics.join("; ") : stderrSummary(error);
   return new PulumiPreviewError(`pulumi preview of stack ${stack} failed: ${summary}`);
@@ -78,27 +74,26 @@ function isEnoent(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const code = (error as { code?: unknown }).code;
   if (code === "ENOENT") return true;
-  if (error instanceof CommandError) {
-    const inner = commandResultOf(error).err;
-    return typeof inner === "object" && inner !== null && (inner as { code?: unknown }).code === "ENOENT";
-  }
-  return false;
+  const inner = commandResultOf(error)?.err;
+  return typeof inner === "object" && inner !== null && (inner as { code?: unknown }).code === "ENOENT";
 }
 
-/** The CLI run behind a CommandError (the SDK keeps it in a field its typings mark private). */
-function commandResultOf(error: CommandError): { stderr?: unknown; err?: unknown } {
-  const result = (error as unknown as { commandResult?: unknown }).commandResult;
-  return typeof result === "object" && result !== null ? (result as { stderr?: unknown; err?: unknown }) : {};
+/**
+ * The CLI run behind the SDK's CommandError (and its subclasses): the SDK keeps it in a
+ * field its typings mark private. Undefined for any other error.
+ */
+function commandResultOf(error: unknown): { stderr?: unknown; err?: unknown } | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const result = (error as { commandResult?: unknown }).commandResult;
+  return typeof result === "object" && result !== null
+    ? (result as { stderr?: unknown; err?: unknown })
+    : undefined;
 }
 
 /** The useful lines of a CommandError's stderr ("error: …"), else its first line, at most 500 characters. */
 function stderrSummary(error: unknown): string {
-  const stderr =
-    error instanceof CommandError
-      ? (commandResultOf(error).stderr ?? "")
-      : error instanceof Error
-        ? error.message
-        : String(error);
+  const result = commandResultOf(error);
+  const stderr = result ? (result.stderr ?? "") : error instanceof Error ? error.message : String(error);
   const lines = String(stderr)
     .split("\n")
     .map((l) => l.trim())
@@ -363,16 +358,15 @@ const ANSI_SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 function oneLine(message: string): string {
   // Engine diagnostics carry ANSI colour codes unless color is "never", and trailing newlines.
-  return message
-    .replace(ANSI_SGR, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return message.replace(ANSI_SGR, "").replace(/\s+/g, " ").trim();
 }
 
 function automationRunner(options: PulumiEngineOptions): StackRunner {
   let command: Promise<PulumiCommand> | undefined;
   return {
     async preview(stackName, environment, onEvent) {
+      // A CommonJS module: its exports are `default` both under Node and in the bundle's chunk.
+      const { LocalWorkspace, PulumiCommand } = (await import("@pulumi/pulumi/automation/index.js")).default;
       // PATH lookup; runs `pulumi version` once and checks the SDK's minimum CLI version.
       command ??= PulumiCommand.get();
       const pulumiCommand = await command;
