@@ -130,4 +130,20 @@ describe("netpol-rollout preview", () => {
     expect(stdout).not.toContain(MARKER);
     expect(stdout).toContain("```mermaid");
   });
+
+  it("--format text prints terminal text without markdown", async () => {
+    const { code, stdout } = await cli(["preview", "--format", "text"], repo);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "  + production/frontend → production/database:5432/TCP  (policies/environments/production.yaml:",
+    );
+    expect(stdout).not.toContain("<code>");
+    expect(stdout).not.toContain(MARKER);
+  });
+
+  it("an unknown --format is a usage error", async () => {
+    const { code, stderr } = await cli(["preview", "--format", "html"], repo);
+    expect(code).toBe(2);
+    expect(stderr).toContain("--format must be markdown or text");
+  });
 });

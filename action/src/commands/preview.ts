@@ -125,6 +125,15 @@ function emptyDiff(environment: string): SemanticDiff {
   };
 }
 
+/**
+ * Whether two revisions of an environment are identical, source positions included: the
+ * diff of identical intents is empty, and most pull requests leave most environments
+ * alone, so this skips the semantic engine's all-pairs evaluation for them.
+ */
+function sameIntent(base: EnvironmentIntent | undefined, head: EnvironmentIntent | undefined): boolean {
+  return base !== undefined && head !== undefined && JSON.stringify(base) === JSON.stringify(head);
+}
+
 async function enginePreview(engine: PreviewEngine, environment: string): Promise<EnginePreview> {
   try {
     return await engine.preview(environment);
@@ -217,7 +226,7 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promi
       continue;
     }
 
-    const diff = core.diff(baseEnv, headEnv);
+    const diff = sameIntent(baseEnv, headEnv) ? emptyDiff(name) : core.diff(baseEnv, headEnv);
     const lint = headEnv ? core.lint(headEnv, core.compile(headEnv)) : [];
     let engine: EnginePreview;
     if (!headEnv) engine = { status: "skipped", reason: "the environment is removed at head" };

@@ -13,6 +13,7 @@ import {
   type SourceFile,
 } from "../../commands/preview.js";
 import { renderComment, renderSummary } from "../../report/markdown.js";
+import { renderText } from "../../report/text.js";
 import { previewOutputs } from "../../report/types.js";
 
 /** The branches tried, in order, for the default base: the merge base of HEAD with the first that exists. */
@@ -24,6 +25,8 @@ export interface PreviewCliOptions {
   policiesDir: string;
   /** Print the job summary's full detail instead of the comment. */
   full?: boolean;
+  /** markdown (the comment, default) or text (for a terminal). */
+  format: string;
   /** An engine name for `engineFactory`, when the build provides one. */
   engine?: string;
 }
@@ -126,6 +129,9 @@ export async function previewCommand(
   deps: PreviewCliDeps = {},
 ): Promise<number> {
   const { io } = ctx;
+  if (options.format !== "markdown" && options.format !== "text") {
+    throw new UsageError(`--format must be markdown or text, not '${options.format}'`);
+  }
   const policiesAbs = resolve(io.cwd, options.policiesDir);
   if (!(await isDirectory(policiesAbs))) {
     throw new UsageError(`policies directory '${options.policiesDir}' not found (in ${io.cwd})`);
@@ -172,7 +178,8 @@ export async function previewCommand(
   }
   if (base.label !== undefined) report.baseRef = base.label;
 
-  io.stdout(options.full ? renderSummary(report) : renderComment(report));
+  if (options.format === "text") io.stdout(renderText(report));
+  else io.stdout(options.full ? renderSummary(report) : renderComment(report));
   const outputs = previewOutputs(report);
   if (outputs.invalid) {
     io.stderr(
@@ -195,7 +202,8 @@ export function register(program: Command, ctx: CliContext, deps: PreviewCliDeps
       `git ref to compare with (default: the merge base of HEAD with ${DEFAULT_BASE_CANDIDATES.join(", else ")}; none outside a git repository: everything shows as added)`,
     )
     .option("--policies-dir <dir>", "the intent directory", "policies")
-    .option("--full", "print the job summary's full detail instead of the comment");
+    .option("--format <format>", "markdown (the pull request comment) or text (for a terminal)", "markdown")
+    .option("--full", "with markdown: print the job summary's full detail instead of the comment");
   if (deps.engineFactory) command.option("--engine <name>", deps.engineFactory.description);
   command
     .addHelpText(
@@ -207,6 +215,7 @@ credentials are needed. Exit codes: 0 (changes are not failures), 1 invalid inte
 Examples:
   netpol-rollout preview
   netpol-rollout preview --env production --base origin/main
+  netpol-rollout preview --format text
   netpol-rollout preview --policies-dir infra/policies --full > preview.md
 `,
     )

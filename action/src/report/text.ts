@@ -1,0 +1,93 @@
+/**
+ * The preview as plain text for a terminal: the same content as the comment without
+ * markdown, HTML entities or diagrams. Control characters from the intent are made
+ * visible so that a name cannot move the cursor or recolour the terminal.
+ */
+import type { LintFinding } from "../semantics/contracts.js";
+import { environmentVerdict, flowText } from "./markdown.js";
+import type { EnvironmentPreview, PreviewReport } from "./types.js";
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/** Text from the intent, safe to print: escape sequences and line breaks become visible. */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+function where(source: { file: string; line: number; column?: number } | undefined): string {
+  if (!source) return "";
+  return terminalSafe(
+    `${source.file}:${source.line}${source.column !== undefined ? `:${source.column}` : ""}`,
+  );
+}
+
+function lintLine(f: LintFinding): string {
+  const at = where(f.source);
+  return `    ${at ? `${at}: ` : ""}${f.severity} ${terminalSafe(f.code)}: ${terminalSafe(f.message)}`;
+}
+
+function hasBase(report: PreviewReport): boolean {
+  return report.baseRef !== undefined && report.baseNote === undefined;
+}
+
+function environmentText(env: EnvironmentPreview, report: PreviewReport): string[] {
+  const lines = ["", `${terminalSafe(env.name)}: ${environmentVerdict(env, hasBase(report))}`];
+  if (env.verdict.kind === "invalid") return lines;
+  for (const c of env.diff.changes) {
+    const rule = c.rule?.source ? `  (${where(c.rule.source)})` : "";
+    lines.push(`  ${c.change === "added" ? "+" : "-"} ${terminalSafe(flowText(c))}${rule}`);
+  }
+  const engine = env.engine;
+  if (engine.status === "failed") {
+    lines.push(`  Pulumi (stack ${terminalSafe(engine.stack)}) failed: ${terminalSafe(engine.error)}`);
+  } else if (engine.status === "ok") {
+    const ops = engine.operations.filter((op) => op.op !== "same");
+    lines.push(`  Pulumi (stack ${terminalSafe(engine.stack)}): ${ops.length} operations`);
+    for (const op of ops) {
+      const keys = op.changedKeys.length > 0 ? ` [${op.changedKeys.map(terminalSafe).join(", ")}]` : "";
+      lines.push(`    ${terminalSafe(op.op)} ${terminalSafe(op.kind)} ${terminalSafe(op.name)}${keys}`);
+    }
+  } else if (report.engineNote !== engine.reason) {
+    lines.push(`  Pulumi engine part skipped: ${terminalSafe(engine.reason)}`);
+  }
+  if (env.lint.length > 0) {
+    lines.push("  lint:");
+    for (const f of env.lint) lines.push(lintLine(f));
+  }
+  return lines;
+}
+
+/** The whole preview as terminal text. */
+export function renderText(report: PreviewReport): string {
+  const lines: string[] = [];
+  const short = (ref: string): string => (/^[0-9a-f]{40}$/i.test(ref) ? ref.slice(0, 12) : terminalSafe(ref));
+  const head = report.headRef ? ` with ${short(report.headRef)}` : "";
+  if (report.baseRef !== undefined && hasBase(report)) {
+    const sha = report.baseSha && report.baseSha !== report.baseRef ? ` (${short(report.baseSha)})` : "";
+    lines.push(`Comparing ${terminalSafe(report.policiesDir)} at ${short(report.baseRef)}${sha}${head}.`);
+  } else {
+    lines.push(
+      `No base to compare with (${terminalSafe(report.baseNote ?? "no base revision was given")}): every flow is shown as opened.`,
+    );
+  }
+  const headErrors = report.intentErrors.filter((e) => e.side === "head");
+  for (const side of ["head", "base"] as const) {
+    const errors = report.intentErrors.filter((e) => e.side === side);
+    if (errors.length === 0) continue;
+    lines.push(
+      "",
+      side === "head" ? "The intent is invalid:" : "The intent at base is invalid; the base was not used:",
+    );
+    for (const e of errors) {
+      lines.push(`  ${where(e)}: ${terminalSafe(e.message)}${e.hint ? ` (${terminalSafe(e.hint)})` : ""}`);
+    }
+  }
+  if (headErrors.length === 0 && report.environments.every((e) => e.verdict.kind === "no-change")) {
+    lines.push("", "No change: no flow opens or closes in any environment.");
+  }
+  for (const env of report.environments) lines.push(...environmentText(env, report));
+  if (report.engineNote !== undefined)
+    lines.push("", `Pulumi engine part skipped: ${terminalSafe(report.engineNote)}`);
+  return `${lines.join("\n")}\n`;
+}
