@@ -5,11 +5,15 @@
  *
  * What it emits, per managed namespace:
  * - `default-deny-all` (stage deny) when the namespace has defaultDeny;
- * - `allow-dns` (stage allow) in the same namespaces: egress to the DNS pods on 53/UDP+TCP;
+ * - `allow-dns` (stage allow) in the same namespaces: egress to the DNS pods on 53/UDP+TCP
+ *   (a namespace without default-deny gets the DNS rule inside each egress policy instead);
  * - `<service>-ingress` / `<service>-egress` (stage allow) from the declared flows. One flow
  *   opens both sides: the caller's egress (where the caller's namespace is managed) and the
  *   callee's ingress (where the callee's namespace is managed);
- * - `<service>-fqdn-egress` (CiliumNetworkPolicy, stage allow) for FQDN destinations.
+ * - `<service>-fqdn-egress` (CiliumNetworkPolicy, stage allow) for FQDN destinations;
+ * - `pods.all-…` / `pods.<hash>-…` for a namespace endpoint (its podLabels) in a managed
+ *   namespace (the dot keeps these names apart from service names, which are DNS labels);
+ * - kubelet health-check ingress from nodeCidrs where the profile needs it.
  *
  * Nothing is ever emitted in an unmanaged, `kube-*` or excluded namespace.
  */
@@ -374,7 +378,6 @@ class Compiler {
   private targetPolicies(target: Target): CompiledObject[] {
     const ns = target.namespace;
     const out: CompiledObject[] = [];
-    const podSelector = selector(target.labels);
 
     const ingress = this.rules(target.ingress).map(({ peer, ports, origins }) => ({
       rule: withPorts<NetworkPolicyIngressRule>({ from: [peer] }, ports),
@@ -387,7 +390,11 @@ class Compiler {
         `${target.baseName}-ingress`,
         "allow",
         target.source,
-        { podSelector, policyTypes: ["Ingress"], ingress: ingress.map((r) => r.rule) },
+        {
+          podSelector: selector(target.labels),
+          policyTypes: ["Ingress"],
+          ingress: ingress.map((r) => r.rule),
+        },
         ingress.flatMap((r) => r.origins),
       );
       obj.ruleOrigins = { ingress: ingress.map((r) => r.origins), egress: [] };
@@ -411,7 +418,7 @@ class Compiler {
         `${target.baseName}-egress`,
         "allow",
         target.source,
-        { podSelector, policyTypes: ["Egress"], egress: egress.map((r) => r.rule) },
+        { podSelector: selector(target.labels), policyTypes: ["Egress"], egress: egress.map((r) => r.rule) },
         egress.flatMap((r) => r.origins),
       );
       obj.ruleOrigins = { ingress: [], egress: egress.map((r) => r.origins) };
