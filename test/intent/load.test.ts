@@ -311,6 +311,24 @@ flows:
     expect(intent.environments.map((e) => e.name)).toEqual(["zeta", "alpha", "prod"]);
   });
 
+  it("finds environments, templates and fragments under the given policies directory only", () => {
+    const files = (dir: string) => [
+      { path: `${dir}environments/a.yaml`, text: "promotion: 1\ncni: calico\ninclude: [shared/s.yaml]\n" },
+      {
+        path: `${dir}shared/s.yaml`,
+        text: "namespaces:\n  x:\n    services:\n      web: { labels: { app: web } }\n",
+      },
+    ];
+    const atRoot = ok(parseIntent(files(""), { policiesDir: "." }));
+    expect(atRoot.environments[0]!.files).toEqual(["environments/a.yaml", "shared/s.yaml"]);
+    const nested = ok(
+      parseIntent([...files("infra/net/"), ...files("other/")], { policiesDir: "infra/net/" }),
+    );
+    expect(nested.environments.map((e) => e.files)).toEqual([
+      ["infra/net/environments/a.yaml", "infra/net/shared/s.yaml"],
+    ]);
+  });
+
   it("accepts Windows separators in paths and reports POSIX ones", () => {
     const result = parseIntent([
       { path: "policies\\environments\\win.yaml", text: "promotion: 1\ncni: nope\n" },

@@ -74,9 +74,9 @@ export function parseIntent(files: IntentFile[], options: ParseOptions = {}): Lo
   }
 
   const envPattern = /^(?:(.*)\/)?environments\/([^/]+)\.ya?ml$/;
-  let dir =
-    options.policiesDir === undefined ? undefined : normalizePath(options.policiesDir).replace(/\/$/, "");
+  let dir = options.policiesDir === undefined ? undefined : normalizePath(options.policiesDir);
   if (dir === undefined) {
+    // The shallowest directory that has an environments/ folder.
     const dirs = [...parsed.keys()]
       .map((p) => envPattern.exec(p))
       .filter((m): m is RegExpExecArray => m !== null)
@@ -84,21 +84,15 @@ export function parseIntent(files: IntentFile[], options: ParseOptions = {}): Lo
       .sort((a, b) => a.length - b.length || a.localeCompare(b));
     dir = dirs[0] ?? "policies";
   }
-  const policiesDir = dir;
-  const under = (p: string): string =>
-    policiesDir === "" || policiesDir === "." ? p : `${policiesDir}/${p}`;
-  const relToDir = (p: string): string =>
-    policiesDir === "" || policiesDir === "."
-      ? p
-      : p.startsWith(`${policiesDir}/`)
-        ? p.slice(policiesDir.length + 1)
-        : p;
+  const policiesDir = dir.replace(/\/+$/, "") === "." ? "" : dir.replace(/\/+$/, "");
+  const under = (p: string): string => (policiesDir === "" ? p : `${policiesDir}/${p}`);
+  /** The path relative to the policies directory, or undefined when it lies outside. */
+  const inDir = (p: string): string | undefined =>
+    policiesDir === "" ? p : p.startsWith(`${policiesDir}/`) ? p.slice(policiesDir.length + 1) : undefined;
+  const relToDir = (p: string): string => inDir(p) ?? p;
 
   const envFiles = [...parsed.keys()]
-    .filter((p) => {
-      const m = envPattern.exec(p);
-      return m !== null && (m[1] ?? "") === (policiesDir === "." ? "" : policiesDir);
-    })
+    .filter((p) => /^environments\/[^/]+\.ya?ml$/.test(inDir(p) ?? ""))
     .sort();
   if (envFiles.length === 0) {
     errors.push({
@@ -113,11 +107,11 @@ export function parseIntent(files: IntentFile[], options: ParseOptions = {}): Lo
   const templates = new Map<string, ParsedFile>();
   const shared: string[] = [];
   for (const [path, p] of parsed) {
-    const rel = relToDir(path);
+    const rel = inDir(path);
+    if (rel === undefined) continue;
     const t = /^templates\/([^/]+)\.ya?ml$/.exec(rel);
-    if (t && rel !== path) templates.set(t[1]!, p);
-    else if (t && policiesDir === "") templates.set(t[1]!, p);
-    if (/^shared\/.+\.ya?ml$/.test(rel) && (rel !== path || policiesDir === "")) shared.push(path);
+    if (t) templates.set(t[1]!, p);
+    if (/^shared\/.+\.ya?ml$/.test(rel)) shared.push(path);
   }
 
   const ctx: LoadContext = {
