@@ -87,7 +87,13 @@ export async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++) runs.push(await timeRun(repo, env));
     if (runs.some((r) => r.code !== 0))
       console.log(`warning: a run exited with ${runs.map((r) => r.code).join(",")}`);
+    // The floor: a Node process that prints one line and exits, on this machine now.
+    const bare = [];
+    for (let i = 0; i < RUNS; i++) bare.push(await timeRun(repo, env, ["-e", "console.log(1)"]));
     const first = median(runs.map((r) => r.firstLine));
+    console.log(
+      `bare node start-up to first line: ${median(bare.map((r) => r.firstLine)).toFixed(0)} ms (median of ${RUNS}; the floor)`,
+    );
     console.log(`start-up to first log line: ${first.toFixed(0)} ms (median of ${RUNS}; goal < 300 ms)`);
     console.log(
       `whole preview of the shipped example: ${median(runs.map((r) => r.total)).toFixed(0)} ms (median of ${RUNS})`,
