@@ -19795,467 +19795,10 @@ function isClose(value, known) {
   return (0, import_fastest_levenshtein.distance)(value.toLowerCase(), best.toLowerCase()) <= limit;
 }
 
-// action/src/intent/templates.ts
-var REF = /\$\$\{|\$\{([^}]*)\}/g;
-function instantiate(node, params, via) {
-  const errors = [];
-  const known = [...params.keys()];
-  const relocate2 = (pos) => ({ ...pos, via });
-  const subst = (text, pos) => text.replace(REF, (match, name) => {
-    if (match === "$${") return "${";
-    const key = (name ?? "").trim();
-    const value = params.get(key);
-    if (value === void 0) {
-      errors.push(errorAt(pos, `unknown template parameter '\${${key}}'`, didYouMean(key, known)));
-      return match;
-    }
-    return String(value);
-  });
-  const walk = (n) => {
-    const pos = relocate2(n.pos);
-    switch (n.kind) {
-      case "map": {
-        const entries = [];
-        const seen = /* @__PURE__ */ new Map();
-        for (const e of n.entries) {
-          const keyPos = relocate2(e.keyPos);
-          const key = subst(e.key, keyPos);
-          const first = seen.get(key);
-          if (first) {
-            errors.push(
-              errorAt(keyPos, `duplicate key '${key}' after substitution (first at line ${first.line})`)
-            );
-            continue;
-          }
-          seen.set(key, keyPos);
-          entries.push({ key, keyPos, value: walk(e.value) });
-        }
-        return { kind: "map", entries, pos };
-      }
-      case "seq":
-        return { kind: "seq", items: n.items.map(walk), pos };
-      case "scalar": {
-        if (typeof n.value !== "string" || !n.value.includes("${")) return { ...n, pos };
-        const whole = /^\$\{\s*([^}]*?)\s*\}$/.exec(n.value);
-        if (whole && n.plain) {
-          const value = params.get(whole[1]);
-          if (value !== void 0) return { kind: "scalar", value: typed(value), plain: true, pos };
-        }
-        return { kind: "scalar", value: subst(n.value, pos), plain: n.plain, pos };
-      }
-    }
-  };
-  return { node: walk(node), errors };
-}
-function typed(value) {
-  if (typeof value !== "string") return value;
-  if (/^-?\d+$/.test(value)) return Number(value);
-  if (value === "true" || value === "false") return value === "true";
-  return value;
-}
-function relocate(node, via) {
-  const pos = { ...node.pos, via };
-  switch (node.kind) {
-    case "map":
-      return {
-        kind: "map",
-        entries: node.entries.map((e) => ({
-          key: e.key,
-          keyPos: { ...e.keyPos, via },
-          value: relocate(e.value, via)
-        })),
-        pos
-      };
-    case "seq":
-      return { kind: "seq", items: node.items.map((i) => relocate(i, via)), pos };
-    case "scalar":
-      return { ...node, pos };
-  }
-}
-
-// action/src/intent/load.ts
-var DEFAULT_DNS_NAMESPACE = "kube-system";
-var DEFAULT_DNS_LABELS = { "k8s-app": "kube-dns" };
+// action/src/intent/namespaces.ts
 var METADATA_NAME = "kubernetes.io/metadata.name";
-function parseIntent(files, options = {}) {
-  const errors = [];
-  const parsed = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    const path = normalizePath(f.path);
-    if (!/\.ya?ml$/i.test(path)) continue;
-    const p = parseYamlFile(path, f.text);
-    parsed.set(path, p);
-    errors.push(...p.errors);
-  }
-  const envPattern = /^(?:(.*)\/)?environments\/([^/]+)\.ya?ml$/;
-  let dir = options.policiesDir === void 0 ? void 0 : normalizePath(options.policiesDir);
-  if (dir === void 0) {
-    const dirs = [...parsed.keys()].map((p) => envPattern.exec(p)).filter((m) => m !== null).map((m) => m[1] ?? "").sort((a, b) => a.length - b.length || a.localeCompare(b));
-    dir = dirs[0] ?? "policies";
-  }
-  const policiesDir = dir.replace(/\/+$/, "") === "." ? "" : dir.replace(/\/+$/, "");
-  const under = (p) => policiesDir === "" ? p : `${policiesDir}/${p}`;
-  const inDir = (p) => policiesDir === "" ? p : p.startsWith(`${policiesDir}/`) ? p.slice(policiesDir.length + 1) : void 0;
-  const relToDir = (p) => inDir(p) ?? p;
-  const envFiles = [...parsed.keys()].filter((p) => /^environments\/[^/]+\.ya?ml$/.test(inDir(p) ?? "")).sort();
-  if (envFiles.length === 0) {
-    errors.push({
-      file: under("environments"),
-      line: 1,
-      column: 1,
-      message: `no environment files found in ${under("environments/")}`,
-      hint: "add one file per environment, e.g. environments/production.yaml"
-    });
-  }
-  const templates = /* @__PURE__ */ new Map();
-  const shared = [];
-  for (const [path, p] of parsed) {
-    const rel = inDir(path);
-    if (rel === void 0) continue;
-    const t = /^templates\/([^/]+)\.ya?ml$/.exec(rel);
-    if (t) templates.set(t[1], p);
-    if (/^shared\/.+\.ya?ml$/.test(rel)) shared.push(path);
-  }
-  const ctx = {
-    parsed,
-    templates,
-    shared,
-    under,
-    relToDir,
-    shapeChecked: /* @__PURE__ */ new Set(),
-    usedTemplates: /* @__PURE__ */ new Set(),
-    errors
-  };
-  const environments = [];
-  const promotions = /* @__PURE__ */ new Map();
-  for (const file of envFiles) {
-    const env = buildEnvironment(file, ctx);
-    if (env.promotion !== void 0) {
-      const first = promotions.get(env.promotion.order);
-      if (first) {
-        errors.push(
-          errorAt(
-            env.promotion.pos,
-            `promotion ${env.promotion.order} is already used by environment '${first.name}' (${first.pos.file}:${first.pos.line})`,
-            "give every environment its own place in the promotion order"
-          )
-        );
-      } else {
-        promotions.set(env.promotion.order, { name: env.name, pos: env.promotion.pos });
-      }
-    }
-    if (env.intent) environments.push(env.intent);
-  }
-  for (const path of shared.sort()) {
-    const root = parsed.get(path)?.root;
-    if (root && !ctx.shapeChecked.has(path)) {
-      ctx.shapeChecked.add(path);
-      errors.push(...checkShape(root, "fragment"));
-    }
-  }
-  for (const [name, p] of [...templates].sort((a, b) => a[0].localeCompare(b[0]))) {
-    if (!p.root || ctx.usedTemplates.has(name)) continue;
-    const params = templateParameters(p.root, errors);
-    if (!params) continue;
-    const values = /* @__PURE__ */ new Map();
-    let complete = true;
-    for (const [k, v] of params) {
-      if (v.default === void 0) complete = false;
-      else values.set(k, v.default);
-    }
-    if (!complete) continue;
-    const inst = instantiate(p.root, values, `template ${name} with its defaults`);
-    errors.push(...inst.errors, ...checkShape(inst.node, "template"));
-  }
-  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
-  environments.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
-  const intent = { environments };
-  return { ok: true, intent };
-}
-async function loadIntentFromDir(policiesDir, repoRoot = process.cwd()) {
-  const root = resolve(repoRoot);
-  const base = resolve(root, policiesDir);
-  const rel = (abs) => relative(root, abs).split(sep).join("/");
-  let paths;
-  try {
-    paths = await listYaml(base);
-  } catch (error) {
-    const code2 = error.code;
-    return {
-      ok: false,
-      errors: [
-        {
-          file: rel(base) || ".",
-          line: 1,
-          column: 1,
-          message: code2 === "ENOENT" ? `policies directory '${rel(base) || "."}' does not exist` : `cannot read policies directory: ${error.message}`
-        }
-      ]
-    };
-  }
-  const files = [];
-  const errors = [];
-  for (const abs of paths.sort()) {
-    try {
-      files.push({ path: rel(abs), text: await readFile(abs, "utf8") });
-    } catch (error) {
-      errors.push({
-        file: rel(abs),
-        line: 1,
-        column: 1,
-        message: `cannot read file: ${error.message}`
-      });
-    }
-  }
-  const result = parseIntent(files, { policiesDir: rel(base) });
-  if (errors.length === 0) return result;
-  return { ok: false, errors: sortErrors([...errors, ...result.ok ? [] : result.errors]) };
-}
-async function listYaml(dir) {
-  const out = [];
-  for (const d of await readdir(dir, { withFileTypes: true })) {
-    const abs = join(dir, d.name);
-    if (d.isDirectory()) {
-      if (d.name === "node_modules" || d.name.startsWith(".")) continue;
-      out.push(...await listYaml(abs));
-    } else if (/\.ya?ml$/i.test(d.name)) {
-      out.push(abs);
-    }
-  }
-  return out;
-}
-function normalizePath(p) {
-  return p.replace(/\\/g, "/").replace(/^\.\//, "");
-}
-function sortErrors(errors) {
-  const seen = /* @__PURE__ */ new Set();
-  const out = [];
-  for (const e of errors) {
-    const key = `${e.file}\0${e.line}\0${e.column}\0${e.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(e);
-  }
-  return out.sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
-  );
-}
 function ref(pos) {
   return { file: pos.file, line: pos.line, column: pos.column };
-}
-function buildEnvironment(file, ctx) {
-  const name = file.replace(/^.*\//, "").replace(/\.ya?ml$/i, "");
-  const parsedFile = ctx.parsed.get(file);
-  const root = parsedFile?.root;
-  if (!root) return { name };
-  const errors = [];
-  const fail = (pos, message, hint) => {
-    errors.push(errorAt(pos, message, hint));
-  };
-  errors.push(...checkShape(root, "environment"));
-  const env = asMap(root);
-  if (!env) {
-    ctx.errors.push(...errors);
-    return { name };
-  }
-  const nameProblem = dns1123LabelProblem(name);
-  if (nameProblem) {
-    fail(env.pos, `environment name '${name}' (the file name) ${nameProblem}`, "rename the file");
-  }
-  const promotionEntry = entry(env, "promotion");
-  const order = asNumber(promotionEntry?.value);
-  const built = { name };
-  if (promotionEntry && order !== void 0 && Number.isInteger(order)) {
-    built.promotion = { order, pos: promotionEntry.value.pos };
-  }
-  const cniNode = get(env, "cni");
-  const cniName = asString(cniNode);
-  const profile = cniName !== void 0 && isCniProfileName(cniName) ? CNI_PROFILES[cniName] : void 0;
-  const files = [file];
-  const sources = [];
-  const includes = asSeq(get(env, "include"));
-  const seenIncludes = /* @__PURE__ */ new Map();
-  for (const item of includes?.items ?? []) {
-    const via = (what) => `${what} included by ${file}:${item.pos.line}:${item.pos.column}`;
-    if (item.kind === "scalar" && typeof item.value === "string") {
-      const relPath = item.value.trim().replace(/^\.\//, "");
-      const path = ctx.under(relPath);
-      const again = seenIncludes.get(path);
-      if (again) {
-        fail(item.pos, `'${relPath}' is already included at line ${again.line}`);
-        continue;
-      }
-      seenIncludes.set(path, item.pos);
-      const target = ctx.parsed.get(path);
-      if (!target) {
-        const known = ctx.shared.map(ctx.relToDir);
-        fail(item.pos, `include '${relPath}' not found (looked for ${path})`, suggest(relPath, known));
-        continue;
-      }
-      if (!target.root) continue;
-      if (!ctx.shapeChecked.has(path)) {
-        ctx.shapeChecked.add(path);
-        ctx.errors.push(...checkShape(target.root, "fragment"));
-      }
-      const fragment = asMap(relocate(target.root, via(relPath)));
-      if (fragment) sources.push({ root: fragment, fromEnv: false });
-      if (!files.includes(path)) files.push(path);
-    } else if (item.kind === "map") {
-      const shapeErrors = checkShape(item, "templateInclude");
-      errors.push(...shapeErrors);
-      const templateName = asString(get(item, "template"));
-      if (templateName === void 0) continue;
-      const template = ctx.templates.get(templateName);
-      const templateNode = entry(item, "template").value;
-      if (!template) {
-        fail(
-          templateNode.pos,
-          `unknown template '${templateName}'`,
-          suggest(templateName, [...ctx.templates.keys()].sort()) ?? `add ${ctx.under(`templates/${templateName}.yaml`)}`
-        );
-        continue;
-      }
-      ctx.usedTemplates.add(templateName);
-      if (!template.root) continue;
-      const declared = templateParameters(template.root, ctx.errors);
-      if (!declared) continue;
-      const values = /* @__PURE__ */ new Map();
-      let ok = shapeErrors.length === 0;
-      const withMap = asMap(get(item, "with"));
-      for (const e of withMap?.entries ?? []) {
-        if (!declared.has(e.key)) {
-          ok = false;
-          fail(
-            e.keyPos,
-            `template '${templateName}' has no parameter '${e.key}'`,
-            suggest(e.key, [...declared.keys()])
-          );
-          continue;
-        }
-        const v = e.value;
-        if (v.kind === "scalar" && v.value !== null) values.set(e.key, v.value);
-      }
-      for (const [param, spec] of declared) {
-        if (values.has(param)) continue;
-        if (spec.default !== void 0) values.set(param, spec.default);
-        else {
-          ok = false;
-          fail(
-            item.pos,
-            `template '${templateName}' needs parameter '${param}'`,
-            `add it under 'with'${spec.description ? `: ${spec.description}` : ""}`
-          );
-        }
-      }
-      if (!ok) continue;
-      const inst = instantiate(template.root, values, via(`template ${templateName}`));
-      errors.push(...inst.errors);
-      const shape = checkShape(inst.node, "template");
-      errors.push(...shape);
-      const fragment = asMap(inst.node);
-      if (fragment && inst.errors.length === 0) sources.push({ root: fragment, fromEnv: false });
-      if (!files.includes(template.file)) files.push(template.file);
-    } else {
-      fail(
-        item.pos,
-        `expected an include: a path like shared/platform.yaml or {template: NAME, with: {...}}, got ${describe(item)}`
-      );
-    }
-  }
-  sources.push({ root: env, fromEnv: true });
-  const excludedNamespaces = [];
-  for (const item of asSeq(get(env, "excludedNamespaces"))?.items ?? []) {
-    const ns = asString(item);
-    if (ns === void 0) continue;
-    const problem = dns1123LabelProblem(ns);
-    if (problem) fail(item.pos, `excluded namespace '${ns}' ${problem}`);
-    excludedNamespaces.push(ns);
-  }
-  const nodeCidrs = [];
-  for (const item of asSeq(get(env, "nodeCidrs"))?.items ?? []) {
-    const text = asString(item);
-    if (text === void 0) continue;
-    const c = parseCidr(text.trim());
-    if (!c.ok) fail(item.pos, `node CIDR: ${c.message}`, c.hint);
-    else nodeCidrs.push(c.cidr.text);
-  }
-  const dnsMap = asMap(get(env, "dns"));
-  const dnsNamespace = asString(dnsMap ? get(dnsMap, "namespace") : void 0) ?? DEFAULT_DNS_NAMESPACE;
-  if (dnsMap) {
-    const nsNode = get(dnsMap, "namespace");
-    const problem = dns1123LabelProblem(dnsNamespace);
-    if (nsNode && problem) fail(nsNode.pos, `DNS namespace '${dnsNamespace}' ${problem}`);
-  }
-  const dnsLabelsNode = asMap(dnsMap ? get(dnsMap, "podLabels") : void 0);
-  const dnsLabels = dnsLabelsNode ? readLabels(dnsLabelsNode, "DNS pod label", fail) : { ...DEFAULT_DNS_LABELS };
-  if (dnsLabelsNode && Object.keys(dnsLabels).length === 0) {
-    fail(
-      dnsLabelsNode.pos,
-      "DNS podLabels must not be empty",
-      "leave podLabels out for {k8s-app: kube-dns}, or write dns.mode: safe"
-    );
-  }
-  const dnsModeText = asString(dnsMap ? get(dnsMap, "mode") : void 0);
-  const dnsMode = dnsModeText === "strict" || dnsModeText === "safe" ? dnsModeText : profile?.dnsSelectorMode;
-  const namespaces = buildNamespaces(sources, excludedNamespaces, profile, fail);
-  const dnsNs = namespaces.get(dnsNamespace);
-  if (dnsNs?.intent.defaultDeny) {
-    fail(
-      dnsNs.intent.source,
-      `namespace '${dnsNamespace}' runs cluster DNS and cannot be default-denied`,
-      "write managed: false or defaultDeny: false for it"
-    );
-  }
-  const flows = buildFlows(sources, namespaces, profile, cniName ?? "", fail);
-  ctx.errors.push(...errors);
-  if (errors.length > 0 || order === void 0 || !profile || !dnsMode || !built.promotion) return built;
-  const dns = { namespace: dnsNamespace, podLabels: dnsLabels, mode: dnsMode };
-  built.intent = {
-    name,
-    order,
-    cni: profile.name,
-    profile,
-    dns,
-    nodeCidrs,
-    excludedNamespaces,
-    namespaces: [...namespaces.values()].map((n) => n.intent).sort((a, b) => a.name.localeCompare(b.name)),
-    flows,
-    files,
-    source: ref(env.pos)
-  };
-  return built;
-}
-function templateParameters(root, errors) {
-  const out = /* @__PURE__ */ new Map();
-  const map = asMap(root);
-  if (!map) return void 0;
-  const params = get(map, "parameters");
-  if (!params) return out;
-  const pm = asMap(params);
-  if (!pm) return void 0;
-  for (const e of pm.entries) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) {
-      errors.push(errorAt(e.keyPos, `template parameter name '${e.key}' must be letters, digits and '_'`));
-      continue;
-    }
-    const spec = {};
-    const sm = asMap(e.value);
-    if (sm) {
-      const d = get(sm, "default");
-      if (d?.kind === "scalar" && d.value !== null) spec.default = d.value;
-      const desc = asString(get(sm, "description"));
-      if (desc !== void 0) spec.description = desc;
-    } else if (!(e.value.kind === "scalar" && e.value.value === null)) {
-      errors.push(
-        errorAt(
-          e.value.pos,
-          `expected a template parameter {description, default}, got ${describe(e.value)}`
-        )
-      );
-    }
-    out.set(e.key, spec);
-  }
-  return out;
 }
 function readLabels(map, what, fail) {
   const out = {};
@@ -20509,6 +20052,8 @@ function readServicePorts(node, service, profile, outerFail) {
   }
   return { ports: out, complete };
 }
+
+// action/src/intent/flows.ts
 function buildFlows(sources, namespaces, profile, cniName, fail) {
   const byName = /* @__PURE__ */ new Map();
   for (const ns of namespaces.values()) {
@@ -20858,6 +20403,465 @@ function matchPort(spec, svc, text, declaredList, pos, fail) {
   }
   const protocols = [...new Set(covering.map((p) => p.protocol))];
   return protocols.map(one);
+}
+
+// action/src/intent/templates.ts
+var REF = /\$\$\{|\$\{([^}]*)\}/g;
+function instantiate(node, params, via) {
+  const errors = [];
+  const known = [...params.keys()];
+  const relocate2 = (pos) => ({ ...pos, via });
+  const subst = (text, pos) => text.replace(REF, (match, name) => {
+    if (match === "$${") return "${";
+    const key = (name ?? "").trim();
+    const value = params.get(key);
+    if (value === void 0) {
+      errors.push(errorAt(pos, `unknown template parameter '\${${key}}'`, didYouMean(key, known)));
+      return match;
+    }
+    return String(value);
+  });
+  const walk = (n) => {
+    const pos = relocate2(n.pos);
+    switch (n.kind) {
+      case "map": {
+        const entries = [];
+        const seen = /* @__PURE__ */ new Map();
+        for (const e of n.entries) {
+          const keyPos = relocate2(e.keyPos);
+          const key = subst(e.key, keyPos);
+          const first = seen.get(key);
+          if (first) {
+            errors.push(
+              errorAt(keyPos, `duplicate key '${key}' after substitution (first at line ${first.line})`)
+            );
+            continue;
+          }
+          seen.set(key, keyPos);
+          entries.push({ key, keyPos, value: walk(e.value) });
+        }
+        return { kind: "map", entries, pos };
+      }
+      case "seq":
+        return { kind: "seq", items: n.items.map(walk), pos };
+      case "scalar": {
+        if (typeof n.value !== "string" || !n.value.includes("${")) return { ...n, pos };
+        const whole = /^\$\{\s*([^}]*?)\s*\}$/.exec(n.value);
+        if (whole && n.plain) {
+          const value = params.get(whole[1]);
+          if (value !== void 0) return { kind: "scalar", value: typed(value), plain: true, pos };
+        }
+        return { kind: "scalar", value: subst(n.value, pos), plain: n.plain, pos };
+      }
+    }
+  };
+  return { node: walk(node), errors };
+}
+function typed(value) {
+  if (typeof value !== "string") return value;
+  if (/^-?\d+$/.test(value)) return Number(value);
+  if (value === "true" || value === "false") return value === "true";
+  return value;
+}
+function relocate(node, via) {
+  const pos = { ...node.pos, via };
+  switch (node.kind) {
+    case "map":
+      return {
+        kind: "map",
+        entries: node.entries.map((e) => ({
+          key: e.key,
+          keyPos: { ...e.keyPos, via },
+          value: relocate(e.value, via)
+        })),
+        pos
+      };
+    case "seq":
+      return { kind: "seq", items: node.items.map((i) => relocate(i, via)), pos };
+    case "scalar":
+      return { ...node, pos };
+  }
+}
+
+// action/src/intent/load.ts
+var DEFAULT_DNS_NAMESPACE = "kube-system";
+var DEFAULT_DNS_LABELS = { "k8s-app": "kube-dns" };
+function parseIntent(files, options = {}) {
+  const errors = [];
+  const parsed = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const path = normalizePath(f.path);
+    if (!/\.ya?ml$/i.test(path)) continue;
+    const p = parseYamlFile(path, f.text);
+    parsed.set(path, p);
+    errors.push(...p.errors);
+  }
+  const envPattern = /^(?:(.*)\/)?environments\/([^/]+)\.ya?ml$/;
+  let dir = options.policiesDir === void 0 ? void 0 : normalizePath(options.policiesDir);
+  if (dir === void 0) {
+    const dirs = [...parsed.keys()].map((p) => envPattern.exec(p)).filter((m) => m !== null).map((m) => m[1] ?? "").sort((a, b) => a.length - b.length || a.localeCompare(b));
+    dir = dirs[0] ?? "policies";
+  }
+  const policiesDir = dir.replace(/\/+$/, "") === "." ? "" : dir.replace(/\/+$/, "");
+  const under = (p) => policiesDir === "" ? p : `${policiesDir}/${p}`;
+  const inDir = (p) => policiesDir === "" ? p : p.startsWith(`${policiesDir}/`) ? p.slice(policiesDir.length + 1) : void 0;
+  const relToDir = (p) => inDir(p) ?? p;
+  const envFiles = [...parsed.keys()].filter((p) => /^environments\/[^/]+\.ya?ml$/.test(inDir(p) ?? "")).sort();
+  if (envFiles.length === 0) {
+    errors.push({
+      file: under("environments"),
+      line: 1,
+      column: 1,
+      message: `no environment files found in ${under("environments/")}`,
+      hint: "add one file per environment, e.g. environments/production.yaml"
+    });
+  }
+  const templates = /* @__PURE__ */ new Map();
+  const shared = [];
+  for (const [path, p] of parsed) {
+    const rel = inDir(path);
+    if (rel === void 0) continue;
+    const t = /^templates\/([^/]+)\.ya?ml$/.exec(rel);
+    if (t) templates.set(t[1], p);
+    if (/^shared\/.+\.ya?ml$/.test(rel)) shared.push(path);
+  }
+  const ctx = {
+    parsed,
+    templates,
+    shared,
+    under,
+    relToDir,
+    shapeChecked: /* @__PURE__ */ new Set(),
+    usedTemplates: /* @__PURE__ */ new Set(),
+    errors
+  };
+  const environments = [];
+  const promotions = /* @__PURE__ */ new Map();
+  for (const file of envFiles) {
+    const env = buildEnvironment(file, ctx);
+    if (env.promotion !== void 0) {
+      const first = promotions.get(env.promotion.order);
+      if (first) {
+        errors.push(
+          errorAt(
+            env.promotion.pos,
+            `promotion ${env.promotion.order} is already used by environment '${first.name}' (${first.pos.file}:${first.pos.line})`,
+            "give every environment its own place in the promotion order"
+          )
+        );
+      } else {
+        promotions.set(env.promotion.order, { name: env.name, pos: env.promotion.pos });
+      }
+    }
+    if (env.intent) environments.push(env.intent);
+  }
+  for (const path of shared.sort()) {
+    const root = parsed.get(path)?.root;
+    if (root && !ctx.shapeChecked.has(path)) {
+      ctx.shapeChecked.add(path);
+      errors.push(...checkShape(root, "fragment"));
+    }
+  }
+  for (const [name, p] of [...templates].sort((a, b) => a[0].localeCompare(b[0]))) {
+    if (!p.root || ctx.usedTemplates.has(name)) continue;
+    const params = templateParameters(p.root, errors);
+    if (!params) continue;
+    const values = /* @__PURE__ */ new Map();
+    let complete = true;
+    for (const [k, v] of params) {
+      if (v.default === void 0) complete = false;
+      else values.set(k, v.default);
+    }
+    if (!complete) continue;
+    const inst = instantiate(p.root, values, `template ${name} with its defaults`);
+    errors.push(...inst.errors, ...checkShape(inst.node, "template"));
+  }
+  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
+  environments.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  const intent = { environments };
+  return { ok: true, intent };
+}
+async function loadIntentFromDir(policiesDir, repoRoot = process.cwd()) {
+  const root = resolve(repoRoot);
+  const base = resolve(root, policiesDir);
+  const rel = (abs) => relative(root, abs).split(sep).join("/");
+  let paths;
+  try {
+    paths = await listYaml(base);
+  } catch (error) {
+    const code2 = error.code;
+    return {
+      ok: false,
+      errors: [
+        {
+          file: rel(base) || ".",
+          line: 1,
+          column: 1,
+          message: code2 === "ENOENT" ? `policies directory '${rel(base) || "."}' does not exist` : `cannot read policies directory: ${error.message}`
+        }
+      ]
+    };
+  }
+  const files = [];
+  const errors = [];
+  for (const abs of paths.sort()) {
+    try {
+      files.push({ path: rel(abs), text: await readFile(abs, "utf8") });
+    } catch (error) {
+      errors.push({
+        file: rel(abs),
+        line: 1,
+        column: 1,
+        message: `cannot read file: ${error.message}`
+      });
+    }
+  }
+  const result = parseIntent(files, { policiesDir: rel(base) });
+  if (errors.length === 0) return result;
+  return { ok: false, errors: sortErrors([...errors, ...result.ok ? [] : result.errors]) };
+}
+async function listYaml(dir) {
+  const out = [];
+  for (const d of await readdir(dir, { withFileTypes: true })) {
+    const abs = join(dir, d.name);
+    if (d.isDirectory()) {
+      if (d.name === "node_modules" || d.name.startsWith(".")) continue;
+      out.push(...await listYaml(abs));
+    } else if (/\.ya?ml$/i.test(d.name)) {
+      out.push(abs);
+    }
+  }
+  return out;
+}
+function normalizePath(p) {
+  return p.replace(/\\/g, "/").replace(/^\.\//, "");
+}
+function sortErrors(errors) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const e of errors) {
+    const key = `${e.file}\0${e.line}\0${e.column}\0${e.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(e);
+  }
+  return out.sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}
+function buildEnvironment(file, ctx) {
+  const name = file.replace(/^.*\//, "").replace(/\.ya?ml$/i, "");
+  const parsedFile = ctx.parsed.get(file);
+  const root = parsedFile?.root;
+  if (!root) return { name };
+  const errors = [];
+  const fail = (pos, message, hint) => {
+    errors.push(errorAt(pos, message, hint));
+  };
+  errors.push(...checkShape(root, "environment"));
+  const env = asMap(root);
+  if (!env) {
+    ctx.errors.push(...errors);
+    return { name };
+  }
+  const nameProblem = dns1123LabelProblem(name);
+  if (nameProblem) {
+    fail(env.pos, `environment name '${name}' (the file name) ${nameProblem}`, "rename the file");
+  }
+  const promotionEntry = entry(env, "promotion");
+  const order = asNumber(promotionEntry?.value);
+  const built = { name };
+  if (promotionEntry && order !== void 0 && Number.isInteger(order)) {
+    built.promotion = { order, pos: promotionEntry.value.pos };
+  }
+  const cniNode = get(env, "cni");
+  const cniName = asString(cniNode);
+  const profile = cniName !== void 0 && isCniProfileName(cniName) ? CNI_PROFILES[cniName] : void 0;
+  const files = [file];
+  const sources = [];
+  const includes = asSeq(get(env, "include"));
+  const seenIncludes = /* @__PURE__ */ new Map();
+  for (const item of includes?.items ?? []) {
+    const via = (what) => `${what} included by ${file}:${item.pos.line}:${item.pos.column}`;
+    if (item.kind === "scalar" && typeof item.value === "string") {
+      const relPath = item.value.trim().replace(/^\.\//, "");
+      const path = ctx.under(relPath);
+      const again = seenIncludes.get(path);
+      if (again) {
+        fail(item.pos, `'${relPath}' is already included at line ${again.line}`);
+        continue;
+      }
+      seenIncludes.set(path, item.pos);
+      const target = ctx.parsed.get(path);
+      if (!target) {
+        const known = ctx.shared.map(ctx.relToDir);
+        fail(item.pos, `include '${relPath}' not found (looked for ${path})`, suggest(relPath, known));
+        continue;
+      }
+      if (!target.root) continue;
+      if (!ctx.shapeChecked.has(path)) {
+        ctx.shapeChecked.add(path);
+        ctx.errors.push(...checkShape(target.root, "fragment"));
+      }
+      const fragment = asMap(relocate(target.root, via(relPath)));
+      if (fragment) sources.push({ root: fragment, fromEnv: false });
+      if (!files.includes(path)) files.push(path);
+    } else if (item.kind === "map") {
+      const shapeErrors = checkShape(item, "templateInclude");
+      errors.push(...shapeErrors);
+      const templateName = asString(get(item, "template"));
+      if (templateName === void 0) continue;
+      const template = ctx.templates.get(templateName);
+      const templateNode = entry(item, "template").value;
+      if (!template) {
+        fail(
+          templateNode.pos,
+          `unknown template '${templateName}'`,
+          suggest(templateName, [...ctx.templates.keys()].sort()) ?? `add ${ctx.under(`templates/${templateName}.yaml`)}`
+        );
+        continue;
+      }
+      ctx.usedTemplates.add(templateName);
+      if (!template.root) continue;
+      const declared = templateParameters(template.root, ctx.errors);
+      if (!declared) continue;
+      const values = /* @__PURE__ */ new Map();
+      let ok = shapeErrors.length === 0;
+      const withMap = asMap(get(item, "with"));
+      for (const e of withMap?.entries ?? []) {
+        if (!declared.has(e.key)) {
+          ok = false;
+          fail(
+            e.keyPos,
+            `template '${templateName}' has no parameter '${e.key}'`,
+            suggest(e.key, [...declared.keys()])
+          );
+          continue;
+        }
+        const v = e.value;
+        if (v.kind === "scalar" && v.value !== null) values.set(e.key, v.value);
+      }
+      for (const [param, spec] of declared) {
+        if (values.has(param)) continue;
+        if (spec.default !== void 0) values.set(param, spec.default);
+        else {
+          ok = false;
+          fail(
+            item.pos,
+            `template '${templateName}' needs parameter '${param}'`,
+            `add it under 'with'${spec.description ? `: ${spec.description}` : ""}`
+          );
+        }
+      }
+      if (!ok) continue;
+      const inst = instantiate(template.root, values, via(`template ${templateName}`));
+      errors.push(...inst.errors);
+      const shape = checkShape(inst.node, "template");
+      errors.push(...shape);
+      const fragment = asMap(inst.node);
+      if (fragment && inst.errors.length === 0) sources.push({ root: fragment, fromEnv: false });
+      if (!files.includes(template.file)) files.push(template.file);
+    } else {
+      fail(
+        item.pos,
+        `expected an include: a path like shared/platform.yaml or {template: NAME, with: {...}}, got ${describe(item)}`
+      );
+    }
+  }
+  sources.push({ root: env, fromEnv: true });
+  const excludedNamespaces = [];
+  for (const item of asSeq(get(env, "excludedNamespaces"))?.items ?? []) {
+    const ns = asString(item);
+    if (ns === void 0) continue;
+    const problem = dns1123LabelProblem(ns);
+    if (problem) fail(item.pos, `excluded namespace '${ns}' ${problem}`);
+    excludedNamespaces.push(ns);
+  }
+  const nodeCidrs = [];
+  for (const item of asSeq(get(env, "nodeCidrs"))?.items ?? []) {
+    const text = asString(item);
+    if (text === void 0) continue;
+    const c = parseCidr(text.trim());
+    if (!c.ok) fail(item.pos, `node CIDR: ${c.message}`, c.hint);
+    else nodeCidrs.push(c.cidr.text);
+  }
+  const dnsMap = asMap(get(env, "dns"));
+  const dnsNamespace = asString(dnsMap ? get(dnsMap, "namespace") : void 0) ?? DEFAULT_DNS_NAMESPACE;
+  if (dnsMap) {
+    const nsNode = get(dnsMap, "namespace");
+    const problem = dns1123LabelProblem(dnsNamespace);
+    if (nsNode && problem) fail(nsNode.pos, `DNS namespace '${dnsNamespace}' ${problem}`);
+  }
+  const dnsLabelsNode = asMap(dnsMap ? get(dnsMap, "podLabels") : void 0);
+  const dnsLabels = dnsLabelsNode ? readLabels(dnsLabelsNode, "DNS pod label", fail) : { ...DEFAULT_DNS_LABELS };
+  if (dnsLabelsNode && Object.keys(dnsLabels).length === 0) {
+    fail(
+      dnsLabelsNode.pos,
+      "DNS podLabels must not be empty",
+      "leave podLabels out for {k8s-app: kube-dns}, or write dns.mode: safe"
+    );
+  }
+  const dnsModeText = asString(dnsMap ? get(dnsMap, "mode") : void 0);
+  const dnsMode = dnsModeText === "strict" || dnsModeText === "safe" ? dnsModeText : profile?.dnsSelectorMode;
+  const namespaces = buildNamespaces(sources, excludedNamespaces, profile, fail);
+  const dnsNs = namespaces.get(dnsNamespace);
+  if (dnsNs?.intent.defaultDeny) {
+    fail(
+      dnsNs.intent.source,
+      `namespace '${dnsNamespace}' runs cluster DNS and cannot be default-denied`,
+      "write managed: false or defaultDeny: false for it"
+    );
+  }
+  const flows = buildFlows(sources, namespaces, profile, cniName ?? "", fail);
+  ctx.errors.push(...errors);
+  if (errors.length > 0 || order === void 0 || !profile || !dnsMode || !built.promotion) return built;
+  const dns = { namespace: dnsNamespace, podLabels: dnsLabels, mode: dnsMode };
+  built.intent = {
+    name,
+    order,
+    cni: profile.name,
+    profile,
+    dns,
+    nodeCidrs,
+    excludedNamespaces,
+    namespaces: [...namespaces.values()].map((n) => n.intent).sort((a, b) => a.name.localeCompare(b.name)),
+    flows,
+    files,
+    source: ref(env.pos)
+  };
+  return built;
+}
+function templateParameters(root, errors) {
+  const out = /* @__PURE__ */ new Map();
+  const map = asMap(root);
+  if (!map) return void 0;
+  const params = get(map, "parameters");
+  if (!params) return out;
+  const pm = asMap(params);
+  if (!pm) return void 0;
+  for (const e of pm.entries) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.key)) {
+      errors.push(errorAt(e.keyPos, `template parameter name '${e.key}' must be letters, digits and '_'`));
+      continue;
+    }
+    const spec = {};
+    const sm = asMap(e.value);
+    if (sm) {
+      const d = get(sm, "default");
+      if (d?.kind === "scalar" && d.value !== null) spec.default = d.value;
+      const desc = asString(get(sm, "description"));
+      if (desc !== void 0) spec.description = desc;
+    } else if (!(e.value.kind === "scalar" && e.value.value === null)) {
+      errors.push(
+        errorAt(
+          e.value.pos,
+          `expected a template parameter {description, default}, got ${describe(e.value)}`
+        )
+      );
+    }
+    out.set(e.key, spec);
+  }
+  return out;
 }
 
 // action/src/cli/commands/validate.ts

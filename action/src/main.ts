@@ -53,6 +53,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
         );
     }
   } catch (error) {
+    // The stack trace only with step debug logging (ACTIONS_STEP_DEBUG); the message always.
+    if (error instanceof Error && error.stack) core.debug(error.stack);
     core.setFailed(error instanceof Error ? error.message : String(error));
   }
 }
@@ -86,6 +88,7 @@ export function previewDeps(settings: Settings, io: ActionIo): ActionPreviewDeps
       deps.engine = { skipReason: availability.reason };
     }
   }
+  if ("skipReason" in deps.engine) io.info(`Pulumi part skipped: ${deps.engine.skipReason}`);
   if (commentSkipReason(settings) === undefined) {
     deps.github = createGitHubAdapter({ token: settings.githubToken, apiUrl: settings.github.apiUrl });
   }
