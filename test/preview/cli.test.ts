@@ -80,6 +80,13 @@ describe("netpol-rollout preview", () => {
     expect(stdout).toContain("The Pulumi engine part was skipped: the CLI runs without an engine");
   });
 
+  it("works from a subdirectory of the repository, with paths relative to its root", async () => {
+    const { code, stdout } = await cli(["preview", "--policies-dir", "."], join(repo, "policies"));
+    expect(code).toBe(0);
+    expect(stdout).toContain("**1 flow opened, 0 closed** in 1 of 3 environments.");
+    expect(stdout).toContain("<code>policies/environments/production.yaml:");
+  });
+
   it("compares with an explicit base ref and only the environments asked for", async () => {
     const { code, stdout } = await cli(["preview", "--base", "HEAD", "--env", "production"], repo);
     expect(code).toBe(0);

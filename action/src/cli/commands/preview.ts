@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { distance } from "fastest-levenshtein";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
@@ -55,8 +55,9 @@ async function readYamlTree(root: string, dir: string): Promise<SourceFile[]> {
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const path = join(abs, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && /\.(ya?ml)$/i.test(entry.name)) {
+      if (entry.isDirectory()) {
+        if (!entry.name.startsWith(".") && entry.name !== "node_modules") await walk(path);
+      } else if (entry.isFile() && /\.(ya?ml)$/i.test(entry.name)) {
         out.push({ path: toPosix(relative(root, path)), text: await readFile(path, "utf8") });
       }
     }
@@ -71,6 +72,28 @@ async function isDirectory(path: string): Promise<boolean> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}
+
+/**
+ * The root of the git work tree containing `dir` (where `.git` is, a directory or, in a
+ * worktree or submodule, a file), or `dir` itself outside a repository. Intent paths are
+ * relative to it, as git reads the base revision's paths from the root.
+ */
+async function workTreeRoot(dir: string): Promise<string> {
+  for (let at = dir; ; at = dirname(at)) {
+    if (await exists(join(at, ".git"))) return at;
+    if (dirname(at) === at) return dir;
   }
 }
 
@@ -136,7 +159,8 @@ export async function previewCommand(
   if (!(await isDirectory(policiesAbs))) {
     throw new UsageError(`policies directory '${options.policiesDir}' not found (in ${io.cwd})`);
   }
-  const policiesDir = toPosix(relative(io.cwd, policiesAbs)) || ".";
+  const root = await workTreeRoot(resolve(io.cwd));
+  const policiesDir = toPosix(relative(root, policiesAbs)) || ".";
   const git = (deps.createGit ?? createGitReader)(io.cwd);
 
   let base: Base;
@@ -154,7 +178,7 @@ export async function previewCommand(
   let report;
   try {
     report = await runPreview(
-      { git, ...(engine ? { engine } : {}), readHead: () => readYamlTree(io.cwd, policiesAbs) },
+      { git, ...(engine ? { engine } : {}), readHead: () => readYamlTree(root, policiesAbs) },
       {
         ...(base.ref !== undefined ? { baseRef: base.ref } : {}),
         ...(base.note !== undefined ? { baseNote: base.note } : {}),
