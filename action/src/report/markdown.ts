@@ -224,7 +224,7 @@ function overview(report: PreviewReport, detail: Detail): string[] {
   const rows = report.environments.map((env) => [
     code(env.name),
     escapeMarkdown(environmentVerdict(env, hasBase(report))),
-    countLint(env.lint),
+    env.verdict.kind === "invalid" ? "—" : countLint(env.lint),
     engineCell(env),
   ]);
   return table(["environment", "verdict", "lint", "Pulumi"], rows, detail, "environments");
@@ -337,7 +337,9 @@ function environmentSection(env: EnvironmentPreview, report: PreviewReport, deta
     if (diagram.ok) {
       lines.push(
         "",
-        "<details><summary>Flows: thick green = opened, dashed red = closed</summary>",
+        env.flowsGraph.edges.some((e) => e.status !== "unchanged")
+          ? "<details><summary>Flows: thick green = opened, dashed red = closed</summary>"
+          : "<details><summary>Flows</summary>",
         "",
         diagram.text,
         "",
@@ -362,7 +364,10 @@ function header(report: PreviewReport, detail: Detail): string[] {
 function renderDocument(report: PreviewReport, detail: Detail): string {
   const lines = header(report, detail);
   lines.push(...intentErrorLines(report.intentErrors, detail));
-  for (const env of report.environments) lines.push(...environmentSection(env, report, detail));
+  // An invalid intent has nothing per environment beyond the overview's verdict.
+  for (const env of report.environments) {
+    if (env.verdict.kind !== "invalid") lines.push(...environmentSection(env, report, detail));
+  }
   return `${lines.join("\n")}\n`;
 }
 
