@@ -21584,9 +21584,30 @@ function toIp(addr) {
   const v6 = addr;
   return { family: 6, value: fromBytes(v6.toByteArray()), text: v6.toRFC5952String() };
 }
+function parseIpv4Fast(t) {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return void 0;
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return void 0;
+    } else if (c === 46) {
+      if (digits === 0 || ++parts > 4) return void 0;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return void 0;
+  }
+  if (parts !== 4) return void 0;
+  return { family: 4, value, text: t };
+}
 function parseIp(text) {
   const t = text.trim();
-  if (import_ipaddr2.default.IPv4.isValidFourPartDecimal(t)) return toIp(import_ipaddr2.default.IPv4.parse(t));
+  if (!t.includes(":")) return parseIpv4Fast(t);
   if (t.includes(":") && import_ipaddr2.default.IPv6.isValid(t) && !t.includes("%")) return toIp(import_ipaddr2.default.IPv6.parse(t));
   return void 0;
 }
@@ -22618,7 +22639,7 @@ function buildModel(input) {
     policiesByNamespace,
     ipBlocks: b.ipBlocks,
     problems: b.problems,
-    cache: /* @__PURE__ */ new Map()
+    peerHits: /* @__PURE__ */ new Map()
   };
 }
 function isolatingPolicies(model, group) {
@@ -22786,6 +22807,8 @@ var EndpointError = class extends Error {
   name = "EndpointError";
 };
 function resolveParty(model, text) {
+  const known = model.podsByKey.get(text);
+  if (known) return { party: { kind: "pod", group: known.group, name: known.key, pod: known } };
   const ip = parseIp(text);
   if (ip) {
     const pod2 = model.podsByIp.get(ip.text);
@@ -22851,20 +22874,38 @@ var EXTERNAL = {
 function unique(list2) {
   return [...new Set(list2)];
 }
-function partyKey(p) {
-  return p.kind === "pod" ? `g${p.group.id}` : `x${p.ip.text}${p.fqdn === void 0 ? "" : `@${p.fqdn}`}`;
-}
+var PROTOCOL_INDEX = { TCP: 0, UDP: 1, SCTP: 2 };
 function direction(model, dir, self, peer, port, protocol, family) {
-  const key = `${dir === "ingress" ? "i" : "e"}${self.id}|${partyKey(peer)}|${family ?? 0}|${port}|${protocol}`;
-  const cached = model.cache.get(key);
-  if (cached) return cached;
-  const verdict = computeDirection(model, dir, self, peer, port, protocol, family);
-  model.cache.set(key, verdict);
-  return verdict;
+  const caches = self.verdicts ??= {
+    ingress: /* @__PURE__ */ new Map(),
+    egress: /* @__PURE__ */ new Map(),
+    ingressExternal: /* @__PURE__ */ new Map(),
+    egressExternal: /* @__PURE__ */ new Map()
+  };
+  const tail = (port * 3 + PROTOCOL_INDEX[protocol]) * 3 + (family === void 0 ? 0 : family === 4 ? 1 : 2);
+  if (peer.kind === "pod") {
+    const cache2 = caches[dir];
+    const key2 = peer.group.id * 589824 + tail;
+    let v2 = cache2.get(key2);
+    if (!v2) {
+      v2 = computeDirection(model, dir, self, peer, port, protocol, family);
+      cache2.set(key2, v2);
+    }
+    return v2;
+  }
+  const cache = dir === "ingress" ? caches.ingressExternal : caches.egressExternal;
+  const key = `${peer.ip.text}${peer.fqdn === void 0 ? "" : `@${peer.fqdn}`}|${tail}`;
+  let v = cache.get(key);
+  if (!v) {
+    v = computeDirection(model, dir, self, peer, port, protocol, family);
+    cache.set(key, v);
+  }
+  return v;
 }
 function policyRef(p) {
   return { namespace: p.namespace, name: p.name, ...p.source ? { source: p.source } : {} };
 }
+var NONE = Object.freeze([]);
 function computeDirection(model, dir, self, peer, port, protocol, family) {
   const profile = model.profile;
   const notes = [];
@@ -22873,36 +22914,51 @@ function computeDirection(model, dir, self, peer, port, protocol, family) {
   }
   const isolating = isolatingPolicies(model, self)[dir];
   if (isolating.length === 0) {
-    return { direction: dir, outcome: "not-isolated", allowed: true, allowedBy: [], isolatedBy: [], notes };
+    return {
+      direction: dir,
+      outcome: "not-isolated",
+      allowed: true,
+      allowedBy: NONE,
+      isolatedBy: NONE,
+      notes
+    };
   }
   const destinationPorts = dir === "ingress" ? self.ports : peer.kind === "pod" ? peer.group.ports : void 0;
-  const allowedBy = [];
+  let allowedBy;
   for (const policy of isolating) {
     const rules = dir === "ingress" ? policy.ingress : policy.egress;
     for (const rule of rules) {
       if (rule.ports && !rule.ports.some((p) => portMatches(p, port, protocol, destinationPorts, model, notes)))
         continue;
       if (rule.peers && !rule.peers.some((p) => peerMatches(p, peer, family, model, notes))) continue;
-      const source = rule.origins[0] ?? policy.source;
-      allowedBy.push({
-        namespace: policy.namespace,
-        policy: policy.name,
-        direction: dir,
-        ruleIndex: rule.index,
-        ...source ? { source } : {},
-        ...rule.origins.length > 1 ? { origins: rule.origins } : {}
-      });
+      (allowedBy ??= []).push(ruleRef(policy, rule, dir));
     }
   }
-  const allowed2 = allowedBy.length > 0;
   return {
     direction: dir,
-    outcome: allowed2 ? "allowed" : "denied",
-    allowed: allowed2,
-    allowedBy,
-    isolatedBy: isolating.map(policyRef),
-    notes: unique(notes)
+    outcome: allowedBy ? "allowed" : "denied",
+    allowed: allowedBy !== void 0,
+    allowedBy: allowedBy ?? NONE,
+    isolatedBy: isolatingRefs(self, dir, isolating),
+    notes: notes.length > 1 ? unique(notes) : notes
   };
+}
+function ruleRef(policy, rule, dir) {
+  if (rule.ref) return rule.ref;
+  const source = rule.origins[0] ?? policy.source;
+  rule.ref = {
+    namespace: policy.namespace,
+    policy: policy.name,
+    direction: dir,
+    ruleIndex: rule.index,
+    ...source ? { source } : {},
+    ...rule.origins.length > 1 ? { origins: rule.origins } : {}
+  };
+  return rule.ref;
+}
+function isolatingRefs(group, dir, isolating) {
+  const refs = group.isolatingRefs ??= {};
+  return refs[dir] ??= isolating.map(policyRef);
 }
 function portMatches(entry2, port, protocol, destinationPorts, model, notes) {
   if (entry2.protocol !== protocol) return false;
@@ -22917,7 +22973,7 @@ function portMatches(entry2, port, protocol, destinationPorts, model, notes) {
     if (port < entry2.port || port > entry2.endPort) return false;
     const profile = model.profile;
     if (profile.endPortSupported) return true;
-    notes.push(
+    notes?.push(
       profile.notes["endPort"] ?? `${profile.name}: endPort is not supported, so the range ${entry2.port}-${entry2.endPort} matches port ${entry2.port} only`
     );
     return false;
@@ -22943,7 +22999,7 @@ function peerMatches(peer, other, family, model, notes) {
       if (other.kind === "external") return ipBlockContains(peer.block, other.ip);
       if (family === void 0 || !other.group.ipBlocksByFamily[family].has(peer.block.id)) return false;
       const profile = model.profile;
-      notes.push(
+      notes?.push(
         profile.notes["ipBlock"] ?? `${profile.name}: ipBlock ${profile.ipBlockMatchesPodIps ? "matches" : "does not match"} pod IPs`
       );
       return profile.ipBlockMatchesPodIps;
@@ -22964,67 +23020,74 @@ function partyOf(g) {
 function familyOf(g) {
   return g.members[0]?.ips[0]?.family;
 }
-function ingressSide(model, dst, port, protocol) {
-  const policies = isolatingPolicies(model, dst).ingress;
-  const scratch = [];
-  const rules = [];
-  for (const p of policies) {
-    for (const rule of p.ingress) {
-      if (rule.ports && !rule.ports.some((e) => portMatches(e, port, protocol, dst.ports, model, scratch)))
-        continue;
-      rules.push({ rule, peers: rule.peers });
+function hits(model, peer) {
+  let memo = model.peerHits.get(peer);
+  if (!memo) {
+    memo = new Uint8Array(model.groups.length);
+    for (const g of model.groups) {
+      const ns = g.namespace;
+      const nsOk = peer.namespaceSelector ? peer.namespaceSelector.matches(ns.labels) : ns.name === peer.policyNamespace;
+      memo[g.id] = nsOk && (peer.podSelector ? peer.podSelector.matches(g.labels) : true) ? 1 : 0;
     }
+    model.peerHits.set(peer, memo);
   }
-  return { isolated: policies.length > 0, rules, named: false };
+  return memo;
 }
-function egressSide(model, src) {
-  const policies = isolatingPolicies(model, src).egress;
-  return { isolated: policies.length > 0, rules: policies.flatMap((p) => p.egress) };
-}
-function anyPeer(peers, other, family, model) {
+function anyPeer(model, peers, other, family) {
   if (!peers) return true;
-  const scratch = [];
-  return peers.some((p) => peerMatches(p, other, family, model, scratch));
+  for (const p of peers) {
+    if (p.kind === "pods") {
+      if (hits(model, p)[other.group.id] === 1) return true;
+    } else if (peerMatches(p, other, family, model, void 0)) return true;
+  }
+  return false;
+}
+function matchingRules(model, rules, port, protocol, destinationPorts) {
+  return rules.filter(
+    (r) => !r.ports || r.ports.some((e) => portMatches(e, port, protocol, destinationPorts, model, void 0))
+  );
 }
 function groupMatrix(model, port, protocol, groups = model.groups, destinations = groups) {
-  const scratch = [];
-  const ingress = destinations.map((d) => ingressSide(model, d, port, protocol));
+  const ingress = destinations.map((d) => {
+    const policies = isolatingPolicies(model, d).ingress;
+    return {
+      isolated: policies.length > 0,
+      rules: matchingRules(
+        model,
+        policies.flatMap((p) => p.ingress),
+        port,
+        protocol,
+        d.ports
+      )
+    };
+  });
   const dstParties = destinations.map(partyOf);
   const cells = [];
   for (const src of groups) {
-    const egress = egressSide(model, src);
-    const portOk = egress.rules.map(
-      (r) => r.ports === void 0 ? true : r.ports.some(
-        (e) => e.name === void 0 && portMatches(e, port, protocol, void 0, model, scratch)
-      )
-    );
-    const hasNamed = egress.rules.some((r) => r.ports?.some((e) => e.name !== void 0));
+    const policies = isolatingPolicies(model, src).egress;
+    const isolated = policies.length > 0;
+    const all = policies.flatMap((p) => p.egress);
+    const named = all.some((r) => r.ports?.some((e) => e.name !== void 0));
+    const fixed = named ? void 0 : matchingRules(model, all, port, protocol, void 0);
     const srcParty = partyOf(src);
     const row = new Array(destinations.length);
     for (let j = 0; j < destinations.length; j++) {
       const dst = destinations[j];
       const family = familyOf(dst) ?? familyOf(src);
-      const dstParty = dstParties[j];
-      let out = !egress.isolated;
-      if (!out) {
-        for (let k = 0; k < egress.rules.length && !out; k++) {
-          const rule = egress.rules[k];
-          let ok = portOk[k];
-          if (!ok && hasNamed && rule.ports)
-            ok = rule.ports.some((e) => portMatches(e, port, protocol, dst.ports, model, scratch));
-          if (ok && anyPeer(rule.peers, dstParty, family, model)) out = true;
-        }
+      let ok = !isolated;
+      if (!ok) {
+        const rules = fixed ?? matchingRules(model, all, port, protocol, dst.ports);
+        const dstParty = dstParties[j];
+        for (let k = 0; k < rules.length && !ok; k++)
+          ok = anyPeer(model, rules[k].peers, dstParty, family);
       }
-      if (!out) {
-        row[j] = false;
-        continue;
+      if (ok) {
+        const side = ingress[j];
+        ok = !side.isolated;
+        for (let k = 0; k < side.rules.length && !ok; k++)
+          ok = anyPeer(model, side.rules[k].peers, srcParty, family);
       }
-      const side = ingress[j];
-      let inn = !side.isolated;
-      for (let k = 0; k < side.rules.length && !inn; k++) {
-        if (anyPeer(side.rules[k]?.peers, srcParty, family, model)) inn = true;
-      }
-      row[j] = inn;
+      row[j] = ok;
     }
     cells.push(row);
   }
@@ -23068,22 +23131,25 @@ function reachabilityMatrix(model, port, protocol, options) {
   };
 }
 function cellFor(model, src, dst, port, protocol, family) {
-  const scratch = [];
   const e = isolatingPolicies(model, src).egress;
-  const srcParty = partyOf(src);
   const dstParty = partyOf(dst);
-  const egressOk = e.length === 0 || e.some(
-    (p) => p.egress.some(
-      (r) => (!r.ports || r.ports.some((x) => portMatches(x, port, protocol, dst.ports, model, scratch))) && anyPeer(r.peers, dstParty, family, model)
-    )
-  );
+  const egressOk = e.length === 0 || matchingRules(
+    model,
+    e.flatMap((p) => p.egress),
+    port,
+    protocol,
+    dst.ports
+  ).some((r) => anyPeer(model, r.peers, dstParty, family));
   if (!egressOk) return false;
   const i = isolatingPolicies(model, dst).ingress;
-  return i.length === 0 || i.some(
-    (p) => p.ingress.some(
-      (r) => (!r.ports || r.ports.some((x) => portMatches(x, port, protocol, dst.ports, model, scratch))) && anyPeer(r.peers, srcParty, family, model)
-    )
-  );
+  const srcParty = partyOf(src);
+  return i.length === 0 || matchingRules(
+    model,
+    i.flatMap((p) => p.ingress),
+    port,
+    protocol,
+    dst.ports
+  ).some((r) => anyPeer(model, r.peers, srcParty, family));
 }
 
 // action/src/semantics/explain.ts
@@ -23995,13 +24061,13 @@ function classify2(j, pickSource, absentReason) {
   const beforeSide = change === "added" ? "base" : "head";
   if (before.kind === "absent" && merelyOpen(now.verdict)) return void 0;
   const rule = responsibleRule(now.verdict, before);
-  const ruleRef = rule ? (() => {
+  const ruleRef2 = rule ? (() => {
     const source = pickSource(nowSide, rule);
     const { origins: _origins, ...rest } = rule;
     return { ...rest, ...source ? { source } : {} };
   })() : void 0;
   const portText = `${j.portLabel === "*" ? "any other port" : j.portLabel}/${j.protocol}`;
-  const allowedText = describeAllowed(now.verdict, j.from, j.to, portText, ruleRef);
+  const allowedText = describeAllowed(now.verdict, j.from, j.to, portText, ruleRef2);
   const otherText = before.kind === "absent" ? absentReason(beforeSide) : describeBlocked(before.verdict, j.from, j.to, portText);
   const explanation = change === "added" ? `now allowed: ${allowedText}; before: ${otherText}` : `now ${otherText}; before: allowed: ${allowedText}`;
   return {
@@ -24010,7 +24076,7 @@ function classify2(j, pickSource, absentReason) {
     to: j.to,
     port: j.portLabel,
     protocol: j.protocol,
-    ...ruleRef ? { rule: ruleRef } : {},
+    ...ruleRef2 ? { rule: ruleRef2 } : {},
     explanation
   };
 }
@@ -24938,7 +25004,7 @@ __export(preview_exports, {
 });
 var import_fastest_levenshtein4 = __toESM(require_mod(), 1);
 import { readdir as readdir3, readFile as readFile3, stat as stat3 } from "node:fs/promises";
-import { join as join4, relative as relative4, resolve as resolve5, sep as sep3 } from "node:path";
+import { dirname, join as join4, relative as relative4, resolve as resolve5, sep as sep3 } from "node:path";
 
 // action/src/report/graph.ts
 function endpointKey2(endpoint) {
@@ -25514,7 +25580,7 @@ function overview(report3, detail) {
   const rows = report3.environments.map((env) => [
     code(env.name),
     escapeMarkdown2(environmentVerdict(env, hasBase(report3))),
-    countLint(env.lint),
+    env.verdict.kind === "invalid" ? "\u2014" : countLint(env.lint),
     engineCell(env)
   ]);
   return table(["environment", "verdict", "lint", "Pulumi"], rows, detail, "environments");
@@ -25611,7 +25677,7 @@ function environmentSection(env, report3, detail) {
     if (diagram.ok) {
       lines.push(
         "",
-        "<details><summary>Flows: thick green = opened, dashed red = closed</summary>",
+        env.flowsGraph.edges.some((e) => e.status !== "unchanged") ? "<details><summary>Flows: thick green = opened, dashed red = closed</summary>" : "<details><summary>Flows</summary>",
         "",
         diagram.text,
         "",
@@ -25634,7 +25700,9 @@ function header(report3, detail) {
 function renderDocument(report3, detail) {
   const lines = header(report3, detail);
   lines.push(...intentErrorLines(report3.intentErrors, detail));
-  for (const env of report3.environments) lines.push(...environmentSection(env, report3, detail));
+  for (const env of report3.environments) {
+    if (env.verdict.kind !== "invalid") lines.push(...environmentSection(env, report3, detail));
+  }
   return `${lines.join("\n")}
 `;
 }
@@ -25830,8 +25898,9 @@ async function readYamlTree(root, dir) {
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry2 of entries) {
       const path = join4(abs, entry2.name);
-      if (entry2.isDirectory()) await walk(path);
-      else if (entry2.isFile() && /\.(ya?ml)$/i.test(entry2.name)) {
+      if (entry2.isDirectory()) {
+        if (!entry2.name.startsWith(".") && entry2.name !== "node_modules") await walk(path);
+      } else if (entry2.isFile() && /\.(ya?ml)$/i.test(entry2.name)) {
         out.push({ path: toPosix(relative4(root, path)), text: await readFile3(path, "utf8") });
       }
     }
@@ -25845,6 +25914,21 @@ async function isDirectory2(path) {
   } catch (error) {
     if (error.code === "ENOENT") return false;
     throw error;
+  }
+}
+async function exists(path) {
+  try {
+    await stat3(path);
+    return true;
+  } catch (error) {
+    if (error.code === "ENOENT") return false;
+    throw error;
+  }
+}
+async function workTreeRoot(dir) {
+  for (let at2 = dir; ; at2 = dirname(at2)) {
+    if (await exists(join4(at2, ".git"))) return at2;
+    if (dirname(at2) === at2) return dir;
   }
 }
 async function defaultBase(git2) {
@@ -25888,7 +25972,8 @@ async function previewCommand(ctx, options, deps = {}) {
   if (!await isDirectory2(policiesAbs)) {
     throw new UsageError(`policies directory '${options.policiesDir}' not found (in ${io.cwd})`);
   }
-  const policiesDir = toPosix(relative4(io.cwd, policiesAbs)) || ".";
+  const root = await workTreeRoot(resolve5(io.cwd));
+  const policiesDir = toPosix(relative4(root, policiesAbs)) || ".";
   const git2 = (deps.createGit ?? createGitReader)(io.cwd);
   let base;
   if (options.base !== void 0) base = { ref: options.base };
@@ -25901,7 +25986,7 @@ async function previewCommand(ctx, options, deps = {}) {
   let report3;
   try {
     report3 = await runPreview(
-      { git: git2, ...engine ? { engine } : {}, readHead: () => readYamlTree(io.cwd, policiesAbs) },
+      { git: git2, ...engine ? { engine } : {}, readHead: () => readYamlTree(root, policiesAbs) },
       {
         ...base.ref !== void 0 ? { baseRef: base.ref } : {},
         ...base.note !== void 0 ? { baseNote: base.note } : {},

@@ -18636,9 +18636,30 @@ function toIp(addr) {
   const v6 = addr;
   return { family: 6, value: fromBytes(v6.toByteArray()), text: v6.toRFC5952String() };
 }
+function parseIpv4Fast(t) {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return void 0;
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return void 0;
+    } else if (c === 46) {
+      if (digits === 0 || ++parts > 4) return void 0;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return void 0;
+  }
+  if (parts !== 4) return void 0;
+  return { family: 4, value, text: t };
+}
 function parseIp(text) {
   const t = text.trim();
-  if (import_ipaddr2.default.IPv4.isValidFourPartDecimal(t)) return toIp(import_ipaddr2.default.IPv4.parse(t));
+  if (!t.includes(":")) return parseIpv4Fast(t);
   if (t.includes(":") && import_ipaddr2.default.IPv6.isValid(t) && !t.includes("%")) return toIp(import_ipaddr2.default.IPv6.parse(t));
   return void 0;
 }
@@ -18964,7 +18985,7 @@ function buildModel(input) {
     policiesByNamespace,
     ipBlocks: b.ipBlocks,
     problems: b.problems,
-    cache: /* @__PURE__ */ new Map()
+    peerHits: /* @__PURE__ */ new Map()
   };
 }
 function isolatingPolicies(model, group) {
@@ -19171,20 +19192,38 @@ var EXTERNAL = {
 function unique(list2) {
   return [...new Set(list2)];
 }
-function partyKey(p) {
-  return p.kind === "pod" ? `g${p.group.id}` : `x${p.ip.text}${p.fqdn === void 0 ? "" : `@${p.fqdn}`}`;
-}
+var PROTOCOL_INDEX = { TCP: 0, UDP: 1, SCTP: 2 };
 function direction(model, dir, self, peer, port, protocol, family) {
-  const key = `${dir === "ingress" ? "i" : "e"}${self.id}|${partyKey(peer)}|${family ?? 0}|${port}|${protocol}`;
-  const cached = model.cache.get(key);
-  if (cached) return cached;
-  const verdict = computeDirection(model, dir, self, peer, port, protocol, family);
-  model.cache.set(key, verdict);
-  return verdict;
+  const caches = self.verdicts ??= {
+    ingress: /* @__PURE__ */ new Map(),
+    egress: /* @__PURE__ */ new Map(),
+    ingressExternal: /* @__PURE__ */ new Map(),
+    egressExternal: /* @__PURE__ */ new Map()
+  };
+  const tail = (port * 3 + PROTOCOL_INDEX[protocol]) * 3 + (family === void 0 ? 0 : family === 4 ? 1 : 2);
+  if (peer.kind === "pod") {
+    const cache2 = caches[dir];
+    const key2 = peer.group.id * 589824 + tail;
+    let v2 = cache2.get(key2);
+    if (!v2) {
+      v2 = computeDirection(model, dir, self, peer, port, protocol, family);
+      cache2.set(key2, v2);
+    }
+    return v2;
+  }
+  const cache = dir === "ingress" ? caches.ingressExternal : caches.egressExternal;
+  const key = `${peer.ip.text}${peer.fqdn === void 0 ? "" : `@${peer.fqdn}`}|${tail}`;
+  let v = cache.get(key);
+  if (!v) {
+    v = computeDirection(model, dir, self, peer, port, protocol, family);
+    cache.set(key, v);
+  }
+  return v;
 }
 function policyRef(p) {
   return { namespace: p.namespace, name: p.name, ...p.source ? { source: p.source } : {} };
 }
+var NONE = Object.freeze([]);
 function computeDirection(model, dir, self, peer, port, protocol, family) {
   const profile = model.profile;
   const notes = [];
@@ -19193,36 +19232,51 @@ function computeDirection(model, dir, self, peer, port, protocol, family) {
   }
   const isolating = isolatingPolicies(model, self)[dir];
   if (isolating.length === 0) {
-    return { direction: dir, outcome: "not-isolated", allowed: true, allowedBy: [], isolatedBy: [], notes };
+    return {
+      direction: dir,
+      outcome: "not-isolated",
+      allowed: true,
+      allowedBy: NONE,
+      isolatedBy: NONE,
+      notes
+    };
   }
   const destinationPorts = dir === "ingress" ? self.ports : peer.kind === "pod" ? peer.group.ports : void 0;
-  const allowedBy = [];
+  let allowedBy;
   for (const policy of isolating) {
     const rules = dir === "ingress" ? policy.ingress : policy.egress;
     for (const rule of rules) {
       if (rule.ports && !rule.ports.some((p) => portMatches(p, port, protocol, destinationPorts, model, notes)))
         continue;
       if (rule.peers && !rule.peers.some((p) => peerMatches(p, peer, family, model, notes))) continue;
-      const source = rule.origins[0] ?? policy.source;
-      allowedBy.push({
-        namespace: policy.namespace,
-        policy: policy.name,
-        direction: dir,
-        ruleIndex: rule.index,
-        ...source ? { source } : {},
-        ...rule.origins.length > 1 ? { origins: rule.origins } : {}
-      });
+      (allowedBy ??= []).push(ruleRef(policy, rule, dir));
     }
   }
-  const allowed2 = allowedBy.length > 0;
   return {
     direction: dir,
-    outcome: allowed2 ? "allowed" : "denied",
-    allowed: allowed2,
-    allowedBy,
-    isolatedBy: isolating.map(policyRef),
-    notes: unique(notes)
+    outcome: allowedBy ? "allowed" : "denied",
+    allowed: allowedBy !== void 0,
+    allowedBy: allowedBy ?? NONE,
+    isolatedBy: isolatingRefs(self, dir, isolating),
+    notes: notes.length > 1 ? unique(notes) : notes
   };
+}
+function ruleRef(policy, rule, dir) {
+  if (rule.ref) return rule.ref;
+  const source = rule.origins[0] ?? policy.source;
+  rule.ref = {
+    namespace: policy.namespace,
+    policy: policy.name,
+    direction: dir,
+    ruleIndex: rule.index,
+    ...source ? { source } : {},
+    ...rule.origins.length > 1 ? { origins: rule.origins } : {}
+  };
+  return rule.ref;
+}
+function isolatingRefs(group, dir, isolating) {
+  const refs = group.isolatingRefs ??= {};
+  return refs[dir] ??= isolating.map(policyRef);
 }
 function portMatches(entry2, port, protocol, destinationPorts, model, notes) {
   if (entry2.protocol !== protocol) return false;
@@ -19237,7 +19291,7 @@ function portMatches(entry2, port, protocol, destinationPorts, model, notes) {
     if (port < entry2.port || port > entry2.endPort) return false;
     const profile = model.profile;
     if (profile.endPortSupported) return true;
-    notes.push(
+    notes?.push(
       profile.notes["endPort"] ?? `${profile.name}: endPort is not supported, so the range ${entry2.port}-${entry2.endPort} matches port ${entry2.port} only`
     );
     return false;
@@ -19263,7 +19317,7 @@ function peerMatches(peer, other, family, model, notes) {
       if (other.kind === "external") return ipBlockContains(peer.block, other.ip);
       if (family === void 0 || !other.group.ipBlocksByFamily[family].has(peer.block.id)) return false;
       const profile = model.profile;
-      notes.push(
+      notes?.push(
         profile.notes["ipBlock"] ?? `${profile.name}: ipBlock ${profile.ipBlockMatchesPodIps ? "matches" : "does not match"} pod IPs`
       );
       return profile.ipBlockMatchesPodIps;
@@ -19675,13 +19729,13 @@ function classify2(j, pickSource, absentReason) {
   const beforeSide = change === "added" ? "base" : "head";
   if (before.kind === "absent" && merelyOpen(now.verdict)) return void 0;
   const rule = responsibleRule(now.verdict, before);
-  const ruleRef = rule ? (() => {
+  const ruleRef2 = rule ? (() => {
     const source = pickSource(nowSide, rule);
     const { origins: _origins, ...rest } = rule;
     return { ...rest, ...source ? { source } : {} };
   })() : void 0;
   const portText = `${j.portLabel === "*" ? "any other port" : j.portLabel}/${j.protocol}`;
-  const allowedText = describeAllowed(now.verdict, j.from, j.to, portText, ruleRef);
+  const allowedText = describeAllowed(now.verdict, j.from, j.to, portText, ruleRef2);
   const otherText = before.kind === "absent" ? absentReason(beforeSide) : describeBlocked(before.verdict, j.from, j.to, portText);
   const explanation = change === "added" ? `now allowed: ${allowedText}; before: ${otherText}` : `now ${otherText}; before: allowed: ${allowedText}`;
   return {
@@ -19690,7 +19744,7 @@ function classify2(j, pickSource, absentReason) {
     to: j.to,
     port: j.portLabel,
     protocol: j.protocol,
-    ...ruleRef ? { rule: ruleRef } : {},
+    ...ruleRef2 ? { rule: ruleRef2 } : {},
     explanation
   };
 }
@@ -20774,7 +20828,7 @@ function overview(report2, detail) {
   const rows = report2.environments.map((env) => [
     code(env.name),
     escapeMarkdown(environmentVerdict(env, hasBase(report2))),
-    countLint(env.lint),
+    env.verdict.kind === "invalid" ? "\u2014" : countLint(env.lint),
     engineCell(env)
   ]);
   return table(["environment", "verdict", "lint", "Pulumi"], rows, detail, "environments");
@@ -20871,7 +20925,7 @@ function environmentSection(env, report2, detail) {
     if (diagram.ok) {
       lines.push(
         "",
-        "<details><summary>Flows: thick green = opened, dashed red = closed</summary>",
+        env.flowsGraph.edges.some((e) => e.status !== "unchanged") ? "<details><summary>Flows: thick green = opened, dashed red = closed</summary>" : "<details><summary>Flows</summary>",
         "",
         diagram.text,
         "",
@@ -20894,7 +20948,9 @@ function header(report2, detail) {
 function renderDocument(report2, detail) {
   const lines = header(report2, detail);
   lines.push(...intentErrorLines(report2.intentErrors, detail));
-  for (const env of report2.environments) lines.push(...environmentSection(env, report2, detail));
+  for (const env of report2.environments) {
+    if (env.verdict.kind !== "invalid") lines.push(...environmentSection(env, report2, detail));
+  }
   return `${lines.join("\n")}
 `;
 }
@@ -21689,13 +21745,15 @@ function createPulumiEngine(options, runner) {
 }
 var ANSI_SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 function oneLine(message) {
-  return message.replace(ANSI_SGR, "").replace(/\s+/g, " ").trim();
+  const text = message.replace(ANSI_SGR, "").split("\n").filter((line) => !/^\s+at /.test(line)).join(" ").replace(/\s+/g, " ").trim();
+  return text.length > 1e3 ? `${text.slice(0, 997)}...` : text;
 }
 function automationRunner(options) {
   let command;
   return {
     async preview(stackName2, environment, onEvent) {
-      const { LocalWorkspace, PulumiCommand } = (await import("./chunks/automation-YOVQET5A.js")).default;
+      const automation = await import("./chunks/automation-YOVQET5A.js");
+      const { LocalWorkspace, PulumiCommand } = automation.default ?? automation;
       command ??= PulumiCommand.get();
       const pulumiCommand = await command;
       const stack = await LocalWorkspace.createOrSelectStack(

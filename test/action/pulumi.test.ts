@@ -140,6 +140,26 @@ describe("createPulumiEngine", () => {
     });
   });
 
+  it("drops the JavaScript stack frames of a program's exception", async () => {
+    const diagnostic: EngineEvent = {
+      sequence: 1,
+      timestamp: 1,
+      diagnosticEvent: {
+        message:
+          "Running program '/repo/pulumi/index.js' failed with an unhandled exception:\nError: boom\n    at Object.<anonymous> (/repo/pulumi/index.js:2:7)\n    at Module._compile (node:internal/modules/cjs/loader:1521:14)\n",
+        color: "never",
+        severity: "error",
+      },
+    };
+    const failed = commandError(CommandError, "error: preview failed\n");
+    const result = await createPulumiEngine(options, replaying([diagnostic], failed)).preview("dev");
+    expect(result).toMatchObject({
+      status: "failed",
+      error:
+        "pulumi preview of stack acme/dev failed: Running program '/repo/pulumi/index.js' failed with an unhandled exception: Error: boom",
+    });
+  });
+
   it("without diagnostics, the error lines of stderr are used", async () => {
     const failed = commandError(
       CommandError,

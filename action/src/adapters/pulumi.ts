@@ -357,16 +357,27 @@ export function createPulumiEngine(options: PulumiEngineOptions, runner?: StackR
 const ANSI_SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 function oneLine(message: string): string {
-  // Engine diagnostics carry ANSI colour codes unless color is "never", and trailing newlines.
-  return message.replace(ANSI_SGR, "").replace(/\s+/g, " ").trim();
+  // Engine diagnostics carry ANSI colour codes unless color is "never", trailing newlines,
+  // and for a program's exception its JavaScript stack frames ("    at …"): dropped.
+  const text = message
+    .replace(ANSI_SGR, "")
+    .split("\n")
+    .filter((line) => !/^\s+at /.test(line))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 
 function automationRunner(options: PulumiEngineOptions): StackRunner {
   let command: Promise<PulumiCommand> | undefined;
   return {
     async preview(stackName, environment, onEvent) {
-      // A CommonJS module: its exports are `default` both under Node and in the bundle's chunk.
-      const { LocalWorkspace, PulumiCommand } = (await import("@pulumi/pulumi/automation/index.js")).default;
+      // A CommonJS module: Node and the bundle's chunk give its exports as `default`; some
+      // loaders (tsx) give only the named exports.
+      const automation = await import("@pulumi/pulumi/automation/index.js");
+      const { LocalWorkspace, PulumiCommand } =
+        (automation.default as typeof automation | undefined) ?? automation;
       // PATH lookup; runs `pulumi version` once and checks the SDK's minimum CLI version.
       command ??= PulumiCommand.get();
       const pulumiCommand = await command;
