@@ -16,6 +16,7 @@ import {
   type CompiledPeer,
   type CompiledPolicy,
   type CompiledPort,
+  type CompiledRule,
   type Group,
   type Model,
   type PodInfo,
@@ -82,18 +83,17 @@ export type Party =
   | { kind: "external"; ip: Ip; name: string; fqdn?: string };
 
 export function resolveParty(model: Model, text: string): { party: Party; ip?: Ip } {
+  const known = model.podsByKey.get(text);
+  if (known)
+    return (known.resolved ??= { party: { kind: "pod", group: known.group, name: known.key, pod: known } });
   const ip = parseIp(text);
   if (ip) {
     const pod = model.podsByIp.get(ip.text);
     if (pod) return { party: { kind: "pod", group: pod.group, name: pod.key, pod }, ip };
     return { party: { kind: "external", ip, name: ip.text }, ip };
   }
-  const pod = model.podsByKey.get(text);
-  if (!pod) {
-    const hint = text.includes("/") ? "" : ' (write "namespace/pod" or an IP address)';
-    throw new EndpointError(`unknown pod "${text}"${hint}`);
-  }
-  return { party: { kind: "pod", group: pod.group, name: pod.key, pod } };
+  const hint = text.includes("/") ? "" : ' (write "namespace/pod" or an IP address)';
+  throw new EndpointError(`unknown pod "${text}"${hint}`);
 }
 
 function primaryFamily(party: Party, given: Ip | undefined): IpFamily | undefined {
@@ -172,11 +172,12 @@ function unique(list: string[]): string[] {
   return [...new Set(list)];
 }
 
-function partyKey(p: Party): string {
-  return p.kind === "pod" ? `g${p.group.id}` : `x${p.ip.text}${p.fqdn === undefined ? "" : `@${p.fqdn}`}`;
-}
+const PROTOCOL_INDEX: Record<Protocol, number> = { TCP: 0, UDP: 1, SCTP: 2 };
 
-/** The verdict for one direction at `self` (the pod whose policies apply), cached per group. */
+/**
+ * The verdict for one direction at `self` (the pod whose policies apply), cached per group:
+ * for a pod peer by (port, protocol, family) then peer group, for an address by a string key.
+ */
 function direction(
   model: Model,
   dir: "ingress" | "egress",
@@ -186,16 +187,49 @@ function direction(
   protocol: Protocol,
   family: IpFamily | undefined,
 ): DirectionVerdict {
-  const key = `${dir === "ingress" ? "i" : "e"}${self.id}|${partyKey(peer)}|${family ?? 0}|${port}|${protocol}`;
-  const cached = model.cache.get(key) as DirectionVerdict | undefined;
-  if (cached) return cached;
-  const verdict = computeDirection(model, dir, self, peer, port, protocol, family);
-  model.cache.set(key, verdict);
-  return verdict;
+  const caches = (self.verdicts ??= {
+    ingress: new Map(),
+    egress: new Map(),
+    ingressExternal: new Map(),
+    egressExternal: new Map(),
+  });
+  const tail = (port * 3 + PROTOCOL_INDEX[protocol]) * 3 + (family === undefined ? 0 : family === 4 ? 1 : 2);
+  if (peer.kind === "pod") {
+    const byTail = caches[dir];
+    let cache = byTail.get(tail);
+    if (!cache) {
+      cache = new Map();
+      byTail.set(tail, cache);
+    }
+    let v = cache.get(peer.group.id);
+    if (!v) {
+      v = computeDirection(model, dir, self, peer, port, protocol, family);
+      cache.set(peer.group.id, v);
+    }
+    return v;
+  }
+  const cache = dir === "ingress" ? caches.ingressExternal : caches.egressExternal;
+  const key = `${peer.ip.text}${peer.fqdn === undefined ? "" : `@${peer.fqdn}`}|${tail}`;
+  let v = cache.get(key);
+  if (!v) {
+    v = computeDirection(model, dir, self, peer, port, protocol, family);
+    cache.set(key, v);
+  }
+  return v;
 }
 
 function policyRef(p: CompiledPolicy): PolicyRef {
   return { namespace: p.namespace, name: p.name, ...(p.source ? { source: p.source } : {}) };
+}
+
+// Shared by verdicts that allow nothing or are not isolated; frozen, since verdicts are cached and shared.
+const NONE = Object.freeze([]) as unknown as never[];
+
+/** Notes gathered while one direction is computed (reused: computeDirection does not nest). */
+const SCRATCH: string[] = [];
+
+function collected(notes: string[]): string[] {
+  return notes.length === 0 ? NONE : notes.length === 1 ? [notes[0] as string] : unique(notes);
 }
 
 function computeDirection(
@@ -208,48 +242,90 @@ function computeDirection(
   family: IpFamily | undefined,
 ): DirectionVerdict {
   const profile = model.profile;
-  const notes: string[] = [];
+  const notes = SCRATCH;
+  notes.length = 0;
   if (protocol === "SCTP" && !profile.sctpSupported) {
     notes.push(profile.notes["sctp"] ?? `${profile.name}: SCTP is not supported by this CNI`);
   }
   const isolating = isolatingPolicies(model, self)[dir];
   if (isolating.length === 0) {
-    return { direction: dir, outcome: "not-isolated", allowed: true, allowedBy: [], isolatedBy: [], notes };
+    return {
+      direction: dir,
+      outcome: "not-isolated",
+      allowed: true,
+      allowedBy: NONE,
+      isolatedBy: NONE,
+      notes,
+    };
   }
   // Named ports resolve against the destination pod: the pod itself for ingress, the peer for
   // egress (an address outside the cluster has no named ports).
   const destinationPorts =
     dir === "ingress" ? self.ports : peer.kind === "pod" ? peer.group.ports : undefined;
-  const allowedBy: RuleRef[] = [];
+  let allowedBy: RuleRef[] | undefined;
   for (const policy of isolating) {
     const rules = dir === "ingress" ? policy.ingress : policy.egress;
     for (const rule of rules) {
-      if (
-        rule.ports &&
-        !rule.ports.some((p) => portMatches(p, port, protocol, destinationPorts, model, notes))
-      )
-        continue;
-      if (rule.peers && !rule.peers.some((p) => peerMatches(p, peer, family, model, notes))) continue;
-      const source = rule.origins[0] ?? policy.source;
-      allowedBy.push({
-        namespace: policy.namespace,
-        policy: policy.name,
-        direction: dir,
-        ruleIndex: rule.index,
-        ...(source ? { source } : {}),
-        ...(rule.origins.length > 1 ? { origins: rule.origins } : {}),
-      });
+      if (rule.ports && !anyPort(rule.ports, port, protocol, destinationPorts, model, notes)) continue;
+      if (rule.peers && !anyPeerOf(rule.peers, peer, family, model, notes)) continue;
+      (allowedBy ??= []).push(ruleRef(policy, rule, dir));
     }
   }
-  const allowed = allowedBy.length > 0;
   return {
     direction: dir,
-    outcome: allowed ? "allowed" : "denied",
-    allowed,
-    allowedBy,
-    isolatedBy: isolating.map(policyRef),
-    notes: unique(notes),
+    outcome: allowedBy ? "allowed" : "denied",
+    allowed: allowedBy !== undefined,
+    allowedBy: allowedBy ?? NONE,
+    isolatedBy: isolatingRefs(self, dir, isolating),
+    notes: collected(notes),
   };
+}
+
+function anyPort(
+  ports: CompiledPort[],
+  port: number,
+  protocol: Protocol,
+  destinationPorts: ContainerPort[] | undefined,
+  model: Model,
+  notes: string[],
+): boolean {
+  for (let i = 0; i < ports.length; i++) {
+    if (portMatches(ports[i] as CompiledPort, port, protocol, destinationPorts, model, notes)) return true;
+  }
+  return false;
+}
+
+function anyPeerOf(
+  peers: CompiledPeer[],
+  other: Party,
+  family: IpFamily | undefined,
+  model: Model,
+  notes: string[],
+): boolean {
+  for (let i = 0; i < peers.length; i++) {
+    if (peerMatches(peers[i] as CompiledPeer, other, family, model, notes)) return true;
+  }
+  return false;
+}
+
+/** The RuleRef of a rule, built once per rule. */
+function ruleRef(policy: CompiledPolicy, rule: CompiledRule, dir: "ingress" | "egress"): RuleRef {
+  if (rule.ref) return rule.ref;
+  const source = rule.origins[0] ?? policy.source;
+  rule.ref = {
+    namespace: policy.namespace,
+    policy: policy.name,
+    direction: dir,
+    ruleIndex: rule.index,
+    ...(source ? { source } : {}),
+    ...(rule.origins.length > 1 ? { origins: rule.origins } : {}),
+  };
+  return rule.ref;
+}
+
+function isolatingRefs(group: Group, dir: "ingress" | "egress", isolating: CompiledPolicy[]): PolicyRef[] {
+  const refs = (group.isolatingRefs ??= {});
+  return (refs[dir] ??= isolating.map(policyRef));
 }
 
 export function portMatches(
@@ -258,7 +334,7 @@ export function portMatches(
   protocol: Protocol,
   destinationPorts: ContainerPort[] | undefined,
   model: Model,
-  notes: string[],
+  notes: string[] | undefined,
 ): boolean {
   if (entry.protocol !== protocol) return false;
   if (entry.name !== undefined) {
@@ -275,7 +351,7 @@ export function portMatches(
     const profile = model.profile;
     if (profile.endPortSupported) return true;
     // Kubernetes docs: a plugin without endPort support applies the policy to `port` only.
-    notes.push(
+    notes?.push(
       profile.notes["endPort"] ??
         `${profile.name}: endPort is not supported, so the range ${entry.port}-${entry.endPort} matches port ${entry.port} only`,
     );
@@ -289,7 +365,7 @@ export function peerMatches(
   other: Party,
   family: IpFamily | undefined,
   model: Model,
-  notes: string[],
+  notes: string[] | undefined,
 ): boolean {
   switch (peer.kind) {
     case "invalid":
@@ -311,7 +387,7 @@ export function peerMatches(
       if (other.kind === "external") return ipBlockContains(peer.block, other.ip);
       if (family === undefined || !other.group.ipBlocksByFamily[family].has(peer.block.id)) return false;
       const profile = model.profile;
-      notes.push(
+      notes?.push(
         profile.notes["ipBlock"] ??
           `${profile.name}: ipBlock ${profile.ipBlockMatchesPodIps ? "matches" : "does not match"} pod IPs`,
       );

@@ -44,10 +44,33 @@ function toIp(addr: ipaddr.IPv4 | ipaddr.IPv6): Ip {
   return { family: 6, value: fromBytes(v6.toByteArray()), text: v6.toRFC5952String() };
 }
 
+/** Dotted-quad IPv4 without leading zeros (as Kubernetes validates it), or undefined. */
+function parseIpv4Fast(t: string): Ip | undefined {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 46; // a final "." closes the last part
+    if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return undefined; // leading zero
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return undefined;
+    } else if (c === 46) {
+      if (digits === 0 || ++parts > 4) return undefined;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return undefined;
+  }
+  if (parts !== 4) return undefined;
+  return { family: 4, value, text: t };
+}
+
 /** Parses an IPv4 address in dotted-quad form or an IPv6 address; undefined when invalid. */
 export function parseIp(text: string): Ip | undefined {
   const t = text.trim();
-  if (ipaddr.IPv4.isValidFourPartDecimal(t)) return toIp(ipaddr.IPv4.parse(t));
+  if (!t.includes(":")) return parseIpv4Fast(t);
   if (t.includes(":") && ipaddr.IPv6.isValid(t) && !t.includes("%")) return toIp(ipaddr.IPv6.parse(t));
   return undefined;
 }

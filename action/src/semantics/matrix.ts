@@ -8,6 +8,7 @@
  * `evaluate`, a fraction of the cost on large clusters.
  */
 import type { Protocol } from "../k8s/types.js";
+import type { ContainerPort } from "../k8s/types.js";
 import { isolatingPolicies, type CompiledPeer, type CompiledRule, type Group, type Model } from "./model.js";
 import { peerMatches, portMatches, type Party } from "./evaluate.js";
 import type { IpFamily } from "./ip.js";
@@ -35,7 +36,9 @@ export function groupName(g: Group): string {
   return g.members.length > 1 ? `${name} (+${g.members.length - 1})` : name;
 }
 
-function partyOf(g: Group): Party {
+type PodParty = Party & { kind: "pod" };
+
+function partyOf(g: Group): PodParty {
   const first = g.members[0];
   return { kind: "pod", group: g, name: first?.key ?? "", ...(first ? { pod: first } : {}) };
 }
@@ -44,42 +47,50 @@ function familyOf(g: Group): IpFamily | undefined {
   return g.members[0]?.ips[0]?.family;
 }
 
-interface Side {
-  isolated: boolean;
-  /** Peers of the rules whose ports match; undefined entry: a rule with no peers (matches all). */
-  rules: { rule: CompiledRule; peers: CompiledPeer[] | undefined }[];
-  /** Whether some rule names a port, so matching depends on the destination. */
-  named: boolean;
-}
-
-function ingressSide(model: Model, dst: Group, port: number, protocol: Protocol): Side {
-  const policies = isolatingPolicies(model, dst).ingress;
-  const scratch: string[] = [];
-  const rules: Side["rules"] = [];
-  for (const p of policies) {
-    for (const rule of p.ingress) {
-      if (rule.ports && !rule.ports.some((e) => portMatches(e, port, protocol, dst.ports, model, scratch)))
-        continue;
-      rules.push({ rule, peers: rule.peers });
+/** Which groups (by id) a selector peer matches; computed once per peer and model. */
+function hits(model: Model, peer: CompiledPeer & { kind: "pods" }): Uint8Array {
+  let memo = model.peerHits.get(peer);
+  if (!memo) {
+    memo = new Uint8Array(model.groups.length);
+    for (const g of model.groups) {
+      const ns = g.namespace;
+      const nsOk = peer.namespaceSelector
+        ? peer.namespaceSelector.matches(ns.labels)
+        : ns.name === peer.policyNamespace;
+      memo[g.id] = nsOk && (peer.podSelector ? peer.podSelector.matches(g.labels) : true) ? 1 : 0;
     }
+    model.peerHits.set(peer, memo);
   }
-  return { isolated: policies.length > 0, rules, named: false };
-}
-
-function egressSide(model: Model, src: Group): { isolated: boolean; rules: CompiledRule[] } {
-  const policies = isolatingPolicies(model, src).egress;
-  return { isolated: policies.length > 0, rules: policies.flatMap((p) => p.egress) };
+  return memo;
 }
 
 function anyPeer(
-  peers: CompiledPeer[] | undefined,
-  other: Party,
-  family: IpFamily | undefined,
   model: Model,
+  peers: CompiledPeer[] | undefined,
+  other: PodParty,
+  family: IpFamily | undefined,
 ): boolean {
   if (!peers) return true;
-  const scratch: string[] = [];
-  return peers.some((p) => peerMatches(p, other, family, model, scratch));
+  for (const p of peers) {
+    if (p.kind === "pods") {
+      if (hits(model, p)[other.group.id] === 1) return true;
+    } else if (peerMatches(p, other, family, model, undefined)) return true;
+  }
+  return false;
+}
+
+/** The rules of one direction at a group whose ports match (named ports: against `destinationPorts`). */
+function matchingRules(
+  model: Model,
+  rules: CompiledRule[],
+  port: number,
+  protocol: Protocol,
+  destinationPorts: ContainerPort[] | undefined,
+): CompiledRule[] {
+  return rules.filter(
+    (r) =>
+      !r.ports || r.ports.some((e) => portMatches(e, port, protocol, destinationPorts, model, undefined)),
+  );
 }
 
 /** The reachability of every source group to every destination group on one port. */
@@ -90,47 +101,47 @@ export function groupMatrix(
   groups: Group[] = model.groups,
   destinations: Group[] = groups,
 ): boolean[][] {
-  const scratch: string[] = [];
-  const ingress = destinations.map((d) => ingressSide(model, d, port, protocol));
+  const ingress = destinations.map((d) => {
+    const policies = isolatingPolicies(model, d).ingress;
+    return {
+      isolated: policies.length > 0,
+      rules: matchingRules(
+        model,
+        policies.flatMap((p) => p.ingress),
+        port,
+        protocol,
+        d.ports,
+      ),
+    };
+  });
   const dstParties = destinations.map(partyOf);
   const cells: boolean[][] = [];
   for (const src of groups) {
-    const egress = egressSide(model, src);
-    // Egress rules whose ports match regardless of the destination (no named ports).
-    const portOk = egress.rules.map((r) =>
-      r.ports === undefined
-        ? true
-        : r.ports.some(
-            (e) => e.name === undefined && portMatches(e, port, protocol, undefined, model, scratch),
-          ),
-    );
-    const hasNamed = egress.rules.some((r) => r.ports?.some((e) => e.name !== undefined));
+    const policies = isolatingPolicies(model, src).egress;
+    const isolated = policies.length > 0;
+    const all = policies.flatMap((p) => p.egress);
+    // Without named ports, whether a rule's ports match does not depend on the destination.
+    const named = all.some((r) => r.ports?.some((e) => e.name !== undefined));
+    const fixed = named ? undefined : matchingRules(model, all, port, protocol, undefined);
     const srcParty = partyOf(src);
-    const row: boolean[] = new Array<boolean>(destinations.length);
+    const row = new Array<boolean>(destinations.length);
     for (let j = 0; j < destinations.length; j++) {
       const dst = destinations[j] as Group;
       const family = familyOf(dst) ?? familyOf(src);
-      const dstParty = dstParties[j] as Party;
-      let out = !egress.isolated;
-      if (!out) {
-        for (let k = 0; k < egress.rules.length && !out; k++) {
-          const rule = egress.rules[k] as CompiledRule;
-          let ok = portOk[k] as boolean;
-          if (!ok && hasNamed && rule.ports)
-            ok = rule.ports.some((e) => portMatches(e, port, protocol, dst.ports, model, scratch));
-          if (ok && anyPeer(rule.peers, dstParty, family, model)) out = true;
-        }
+      let ok = !isolated;
+      if (!ok) {
+        const rules = fixed ?? matchingRules(model, all, port, protocol, dst.ports);
+        const dstParty = dstParties[j] as PodParty;
+        for (let k = 0; k < rules.length && !ok; k++)
+          ok = anyPeer(model, (rules[k] as CompiledRule).peers, dstParty, family);
       }
-      if (!out) {
-        row[j] = false;
-        continue;
+      if (ok) {
+        const side = ingress[j] as { isolated: boolean; rules: CompiledRule[] };
+        ok = !side.isolated;
+        for (let k = 0; k < side.rules.length && !ok; k++)
+          ok = anyPeer(model, (side.rules[k] as CompiledRule).peers, srcParty, family);
       }
-      const side = ingress[j] as Side;
-      let inn = !side.isolated;
-      for (let k = 0; k < side.rules.length && !inn; k++) {
-        if (anyPeer(side.rules[k]?.peers, srcParty, family, model)) inn = true;
-      }
-      row[j] = inn;
+      row[j] = ok;
     }
     cells.push(row);
   }
@@ -194,29 +205,28 @@ function cellFor(
   protocol: Protocol,
   family: IpFamily | undefined,
 ): boolean {
-  const scratch: string[] = [];
   const e = isolatingPolicies(model, src).egress;
-  const srcParty = partyOf(src);
   const dstParty = partyOf(dst);
   const egressOk =
     e.length === 0 ||
-    e.some((p) =>
-      p.egress.some(
-        (r) =>
-          (!r.ports || r.ports.some((x) => portMatches(x, port, protocol, dst.ports, model, scratch))) &&
-          anyPeer(r.peers, dstParty, family, model),
-      ),
-    );
+    matchingRules(
+      model,
+      e.flatMap((p) => p.egress),
+      port,
+      protocol,
+      dst.ports,
+    ).some((r) => anyPeer(model, r.peers, dstParty, family));
   if (!egressOk) return false;
   const i = isolatingPolicies(model, dst).ingress;
+  const srcParty = partyOf(src);
   return (
     i.length === 0 ||
-    i.some((p) =>
-      p.ingress.some(
-        (r) =>
-          (!r.ports || r.ports.some((x) => portMatches(x, port, protocol, dst.ports, model, scratch))) &&
-          anyPeer(r.peers, srcParty, family, model),
-      ),
-    )
+    matchingRules(
+      model,
+      i.flatMap((p) => p.ingress),
+      port,
+      protocol,
+      dst.ports,
+    ).some((r) => anyPeer(model, r.peers, srcParty, family))
   );
 }

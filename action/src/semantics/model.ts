@@ -24,6 +24,8 @@ import type {
 import type { CniProfile } from "../cni/profiles.js";
 import type { SourceRef } from "../intent/model.js";
 import { SOURCE_ANNOTATION } from "../compile/types.js";
+import type { RuleRef } from "./contracts.js";
+import type { DirectionVerdict, Party, PolicyRef } from "./evaluate.js";
 import { compileSelector, type CompiledSelector, type Labels } from "./selector.js";
 import { cidrContains, parseCidr, parseIp, type Cidr, type Ip, type IpFamily } from "./ip.js";
 
@@ -70,6 +72,8 @@ export interface PodInfo {
   /** Pod IPs in status order (the first is the primary IP). */
   ips: Ip[];
   group: Group;
+  /** Built on first use (evaluate.ts): this pod as one side of a connection. */
+  resolved?: { party: Party };
 }
 
 /** Pods that every policy treats alike. */
@@ -85,6 +89,15 @@ export interface Group {
   ipBlocksByFamily: Record<IpFamily, ReadonlySet<number>>;
   /** Filled on first use: the policies selecting the group, by direction they isolate. */
   isolating?: { ingress: CompiledPolicy[]; egress: CompiledPolicy[] };
+  /** Filled on first use (evaluate.ts): references to the isolating policies. */
+  isolatingRefs?: { ingress?: PolicyRef[]; egress?: PolicyRef[] };
+  /** Verdict caches of evaluate.ts, per direction judged at this group. */
+  verdicts?: {
+    ingress: Map<number, Map<number, DirectionVerdict>>;
+    egress: Map<number, Map<number, DirectionVerdict>>;
+    ingressExternal: Map<string, DirectionVerdict>;
+    egressExternal: Map<string, DirectionVerdict>;
+  };
 }
 
 export interface CompiledPort {
@@ -125,6 +138,8 @@ export interface CompiledRule {
   /** undefined: every port and protocol (ports absent or empty). */
   ports?: CompiledPort[];
   origins: SourceRef[];
+  /** Built on first use (evaluate.ts). */
+  ref?: RuleRef;
 }
 
 export interface CompiledPolicy {
@@ -160,8 +175,8 @@ export interface Model {
   ipBlocks: IpBlockInfo[];
   /** Things the API server would have rejected or that the model had to skip. */
   problems: ModelProblem[];
-  /** Per-direction verdict cache (see evaluate.ts). */
-  cache: Map<string, unknown>;
+  /** Per-peer memo of matrix.ts: which groups (by id) a selector peer matches. */
+  peerHits: Map<CompiledPeer, Uint8Array>;
 }
 
 /** Parses a `netpol-rollout.io/source` annotation: "file:line" or "file:line:column". */
@@ -458,7 +473,7 @@ export function buildModel(input: ModelInput): Model {
     policiesByNamespace,
     ipBlocks: b.ipBlocks,
     problems: b.problems,
-    cache: new Map(),
+    peerHits: new Map(),
   };
 }
 
