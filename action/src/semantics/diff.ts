@@ -22,11 +22,13 @@ import { buildModel, type CiliumPolicyInput, type Model, type PolicyInput } from
 import {
   evaluate,
   evaluateParties,
+  isAllowed,
   type DirectionVerdict,
   type Party,
   type Probe,
   type Verdict,
 } from "./evaluate.js";
+import type { IpFamily } from "./ip.js";
 import { explainDirection, formatPolicy, formatRule } from "./explain.js";
 import { endpointKey, syntheticInventory, type SyntheticEndpoint } from "./inventory.js";
 import { parseIp } from "./ip.js";
@@ -264,69 +266,85 @@ export function diffCompiled(input: {
     return { kind: "external", ip, name: e.label, ...(e.fqdn !== undefined ? { fqdn: e.fqdn } : {}) };
   };
 
+  const endpoints = inventory.endpoints;
+  const parties: Record<Side, (Party | undefined)[]> = {
+    base: endpoints.map((e) => party("base", e)),
+    head: endpoints.map((e) => party("head", e)),
+  };
   const changes: FlowChange[] = [];
-  const sources = inventory.endpoints.filter((e) => e.kind !== "fqdn");
-  for (const src of sources) {
-    for (const dst of inventory.endpoints) {
-      const srcInCluster = src.ip === undefined;
-      const dstInCluster = dst.ip === undefined;
-      if (!srcInCluster && !dstInCluster) continue;
-      const parties = {
-        base: [party("base", src), party("base", dst)] as const,
-        head: [party("head", src), party("head", dst)] as const,
+  endpoints.forEach((src, i) => {
+    if (src.kind === "fqdn") return;
+    endpoints.forEach((dst, j) => {
+      if (src.ip !== undefined && dst.ip !== undefined) return;
+      const pair = {
+        base: [parties.base[i], parties.base[j]],
+        head: [parties.head[i], parties.head[j]],
+      } as const;
+      const family = (side: Side): IpFamily | undefined => {
+        const [f, t] = pair[side];
+        return f?.kind === "external" ? f.ip.family : t?.kind === "external" ? t.ip.family : undefined;
       };
-      const pickSource = (side: Side, rule: RuleRef): SourceRef | undefined => {
-        const candidates = rule.origins ?? (rule.source ? [rule.source] : []);
-        for (const c of candidates) {
-          const flow = flowsBySource[side].get(sourceKey(c));
-          if (
-            flow &&
-            src.flowKeys.includes(endpointKey(flow.from)) &&
-            dst.flowKeys.includes(endpointKey(flow.to))
-          )
-            return c;
-        }
-        return candidates[0];
-      };
-      const absentReason = (side: Side): string => {
-        if (!envs[side]) return `environment ${environment} does not exist in ${side}`;
-        const missing = [src, dst].filter((e) => !e.exists[side]).map((e) => e.description);
-        return `${missing.join(" and ")} ${missing.length > 1 ? "do" : "does"} not exist in ${side}`;
+      const allowedOn = (side: Side, port: number, protocol: Protocol): boolean => {
+        const [f, t] = pair[side];
+        return (
+          f !== undefined &&
+          t !== undefined &&
+          isAllowed(models[side] as Model, f, t, port, protocol, family(side))
+        );
       };
       for (const probe of dst.ports) {
-        const judged: Judged[] = probe.ports.map((port) => {
-          const state = (side: Side): State => {
-            const [f, t] = parties[side];
-            if (!f || !t) return { kind: "absent" };
-            const ip = f.kind === "external" ? f.ip : t.kind === "external" ? t.ip : undefined;
-            return {
-              kind: "judged",
-              verdict: evaluateParties(models[side] as Model, f, t, port, probe.protocol, ip?.family),
-            };
-          };
-          return {
-            from: src.label,
-            to: dst.label,
-            portLabel: String(port),
-            protocol: probe.protocol,
-            base: state("base"),
-            head: state("head"),
-          };
-        });
-        // A range whose ends agree is reported once, under the range's label.
-        const agree = judged.every(
-          (j) =>
-            allowed(j.base) === allowed(judged[0]?.base ?? j.base) &&
-            allowed(j.head) === allowed(judged[0]?.head ?? j.head),
+        // Cheap first pass: only a port whose verdict differs between the sides is explained.
+        const differs = probe.ports.some(
+          (port) => allowedOn("base", port, probe.protocol) !== allowedOn("head", port, probe.protocol),
         );
-        const list = agree ? judged.slice(0, 1).map((j) => ({ ...j, portLabel: probe.label })) : judged;
+        if (!differs) continue;
+        const state = (side: Side, port: number): State => {
+          const [f, t] = pair[side];
+          if (!f || !t) return { kind: "absent" };
+          return {
+            kind: "judged",
+            verdict: evaluateParties(models[side] as Model, f, t, port, probe.protocol, family(side)),
+          };
+        };
+        const judged: Judged[] = probe.ports.map((port) => ({
+          from: src.label,
+          to: dst.label,
+          portLabel: String(port),
+          protocol: probe.protocol,
+          base: state("base", port),
+          head: state("head", port),
+        }));
+        // A range whose ends agree is reported once, under the range's label.
+        const first = judged[0] as Judged;
+        const agree = judged.every(
+          (j) => allowed(j.base) === allowed(first.base) && allowed(j.head) === allowed(first.head),
+        );
+        const list = agree ? [{ ...first, portLabel: probe.label }] : judged;
+        const pickSource = (side: Side, rule: RuleRef): SourceRef | undefined => {
+          const candidates = rule.origins ?? (rule.source ? [rule.source] : []);
+          for (const c of candidates) {
+            const flow = flowsBySource[side].get(sourceKey(c));
+            if (
+              flow &&
+              src.flowKeys.includes(endpointKey(flow.from)) &&
+              dst.flowKeys.includes(endpointKey(flow.to))
+            )
+              return c;
+          }
+          return candidates[0];
+        };
+        const absentReason = (side: Side): string => {
+          if (!envs[side]) return `environment ${environment} does not exist in ${side}`;
+          const missing = [src, dst].filter((e) => !e.exists[side]).map((e) => e.description);
+          return `${missing.join(" and ")} ${missing.length > 1 ? "do" : "does"} not exist in ${side}`;
+        };
         for (const j of list) {
           const c = classify(j, pickSource, absentReason);
           if (c) changes.push(c);
         }
       }
-    }
-  }
+    });
+  });
   changes.sort(compareChanges);
 
   const services = (env: EnvironmentIntent | undefined): Set<string> =>

@@ -149,6 +149,20 @@ export function evaluateParties(
 
 const NO_NOTES: string[] = [];
 
+/** Like evaluateParties(...).allowed, without building the verdict (for bulk comparisons). */
+export function isAllowed(
+  model: Model,
+  from: Party,
+  to: Party,
+  port: number,
+  protocol: Protocol,
+  family: IpFamily | undefined,
+): boolean {
+  if (from.kind === "pod" && !direction(model, "egress", from.group, to, port, protocol, family).allowed)
+    return false;
+  return to.kind !== "pod" || direction(model, "ingress", to.group, from, port, protocol, family).allowed;
+}
+
 const EXTERNAL: Record<"ingress" | "egress", DirectionVerdict> = {
   ingress: {
     direction: "ingress",
