@@ -214,7 +214,9 @@ export function lintEnvironment(
     }
     lintPolicySelection(ctx, policies, inventory, (p) => originOf(bundle, p));
     if (inventory.services)
-      lintServicePorts(ctx, policies, inventory, (p, dir, i) => ruleOriginOf(bundle, p, dir, i));
+      lintServicePorts(ctx, policies, inventory, (p, dir, i, port) =>
+        ruleOriginOf(env, bundle, p, dir, i, port),
+      );
   }
   return sortFindings(ctx.findings);
 }
@@ -224,14 +226,30 @@ function originOf(bundle: CompiledBundle, policy: NetworkPolicy): SourceRef | un
   return obj?.origins[0] ?? parseSourceAnnotation(policy.metadata.annotations?.["netpol-rollout.io/source"]);
 }
 
+/** The intent line behind a rule: the flow that names `port`, when several flows share the rule. */
 function ruleOriginOf(
+  env: EnvironmentIntent,
   bundle: CompiledBundle,
   policy: NetworkPolicy,
   dir: "ingress" | "egress",
   index: number,
+  port?: number,
 ): SourceRef | undefined {
   const obj = bundle.objects.find((o) => o.manifest === policy);
-  return obj?.ruleOrigins?.[dir][index]?.[0] ?? originOf(bundle, policy);
+  const origins = obj?.ruleOrigins?.[dir][index] ?? [];
+  const byPort = origins.find((o) =>
+    env.flows.some(
+      (f) =>
+        f.source.file === o.file &&
+        f.source.line === o.line &&
+        f.source.column === o.column &&
+        f.ports.some(
+          (p) =>
+            p.port !== undefined && port !== undefined && port >= p.port && port <= (p.endPort ?? p.port),
+        ),
+    ),
+  );
+  return byPort ?? origins[0] ?? originOf(bundle, policy);
 }
 
 function lintDns(
@@ -443,7 +461,12 @@ function lintServicePorts(
   ctx: Ctx,
   policies: (NetworkPolicy | PolicyInput)[],
   inventory: LintInventory,
-  sourceOf: (p: NetworkPolicy, dir: "ingress" | "egress", index: number) => SourceRef | undefined,
+  sourceOf: (
+    p: NetworkPolicy,
+    dir: "ingress" | "egress",
+    index: number,
+    port: number,
+  ) => SourceRef | undefined,
 ): void {
   const services = inventory.services ?? [];
   const model = buildModel({
@@ -493,7 +516,7 @@ function lintServicePorts(
                 "warning",
                 "service-port-not-target-port",
                 `${formatPolicy(policy)} egress[${rule.index}] allows port ${sp.port}, the port of Service ${svc.metadata.namespace}/${svc.metadata.name}; NetworkPolicy sees the pod's port ${target} (targetPort), so the connection is blocked: allow ${target}`,
-                sourceOf(np, "egress", rule.index),
+                sourceOf(np, "egress", rule.index, sp.port),
               );
             }
           }
@@ -718,14 +741,25 @@ function lintPoliciesDns(
   const dnsInfo = model.podsByKey.get(`${dnsPod.metadata.namespace}/${dnsPod.metadata.name}`);
   if (!dnsInfo) return;
   const dnsParty: Party = { kind: "pod", group: dnsInfo.group, name: dnsInfo.key, pod: dnsInfo };
+  // Without a known DNS pod IP, assume the most favourable one: every ipBlock contains it.
+  // The finding is then certain: no rule can reach DNS whatever its address.
+  const ipUnknown = dnsInfo.ips.length === 0;
+  if (ipUnknown) {
+    dnsInfo.group.ipBlocksByFamily = {
+      4: new Set(model.ipBlocks.filter((b) => b.cidr.family === 4).map((b) => b.id)),
+      6: new Set(model.ipBlocks.filter((b) => b.cidr.family === 6).map((b) => b.id)),
+    };
+  }
   const reported = new Set<string>();
   for (const group of model.groups) {
     if (group === dnsInfo.group) continue;
     const member = group.members[0];
     if (!member) continue;
     const self: Party = { kind: "pod", group, name: member.key, pod: member };
-    const udp = evaluateParties(model, self, dnsParty, 53, "UDP", undefined);
+    const udp = evaluateParties(model, self, dnsParty, 53, "UDP", ipUnknown ? 4 : undefined);
     if (udp.egress.outcome !== "denied") continue;
+    if (ipUnknown && evaluateParties(model, self, dnsParty, 53, "UDP", 6).egress.outcome !== "denied")
+      continue;
     const first = udp.egress.isolatedBy[0];
     const np = nps.find(
       (p) => p.metadata.name === first?.name && (p.metadata.namespace ?? "default") === first?.namespace,
