@@ -254,9 +254,11 @@ describe("lintPolicies", () => {
         pods: [pod("x/a", { app: "a" }, { ports: [{ containerPort: 80, name: "http" }] })],
       },
     });
-    expect(codes(findings)).toEqual(
-      ["warning egress-to-everywhere", "warning every-port", "error named-port-missing"],
-    );
+    expect(codes(findings)).toEqual([
+      "warning egress-to-everywhere",
+      "warning every-port",
+      "error named-port-missing",
+    ]);
   });
 
   it("flags rollout order from the stage labels", () => {
