@@ -57,6 +57,11 @@ export function register(program: Command, ctx: CliContext): void {
     });
 }
 
+/** The closest name, preferring one the input begins ("prod" → "production"). */
+function suggest(input: string, names: string[]): string {
+  return names.find((n) => n.startsWith(input)) ?? closest(input, names);
+}
+
 async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
@@ -115,7 +120,7 @@ async function diff(options: DiffOptions, io: CliIo): Promise<number> {
     if (names.length === 0)
       throw new UsageError(`unknown environment '${options.env}': neither side declares any environment`);
     throw new UsageError(
-      `unknown environment '${options.env}'; environments: ${names.join(", ")} (did you mean '${closest(options.env, names)}'?)`,
+      `unknown environment '${options.env}'; environments: ${names.join(", ")} (did you mean '${suggest(options.env, names)}'?)`,
     );
   }
   let result;
