@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { writeFileSync } from "node:fs";
 import { expectGolden } from "../helpers/golden.js";
+import { readFileSync } from "node:fs";
 import { repoRoot, runCli, tempDir } from "./cli-helpers.js";
+import { parseKubeObjects } from "../../action/src/cluster/parse.js";
+import { buildModel } from "../../action/src/semantics/model.js";
+import { reachabilityMatrix } from "../../action/src/semantics/matrix.js";
+import { renderMatrixJson } from "../../action/src/semantics/render.js";
+import { CNI_PROFILES } from "../../action/src/cni/profiles.js";
 
 const cluster = "test/semantics/fixtures/article-cluster.yaml";
 const policies = "test/semantics/fixtures/article-policies.yaml";
@@ -38,6 +44,22 @@ describe("netpol-rollout analyze", () => {
       "markdown",
     ]);
     expectGolden("test/semantics/golden/analyze-matrix.md", md.stdout);
+  });
+
+  it("renders matrices as JSON (golden)", () => {
+    const read = (p: string) => ({ path: p, text: readFileSync(join(repoRoot, p), "utf8") });
+    const objects = parseKubeObjects([read(cluster), read(policies)]);
+    const model = buildModel({
+      pods: objects.pods,
+      namespaces: objects.namespaces,
+      policies: objects.policies,
+      profile: CNI_PROFILES.generic,
+    });
+    const matrices = [
+      reachabilityMatrix(model, 8080, "TCP", { level: "pods", declaredOnly: true }),
+      reachabilityMatrix(model, 53, "UDP", { level: "groups" }),
+    ];
+    expectGolden("test/semantics/golden/matrix.json", renderMatrixJson(matrices));
   });
 
   it("groups pods into matrix rows on request", async () => {

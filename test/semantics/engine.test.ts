@@ -894,6 +894,15 @@ const cases: Case[] = [
     explanation: "x/p ingress[0]",
   },
   {
+    rule: "endPort: a port inside the range carries the endPort note",
+    policies: [ingressPolicy("x/p", [{ ports: [{ port: 8000, endPort: 8010 }] }])],
+    from: "x/a",
+    to: "x/range",
+    port: 8005,
+    allowed: true,
+    explanation: "a CNI without endPort support would match port 8000 only",
+  },
+  {
     rule: "endPort: the range is inclusive",
     policies: [ingressPolicy("x/p", [{ ports: [{ port: 8000, endPort: 8010 }] }])],
     from: "x/a",

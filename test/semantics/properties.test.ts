@@ -207,7 +207,7 @@ const peerArb: fc.Arbitrary<NetworkPolicyPeer> = fc.oneof(
   selectorArb.map((s) => ({ podSelector: s })),
   nsSelectorArb.map((s) => ({ namespaceSelector: s })),
   fc.tuple(nsSelectorArb, selectorArb).map(([n, p]) => ({ namespaceSelector: n, podSelector: p })),
-  fc.constantFrom(
+  fc.constantFrom<NetworkPolicyPeer>(
     { ipBlock: { cidr: "10.0.0.0/16" } },
     { ipBlock: { cidr: "10.0.1.0/24" } },
     { ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.2.0/24"] } },
@@ -248,10 +248,10 @@ const policyArb = (explicitTypes: boolean): fc.Arbitrary<NetworkPolicy> =>
       ingress: fc.option(fc.array(ruleArb, { maxLength: 2 }), { nil: undefined }),
       egress: fc.option(fc.array(ruleArb, { maxLength: 2 }), { nil: undefined }),
     })
-    .map((p, i) => ({
+    .map((p) => ({
       apiVersion: "networking.k8s.io/v1" as const,
       kind: "NetworkPolicy" as const,
-      metadata: { namespace: p.ns, name: `np-${i}-${Math.abs(JSON.stringify(p).length)}` },
+      metadata: { namespace: p.ns, name: "np" },
       spec: {
         podSelector: p.podSelector,
         ...(p.types ? { policyTypes: p.types } : {}),

@@ -363,7 +363,14 @@ export function portMatches(
     if (port === entry.port) return true;
     if (port < entry.port || port > entry.endPort) return false;
     const profile = model.profile;
-    if (profile.endPortSupported) return true;
+    if (profile.endPortSupported) {
+      // Some CNIs accepted endPort without enforcing it (cilium/cilium#28684): say it mattered.
+      notes?.push(
+        profile.notes["endPort"] ??
+          `${profile.name}: port ${port} is allowed by the endPort range ${entry.port}-${entry.endPort}; a CNI without endPort support would match port ${entry.port} only`,
+      );
+      return true;
+    }
     // Kubernetes docs: a plugin without endPort support applies the policy to `port` only.
     notes?.push(
       profile.notes["endPort"] ??

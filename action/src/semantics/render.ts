@@ -109,6 +109,24 @@ export function renderMatrixText(m: Matrix): string {
   return `${out.join("\n")}\n`;
 }
 
+/** A matrix as JSON: rows and columns by name, cells as booleans (row = source). */
+export function renderMatrixJson(matrices: Matrix[]): string {
+  return `${JSON.stringify(
+    {
+      matrices: matrices.map((m) => ({
+        port: m.port,
+        protocol: m.protocol,
+        level: m.level,
+        rows: m.rows,
+        cols: m.cols,
+        cells: m.cells,
+      })),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
 export function renderMatrixMarkdown(m: Matrix): string {
   const out = [
     `**${m.port}/${m.protocol}** (${m.level}; \`.\` allowed, \`X\` blocked; rows are sources)`,
