@@ -114,6 +114,46 @@ describe("diffEnvironments", () => {
     expect(d.changes.find((c) => c.from === "internet" && c.to === "ns:production")?.rule).toBeUndefined();
   });
 
+  it("FQDN egress on cilium: the flow opens through the CiliumNetworkPolicy, wildcards included", () => {
+    const spec = (flows: string[]): EnvironmentSpec => ({
+      name: "production",
+      cni: "cilium",
+      namespaces: { production: { services: { api: { ports: [8080] }, web: { ports: [80] } } } },
+      flows: ["web -> api:8080", ...flows],
+    });
+    const d = diffEnvironments(
+      buildEnvironment(spec([])),
+      buildEnvironment(spec(["api -> api.stripe.com:443", "web -> *.example.com:443"])),
+    );
+    expect(d.changes.map(line)).toEqual([
+      "added production/api -> api.stripe.com 443/TCP",
+      "added production/web -> *.example.com 443/TCP",
+    ]);
+    expect(d.changes[0]?.rule).toMatchObject({ policy: "api-fqdn-egress", direction: "egress" });
+  });
+
+  it("FQDN egress isolates the pod's egress on cilium, even without default-deny: the diff says what closes", () => {
+    const spec = (flows: string[]): EnvironmentSpec => ({
+      name: "production",
+      cni: "cilium",
+      namespaces: {
+        production: { defaultDeny: false, services: { api: { ports: [8080] }, web: { ports: [80] } } },
+      },
+      flows: ["web -> api:8080", ...flows],
+    });
+    const d = diffEnvironments(
+      buildEnvironment(spec([])),
+      buildEnvironment(spec(["api -> api.stripe.com:443"])),
+    );
+    const lines = d.changes.map(line);
+    expect(lines).toContain("removed production/api -> production/web 80/TCP");
+    expect(lines).toContain("removed production/api -> internet 443/TCP");
+    expect(lines.some((l) => l.includes("kube-dns 53/"))).toBe(false);
+    expect(d.changes.find((c) => c.to === "production/web")?.explanation).toContain(
+      "isolated by production/api-fqdn-egress",
+    );
+  });
+
   it("is deterministic", () => {
     const base = buildEnvironment(production());
     const head = buildEnvironment(production({}, ["frontend -> database:5432", "api -> 203.0.113.0/24:443"]));

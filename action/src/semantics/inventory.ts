@@ -401,7 +401,8 @@ export function syntheticInventory(
       kind: "fqdn",
       pods: {},
       ip: internet4,
-      fqdn,
+      // A name the pattern covers: "*.example.com" stands for "wildcard.example.com".
+      fqdn: fqdn.replace(/\*/g, "wildcard"),
       exists: envExists,
       flowKeys: [fqdns.get(fqdn) as string],
       ports: externalPorts.list(),
