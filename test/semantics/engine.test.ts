@@ -950,6 +950,15 @@ const cases: Case[] = [
     allowed: false,
     explanation: "ingress at y/a isolated by y/deny",
   },
+  {
+    rule: "a pod connecting to itself is judged like any pair, with a note",
+    policies: [ingressPolicy("x/deny", [])],
+    from: "x/a",
+    to: "x/a",
+    port: 80,
+    allowed: false,
+    explanation: "a pod connecting to itself: NetworkPolicy leaves this undefined",
+  },
   // Sources from the policy annotation.
   {
     rule: "the intent source of a compiled policy is quoted",
