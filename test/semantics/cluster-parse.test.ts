@@ -253,3 +253,72 @@ describe("reading probes", () => {
     expect(probes('{"probe": []}').errors[0]?.message).toContain('expected {"probes": [');
   });
 });
+
+describe("bad input never crashes", () => {
+  it("any YAML text gives objects or errors, and validated objects always evaluate", async () => {
+    const fc = (await import("fast-check")).default;
+    const { buildModel } = await import("../../action/src/semantics/model.js");
+    const { evaluate } = await import("../../action/src/semantics/evaluate.js");
+    const { CNI_PROFILES } = await import("../../action/src/cni/profiles.js");
+    const fragment = fc.oneof(
+      fc.constantFrom(
+        "kind: NetworkPolicy",
+        "kind: Pod",
+        "kind: List",
+        "items:",
+        "  - ",
+        "spec:",
+        "  podSelector:",
+        "  ingress:",
+        "  - from:",
+        "    - ipBlock: { cidr: 10.0.0.0/8 }",
+        "  egress: [",
+        "ports: [{ port: http }]",
+        "metadata: { name: a, namespace: x }",
+        "---",
+        "status: { podIP: 10.0.0.1 }",
+        "    matchExpressions: [{ key: a, operator: In }]",
+        "  policyTypes: [Egress]",
+      ),
+      fc.string({ maxLength: 20 }),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 12 }), (lines) => {
+        const r = parseKubeObjects([{ path: "f.yaml", text: lines.join("\n") }]);
+        for (const e of r.errors) expect(e.line).toBeGreaterThanOrEqual(1);
+        const model = buildModel({
+          pods: r.pods,
+          namespaces: r.namespaces,
+          policies: r.policies,
+          profile: CNI_PROFILES.generic,
+        });
+        for (const p of model.pods) evaluate(model, { from: p.key, to: p.key, port: 80 });
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const r = parseKubeObjects([
+          {
+            path: "f.json",
+            text: JSON.stringify({
+              apiVersion: "networking.k8s.io/v1",
+              kind: "NetworkPolicy",
+              metadata: { name: "p", namespace: "x" },
+              spec: value,
+            }),
+          },
+        ]);
+        const model = buildModel({
+          pods: [{ metadata: { name: "a", namespace: "x" } }],
+          namespaces: [],
+          policies: r.policies,
+          profile: CNI_PROFILES.generic,
+        });
+        evaluate(model, { from: "x/a", to: "x/a", port: 80 });
+        evaluate(model, { from: "1.2.3.4", to: "x/a", port: 80 });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
