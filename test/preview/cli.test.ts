@@ -94,6 +94,14 @@ describe("netpol-rollout preview", () => {
     expect(stdout).not.toContain("<code>dev</code>");
   });
 
+  it("--no-base compares with nothing, even inside a repository: every flow is opened", async () => {
+    const { code, stdout } = await cli(["preview", "--no-base", "--env", "production"], repo);
+    expect(code).toBe(0);
+    expect(stdout).toContain("No base to compare with (--no-base was given)");
+    expect(stdout).toContain("production/frontend → production/database:5432/TCP");
+    expect(stdout).toContain("production/api → production/database:5432/TCP");
+  });
+
   it("outside a git repository everything is added, and it says so", async () => {
     const dir = withPolicies(tempDir());
     const { code, stdout } = await cli(["preview", "--env", "production"], dir);

@@ -21,7 +21,8 @@ export const DEFAULT_BASE_CANDIDATES = ["origin/HEAD", "main", "master"];
 
 export interface PreviewCliOptions {
   env: string[];
-  base?: string;
+  /** A git ref; false with --no-base (everything shows as added). */
+  base?: string | false;
   policiesDir: string;
   /** Print the job summary's full detail instead of the comment. */
   full?: boolean;
@@ -164,7 +165,8 @@ export async function previewCommand(
   const git = (deps.createGit ?? createGitReader)(io.cwd);
 
   let base: Base;
-  if (options.base !== undefined) base = { ref: options.base };
+  if (options.base === false) base = { note: "--no-base was given" };
+  else if (options.base !== undefined) base = { ref: options.base };
   else base = await defaultBase(git);
 
   let engine: PreviewEngine | undefined;
@@ -225,6 +227,7 @@ export function register(program: Command, ctx: CliContext, deps: PreviewCliDeps
       "--base <ref>",
       `git ref to compare with (default: the merge base of HEAD with ${DEFAULT_BASE_CANDIDATES.join(", else ")}; none outside a git repository: everything shows as added)`,
     )
+    .option("--no-base", "compare with nothing: every flow shows as added")
     .option("--policies-dir <dir>", "the intent directory", "policies")
     .option("--format <format>", "markdown (the pull request comment) or text (for a terminal)", "markdown")
     .option("--full", "with markdown: print the job summary's full detail instead of the comment");
@@ -239,6 +242,7 @@ credentials are needed. Exit codes: 0 (changes are not failures), 1 invalid inte
 Examples:
   netpol-rollout preview
   netpol-rollout preview --env production --base origin/main
+  netpol-rollout preview --no-base --format text
   netpol-rollout preview --format text
   netpol-rollout preview --policies-dir infra/policies --full > preview.md
 `,
