@@ -162,6 +162,24 @@ describe("lintEnvironment", () => {
     expect(svcPort?.source).toEqual(env.flows.find((f) => f.text === "frontend -> api:9090")?.source);
   });
 
+  it("with an inventory: pods of a default-denied namespace that no service selects", () => {
+    const env = buildEnvironment(base);
+    const findings = lintEnvironment(env, compileEnvironment(env), {
+      namespaces: [ns("production"), ns("ingress-nginx"), ns("kube-system")],
+      pods: [
+        pod("production/frontend-1", { app: "frontend" }, { ports: [{ containerPort: 80 }] }),
+        pod("production/newsvc-1", { app: "newsvc" }, { ports: [{ containerPort: 8080 }] }),
+        pod("ingress-nginx/ctl", { "app.kubernetes.io/name": "ingress-nginx" }),
+        pod("kube-system/dns", { "k8s-app": "kube-dns" }),
+      ],
+    });
+    const f = findings.find((x) => x.code === "undeclared-workload");
+    expect(f?.message).toBe(
+      "1 pod of production (newsvc-1) matches no declared service: default-deny leaves it only DNS; declare the service and its flows",
+    );
+    expect(f?.source).toEqual(env.namespaces.find((n) => n.name === "production")?.source);
+  });
+
   it("is sorted by file, line and column, and deterministic", () => {
     const spec = {
       ...base,

@@ -15,6 +15,7 @@
  * | service-port-not-target-port| warning  | an egress port equal to a Service's port but not its targetPort |
  * | rollout-order               | error    | a default-deny not staged after its namespace's allows      |
  * | every-port                  | warning  | a flow or rule that allows every port                        |
+ * | undeclared-workload         | warning  | pods of a default-denied namespace that no service selects (inventory) |
  */
 import type { EnvironmentIntent, SourceRef } from "../intent/model.js";
 import type {
@@ -213,6 +214,29 @@ export function lintEnvironment(
       );
     }
     lintPolicySelection(ctx, policies, inventory, (p) => originOf(bundle, p));
+    // Pods of a default-denied namespace that no declared service selects: only DNS is open to them.
+    for (const ns of env.namespaces.filter((n) => n.managed && n.defaultDeny)) {
+      const selectors = ns.services.map((svc) => compileSelector({ matchLabels: svc.labels }));
+      const podLabels = env.flows
+        .flatMap((f) => [f.from, f.to])
+        .filter((e) => e.kind === "namespace" && e.namespace === ns.name)
+        .map((e) => (e.kind === "namespace" ? e.podLabels : undefined));
+      const wholeNamespace = podLabels.some((l) => l === undefined || Object.keys(l).length === 0);
+      if (wholeNamespace) continue;
+      const stray = inventory.pods.filter(
+        (p) =>
+          p.metadata.namespace === ns.name && !selectors.some((sel) => sel.matches(p.metadata.labels ?? {})),
+      );
+      if (stray.length === 0) continue;
+      const names = stray.slice(0, 3).map((p) => p.metadata.name);
+      report(
+        ctx,
+        "warning",
+        "undeclared-workload",
+        `${stray.length} pod${stray.length === 1 ? "" : "s"} of ${ns.name} (${names.join(", ")}${stray.length > 3 ? ", …" : ""}) ${stray.length === 1 ? "matches" : "match"} no declared service: default-deny leaves ${stray.length === 1 ? "it" : "them"} only DNS; declare the service and its flows`,
+        ns.source,
+      );
+    }
     if (inventory.services)
       lintServicePorts(ctx, policies, inventory, (p, dir, i, port) =>
         ruleOriginOf(env, bundle, p, dir, i, port),
