@@ -4269,7 +4269,7 @@ var require_utils = __commonJS({
       }
       return output;
     }
-    function encodeComponent(input, isAllowed) {
+    function encodeComponent(input, isAllowed2) {
       let output = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
@@ -4281,7 +4281,7 @@ var require_utils = __commonJS({
             continue;
           }
         }
-        if (isAllowed(ch)) {
+        if (isAllowed2(ch)) {
           output += ch;
         } else {
           const code2 = input.charCodeAt(i);
@@ -19158,7 +19158,8 @@ function evaluateParties(model, from, to, port, protocol, family) {
   }
   const egress = from.kind === "pod" ? direction(model, "egress", from.group, to, port, protocol, family) : EXTERNAL.egress;
   const ingress = to.kind === "pod" ? direction(model, "ingress", to.group, from, port, protocol, family) : EXTERNAL.ingress;
-  const notes = egress.notes.length + ingress.notes.length === 0 ? NO_NOTES : unique([...egress.notes, ...ingress.notes]);
+  const loopback = from.kind === "pod" && to.kind === "pod" && from.pod !== void 0 && from.pod === to.pod;
+  const notes = egress.notes.length + ingress.notes.length === 0 && !loopback ? NO_NOTES : unique([...egress.notes, ...ingress.notes, ...loopback ? [LOOPBACK_NOTE] : []]);
   return {
     from: from.name,
     to: to.name,
@@ -19171,6 +19172,12 @@ function evaluateParties(model, from, to, port, protocol, family) {
   };
 }
 var NO_NOTES = [];
+var LOOPBACK_NOTE = "a pod connecting to itself: NetworkPolicy leaves this undefined and CNIs differ (the upstream conformance tests ignore it); judged here like any other pair";
+function isAllowed(model, from, to, port, protocol, family) {
+  if (from.kind === "pod" && !direction(model, "egress", from.group, to, port, protocol, family).allowed)
+    return false;
+  return to.kind !== "pod" || direction(model, "ingress", to.group, from, port, protocol, family).allowed;
+}
 var EXTERNAL = {
   ingress: {
     direction: "ingress",
@@ -19202,12 +19209,16 @@ function direction(model, dir, self, peer, port, protocol, family) {
   };
   const tail = (port * 3 + PROTOCOL_INDEX[protocol]) * 3 + (family === void 0 ? 0 : family === 4 ? 1 : 2);
   if (peer.kind === "pod") {
-    const cache2 = caches[dir];
-    const key2 = peer.group.id * 589824 + tail;
-    let v2 = cache2.get(key2);
+    const byTail = caches[dir];
+    let cache2 = byTail.get(tail);
+    if (!cache2) {
+      cache2 = /* @__PURE__ */ new Map();
+      byTail.set(tail, cache2);
+    }
+    let v2 = cache2.get(peer.group.id);
     if (!v2) {
       v2 = computeDirection(model, dir, self, peer, port, protocol, family);
-      cache2.set(key2, v2);
+      cache2.set(peer.group.id, v2);
     }
     return v2;
   }
@@ -19224,9 +19235,14 @@ function policyRef(p) {
   return { namespace: p.namespace, name: p.name, ...p.source ? { source: p.source } : {} };
 }
 var NONE = Object.freeze([]);
+var SCRATCH = [];
+function collected(notes) {
+  return notes.length === 0 ? NONE : notes.length === 1 ? [notes[0]] : unique(notes);
+}
 function computeDirection(model, dir, self, peer, port, protocol, family) {
   const profile = model.profile;
-  const notes = [];
+  const notes = SCRATCH;
+  notes.length = 0;
   if (protocol === "SCTP" && !profile.sctpSupported) {
     notes.push(profile.notes["sctp"] ?? `${profile.name}: SCTP is not supported by this CNI`);
   }
@@ -19246,9 +19262,8 @@ function computeDirection(model, dir, self, peer, port, protocol, family) {
   for (const policy of isolating) {
     const rules = dir === "ingress" ? policy.ingress : policy.egress;
     for (const rule of rules) {
-      if (rule.ports && !rule.ports.some((p) => portMatches(p, port, protocol, destinationPorts, model, notes)))
-        continue;
-      if (rule.peers && !rule.peers.some((p) => peerMatches(p, peer, family, model, notes))) continue;
+      if (rule.ports && !anyPort(rule.ports, port, protocol, destinationPorts, model, notes)) continue;
+      if (rule.peers && !anyPeerOf(rule.peers, peer, family, model, notes)) continue;
       (allowedBy ??= []).push(ruleRef(policy, rule, dir));
     }
   }
@@ -19258,8 +19273,20 @@ function computeDirection(model, dir, self, peer, port, protocol, family) {
     allowed: allowedBy !== void 0,
     allowedBy: allowedBy ?? NONE,
     isolatedBy: isolatingRefs(self, dir, isolating),
-    notes: notes.length > 1 ? unique(notes) : notes
+    notes: collected(notes)
   };
+}
+function anyPort(ports, port, protocol, destinationPorts, model, notes) {
+  for (let i = 0; i < ports.length; i++) {
+    if (portMatches(ports[i], port, protocol, destinationPorts, model, notes)) return true;
+  }
+  return false;
+}
+function anyPeerOf(peers, other, family, model, notes) {
+  for (let i = 0; i < peers.length; i++) {
+    if (peerMatches(peers[i], other, family, model, notes)) return true;
+  }
+  return false;
 }
 function ruleRef(policy, rule, dir) {
   if (rule.ref) return rule.ref;
@@ -19290,7 +19317,12 @@ function portMatches(entry2, port, protocol, destinationPorts, model, notes) {
     if (port === entry2.port) return true;
     if (port < entry2.port || port > entry2.endPort) return false;
     const profile = model.profile;
-    if (profile.endPortSupported) return true;
+    if (profile.endPortSupported) {
+      notes?.push(
+        profile.notes["endPort"] ?? `${profile.name}: port ${port} is allowed by the endPort range ${entry2.port}-${entry2.endPort}; a CNI without endPort support would match port ${entry2.port} only`
+      );
+      return true;
+    }
     notes?.push(
       profile.notes["endPort"] ?? `${profile.name}: endPort is not supported, so the range ${entry2.port}-${entry2.endPort} matches port ${entry2.port} only`
     );
@@ -19653,7 +19685,8 @@ function syntheticInventory(base, head, mentioned = []) {
       kind: "fqdn",
       pods: {},
       ip: internet4,
-      fqdn,
+      // A name the pattern covers: "*.example.com" stands for "wildcard.example.com".
+      fqdn: fqdn.replace(/\*/g, "wildcard"),
       exists: envExists,
       flowKeys: [fqdns.get(fqdn)],
       ports: externalPorts.list(),
@@ -19828,62 +19861,75 @@ function diffCompiled(input) {
     if (!ip) return void 0;
     return { kind: "external", ip, name: e.label, ...e.fqdn !== void 0 ? { fqdn: e.fqdn } : {} };
   };
+  const endpoints = inventory.endpoints;
+  const parties = {
+    base: endpoints.map((e) => party("base", e)),
+    head: endpoints.map((e) => party("head", e))
+  };
   const changes = [];
-  const sources = inventory.endpoints.filter((e) => e.kind !== "fqdn");
-  for (const src of sources) {
-    for (const dst of inventory.endpoints) {
-      const srcInCluster = src.ip === void 0;
-      const dstInCluster = dst.ip === void 0;
-      if (!srcInCluster && !dstInCluster) continue;
-      const parties = {
-        base: [party("base", src), party("base", dst)],
-        head: [party("head", src), party("head", dst)]
+  endpoints.forEach((src, i) => {
+    if (src.kind === "fqdn") return;
+    endpoints.forEach((dst, j) => {
+      if (src.ip !== void 0 && dst.ip !== void 0) return;
+      const pair = {
+        base: [parties.base[i], parties.base[j]],
+        head: [parties.head[i], parties.head[j]]
       };
-      const pickSource = (side, rule) => {
-        const candidates = rule.origins ?? (rule.source ? [rule.source] : []);
-        for (const c of candidates) {
-          const flow = flowsBySource[side].get(sourceKey(c));
-          if (flow && src.flowKeys.includes(endpointKey(flow.from)) && dst.flowKeys.includes(endpointKey(flow.to)))
-            return c;
-        }
-        return candidates[0];
+      const family = (side) => {
+        const [f, t] = pair[side];
+        return f?.kind === "external" ? f.ip.family : t?.kind === "external" ? t.ip.family : void 0;
       };
-      const absentReason = (side) => {
-        if (!envs[side]) return `environment ${environment} does not exist in ${side}`;
-        const missing = [src, dst].filter((e) => !e.exists[side]).map((e) => e.description);
-        return `${missing.join(" and ")} ${missing.length > 1 ? "do" : "does"} not exist in ${side}`;
+      const allowedOn = (side, port, protocol) => {
+        const [f, t] = pair[side];
+        return f !== void 0 && t !== void 0 && isAllowed(models[side], f, t, port, protocol, family(side));
       };
       for (const probe of dst.ports) {
-        const judged = probe.ports.map((port) => {
-          const state = (side) => {
-            const [f, t] = parties[side];
-            if (!f || !t) return { kind: "absent" };
-            const ip = f.kind === "external" ? f.ip : t.kind === "external" ? t.ip : void 0;
-            return {
-              kind: "judged",
-              verdict: evaluateParties(models[side], f, t, port, probe.protocol, ip?.family)
-            };
-          };
-          return {
-            from: src.label,
-            to: dst.label,
-            portLabel: String(port),
-            protocol: probe.protocol,
-            base: state("base"),
-            head: state("head")
-          };
-        });
-        const agree = judged.every(
-          (j) => allowed(j.base) === allowed(judged[0]?.base ?? j.base) && allowed(j.head) === allowed(judged[0]?.head ?? j.head)
+        const differs = probe.ports.some(
+          (port) => allowedOn("base", port, probe.protocol) !== allowedOn("head", port, probe.protocol)
         );
-        const list2 = agree ? judged.slice(0, 1).map((j) => ({ ...j, portLabel: probe.label })) : judged;
-        for (const j of list2) {
-          const c = classify2(j, pickSource, absentReason);
+        if (!differs) continue;
+        const state = (side, port) => {
+          const [f, t] = pair[side];
+          if (!f || !t) return { kind: "absent" };
+          return {
+            kind: "judged",
+            verdict: evaluateParties(models[side], f, t, port, probe.protocol, family(side))
+          };
+        };
+        const judged = probe.ports.map((port) => ({
+          from: src.label,
+          to: dst.label,
+          portLabel: String(port),
+          protocol: probe.protocol,
+          base: state("base", port),
+          head: state("head", port)
+        }));
+        const first = judged[0];
+        const agree = judged.every(
+          (j2) => allowed(j2.base) === allowed(first.base) && allowed(j2.head) === allowed(first.head)
+        );
+        const list2 = agree ? [{ ...first, portLabel: probe.label }] : judged;
+        const pickSource = (side, rule) => {
+          const candidates = rule.origins ?? (rule.source ? [rule.source] : []);
+          for (const c of candidates) {
+            const flow = flowsBySource[side].get(sourceKey(c));
+            if (flow && src.flowKeys.includes(endpointKey(flow.from)) && dst.flowKeys.includes(endpointKey(flow.to)))
+              return c;
+          }
+          return candidates[0];
+        };
+        const absentReason = (side) => {
+          if (!envs[side]) return `environment ${environment} does not exist in ${side}`;
+          const missing = [src, dst].filter((e) => !e.exists[side]).map((e) => e.description);
+          return `${missing.join(" and ")} ${missing.length > 1 ? "do" : "does"} not exist in ${side}`;
+        };
+        for (const j2 of list2) {
+          const c = classify2(j2, pickSource, absentReason);
           if (c) changes.push(c);
         }
       }
-    }
-  }
+    });
+  });
   changes.sort(compareChanges);
   const services = (env) => new Set(env?.namespaces.flatMap((n) => n.services.map((s) => `${n.name}/${s.name}`)) ?? []);
   const namespaces = (env) => new Set(env?.namespaces.map((n) => n.name) ?? []);
@@ -20024,8 +20070,31 @@ function lintEnvironment(env, bundle, inventory) {
       );
     }
     lintPolicySelection(ctx, policies, inventory, (p) => originOf(bundle, p));
+    for (const ns of env.namespaces.filter((n) => n.managed && n.defaultDeny)) {
+      const selectors = ns.services.map((svc) => compileSelector({ matchLabels: svc.labels }));
+      const podLabels = env.flows.flatMap((f) => [f.from, f.to]).filter((e) => e.kind === "namespace" && e.namespace === ns.name).map((e) => e.kind === "namespace" ? e.podLabels : void 0);
+      const wholeNamespace = podLabels.some((l) => l === void 0 || Object.keys(l).length === 0);
+      if (wholeNamespace) continue;
+      const stray = inventory.pods.filter(
+        (p) => p.metadata.namespace === ns.name && !selectors.some((sel) => sel.matches(p.metadata.labels ?? {}))
+      );
+      if (stray.length === 0) continue;
+      const names = stray.slice(0, 3).map((p) => p.metadata.name);
+      report(
+        ctx,
+        "warning",
+        "undeclared-workload",
+        `${stray.length} pod${stray.length === 1 ? "" : "s"} of ${ns.name} (${names.join(", ")}${stray.length > 3 ? ", \u2026" : ""}) ${stray.length === 1 ? "matches" : "match"} no declared service: default-deny leaves ${stray.length === 1 ? "it" : "them"} only DNS; declare the service and its flows`,
+        ns.source
+      );
+    }
     if (inventory.services)
-      lintServicePorts(ctx, policies, inventory, (p, dir, i) => ruleOriginOf(bundle, p, dir, i));
+      lintServicePorts(
+        ctx,
+        policies,
+        inventory,
+        (p, dir, i, port) => ruleOriginOf(env, bundle, p, dir, i, port)
+      );
   }
   return sortFindings(ctx.findings);
 }
@@ -20033,9 +20102,17 @@ function originOf(bundle, policy) {
   const obj = bundle.objects.find((o) => o.manifest === policy);
   return obj?.origins[0] ?? parseSourceAnnotation(policy.metadata.annotations?.["netpol-rollout.io/source"]);
 }
-function ruleOriginOf(bundle, policy, dir, index) {
+function ruleOriginOf(env, bundle, policy, dir, index, port) {
   const obj = bundle.objects.find((o) => o.manifest === policy);
-  return obj?.ruleOrigins?.[dir][index]?.[0] ?? originOf(bundle, policy);
+  const origins = obj?.ruleOrigins?.[dir][index] ?? [];
+  const byPort = origins.find(
+    (o) => env.flows.some(
+      (f) => f.source.file === o.file && f.source.line === o.line && f.source.column === o.column && f.ports.some(
+        (p) => p.port !== void 0 && port !== void 0 && port >= p.port && port <= (p.endPort ?? p.port)
+      )
+    )
+  );
+  return byPort ?? origins[0] ?? originOf(bundle, policy);
 }
 function lintDns(ctx, env, bundle, inventory) {
   const synthetic = syntheticInventory(void 0, env);
@@ -20234,7 +20311,7 @@ function lintServicePorts(ctx, policies, inventory, sourceOf) {
                 "warning",
                 "service-port-not-target-port",
                 `${formatPolicy(policy)} egress[${rule.index}] allows port ${sp.port}, the port of Service ${svc.metadata.namespace}/${svc.metadata.name}; NetworkPolicy sees the pod's port ${target} (targetPort), so the connection is blocked: allow ${target}`,
-                sourceOf(np, "egress", rule.index)
+                sourceOf(np, "egress", rule.index, sp.port)
               );
             }
           }
