@@ -27,7 +27,7 @@ import type {
   Protocol,
   ServiceObject,
 } from "../k8s/types.js";
-import type { CniProfile } from "../cni/profiles.js";
+import { CNI_PROFILES, type CniProfile } from "../cni/profiles.js";
 import { STAGE_LABEL, type CompiledBundle, type RolloutStage } from "../compile/types.js";
 import type { LintFinding, Severity } from "./contracts.js";
 import { buildModel, parseSourceAnnotation, type PolicyInput } from "./model.js";
@@ -497,7 +497,8 @@ function lintServicePorts(
     pods: inventory.pods,
     namespaces: inventory.namespaces,
     policies,
-    profile: { ...placeholderProfile },
+    // Service ports vs target ports do not depend on CNI behaviour.
+    profile: CNI_PROFILES.generic,
   });
   for (const policy of model.policies) {
     const np = policy.original as NetworkPolicy;
@@ -549,17 +550,6 @@ function lintServicePorts(
     });
   }
 }
-
-const placeholderProfile: CniProfile = {
-  name: "generic",
-  dnsSelectorMode: "safe",
-  kubeletHealthCheckSource: "node-cidrs",
-  ipBlockMatchesPodIps: true,
-  endPortSupported: true,
-  sctpSupported: true,
-  fqdnEgress: false,
-  notes: {},
-};
 
 // --- hand-written policies ----------------------------------------------------------------------
 
