@@ -1,11 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PreviewCore, SourceFile } from "../../action/src/commands/preview.js";
-import { defaultPreviewCore } from "../../action/src/commands/preview.js";
-import type { EnvironmentIntent } from "../../action/src/intent/model.js";
-import type { FlowChange, SemanticDiff } from "../../action/src/semantics/contracts.js";
-import { endpointKey } from "../../action/src/report/graph.js";
+import type { SourceFile } from "../../action/src/commands/preview.js";
 import type { EnginePreview, GitReader, PreviewEngine } from "../../action/src/commands/ports.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -62,45 +58,3 @@ export function tableEngine(results: Record<string, EnginePreview>, throws: stri
     },
   };
 }
-
-/**
- * A diff of declared flows only (no policy semantics): fast enough for intents of
- * hundreds of services, where the tests are about the pipeline and the report's size,
- * not about verdicts.
- */
-export function declaredFlowDiff(
-  base: EnvironmentIntent | undefined,
-  head: EnvironmentIntent | undefined,
-): SemanticDiff {
-  const flows = (env: EnvironmentIntent | undefined) => {
-    const out = new Map<string, Omit<FlowChange, "change" | "explanation">>();
-    for (const flow of env?.flows ?? []) {
-      for (const port of flow.ports) {
-        const entry = {
-          from: endpointKey(flow.from),
-          to: endpointKey(flow.to),
-          port:
-            port.port === undefined ? "*" : port.endPort ? `${port.port}-${port.endPort}` : String(port.port),
-          protocol: port.protocol,
-        };
-        out.set(`${entry.from} ${entry.to} ${entry.port} ${entry.protocol}`, entry);
-      }
-    }
-    return out;
-  };
-  const b = flows(base);
-  const h = flows(head);
-  const changes: FlowChange[] = [];
-  for (const [key, f] of h)
-    if (!b.has(key)) changes.push({ ...f, change: "added", explanation: "declared at head" });
-  for (const [key, f] of b)
-    if (!h.has(key)) changes.push({ ...f, change: "removed", explanation: "not declared at head" });
-  return {
-    environment: head?.name ?? base?.name ?? "",
-    changes,
-    workloads: { added: [], removed: [] },
-    namespaces: { added: [], removed: [] },
-  };
-}
-
-export const declaredFlowCore: PreviewCore = { ...defaultPreviewCore, diff: declaredFlowDiff };

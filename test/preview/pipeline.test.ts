@@ -5,7 +5,6 @@ import {
   NoGitRepositoryError,
   UnknownEnvironmentError,
   runPreview,
-  type PreviewCore,
   type SourceFile,
 } from "../../action/src/commands/preview.js";
 import {
@@ -17,7 +16,7 @@ import {
 } from "../../action/src/report/markdown.js";
 import { flowText } from "../../action/src/report/markdown.js";
 import { previewOutputs, type PreviewReport } from "../../action/src/report/types.js";
-import { declaredFlowCore, edited, memoryGit, shippedFiles, tableEngine } from "./helpers.js";
+import { edited, memoryGit, shippedFiles, tableEngine } from "./helpers.js";
 import { generateIntent } from "./generate.js";
 
 const PRODUCTION = "policies/environments/production.yaml";
@@ -39,13 +38,11 @@ async function preview(
   base: SourceFile[] | undefined,
   head: SourceFile[],
   extra: Partial<Parameters<typeof runPreview>[1]> = {},
-  core?: PreviewCore,
 ) {
   return runPreview(
     {
       ...(base ? { git: memoryGit({ [SHA_BASE]: base }) } : {}),
       readHead: () => Promise.resolve(head),
-      ...(core ? { core } : {}),
     },
     { ...(base ? { baseRef: SHA_BASE } : {}), headRef: SHA_HEAD, policiesDir: "policies", ...extra },
   );
@@ -297,9 +294,7 @@ describe("engine part", () => {
   });
 });
 
-// The semantic diff evaluates every pair of endpoints; on 500 services that takes tens of
-// seconds per environment here, so these tests, which are about the pipeline and the
-// report's size, use a diff of declared flows. bench/preview.bench.ts times the real one.
+// The real semantic diff, about a second per 500-service environment here.
 describe("large intents", () => {
   it("500 services in three environments: the comment fits by dropping details", async () => {
     const files = ["dev", "staging", "production"].flatMap((environment, i) =>
@@ -308,7 +303,7 @@ describe("large intents", () => {
         text: f.text.replace("promotion: 1", `promotion: ${i + 1}`),
       })),
     );
-    const report = await preview(undefined, files, {}, declaredFlowCore);
+    const report = await preview(undefined, files);
     expect(report.intentErrors).toEqual([]);
     expect(report.environments.every((e) => e.diff.changes.length >= 1000)).toBe(true);
     const { body, tier } = renderCommentWithTier(report, { summaryUrl: "https://example.test/summary" });
@@ -326,7 +321,7 @@ describe("large intents", () => {
       extraFlows: ["ns-0/svc-0 -> ns-7/svc-7:9090"],
       dropFlows: [5],
     });
-    const report = await preview(base, head, {}, declaredFlowCore);
+    const report = await preview(base, head);
     expect(report.environments[0]?.diff.changes).toHaveLength(2);
     const { body, tier } = renderCommentWithTier(report);
     expect(tier).toBe("full");
