@@ -422,3 +422,244 @@ async function ensureConfig(
     await stack.setConfig(POLICIES_DIR_CONFIG_KEY, { value: options.policiesDir });
   }
 }
+
+// ---------------------------------------------------------------------------------------
+// Deploying: `pulumi up` of one stage
+
+/** The rollout stage of a deploy: `allow` (DNS and service policies) or `enforce` (also the default-deny). */
+export type DeployStage = "allow" | "enforce";
+
+export const STAGE_CONFIG_KEY = "netpol-rollout:stage";
+export const BUNDLE_FILE_CONFIG_KEY = "netpol-rollout:bundleFile";
+export const REVISION_CONFIG_KEY = "netpol-rollout:revision";
+
+/** The annotation the compiler puts on every object: the intent line it came from. */
+const SOURCE_ANNOTATION_KEY = "netpol-rollout.io/source";
+
+export interface DeployOptions {
+  stage: DeployStage;
+  /** Deploy this recorded bundle (a `bundle` stack output saved as JSON) instead of compiling the intent. */
+  bundleFile?: string;
+  /** The git commit being deployed, recorded in the stack outputs. */
+  revision?: string;
+  /** The intent directory, relative to the repository root or absolute; default: the deployer's. */
+  policiesDir?: string;
+}
+
+/** The stack outputs the program returns (pulumi/README.md, "Stack outputs"). */
+export interface DeployOutputs {
+  environment: string;
+  stage: DeployStage;
+  revision: string | null;
+  /** `bundleDigest` of what this deploy registered. */
+  digest: string;
+  /** `bundleDigest` of the full bundle before stage selection. */
+  sourceDigest: string;
+  /** The deployed bundle, readable back through `bundleFile`. */
+  bundle: unknown;
+  counts: Record<string, { allow: number; deny: number }>;
+  from: "intent" | "recorded";
+  /** Any other output, as the engine returned it. */
+  [key: string]: unknown;
+}
+
+/** A resource step the engine finished, in the order it finished them. */
+export interface CompletedStep {
+  op: string;
+  kind: string;
+  name: string;
+}
+
+export interface DeployResult {
+  stack: string;
+  /** One per resource, in the order the engine first mentioned them (like a preview's). */
+  operations: ResourceOperation[];
+  /** Completed steps in engine order: a default-deny is created after its namespace's allows. */
+  completed: CompletedStep[];
+  outputs: DeployOutputs;
+}
+
+/** `pulumi up` failed for a reason other than a locked stack or a missing CLI. */
+export class PulumiDeployError extends PulumiEngineError {
+  override name = "PulumiDeployError";
+  constructor(
+    message: string,
+    /** `file:line` of the intent declarations behind the resources that failed. */
+    readonly sources: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** What the deployer does with one stack; the Automation API, or a fake in tests. */
+export interface UpRunner {
+  up(
+    stack: string,
+    config: Record<string, string | undefined>,
+    onEvent: (event: EngineEvent) => void,
+  ): Promise<Record<string, unknown>>;
+}
+
+export interface PulumiDeployerOptions {
+  /** The Pulumi project directory (absolute): the repository's `pulumi/`. */
+  workDir: string;
+  /** Stack name per environment (`{env}` replaced). */
+  stackTemplate: string;
+  /** The intent directory (relative to the repository root or absolute); unset: the program's default. */
+  policiesDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface PulumiDeployer {
+  up(environment: string, options: DeployOptions): Promise<DeployResult>;
+}
+
+/**
+ * Deploys one stage of an environment with `pulumi up`. The stack's `netpol-rollout:` config
+ * is set for each call (written to `Pulumi.<stack>.yaml` in `workDir`); `bundleFile` and
+ * `revision` are removed when not given, so an earlier call's never leaks into this one.
+ * Throws StackLockedError, PulumiCliMissingError or PulumiDeployError (naming the intent
+ * lines behind the resources the cluster refused).
+ */
+export function createPulumiDeployer(options: PulumiDeployerOptions, runner?: UpRunner): PulumiDeployer {
+  const run = runner ?? automationUpRunner(options);
+  return {
+    async up(environment, deploy): Promise<DeployResult> {
+      const stack = stackNameOf(options.stackTemplate, environment);
+      const policiesDir = deploy.policiesDir ?? options.policiesDir;
+      const config: Record<string, string | undefined> = {
+        [ENVIRONMENT_CONFIG_KEY]: environment,
+        [STAGE_CONFIG_KEY]: deploy.stage,
+        [POLICIES_DIR_CONFIG_KEY]: policiesDir,
+        [BUNDLE_FILE_CONFIG_KEY]: deploy.bundleFile,
+        [REVISION_CONFIG_KEY]: deploy.revision,
+      };
+      const events: EngineEvent[] = [];
+      options.log?.(`pulumi up of stack ${stack} (${environment}, stage ${deploy.stage})`);
+      let outputs: Record<string, unknown>;
+      try {
+        outputs = await run.up(stack, config, (event) => events.push(event));
+      } catch (error) {
+        throw classifyDeployError(error, stack, events);
+      }
+      return {
+        stack,
+        operations: operationsFromEvents(events),
+        completed: completedSteps(events),
+        outputs: outputs as DeployOutputs,
+      };
+    },
+  };
+}
+
+/**
+ * What a failed `pulumi up` means. A locked stack and a missing CLI keep their types; any
+ * other failure becomes a PulumiDeployError whose message leads with each refused
+ * resource, its intent line (`file:line`, from the resource's `netpol-rollout.io/source`
+ * annotation in the engine events) and the engine's reason.
+ */
+export function classifyDeployError(
+  error: unknown,
+  stack: string,
+  events: readonly EngineEvent[],
+): PulumiEngineError {
+  const classified = classifyPulumiError(error, stack, []);
+  if (classified instanceof StackLockedError || classified instanceof PulumiCliMissingError)
+    return classified;
+  if (classified instanceof PulumiStackNotFoundError) return classified;
+  const inputsByUrn = new Map<string, Record<string, unknown>>();
+  for (const event of events) {
+    const metadata = event.resourcePreEvent?.metadata ?? event.resOpFailedEvent?.metadata;
+    const inputs = metadata?.new?.inputs ?? metadata?.old?.inputs;
+    if (metadata && isRecord(inputs)) inputsByUrn.set(metadata.urn, inputs);
+  }
+  const failedUrns = new Set(
+    events.flatMap((e) => (e.resOpFailedEvent ? [e.resOpFailedEvent.metadata.urn] : [])),
+  );
+  const messages: string[] = [];
+  const sources: string[] = [];
+  const described = new Set<string>();
+  for (const event of events) {
+    const d = event.diagnosticEvent;
+    if (!d || d.severity !== "error" || d.ephemeral) continue;
+    const text = oneLine(d.message);
+    if (d.urn && inputsByUrn.has(d.urn) && !d.urn.includes("::pulumi:pulumi:Stack::")) {
+      const inputs = inputsByUrn.get(d.urn) ?? {};
+      const source = sourceOf(inputs);
+      if (source) sources.push(source);
+      described.add(d.urn);
+      // The provider's message repeats the URN ("resource \"urn:…\" was not successfully created …").
+      const reason = text.replace(/^resource "urn:[^"]*" /, "");
+      const label = `${resourceLabel(inputs, d.urn)}${source ? ` (${source})` : ""}`;
+      messages.push(reason === text ? `${label}: ${text}` : `${label} ${reason}`);
+    } else {
+      messages.push(text);
+    }
+  }
+  // A failed resource without its own diagnostic is still named.
+  for (const urn of failedUrns) {
+    if (described.has(urn)) continue;
+    const inputs = inputsByUrn.get(urn) ?? {};
+    const source = sourceOf(inputs);
+    if (source) sources.push(source);
+    messages.unshift(`${resourceLabel(inputs, urn)}${source ? ` (${source})` : ""} failed`);
+  }
+  const summary = messages.length > 0 ? messages.join("; ") : stderrSummary(error);
+  return new PulumiDeployError(`pulumi up of stack ${stack} failed: ${summary}`, [...new Set(sources)]);
+}
+
+function sourceOf(inputs: Record<string, unknown>): string | undefined {
+  const metadata = inputs.metadata;
+  const annotations = isRecord(metadata) ? metadata.annotations : undefined;
+  const source = isRecord(annotations) ? annotations[SOURCE_ANNOTATION_KEY] : undefined;
+  return typeof source === "string" && source !== "" ? source : undefined;
+}
+
+function resourceLabel(inputs: Record<string, unknown>, urn: string): string {
+  const kind = typeof inputs.kind === "string" && inputs.kind !== "" ? inputs.kind : typeFromUrn(urn);
+  return `${kind} ${nameOf(inputs, urn)}`;
+}
+
+/** The resource steps the engine completed (ResOutputs events), in order; the stack itself left out. */
+export function completedSteps(events: readonly EngineEvent[]): CompletedStep[] {
+  const out: CompletedStep[] = [];
+  for (const event of events) {
+    const metadata = event.resOutputsEvent?.metadata;
+    if (!metadata) continue;
+    const op = operationOf(metadata);
+    if (op) out.push({ op: op.op, kind: op.kind, name: op.name });
+  }
+  return out;
+}
+
+function automationUpRunner(options: PulumiDeployerOptions): UpRunner {
+  let command: Promise<PulumiCommand> | undefined;
+  return {
+    async up(stackName, config, onEvent) {
+      const automation = await import("@pulumi/pulumi/automation/index.js");
+      const { LocalWorkspace, PulumiCommand } =
+        (automation.default as typeof automation | undefined) ?? automation;
+      command ??= PulumiCommand.get();
+      const pulumiCommand = await command;
+      const stack = await LocalWorkspace.createOrSelectStack(
+        { stackName, workDir: options.workDir },
+        { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } },
+      );
+      const set: Record<string, { value: string }> = {};
+      const remove: string[] = [];
+      for (const [key, value] of Object.entries(config)) {
+        if (value === undefined) remove.push(key);
+        else set[key] = { value };
+      }
+      await stack.setAllConfig(set);
+      if (remove.length > 0) await stack.removeAllConfig(remove);
+      const result = await stack.up({
+        onEvent,
+        color: "never",
+        suppressOutputs: true,
+        suppressProgress: true,
+      });
+      return Object.fromEntries(Object.entries(result.outputs).map(([k, v]) => [k, v.value as unknown]));
+    },
+  };
+}
