@@ -4,8 +4,9 @@
 # already present for the current key is not rebuilt.
 #
 # Usage:
-#   build.sh [all|kube|pulumi|provider|etcd|kube-apiserver|language-nodejs]...
-#            (default: all; pulumi = CLI + language host)
+#   build.sh [all|kube|pulumi|provider|etcd|kube-apiserver|kube-controller-manager|language-nodejs]...
+#            (default: all; pulumi = CLI + language host;
+#             kube = kube-apiserver + etcd + kube-controller-manager)
 #   build.sh --print-bin-dir    print the bin dir (built or not) and exit
 #   build.sh --check            exit 0 iff every tool is present, 1 otherwise
 #
@@ -29,7 +30,7 @@ case "${1:-}" in
 	if e2e_have_all; then exit 0; else exit 1; fi
 	;;
 -h | --help)
-	sed -n '2,17p' "${BASH_SOURCE[0]}"
+	sed -n '2,18p' "${BASH_SOURCE[0]}"
 	exit 0
 	;;
 esac
@@ -69,12 +70,8 @@ install_bin() {
 	mv -f "$1" "$BIN/$2"
 }
 
-build_kube_apiserver() {
-	if [[ -x "$BIN/kube-apiserver" ]]; then
-		echo "==> kube-apiserver $E2E_K8S_VERSION: present"
-		return
-	fi
-	step "kube-apiserver $E2E_K8S_VERSION"
+# Without gitVersion, /version reports v0.0.0-master+$Format:...$.
+kube_ldflags() {
 	local minor ld
 	minor="${E2E_K8S_VERSION#v1.}"
 	minor="${minor%%.*}"
@@ -84,10 +81,32 @@ build_kube_apiserver() {
 	ld+=" -X k8s.io/component-base/version.gitMinor=$minor"
 	ld+=" -X k8s.io/component-base/version.gitTreeState=clean"
 	ld+=" -X k8s.io/component-base/version.buildDate=1970-01-01T00:00:00Z"
+	printf '%s' "$ld"
+}
+
+build_kube_apiserver() {
+	if [[ -x "$BIN/kube-apiserver" ]]; then
+		echo "==> kube-apiserver $E2E_K8S_VERSION: present"
+		return
+	fi
+	step "kube-apiserver $E2E_K8S_VERSION"
 	(cd "$E2E_TOOLS_DIR/kube" &&
-		timed go build -p "$P" -trimpath -ldflags "$ld" \
+		timed go build -p "$P" -trimpath -ldflags "$(kube_ldflags)" \
 			-o "$BIN/.kube-apiserver.tmp" k8s.io/kubernetes/cmd/kube-apiserver)
 	install_bin "$BIN/.kube-apiserver.tmp" kube-apiserver
+	step_done
+}
+
+build_kube_controller_manager() {
+	if [[ -x "$BIN/kube-controller-manager" ]]; then
+		echo "==> kube-controller-manager $E2E_K8S_VERSION: present"
+		return
+	fi
+	step "kube-controller-manager $E2E_K8S_VERSION"
+	(cd "$E2E_TOOLS_DIR/kube" &&
+		timed go build -p "$P" -trimpath -ldflags "$(kube_ldflags)" \
+			-o "$BIN/.kube-controller-manager.tmp" k8s.io/kubernetes/cmd/kube-controller-manager)
+	install_bin "$BIN/.kube-controller-manager.tmp" kube-controller-manager
 	step_done
 }
 
@@ -176,6 +195,7 @@ for t in "${targets[@]}"; do
 	all)
 		build_kube_apiserver
 		build_etcd
+		build_kube_controller_manager
 		build_pulumi
 		build_language_nodejs
 		build_provider
@@ -183,8 +203,10 @@ for t in "${targets[@]}"; do
 	kube)
 		build_kube_apiserver
 		build_etcd
+		build_kube_controller_manager
 		;;
 	kube-apiserver) build_kube_apiserver ;;
+	kube-controller-manager) build_kube_controller_manager ;;
 	etcd) build_etcd ;;
 	pulumi)
 		build_pulumi
@@ -193,7 +215,7 @@ for t in "${targets[@]}"; do
 	language-nodejs) build_language_nodejs ;;
 	provider) build_provider ;;
 	*)
-		echo "build.sh: unknown target '$t' (all|kube|kube-apiserver|etcd|pulumi|language-nodejs|provider)" >&2
+		echo "build.sh: unknown target '$t' (all|kube|kube-apiserver|kube-controller-manager|etcd|pulumi|language-nodejs|provider)" >&2
 		exit 2
 		;;
 	esac

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Start/stop a throwaway Kubernetes control plane (etcd + kube-apiserver, no
-# kubelet/scheduler/controllers) on free loopback ports, for the e2e tier.
+# Start/stop a throwaway Kubernetes control plane on free loopback ports, for
+# the e2e tier: etcd + kube-apiserver + kube-controller-manager running only the
+# garbagecollector and namespace controllers (no kubelet, no scheduler: Pods
+# stay Pending).
 #
 #   control-plane.sh start DIR   start it; DIR is created if missing (use mktemp -d)
 #   control-plane.sh stop DIR    kill every PID in DIR/pids (TERM, then KILL)
@@ -9,20 +11,23 @@
 # start writes into DIR:
 #   kubeconfig   token auth (user admin, group system:masters), namespace default,
 #                insecure-skip-tls-verify (self-signed serving cert)
-#   pids         one PID per line (etcd, kube-apiserver)
+#   pids         one PID per line (etcd, kube-apiserver, kube-controller-manager)
 #   env          shell-sourceable: APISERVER_URL, APISERVER_PORT, ETCD_PORT, TOKEN, KUBECONFIG
-#   etcd.log, kube-apiserver.log
+#   etcd.log, kube-apiserver.log, kube-controller-manager.log
 # and prints the kubeconfig path. On a start failure it stops what it started,
 # prints the log tails and exits non-zero.
 #
 # Binaries: E2E_BIN_DIR if set, else the dir printed by env.sh.
 # Timeouts: E2E_CP_TIMEOUT seconds for readiness (default 120).
+# E2E_CP_CONTROLLERS=0 skips kube-controller-manager (deletes that use
+# foreground propagation then never finish); E2E_CP_CONTROLLER_LIST overrides
+# its --controllers list (default garbagecollector,namespace).
 set -euo pipefail
 
 TOOLS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 usage() {
-	sed -n '2,18p' "${BASH_SOURCE[0]}" >&2
+	sed -n '2,24p' "${BASH_SOURCE[0]}" >&2
 	exit 2
 }
 
@@ -101,7 +106,9 @@ start_cp() {
 		return 1
 	fi
 	bin="${E2E_BIN_DIR:-$("$TOOLS/env.sh")}"
-	for t in etcd kube-apiserver; do
+	local need=(etcd kube-apiserver)
+	[[ "${E2E_CP_CONTROLLERS:-1}" == 0 ]] || need+=(kube-controller-manager)
+	for t in "${need[@]}"; do
 		[[ -x "$bin/$t" ]] || {
 			echo "control-plane.sh: $bin/$t missing (run test/e2e/tools/build.sh kube)" >&2
 			return 1
@@ -179,6 +186,32 @@ contexts:
 current-context: e2e
 EOF
 	chmod 600 "$d/kubeconfig"
+
+	# kube-controller-manager, reduced to the controllers whose absence makes
+	# deletes hang: the garbage collector removes the foregroundDeletion
+	# finalizer (the Pulumi Kubernetes provider deletes with
+	# propagationPolicy=Foreground by default), the namespace controller
+	# finishes Namespace deletion. No serving port, no leader election.
+	if [[ "${E2E_CP_CONTROLLERS:-1}" != 0 ]]; then
+		"$bin/kube-controller-manager" \
+			--kubeconfig "$d/kubeconfig" \
+			--controllers "${E2E_CP_CONTROLLER_LIST:-garbagecollector,namespace}" \
+			--leader-elect=false \
+			--use-service-account-credentials=false \
+			--secure-port 0 \
+			>"$d/kube-controller-manager.log" 2>&1 </dev/null &
+		echo $! >>"$d/pids"
+		local kcm=$!
+		# Without a serving port there is no health endpoint; check that it
+		# survived start-up (bad flags make it exit at once).
+		sleep 1
+		if ! alive "$kcm"; then
+			echo "control-plane.sh: kube-controller-manager exited; tail of $d/kube-controller-manager.log:" >&2
+			tail -n 40 "$d/kube-controller-manager.log" >&2 || true
+			stop_cp "$d"
+			return 1
+		fi
+	fi
 	cat >"$d/env" <<EOF
 APISERVER_URL=https://127.0.0.1:$pa
 APISERVER_PORT=$pa

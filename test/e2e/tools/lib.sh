@@ -29,7 +29,7 @@ E2E_K8S_PROVIDER_MODVER="v4.0.0-20260115033456-f47bc2d6f199"
 # must invalidate existing caches.
 E2E_RECIPE="1"
 
-E2E_TOOL_NAMES=(pulumi pulumi-language-nodejs kube-apiserver etcd pulumi-resource-kubernetes)
+E2E_TOOL_NAMES=(pulumi pulumi-language-nodejs kube-apiserver kube-controller-manager etcd pulumi-resource-kubernetes)
 
 e2e_go_env() {
 	export GOFLAGS=-mod=mod
