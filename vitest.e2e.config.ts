@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+/** The e2e tier (`npm run test:e2e`): real engine, real API server; one file at a time, in one process. */
+export default defineConfig({
+  test: {
+    include: ["test/e2e/**/*.e2e.test.ts"],
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
+    pool: "forks",
+    maxWorkers: 1,
+    fileParallelism: false,
+    sequence: { concurrent: false },
+  },
+});
