@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034
 # Shared definitions for the e2e tool scripts (sourced, not executed).
 #
 # Everything is built from Go modules through the Go module proxy into a
