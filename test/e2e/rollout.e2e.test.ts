@@ -34,6 +34,7 @@ if (!bin) {
 }
 
 let e2e: E2e;
+let orphan: Promise<{ allowSources: string[]; error: unknown }>;
 beforeAll(async () => {
   if (!bin) return;
   const started = performance.now();
@@ -42,7 +43,8 @@ beforeAll(async () => {
   console.log(
     `e2e: pulumi ${v.pulumi}, kube-apiserver ${v.kubeApiserver}, pulumi-resource-kubernetes ${v.kubernetesProvider}, node ${v.node}; control plane up in ${Math.round(performance.now() - started)} ms`,
   );
-  await e2e.ensureNamespaces("production");
+  await e2e.ensureNamespaces("production", "staging");
+  orphan = deployOrphan().catch((error: unknown) => ({ allowSources: [], error }));
 }, 240_000);
 afterAll(() => {
   e2e?.stop();
@@ -55,6 +57,40 @@ async function compiled(environment: string, policiesDir = "policies"): Promise<
   const env = loaded.intent.environments.find((e) => e.name === environment);
   if (!env) throw new Error(`no environment ${environment}`);
   return compileEnvironment(env);
+}
+
+/**
+ * Deploys an environment whose namespace is not in the cluster; settles with the error.
+ * It runs alongside the other scenarios (its own stack and namespace): the provider retries
+ * a missing namespace with backoff for about a minute before it gives up.
+ */
+async function deployOrphan(): Promise<{ allowSources: string[]; error: unknown }> {
+  const dir = join(e2e.repo, "policies-orphan");
+  cpSync(join(e2e.repo, "policies"), dir, { recursive: true });
+  writeFileSync(
+    join(dir, "environments/orphan.yaml"),
+    [
+      "promotion: 9",
+      "cni: generic",
+      "namespaces:",
+      "  orphan:",
+      "    services:",
+      "      web: { labels: { app: web }, ports: [8080] }",
+      "flows:",
+      "  - web -> 203.0.113.0/24:443",
+      "",
+    ].join("\n"),
+  );
+  const bundle = await compiled("orphan", "policies-orphan");
+  const allowSources = bundle.objects
+    .filter((o) => o.stage === "allow")
+    .map((o) => o.manifest.metadata.annotations?.[SOURCE_ANNOTATION] ?? "");
+  const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+  const error = await deployer.up("orphan", { stage: "allow", policiesDir: dir }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return { allowSources, error };
 }
 
 /** What the server holds that the compiler decides: name, namespace, labels, annotations, spec. */
@@ -324,42 +360,43 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
     });
   });
 
-  it("an object the API server refuses names its intent line", { timeout: 240_000 }, async () => {
-    // An environment whose namespace is not in the cluster.
-    const dir = join(e2e.repo, "policies-orphan");
-    cpSync(join(e2e.repo, "policies"), dir, { recursive: true });
-    writeFileSync(
-      join(dir, "environments/orphan.yaml"),
-      [
-        "promotion: 9",
-        "cni: generic",
-        "namespaces:",
-        "  orphan:",
-        "    services:",
-        "      web: { labels: { app: web }, ports: [8080] }",
-        "flows:",
-        "  - web -> 203.0.113.0/24:443",
-        "",
-      ].join("\n"),
-    );
-    const bundle = await compiled("orphan", "policies-orphan");
-    const allowSources = bundle.objects
-      .filter((o) => o.stage === "allow")
-      .map((o) => o.manifest.metadata.annotations?.[SOURCE_ANNOTATION] ?? "");
-    expect(allowSources.length).toBeGreaterThan(0);
-    for (const s of allowSources) expect(s).toMatch(/^policies-orphan\/environments\/orphan\.yaml:\d+$/);
+  it(
+    "one enforce deploy creates the default-deny after the allows; stage allow then removes it first",
+    { timeout: 240_000 },
+    async () => {
+      const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+      const bundle = await compiled("staging");
+      const allows = bundle.objects.filter((o) => o.stage === "allow");
 
-    const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
-    const error = await deployer.up("orphan", { stage: "allow", policiesDir: dir }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(PulumiDeployError);
-    const message = (error as PulumiDeployError).message;
-    expect(message).toContain('namespaces "orphan" not found');
-    for (const s of allowSources) expect(message).toContain(`(${s})`);
-    expect([...(error as PulumiDeployError).sources].sort()).toEqual([...new Set(allowSources)].sort());
-  });
+      const enforce = await deployer.up("staging", { stage: "enforce" });
+      expect(await serverState("staging")).toEqual(expected(bundle.objects));
+      // The engine finished every allow before it created the default-deny.
+      const created = enforce.completed
+        .filter((s) => s.kind === "NetworkPolicy")
+        .map((s) => `${s.op} ${s.name}`);
+      expect(created).toHaveLength(bundle.objects.length);
+      expect(created.at(-1)).toBe("create staging/default-deny-all");
+      const rv = new Map(
+        (await e2e.listPolicies("staging")).map((p) => [
+          p.metadata?.name ?? "",
+          Number(p.metadata?.resourceVersion),
+        ]),
+      );
+      for (const o of allows)
+        expect(rv.get(o.manifest.metadata.name) ?? Infinity).toBeLessThan(rv.get("default-deny-all") ?? 0);
+
+      // Break-glass: back to stage allow deletes the default-deny and keeps every allow.
+      const allow = await deployer.up("staging", { stage: "allow" });
+      expect(opsOf(allow).filter((o) => !o.startsWith("same "))).toEqual([
+        "delete NetworkPolicy staging/default-deny-all",
+      ]);
+      expect(await serverState("staging")).toEqual(expected(allows));
+      expect(allow.outputs).toMatchObject({
+        stage: "allow",
+        digest: bundleDigest({ ...bundle, objects: allows }),
+      });
+    },
+  );
 
   it("an update of a locked stack is reported as locked", { timeout: 240_000 }, async () => {
     // Another update holds the stack: the self-managed backend's lock file, as `pulumi up` writes it.
@@ -385,5 +422,19 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
     );
     // Nothing changed in the cluster.
     expect(await serverState("production")).toEqual(expected(firstObjects));
+  });
+
+  it("an object the API server refuses names its intent line", { timeout: 240_000 }, async () => {
+    // Started in beforeAll: the provider retries a missing namespace for about a minute first.
+    const { allowSources, error } = await orphan;
+    expect(allowSources.length).toBeGreaterThan(0);
+    for (const s of allowSources) expect(s).toMatch(/^policies-orphan\/environments\/orphan\.yaml:\d+$/);
+    expect(error).toBeInstanceOf(PulumiDeployError);
+    const message = (error as PulumiDeployError).message;
+    expect(message).toContain('namespaces "orphan" not found');
+    for (const s of allowSources) expect(message).toContain(`(${s})`);
+    expect([...(error as PulumiDeployError).sources].sort()).toEqual([...new Set(allowSources)].sort());
+    // Nothing of it reached the cluster.
+    expect(await e2e.listPolicies("orphan")).toEqual([]);
   });
 });
