@@ -92,6 +92,21 @@ describe("deploy errors", () => {
     );
     expect(missing).toBeInstanceOf(PulumiCliMissingError);
   });
+
+  it("a self-managed backend's lock names its holder", () => {
+    const locked = classifyDeployError(
+      commandError(
+        "ConcurrentUpdateError",
+        "error: the stack is currently locked by 1 lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.\n" +
+          "  file:///state/.pulumi/locks/organization/netpol-rollout/production/8c1d.json: created by ci@runner-1 (pid 4242) at 2026-11-26T13:41:19Z",
+      ),
+      "production",
+      [],
+    );
+    expect(locked.message).toBe(
+      "stack production is locked by another update (ci@runner-1, pid 4242, since 2026-11-26T13:41:19Z); re-run the job when it has finished",
+    );
+  });
 });
 
 describe("the deployer", () => {

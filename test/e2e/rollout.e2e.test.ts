@@ -417,8 +417,8 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(StackLockedError);
-    expect((error as Error).message).toBe(
-      "stack production is locked by another update; re-run the job when it has finished",
+    expect((error as Error).message).toMatch(
+      /^stack production is locked by another update \(ci@runner-1, pid 4242, since [0-9T:-]+Z\); re-run the job when it has finished$/,
     );
     // Nothing changed in the cluster.
     expect(await serverState("production")).toEqual(expected(firstObjects));

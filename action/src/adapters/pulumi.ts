@@ -60,14 +60,27 @@ export function classifyPulumiError(
   if (error instanceof PulumiEngineError) return error;
   const name = error instanceof Error ? error.name : "";
   if (name === "ConcurrentUpdateError") {
+    const holder = lockHolder(error);
     return new StackLockedError(
-      `stack ${stack} is locked by another update; re-run the job when it has finished`,
+      `stack ${stack} is locked by another update${holder ? ` (${holder})` : ""}; re-run the job when it has finished`,
     );
   }
   if (name === "StackNotFoundError") return new PulumiStackNotFoundError(`stack ${stack} was not found`);
   if (isEnoent(error)) return new PulumiCliMissingError("the pulumi CLI could not be started (not found)");
   const summary = diagnostics.length > 0 ? diagnostics.join("; ") : stderrSummary(error);
   return new PulumiPreviewError(`pulumi preview of stack ${stack} failed: ${summary}`);
+}
+
+/**
+ * Who holds a self-managed backend's lock, as the CLI names it ("…/<id>.json: created by
+ * ci@runner-1 (pid 4242) at 2026-11-26T13:41:19Z"): "ci@runner-1, pid 4242, since …".
+ * Undefined for Pulumi Cloud, whose 409 does not say.
+ */
+function lockHolder(error: unknown): string | undefined {
+  const result = commandResultOf(error);
+  const text = String(result ? (result.stderr ?? "") : error instanceof Error ? error.message : "");
+  const m = /created by (\S+) \(pid (\d+)\) at (\S+)/.exec(text);
+  return m ? `${m[1]}, pid ${m[2]}, since ${m[3]}` : undefined;
 }
 
 function isEnoent(error: unknown): boolean {
