@@ -65,7 +65,13 @@ export async function run(): Promise<DefinedStack> {
       error instanceof RolloutRefusedError ||
       error instanceof CompileError
     ) {
-      throw new pulumi.RunError(`netpol-rollout: ${error.message}`);
+      const runError = new pulumi.RunError(`netpol-rollout: ${error.message}`);
+      // The runtime prints only a RunError's message, but it also formats the error with
+      // util.inspect(err, { colors: true }) unless it has no stack. On Node 20, inside the
+      // runtime, that coloured inspect of any Error grows the heap to ~3 GB and fails after
+      // ~15 s, so a run with an invalid intent failed 15 s late. Without a stack it is the message.
+      runError.stack = "";
+      throw runError;
     }
     throw error;
   }
