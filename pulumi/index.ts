@@ -67,9 +67,11 @@ export async function run(): Promise<DefinedStack> {
     ) {
       const runError = new pulumi.RunError(`netpol-rollout: ${error.message}`);
       // The runtime prints only a RunError's message, but it also formats the error with
-      // util.inspect(err, { colors: true }) unless it has no stack. On Node 20, inside the
-      // runtime, that coloured inspect of any Error grows the heap to ~3 GB and fails after
-      // ~15 s, so a run with an invalid intent failed 15 s late. Without a stack it is the message.
+      // util.inspect(err, { colors: true }) unless it has no stack. On Node 20 that coloured
+      // inspect loops in its node_modules highlighting on the runtime's stack frames (a
+      // Node.js bug, fixed upstream after Node 20's end of life) until the heap reaches ~3 GB
+      // and it throws after ~15 s: a run with an invalid intent failed 15 s late.
+      // Without a stack the runtime uses the message.
       runError.stack = "";
       throw runError;
     }
