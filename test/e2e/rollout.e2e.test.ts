@@ -398,6 +398,32 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
     },
   );
 
+  it(
+    "an invalid intent fails the deploy with its file:line:column and changes nothing",
+    { timeout: 240_000 },
+    async () => {
+      const dir = join(e2e.repo, "policies-invalid");
+      cpSync(join(e2e.repo, "policies"), dir, { recursive: true });
+      appendFileSync(join(dir, "environments/production.yaml"), "  - frontend -> nowhere:5432\n");
+      const loaded = await loadIntentFromDir("policies-invalid", e2e.repo);
+      expect(loaded.ok).toBe(false);
+      const first = loaded.ok ? undefined : loaded.errors[0];
+      const before = await serverState("production");
+
+      const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+      const error = await deployer.up("production", { stage: "enforce", policiesDir: dir }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(PulumiDeployError);
+      const message = (error as Error).message;
+      expect(message).toContain(`${first?.file}:${first?.line}:${first?.column}`);
+      expect(message).toContain(first?.message ?? "?");
+      expect(message).not.toMatch(/\sat \S+ \(/);
+      expect(await serverState("production")).toEqual(before);
+    },
+  );
+
   it("an update of a locked stack is reported as locked", { timeout: 240_000 }, async () => {
     // Another update holds the stack: the self-managed backend's lock file, as `pulumi up` writes it.
     const locks = join(e2e.dir, "state/.pulumi/locks/organization/netpol-rollout/production");

@@ -531,8 +531,8 @@ export interface PulumiDeployer {
  * Deploys one stage of an environment with `pulumi up`. The stack's `netpol-rollout:` config
  * is set for each call (written to `Pulumi.<stack>.yaml` in `workDir`); `bundleFile` and
  * `revision` are removed when not given, so an earlier call's never leaks into this one.
- * Throws StackLockedError, PulumiCliMissingError or PulumiDeployError (naming the intent
- * lines behind the resources the cluster refused).
+ * Throws StackLockedError, PulumiCliMissingError, PulumiStackNotFoundError or
+ * PulumiDeployError (naming the intent lines behind the resources the cluster refused).
  */
 export function createPulumiDeployer(options: PulumiDeployerOptions, runner?: UpRunner): PulumiDeployer {
   const run = runner ?? automationUpRunner(options);
