@@ -46,9 +46,12 @@ beforeAll(async () => {
   await e2e.ensureNamespaces("production", "staging");
   orphan = deployOrphan().catch((error: unknown) => ({ allowSources: [], error }));
 }, 240_000);
-afterAll(() => {
+afterAll(async () => {
+  // The refused-namespace deploy may still run when tests are filtered (-t): let it settle
+  // before its control plane and backend go away.
+  await orphan;
   e2e?.stop();
-});
+}, 240_000);
 
 /** The intent of `environment` under `policiesDir` of the engine's repository copy, compiled. */
 async function compiled(environment: string, policiesDir = "policies"): Promise<CompiledBundle> {
