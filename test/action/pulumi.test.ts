@@ -73,6 +73,30 @@ describe("operationsFromEvents", () => {
     ]);
   });
 
+  it("leaves out the provider a new stack creates, which is no cluster object", () => {
+    const urn = "urn:pulumi:dev::netpol-rollout::pulumi:providers:kubernetes::default_4_34_2";
+    const state = {
+      type: "pulumi:providers:kubernetes",
+      urn,
+      custom: true,
+      id: "",
+      parent: "",
+      inputs: {},
+      outputs: {},
+      provider: "",
+    };
+    const events: EngineEvent[] = [
+      {
+        sequence: 1,
+        timestamp: 1,
+        resourcePreEvent: {
+          metadata: { op: "create", urn, type: "pulumi:providers:kubernetes", provider: "", new: state },
+        },
+      },
+    ];
+    expect(operationsFromEvents(events)).toEqual([]);
+  });
+
   it("reduces property paths to their top-level key", () => {
     expect(topLevelKey("spec.ingress[0].from")).toBe("spec");
     expect(topLevelKey('metadata.labels["app.kubernetes.io/name"]')).toBe("metadata");

@@ -136,8 +136,8 @@ type StepMetadata = NonNullable<EngineEvent["resourcePreEvent"]>["metadata"];
 
 /**
  * The resource operations a preview's engine events describe, one per resource, in the
- * order the engine first mentioned them. The stack resource and unchanged providers are
- * left out (they are Pulumi's bookkeeping, not cluster objects).
+ * order the engine first mentioned them. The stack resource and unchanged or newly created
+ * providers are left out (they are Pulumi's bookkeeping, not cluster objects).
  */
 export function operationsFromEvents(events: readonly EngineEvent[]): ResourceOperation[] {
   const byUrn = new Map<string, { op: ResourceOperation; priority: number }>();
@@ -165,7 +165,9 @@ export function operationsFromEvents(events: readonly EngineEvent[]): ResourceOp
 function operationOf(m: StepMetadata): ResourceOperation | undefined {
   const type = m.type || typeFromUrn(m.urn);
   if (type === "pulumi:pulumi:Stack") return undefined;
-  if (type.startsWith("pulumi:providers:") && m.op === "same") return undefined;
+  // A provider is bookkeeping when unchanged or first created with a new stack; a provider
+  // update or replace stays listed, since it can replace every object it manages.
+  if (type.startsWith("pulumi:providers:") && (m.op === "same" || m.op === "create")) return undefined;
   const state = m.new ?? m.old;
   // Component resources (custom is omitted when false) group others; they are no cluster object.
   if (state && state.custom !== true && !type.startsWith("pulumi:providers:")) return undefined;
