@@ -27855,7 +27855,8 @@ function lintServicePorts(ctx, policies, inventory, sourceOf) {
     pods: inventory.pods,
     namespaces: inventory.namespaces,
     policies,
-    profile: { ...placeholderProfile }
+    // Service ports vs target ports do not depend on CNI behaviour.
+    profile: CNI_PROFILES.generic
   });
   for (const policy of model.policies) {
     const np = policy.original;
@@ -27898,16 +27899,6 @@ function lintServicePorts(ctx, policies, inventory, sourceOf) {
     });
   }
 }
-var placeholderProfile = {
-  name: "generic",
-  dnsSelectorMode: "safe",
-  kubeletHealthCheckSource: "node-cidrs",
-  ipBlockMatchesPodIps: true,
-  endPortSupported: true,
-  sctpSupported: true,
-  fqdnEgress: false,
-  notes: {}
-};
 function isAndMeantOr(peers) {
   const nsOnly = peers.some((p) => p.namespaceSelector && !p.podSelector && !p.ipBlock);
   const podOnly = peers.some(

@@ -20277,7 +20277,8 @@ function lintServicePorts(ctx, policies, inventory, sourceOf) {
     pods: inventory.pods,
     namespaces: inventory.namespaces,
     policies,
-    profile: { ...placeholderProfile }
+    // Service ports vs target ports do not depend on CNI behaviour.
+    profile: CNI_PROFILES.generic
   });
   for (const policy of model.policies) {
     const np = policy.original;
@@ -20320,16 +20321,6 @@ function lintServicePorts(ctx, policies, inventory, sourceOf) {
     });
   }
 }
-var placeholderProfile = {
-  name: "generic",
-  dnsSelectorMode: "safe",
-  kubeletHealthCheckSource: "node-cidrs",
-  ipBlockMatchesPodIps: true,
-  endPortSupported: true,
-  sctpSupported: true,
-  fqdnEgress: false,
-  notes: {}
-};
 
 // action/src/report/graph.ts
 function endpointKey2(endpoint) {
@@ -21647,14 +21638,21 @@ function classifyPulumiError(error2, stack, diagnostics = []) {
   if (error2 instanceof PulumiEngineError) return error2;
   const name = error2 instanceof Error ? error2.name : "";
   if (name === "ConcurrentUpdateError") {
+    const holder = lockHolder(error2);
     return new StackLockedError(
-      `stack ${stack} is locked by another update; re-run the job when it has finished`
+      `stack ${stack} is locked by another update${holder ? ` (${holder})` : ""}; re-run the job when it has finished`
     );
   }
   if (name === "StackNotFoundError") return new PulumiStackNotFoundError(`stack ${stack} was not found`);
   if (isEnoent(error2)) return new PulumiCliMissingError("the pulumi CLI could not be started (not found)");
   const summary2 = diagnostics.length > 0 ? diagnostics.join("; ") : stderrSummary(error2);
   return new PulumiPreviewError(`pulumi preview of stack ${stack} failed: ${summary2}`);
+}
+function lockHolder(error2) {
+  const result = commandResultOf(error2);
+  const text = String(result ? result.stderr ?? "" : error2 instanceof Error ? error2.message : "");
+  const m = /created by (\S+) \(pid (\d+)\) at (\S+)/.exec(text);
+  return m ? `${m[1]}, pid ${m[2]}, since ${m[3]}` : void 0;
 }
 function isEnoent(error2) {
   if (typeof error2 !== "object" || error2 === null) return false;
@@ -21710,7 +21708,7 @@ function operationsFromEvents(events) {
 function operationOf(m) {
   const type = m.type || typeFromUrn(m.urn);
   if (type === "pulumi:pulumi:Stack") return void 0;
-  if (type.startsWith("pulumi:providers:") && m.op === "same") return void 0;
+  if (type.startsWith("pulumi:providers:") && (m.op === "same" || m.op === "create")) return void 0;
   const state = m.new ?? m.old;
   if (state && state.custom !== true && !type.startsWith("pulumi:providers:")) return void 0;
   const inputs = isRecord(state?.inputs) ? state.inputs : {};

@@ -18808,7 +18808,9 @@ async function run() {
     return defineStack(input);
   } catch (error) {
     if (error instanceof StackInputError || error instanceof RolloutRefusedError || error instanceof CompileError) {
-      throw new pulumi2.RunError(`netpol-rollout: ${error.message}`);
+      const runError = new pulumi2.RunError(`netpol-rollout: ${error.message}`);
+      runError.stack = "";
+      throw runError;
     }
     throw error;
   }
