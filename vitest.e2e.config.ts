@@ -10,5 +10,6 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     sequence: { concurrent: false },
+    reporters: ["default", "./test/helpers/closing-line-reporter.ts"],
   },
 });

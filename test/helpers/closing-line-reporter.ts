@@ -1,5 +1,8 @@
 // Prints one plain closing line, "N passed, N failed[, N skipped]", after vitest's own
 // summary, so any log reader can tell how many tests ran without parsing vitest's format.
+// With NETPOL_TEST_TALLY set to a file path, the counts are also appended to that file as
+// "passed failed skipped", so a script running several tiers can print their total.
+import { appendFileSync } from "node:fs";
 import type { Reporter, TestModule } from "vitest/node";
 
 export default class ClosingLineReporter implements Reporter {
@@ -16,5 +19,7 @@ export default class ClosingLineReporter implements Reporter {
       }
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}\n`);
+    const tally = process.env["NETPOL_TEST_TALLY"];
+    if (tally) appendFileSync(tally, `${passed} ${failed} ${skipped}\n`);
   }
 }
