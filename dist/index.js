@@ -21823,18 +21823,24 @@ function oneLine(message) {
   const text = message.replace(ANSI_SGR, "").split("\n").filter((line) => !/^\s+at /.test(line)).join(" ").replace(/\s+/g, " ").trim();
   return text.length > 1e3 ? `${text.slice(0, 997)}...` : text;
 }
-function automationRunner(options) {
+function stackOpener(workDir) {
   let command;
+  return async (stackName2) => {
+    const automation = await import("./chunks/automation-YOVQET5A.js");
+    const { LocalWorkspace, PulumiCommand } = automation.default ?? automation;
+    command ??= PulumiCommand.get();
+    const pulumiCommand = await command;
+    return LocalWorkspace.createOrSelectStack(
+      { stackName: stackName2, workDir },
+      { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } }
+    );
+  };
+}
+function automationRunner(options) {
+  const openStack = stackOpener(options.workDir);
   return {
     async preview(stackName2, environment, onEvent) {
-      const automation = await import("./chunks/automation-YOVQET5A.js");
-      const { LocalWorkspace, PulumiCommand } = automation.default ?? automation;
-      command ??= PulumiCommand.get();
-      const pulumiCommand = await command;
-      const stack = await LocalWorkspace.createOrSelectStack(
-        { stackName: stackName2, workDir: options.workDir },
-        { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } }
-      );
+      const stack = await openStack(stackName2);
       await ensureConfig(stack, stackName2, environment, options);
       await stack.preview({ onEvent, color: "never", suppressOutputs: true, suppressProgress: true });
     }

@@ -384,22 +384,33 @@ function oneLine(message: string): string {
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 
-function automationRunner(options: PulumiEngineOptions): StackRunner {
+/**
+ * Opens (selecting or creating) a stack of the local project in `workDir` through the
+ * Automation API, loaded on first use. The CLI is found once per opener.
+ */
+function stackOpener(workDir: string): (stackName: string) => Promise<Stack> {
   let command: Promise<PulumiCommand> | undefined;
+  return async (stackName) => {
+    // A CommonJS module: Node and the bundle's chunk give its exports as `default`; some
+    // loaders (tsx) give only the named exports.
+    const automation = await import("@pulumi/pulumi/automation/index.js");
+    const { LocalWorkspace, PulumiCommand } =
+      (automation.default as typeof automation | undefined) ?? automation;
+    // PATH lookup; runs `pulumi version` once and checks the SDK's minimum CLI version.
+    command ??= PulumiCommand.get();
+    const pulumiCommand = await command;
+    return LocalWorkspace.createOrSelectStack(
+      { stackName, workDir },
+      { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } },
+    );
+  };
+}
+
+function automationRunner(options: PulumiEngineOptions): StackRunner {
+  const openStack = stackOpener(options.workDir);
   return {
     async preview(stackName, environment, onEvent) {
-      // A CommonJS module: Node and the bundle's chunk give its exports as `default`; some
-      // loaders (tsx) give only the named exports.
-      const automation = await import("@pulumi/pulumi/automation/index.js");
-      const { LocalWorkspace, PulumiCommand } =
-        (automation.default as typeof automation | undefined) ?? automation;
-      // PATH lookup; runs `pulumi version` once and checks the SDK's minimum CLI version.
-      command ??= PulumiCommand.get();
-      const pulumiCommand = await command;
-      const stack = await LocalWorkspace.createOrSelectStack(
-        { stackName, workDir: options.workDir },
-        { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } },
-      );
+      const stack = await openStack(stackName);
       await ensureConfig(stack, stackName, environment, options);
       await stack.preview({ onEvent, color: "never", suppressOutputs: true, suppressProgress: true });
     },
@@ -648,18 +659,10 @@ export function completedSteps(events: readonly EngineEvent[]): CompletedStep[] 
 }
 
 function automationUpRunner(options: PulumiDeployerOptions): UpRunner {
-  let command: Promise<PulumiCommand> | undefined;
+  const openStack = stackOpener(options.workDir);
   return {
     async up(stackName, config, onEvent) {
-      const automation = await import("@pulumi/pulumi/automation/index.js");
-      const { LocalWorkspace, PulumiCommand } =
-        (automation.default as typeof automation | undefined) ?? automation;
-      command ??= PulumiCommand.get();
-      const pulumiCommand = await command;
-      const stack = await LocalWorkspace.createOrSelectStack(
-        { stackName, workDir: options.workDir },
-        { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } },
-      );
+      const stack = await openStack(stackName);
       const set: Record<string, { value: string }> = {};
       const remove: string[] = [];
       for (const [key, value] of Object.entries(config)) {
