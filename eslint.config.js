@@ -2,7 +2,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test/e2e/tools/**", "**/*.generated.*"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "coverage/**",
+      "test/e2e/tools/**",
+      "types/**",
+      "**/*.generated.*",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

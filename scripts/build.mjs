@@ -25,6 +25,8 @@ const ACTION_FORBIDDEN = [
 // Every bundle: an ESM file for Node 20+, CommonJS dependencies given a real `require`.
 const entries = [
   { in: "action/src/cli/main.ts", out: "cli.js", shebang: true, forbidden: ACTION_FORBIDDEN },
+  // The npm package's library (`import … from "netpol-rollout"`): self-contained, like the CLI.
+  { in: "action/src/lib.ts", out: "lib.js", forbidden: ACTION_FORBIDDEN },
   // Split: what only some runs need (the Automation API with gRPC, Octokit) goes to chunks
   // that are loaded on first use, so the Action parses less on every start.
   { in: "action/src/index.ts", out: "index.js", forbidden: ACTION_FORBIDDEN, split: true },
@@ -87,6 +89,10 @@ for (const entry of entries) {
     external: entry.external ?? [],
     plugins: [leanPulumiAutomation],
     legalComments: "none",
+    // node_modules may be a symlink (a git worktree sharing another checkout's): keep the
+    // paths esbuild writes into the bundles relative to this checkout, so they match a build
+    // made anywhere else.
+    preserveSymlinks: true,
     logLevel: "warning",
     metafile: true,
   });

@@ -6,6 +6,7 @@ import * as analyze from "./commands/analyze.js";
 import * as diff from "./commands/diff.js";
 import * as lint from "./commands/lint.js";
 import * as preview from "./commands/preview.js";
+import { VERSION } from "../version.js";
 
 const COMMANDS = [validate, render, analyze, diff, lint, preview];
 
@@ -14,6 +15,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const ctx: CliContext = { io, exitCode: EXIT_OK };
   const program = new Command("netpol-rollout")
     .description("Compile declared network intent into Kubernetes NetworkPolicies, and check it.")
+    .version(VERSION, "-V, --version", "print the version (the npm package's, the Action's release)")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
