@@ -6,7 +6,7 @@
  * inside the repository so that @pulumi/* resolve from its node_modules.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -171,7 +171,8 @@ describe("the bundled program under plain Node", () => {
       registered: { type: string; name: string }[];
     };
     expect(result.ok).toBe(true);
-    expect(result.cwd).toBe(join(layout, "pulumi"));
+    // The real path: node_modules (where the layout is) may be a symlink.
+    expect(result.cwd).toBe(realpathSync(join(layout, "pulumi")));
     expect(result.outputs.environment).toBe("dev");
     expect(result.outputs.stage).toBe("allow");
     expect(result.registered.map((r) => r.type)).toContain("pulumi:pulumi:Stack");
