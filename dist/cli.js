@@ -29255,11 +29255,117 @@ Examples:
   });
 }
 
+// package.json
+var package_default = {
+  name: "netpol-rollout",
+  version: "1.0.0",
+  description: "Declared network intent compiled into Kubernetes NetworkPolicies, previewed on pull requests and rolled out in safe, probed stages.",
+  license: "Apache-2.0",
+  keywords: [
+    "kubernetes",
+    "networkpolicy",
+    "github-action",
+    "pulumi",
+    "cli"
+  ],
+  repository: {
+    type: "git",
+    url: "git+https://github.com/netpol-rollout/netpol-rollout.git"
+  },
+  homepage: "https://github.com/netpol-rollout/netpol-rollout#readme",
+  type: "module",
+  bin: {
+    "netpol-rollout": "dist/cli.js"
+  },
+  types: "./types/action/src/lib.d.ts",
+  exports: {
+    ".": {
+      types: "./types/action/src/lib.d.ts",
+      default: "./dist/lib.js"
+    },
+    "./pulumi": {
+      types: "./types/pulumi/index.d.ts",
+      default: "./dist/pulumi/index.js"
+    },
+    "./schema.json": "./policies/schema.json",
+    "./package.json": "./package.json"
+  },
+  files: [
+    "dist/cli.js",
+    "dist/lib.js",
+    "dist/pulumi/index.js",
+    "types/",
+    "policies/schema.json",
+    "CHANGELOG.md"
+  ],
+  engines: {
+    node: ">=20"
+  },
+  scripts: {
+    build: "node scripts/build.mjs",
+    "check-dist": "node scripts/build.mjs --check",
+    types: "tsc -p tsconfig.types.json",
+    typecheck: "tsc --noEmit -p tsconfig.json",
+    lint: "eslint .",
+    format: "prettier --write .",
+    "format:check": "prettier --check .",
+    "test:unit": "vitest run",
+    "test:e2e": "vitest run --config vitest.e2e.config.ts",
+    "test:package": "vitest run --config vitest.package.config.ts",
+    test: "npm run typecheck && npm run lint && npm run format:check && npm run test:unit && npm run check-dist",
+    bench: "tsx bench/run.ts",
+    docs: "tsx scripts/docs.ts",
+    prepack: "npm run types"
+  },
+  peerDependencies: {
+    "@pulumi/kubernetes": "^4.34.2",
+    "@pulumi/pulumi": "^3.270.0"
+  },
+  peerDependenciesMeta: {
+    "@pulumi/kubernetes": {
+      optional: true
+    },
+    "@pulumi/pulumi": {
+      optional: true
+    }
+  },
+  devDependencies: {
+    "@actions/core": "^3.0.1",
+    "@actions/github": "^9.1.1",
+    "@eslint/js": "^9.39.5",
+    "@kubernetes-models/kyverno": "^2.0.0",
+    "@kubernetes-models/prometheus-operator": "^6.0.0",
+    "@kubernetes/client-node": "^1.4.0",
+    "@pulumi/kubernetes": "4.34.2",
+    "@pulumi/pulumi": "3.270.0",
+    "@types/js-yaml": "^4.0.9",
+    "@types/node": "^20.19.43",
+    ajv: "^8.20.0",
+    commander: "^14.0.3",
+    esbuild: "^0.28.2",
+    eslint: "^9.39.5",
+    "fast-check": "^4.11.0",
+    "fastest-levenshtein": "^1.0.16",
+    "ipaddr.js": "^2.5.0",
+    "js-yaml": "^4.3.2",
+    "kubernetes-models": "^5.1.0",
+    prettier: "^3.10.1",
+    tsx: "^4.23.15",
+    typescript: "^5.9.3",
+    "typescript-eslint": "^8.74.0",
+    vitest: "^4.1.12",
+    yaml: "^2.9.1"
+  }
+};
+
+// action/src/version.ts
+var VERSION = package_default.version;
+
 // action/src/cli/run.ts
 var COMMANDS = [validate_exports, render_exports, analyze_exports, diff_exports, lint_exports, preview_exports];
 async function run(args, io) {
   const ctx = { io, exitCode: EXIT_OK };
-  const program2 = new Command("netpol-rollout").description("Compile declared network intent into Kubernetes NetworkPolicies, and check it.").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
+  const program2 = new Command("netpol-rollout").description("Compile declared network intent into Kubernetes NetworkPolicies, and check it.").version(VERSION, "-V, --version", "print the version (the npm package's, the Action's release)").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
   for (const command of COMMANDS) command.register(program2, ctx);
   try {
     await program2.parseAsync(args, { from: "user" });
