@@ -90,7 +90,11 @@ export function previewDeps(settings: Settings, io: ActionIo): ActionPreviewDeps
   }
   if ("skipReason" in deps.engine) io.info(`Pulumi part skipped: ${deps.engine.skipReason}`);
   if (commentSkipReason(settings) === undefined) {
-    deps.github = createGitHubAdapter({ token: settings.githubToken, apiUrl: settings.github.apiUrl });
+    deps.github = createGitHubAdapter({
+      token: settings.githubToken,
+      apiUrl: settings.github.apiUrl,
+      ...(settings.commentAuthor ? { commentAuthor: settings.commentAuthor } : {}),
+    });
   }
   return deps;
 }

@@ -86,6 +86,8 @@ export interface Settings {
   githubToken: string;
   /** Whether to post the sticky pull request comment. Default true. */
   commentOnPr: boolean;
+  /** The login whose comment is ours (`comment-author`); absent: found out from the token. */
+  commentAuthor?: string;
   /** The revision to compare with; absent means "no base" (everything is shown as added). */
   baseRef?: string;
   /** Where `baseRef` came from, for the log. */
@@ -97,7 +99,11 @@ export interface Settings {
   github: GitHubContext;
   runner: RunnerContext;
   pulumi: PulumiEnvironment;
-  /** Values to mask in every log line (tokens, passphrases). */
+  /**
+   * Values masked in every log line and scrubbed from everything written or posted: the
+   * token, the Pulumi credentials, and every environment variable whose name says it holds
+   * a secret (`secretEnvironmentValues`).
+   */
   secrets: string[];
 }
 
@@ -209,6 +215,10 @@ export function parseSettings(source: SettingsSource): Settings {
   const github = parseGitHubContext(source, problems);
 
   const githubToken = input("github-token");
+  const commentAuthor = input("comment-author");
+  if (commentAuthor !== "" && !LOGIN.test(commentAuthor)) {
+    problems.push(`comment-author: "${commentAuthor}" is not a GitHub login (like octocat or my-app[bot])`);
+  }
   const baseInput = input("base-ref");
   let baseRef: string | undefined;
   let baseRefSource: Settings["baseRefSource"] = "none";
@@ -236,9 +246,16 @@ export function parseSettings(source: SettingsSource): Settings {
 
   if (problems.length > 0) throw new SettingsError(problems);
 
-  const secrets = [githubToken, env.PULUMI_ACCESS_TOKEN, env.PULUMI_CONFIG_PASSPHRASE].filter(
-    (s): s is string => typeof s === "string" && s !== "",
-  );
+  const secrets = [
+    ...new Set(
+      [
+        githubToken,
+        env.PULUMI_ACCESS_TOKEN,
+        env.PULUMI_CONFIG_PASSPHRASE,
+        ...secretEnvironmentValues(env),
+      ].filter((s): s is string => typeof s === "string" && s !== ""),
+    ),
+  ];
 
   const settings: Settings = {
     command,
@@ -265,7 +282,31 @@ export function parseSettings(source: SettingsSource): Settings {
   };
   if (environments) settings.environments = environments;
   if (baseRef !== undefined) settings.baseRef = baseRef;
+  if (commentAuthor !== "") settings.commentAuthor = commentAuthor;
   return settings;
+}
+
+/** A user or bot login: letters, digits and single dashes, an App's bot ending in `[bot]`. */
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+
+/** Environment variable names that hold a secret by convention (AWS_SECRET_ACCESS_KEY, ARM_CLIENT_SECRET…). */
+const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|ACCESS_KEY|API_KEY|CREDENTIAL/i;
+
+/**
+ * The values of environment variables whose names say they hold a secret: a workflow
+ * passes its secrets to the step as `env:`, and an engine or cluster error may quote one.
+ * Values shorter than 8 characters or plain numbers and booleans are not secrets worth
+ * the name and would garble reports.
+ */
+export function secretEnvironmentValues(env: SettingsSource["env"]): string[] {
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith("INPUT_") || !SECRET_NAME.test(name) || value === undefined) continue;
+    const trimmed = value.trim();
+    if (trimmed.length < 8 || /^(?:\d+|true|false)$/i.test(trimmed)) continue;
+    values.push(value);
+  }
+  return values;
 }
 
 /** The stack name of an environment under the template (`{env}` → "production"). */

@@ -74,7 +74,11 @@ afterEach(async () => {
   rmSync(temp, { recursive: true, force: true });
 });
 
-function settingsFor(event: unknown, inputs: Record<string, string> = {}): Settings {
+function settingsFor(
+  event: unknown,
+  inputs: Record<string, string> = {},
+  extraEnv: Record<string, string> = {},
+): Settings {
   return parseSettings({
     env: {
       GITHUB_EVENT_NAME: "pull_request",
@@ -87,6 +91,7 @@ function settingsFor(event: unknown, inputs: Record<string, string> = {}): Setti
       RUNNER_TEMP: temp,
       "INPUT_GITHUB-TOKEN": "ghs_test",
       ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+      ...extraEnv,
     },
     cwd: repoRoot,
     tmpdir: temp,
@@ -105,12 +110,18 @@ function depsFor(
     engine,
   };
   if (settings.github.pullRequest && !settings.github.pullRequest.isFork) {
-    deps.github = createGitHubAdapter({ token: settings.githubToken, apiUrl: settings.github.apiUrl });
+    deps.github = createGitHubAdapter({
+      token: settings.githubToken,
+      apiUrl: settings.github.apiUrl,
+      policy: FAST,
+    });
   }
   return deps;
 }
 
 const comments = () => gh.comments("acme", "netpol", 12);
+/** Retries in milliseconds; the adapter's own tests cover the real time bounds. */
+const FAST = { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2_000 };
 
 describe("the Action's preview on a pull request", () => {
   it("writes the summary, the sticky comment, the outputs and the JSON report", async () => {
@@ -305,5 +316,81 @@ describe("pass or fail", () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BaseNotFetchedError);
     expect((error as Error).message).toContain("fetch-depth: 0");
+  });
+});
+
+describe("hostile pull requests and failing services", () => {
+  it("a marker comment by another user is left alone and does not stop ours", async () => {
+    gh.seed("acme", "netpol", 12, [`${MARKER}\nAll clear, merge away!`], "mallory");
+    const settings = settingsFor(PR_EVENT);
+    const result = await runActionPreview(
+      settings,
+      depsFor(settings, withAddedFlow(shippedPolicies())),
+      createFakeActionIo(),
+    );
+    expect(result.comment?.action).toBe("created");
+    expect(comments().map((c) => c.user.login)).toEqual(["mallory", "github-actions[bot]"]);
+    expect(comments()[0]?.body).toBe(`${MARKER}\nAll clear, merge away!`);
+  });
+
+  it("secrets quoted in an engine error are scrubbed from the comment, summary, report file and log", async () => {
+    const token = "ghs_16C7e42F292c6912E7710c838347Ae178B4a";
+    const passphrase = "correct horse battery staple";
+    const awsKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+    const settings = settingsFor(
+      PR_EVENT,
+      { "github-token": token },
+      { PULUMI_CONFIG_PASSPHRASE: passphrase, AWS_SECRET_ACCESS_KEY: awsKey },
+    );
+    const leaky: PreviewEngine = {
+      preview: async (env) => ({
+        status: "failed",
+        stack: env,
+        error:
+          `cannot decrypt with passphrase "${passphrase}" (token ${token}); ` +
+          `s3 signature for ${awsKey}; kubeconfig client-key-data: ${Buffer.from(`key:${passphrase}`).toString("base64")}`,
+      }),
+    };
+    const io = createFakeActionIo();
+    const error = await runActionPreview(
+      settings,
+      depsFor(settings, shippedPolicies(), { engine: leaky }),
+      io,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreviewFailedError);
+    const written = [
+      comments()[0]?.body ?? "",
+      io.summary,
+      readFileSync(io.outputs.report ?? "", "utf8"),
+      ...io.warnings,
+      (error as Error).message,
+    ];
+    expect(written[0]).toContain("***");
+    const forms = [
+      token,
+      passphrase,
+      awsKey,
+      "ghs&#95;16C7e42F",
+      Buffer.from(passphrase).toString("base64").slice(4, 20),
+    ];
+    for (const text of written) for (const form of forms) expect(text).not.toContain(form);
+  });
+
+  it("GitHub failing after its retries: outputs, annotations and the report file are there, the failure in plain words", async () => {
+    gh.fail({ method: "GET", path: /\/comments$/, status: 502, message: "Bad Gateway" });
+    const settings = settingsFor(PR_EVENT);
+    const io = createFakeActionIo();
+    const error = await runActionPreview(
+      settings,
+      depsFor(settings, withAddedFlow(shippedPolicies())),
+      io,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PreviewFailedError);
+    expect((error as PreviewFailedError).reasons).toEqual([
+      `the pull request comment could not be posted: cannot list the pull request's comments: HTTP 502 (Bad Gateway): GitHub failed to answer. The report is in the job summary and in ${join(temp, "netpol-rollout", "preview-report.json")}; re-run the job to post it.`,
+    ]);
+    expect(io.outputs).toMatchObject({ changed: "true", "flows-added": "1", "flows-removed": "0" });
+    expect(JSON.parse(readFileSync(io.outputs.report ?? "", "utf8"))).toMatchObject({ schemaVersion: 1 });
+    expect(gh.requests.filter((r) => r.path.endsWith("/comments"))).toHaveLength(4);
   });
 });

@@ -169,3 +169,33 @@ describe("parseSettings", () => {
     expect(runUrl(s.github)).toBe("https://github.com/acme/netpol/actions/runs/99/attempts/2");
   });
 });
+
+describe("comment author and secrets", () => {
+  it("comment-author is kept when it is a login, refused when it is not", () => {
+    expect(parseSettings(source({ "INPUT_COMMENT-AUTHOR": "netpol-app[bot]" })).commentAuthor).toBe(
+      "netpol-app[bot]",
+    );
+    expect(parseSettings(source({})).commentAuthor).toBeUndefined();
+    expect(problemsOf(() => parseSettings(source({ "INPUT_COMMENT-AUTHOR": "a b" })))).toEqual([
+      'comment-author: "a b" is not a GitHub login (like octocat or my-app[bot])',
+    ]);
+  });
+
+  it("every environment value whose name says secret is masked and scrubbed, ordinary values are not", () => {
+    const settings = parseSettings(
+      source({
+        "INPUT_GITHUB-TOKEN": "ghs_abcdefgh",
+        PULUMI_CONFIG_PASSPHRASE: "a passphrase",
+        AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG",
+        ARM_CLIENT_SECRET: "azure-client-secret",
+        MY_API_KEY: "k-0123456789",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        DEBUG_TOKEN_COUNT: "12345678",
+        PATH: "/usr/bin",
+      }),
+    );
+    expect([...settings.secrets].sort()).toEqual(
+      ["a passphrase", "azure-client-secret", "ghs_abcdefgh", "k-0123456789", "wJalrXUtnFEMI/K7MDENG"].sort(),
+    );
+  });
+});

@@ -214,12 +214,14 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
       // The GitHub API is not under test: the comment is captured where it would be posted.
       const comments: string[] = [];
       deps.github = {
+        identity: () => Promise.resolve("github-actions[bot]"),
         upsertStickyComment: (_issue, _marker, body) => {
           comments.push(body);
           return Promise.resolve({
             action: "created",
             id: 1,
             url: "https://github.com/acme/netpol/pull/7#c1",
+            removed: 0,
           });
         },
       };

@@ -3,10 +3,15 @@
  * Octokit requests (pagination included) and assert on the server's state.
  *
  * Endpoints:
- *   GET   /repos/{owner}/{repo}/issues/{number}/comments?per_page&page   (RFC 5988 Link header)
- *   POST  /repos/{owner}/{repo}/issues/{number}/comments                 → 201
- *   PATCH /repos/{owner}/{repo}/issues/comments/{id}                      → 200
- * Failures (403 read-only token, rate limits, 5xx) are configured per method and path.
+ *   GET    /user                                                          → 403, as GitHub answers
+ *          the workflow's GITHUB_TOKEN and App tokens (200 with `userLogin`, like a PAT)
+ *   GET    /repos/{owner}/{repo}/issues/{number}/comments?per_page&page   (RFC 5988 Link header)
+ *   POST   /repos/{owner}/{repo}/issues/{number}/comments                 → 201
+ *   PATCH  /repos/{owner}/{repo}/issues/comments/{id}                      → 200
+ *   DELETE /repos/{owner}/{repo}/issues/comments/{id}                      → 204
+ * Failures are configured per method and path: a status (403 read-only token, rate limits,
+ * 5xx), a connection that never answers, one reset, or a body that is not JSON. `hold`
+ * makes requests wait for each other, to force two runs to interleave.
  */
 import { createServer } from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -37,7 +42,14 @@ export interface FailureRule {
   method?: string;
   /** Matched against the request path (without the base path). */
   path?: RegExp;
-  status: number;
+  /**
+   * `status` (default) answers `status`; `hang` never answers; `reset` closes the
+   * connection; `malformed` answers 200 with a JSON content type and a body that is not JSON;
+   * `json` answers 200 with `body` (valid JSON of the wrong shape).
+   */
+  kind?: "status" | "hang" | "reset" | "malformed" | "json";
+  status?: number;
+  body?: unknown;
   message?: string;
   headers?: Record<string, string>;
   /** How many matching requests fail; Infinity by default. */
@@ -50,17 +62,24 @@ export interface FakeGitHub {
   requests: RecordedRequest[];
   /** The comments of an issue, oldest first (the server's state). */
   comments(owner: string, repo: string, number: number): FakeComment[];
-  /** Adds comments to an issue as if other users had posted them. */
-  seed(owner: string, repo: string, number: number, bodies: string[]): void;
+  /** Adds comments to an issue as if `user` (default "someone") had posted them. */
+  seed(owner: string, repo: string, number: number, bodies: string[], user?: string): void;
   fail(rule: FailureRule): void;
+  /**
+   * The next `count` requests matching `method` and `path` wait until all `count` have
+   * arrived, then are answered together (two runs that list before either posts).
+   */
+  hold(rule: { method?: string; path?: RegExp; count: number }): void;
   close(): Promise<void>;
 }
 
 export interface FakeGitHubOptions {
   /** A path prefix, like GitHub Enterprise Server's "/api/v3". Default none. */
   basePath?: string;
-  /** The login recorded as the author of created comments. */
+  /** The login recorded as the author of created comments. Default "github-actions[bot]". */
   login?: string;
+  /** When set, `GET /user` answers this login (a personal token); else 403 (GITHUB_TOKEN). */
+  userLogin?: string;
 }
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
@@ -69,6 +88,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const issues = new Map<string, FakeComment[]>();
   const requests: RecordedRequest[] = [];
   const failures: (FailureRule & { left: number })[] = [];
+  const holds: { method?: string; path?: RegExp; count: number; waiting: (() => void)[] }[] = [];
   let nextId = 1000;
   let clock = Date.parse("2024-05-01T12:00:00Z");
   let origin = "";
@@ -121,20 +141,51 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests.push(recorded);
     const raw = await readBody(req);
 
-    const failure = failures.find(
-      (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)),
-    );
+    const matches = (r: { method?: string; path?: RegExp }) =>
+      (!r.method || r.method === method) && (!r.path || r.path.test(path));
+    const hold = holds.find((h) => h.count > 0 && matches(h));
+    if (hold) {
+      hold.count--;
+      await new Promise<void>((resolve) => {
+        hold.waiting.push(resolve);
+        if (hold.count === 0) for (const release of hold.waiting) release();
+      });
+    }
+
+    const failure = failures.find((f) => f.left > 0 && matches(f));
     if (failure) {
       failure.left--;
-      return send(
-        res,
-        failure.status,
-        {
-          message: failure.message ?? "Resource not accessible by integration",
-          documentation_url: "https://docs.github.com/rest",
-        },
-        failure.headers,
-      );
+      switch (failure.kind ?? "status") {
+        case "hang":
+          return; // closed by close()
+        case "reset":
+          req.socket.destroy();
+          return;
+        case "malformed":
+          res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+          res.end("<html>502 Bad Gateway</html>");
+          return;
+        case "json":
+          return send(res, 200, failure.body);
+        case "status":
+          return send(
+            res,
+            failure.status ?? 500,
+            {
+              message: failure.message ?? "Resource not accessible by integration",
+              documentation_url: "https://docs.github.com/rest",
+            },
+            failure.headers,
+          );
+      }
+    }
+
+    if (path === "/user" && method === "GET") {
+      if (options.userLogin) return send(res, 200, { login: options.userLogin, type: "User" });
+      return send(res, 403, {
+        message: "Resource not accessible by integration",
+        documentation_url: "https://docs.github.com/rest/users/users#get-the-authenticated-user",
+      });
     }
 
     let m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(path);
@@ -184,6 +235,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         comment.updated_at = new Date((clock += 1000)).toISOString();
         return send(res, 200, comment);
       }
+      if (method === "DELETE") {
+        for (const cs of issues.values()) {
+          const at = cs.indexOf(comment);
+          if (at >= 0) cs.splice(at, 1);
+        }
+        res.writeHead(204);
+        res.end();
+        return;
+      }
       return send(res, 405, { message: "Method Not Allowed" });
     }
     return send(res, 404, { message: "Not Found" });
@@ -200,12 +260,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     url: `${origin}${basePath}`,
     requests,
     comments: (owner, repo, number) => [...(issues.get(key(owner, repo, number)) ?? [])],
-    seed(owner, repo, number, bodies) {
+    seed(owner, repo, number, bodies, user = "someone") {
       const comments = list(owner, repo, number);
-      for (const body of bodies) comments.push(make(owner, repo, number, body, "someone"));
+      for (const body of bodies) comments.push(make(owner, repo, number, body, user));
     },
     fail(rule) {
       failures.push({ ...rule, left: rule.times ?? Infinity });
+    },
+    hold(rule) {
+      holds.push({ ...rule, waiting: [] });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -4,6 +4,7 @@
  * exact code against an in-process HTTP fake of the endpoints.
  */
 import type { getOctokit } from "@actions/github";
+import { visible } from "../report/escape.js";
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -19,22 +20,36 @@ export interface StickyCommentResult {
   action: "created" | "updated" | "unchanged";
   url: string;
   id: number;
+  /** Duplicates of our comment deleted (left by runs that posted at the same time). */
+  removed: number;
 }
 
 /** The GitHub operations the Action needs. */
 export interface GitHubAdapter {
   /**
-   * Finds the comment whose body starts with `marker` (searching every page of the issue's
-   * comments), updates it in place, or creates it. A body equal to the existing one is not
-   * re-posted. `body` must start with `marker`.
+   * Keeps exactly one comment of ours whose body starts with `marker`, holding `body`:
+   * updates it in place, or creates it. Only comments written by our identity count: a
+   * comment by anyone else is never read as ours nor edited, whatever it says. Duplicates
+   * of ours (two runs at once) are deleted, keeping the oldest. A body equal to the
+   * existing one is not re-posted. `body` must start with `marker`.
    */
   upsertStickyComment(issue: IssueRef, marker: string, body: string): Promise<StickyCommentResult>;
+  /**
+   * The login our comments are written as: `commentAuthor` when given, else the token's
+   * `GET /user` login, else `github-actions[bot]` (that endpoint answers 403 to the
+   * workflow's GITHUB_TOKEN and to App tokens).
+   */
+  identity(): Promise<string>;
 }
 
 export interface GitHubAdapterOptions {
   token: string;
   /** REST API base URL, e.g. https://api.github.com or https://ghe.example.com/api/v3. */
   apiUrl: string;
+  /** The login that writes our comments (an App's `slug[bot]`); default: found out, see `identity()`. */
+  commentAuthor?: string;
+  /** Time bounds and retries; default `DEFAULT_REQUEST_POLICY`. */
+  policy?: Partial<RequestPolicy>;
 }
 
 /** A GitHub API request failed; `status` is the HTTP status (0 when no response arrived). */
@@ -75,53 +90,328 @@ export class GitHubRateLimitError extends GitHubApiError {
 const PER_PAGE = 100;
 
 /**
+ * The author of the sticky comment when the token cannot say who it is: with the
+ * workflow's GITHUB_TOKEN (and with GitHub App installation tokens) `GET /user` answers
+ * 403, and comments are posted as this bot.
+ */
+export const DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
+
+/**
  * The adapter over Octokit. `@actions/github` (Octokit and its fetch, about 1 MB of the
  * bundle) is loaded on the first request, so runs that post no comment never load it.
+ * Every request is bounded in time and idempotent ones are retried (`RequestPolicy`).
  */
 export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapter {
+  const policy: RequestPolicy = { ...DEFAULT_REQUEST_POLICY, ...options.policy };
   let client: Promise<Octokit> | undefined;
   const connect = (): Promise<Octokit> =>
     (client ??= import("@actions/github").then(({ getOctokit }) =>
-      getOctokit(options.token, { baseUrl: options.apiUrl }),
+      getOctokit(options.token, { baseUrl: options.apiUrl }, requestPolicyPlugin(policy)),
     ));
 
+  let author: Promise<string> | undefined;
+  const identity = (): Promise<string> =>
+    (author ??= options.commentAuthor
+      ? Promise.resolve(options.commentAuthor)
+      : connect().then(async (octokit) => {
+          try {
+            const { data } = await octokit.request("GET /user", { request: { retries: 0 } });
+            const login = (data as { login?: unknown } | undefined)?.login;
+            if (typeof login === "string" && login !== "") return login;
+          } catch (error) {
+            // 401/403/404: an installation token, which has no user; posts as the Actions bot.
+            const status = numberField(error, "status") ?? 0;
+            if (status !== 401 && status !== 403 && status !== 404)
+              throw toGitHubError("find who the token is", error);
+          }
+          return DEFAULT_COMMENT_AUTHOR;
+        }));
+
+  /** Every comment on the issue by `login` whose body starts with the marker, oldest first. */
+  const listOurs = async (octokit: Octokit, issue: IssueRef, marker: string, login: string) =>
+    classify("list the pull request's comments", async () => {
+      const ours: IssueComment[] = [];
+      const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        owner: issue.owner,
+        repo: issue.repo,
+        issue_number: issue.number,
+        per_page: PER_PAGE,
+      });
+      for await (const page of pages) {
+        if (!Array.isArray(page.data))
+          throw malformed("list the pull request's comments", "a list of comments");
+        for (const raw of page.data as unknown[]) {
+          const comment = issueComment(raw);
+          if (!comment) throw malformed("list the pull request's comments", "a list of comments");
+          if (comment.body.startsWith(marker) && sameLogin(comment.author, login)) ours.push(comment);
+        }
+      }
+      return ours.sort((a, b) => a.id - b.id);
+    });
+
+  const update = async (octokit: Octokit, issue: IssueRef, id: number, body: string) =>
+    classify("update the pull request comment", async () => {
+      const { data } = await octokit.rest.issues.updateComment({
+        owner: issue.owner,
+        repo: issue.repo,
+        comment_id: id,
+        body,
+      });
+      return issueComment(data) ?? Promise.reject(malformed("update the pull request comment", "a comment"));
+    });
+
+  /** Deletes our duplicates; one already gone (another run removed it) is not an error. */
+  const remove = async (octokit: Octokit, issue: IssueRef, comments: IssueComment[]) => {
+    for (const comment of comments) {
+      await classify("delete a duplicate pull request comment", async () => {
+        try {
+          await octokit.rest.issues.deleteComment({
+            owner: issue.owner,
+            repo: issue.repo,
+            comment_id: comment.id,
+          });
+        } catch (error) {
+          if (numberField(error, "status") !== 404) throw error;
+        }
+      });
+    }
+  };
+
+  /**
+   * Keeps the oldest of our comments with `body` and deletes the others. Every run keeps
+   * the same one (the oldest), so runs that posted at the same time converge on it.
+   */
+  const converge = async (
+    octokit: Octokit,
+    issue: IssueRef,
+    ours: IssueComment[],
+    body: string,
+  ): Promise<StickyCommentResult | undefined> => {
+    const [keeper, ...duplicates] = ours;
+    if (!keeper) return undefined;
+    await remove(octokit, issue, duplicates);
+    const removed = duplicates.length;
+    if (keeper.body === body) return { action: "unchanged", url: keeper.url, id: keeper.id, removed };
+    try {
+      const updated = await update(octokit, issue, keeper.id, body);
+      return { action: "updated", url: updated.url, id: updated.id, removed };
+    } catch (error) {
+      // Deleted meanwhile (by a person, or a run that kept another): start over.
+      if (error instanceof GitHubApiError && error.status === 404) return undefined;
+      throw error;
+    }
+  };
+
   return {
+    identity,
     async upsertStickyComment(issue, marker, body) {
       if (!body.startsWith(marker)) throw new Error("the sticky comment body must start with its marker");
       const octokit = await connect();
-      const params = { owner: issue.owner, repo: issue.repo, issue_number: issue.number };
-      const existing = await classify("list pull request comments", async () => {
-        // Stop at the first page that holds the marker: no need to read further pages.
-        let found: { id: number; body?: string; html_url: string } | undefined;
-        await octokit.paginate(
-          octokit.rest.issues.listComments,
-          { ...params, per_page: PER_PAGE },
-          (response, done) => {
-            found = response.data.find((c) => (c.body ?? "").startsWith(marker));
-            if (found) done();
-            return [];
-          },
-        );
-        return found;
-      });
-      if (existing) {
-        if (existing.body === body) return { action: "unchanged", url: existing.html_url, id: existing.id };
-        const updated = await classify("update the pull request comment", () =>
-          octokit.rest.issues.updateComment({
+      let login = await identity();
+      // Two rounds at most: the second only when our comment vanished while we updated it.
+      for (let round = 0; round < 2; round++) {
+        const existing = await converge(octokit, issue, await listOurs(octokit, issue, marker, login), body);
+        if (existing) return existing;
+        const created = await classify("create the pull request comment", async () => {
+          const { data } = await octokit.rest.issues.createComment({
             owner: issue.owner,
             repo: issue.repo,
-            comment_id: existing.id,
+            issue_number: issue.number,
             body,
-          }),
-        );
-        return { action: "updated", url: updated.data.html_url, id: updated.data.id };
+          });
+          return (
+            issueComment(data) ?? Promise.reject(malformed("create the pull request comment", "a comment"))
+          );
+        });
+        // The author GitHub recorded is who we are, whatever /user said.
+        login = created.author;
+        author = Promise.resolve(login);
+        // Another run may have posted at the same time: list again and keep one.
+        const ours = await listOurs(octokit, issue, marker, login);
+        if (!ours.some((c) => c.id === created.id)) ours.push(created);
+        ours.sort((a, b) => a.id - b.id);
+        const settled = await converge(octokit, issue, ours, body);
+        if (!settled) continue;
+        return settled.id === created.id ? { ...settled, action: "created" } : settled;
       }
-      const created = await classify("create the pull request comment", () =>
-        octokit.rest.issues.createComment({ ...params, body }),
+      throw new GitHubApiError(
+        "cannot keep one pull request comment: our comment was deleted twice while it was being updated",
+        0,
+        "update the pull request comment",
       );
-      return { action: "created", url: created.data.html_url, id: created.data.id };
     },
   };
+}
+
+/** A comment as the adapter uses it, checked against what the API answered. */
+interface IssueComment {
+  id: number;
+  body: string;
+  url: string;
+  author: string;
+}
+
+function issueComment(raw: unknown): IssueComment | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const { id, body, html_url: url, user } = raw as Record<string, unknown>;
+  const login = typeof user === "object" && user !== null ? (user as { login?: unknown }).login : undefined;
+  if (typeof id !== "number" || typeof url !== "string") return undefined;
+  return {
+    id,
+    body: typeof body === "string" ? body : "",
+    url,
+    author: typeof login === "string" ? login : "",
+  };
+}
+
+/** GitHub logins are case-insensitive. */
+function sameLogin(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function malformed(operation: string, expected: string): GitHubApiError {
+  return new GitHubApiError(`cannot ${operation}: GitHub's answer is not ${expected}`, 0, operation);
+}
+
+/**
+ * How every request is bounded. An attempt that has no complete answer within `timeoutMs`
+ * is abandoned; idempotent requests (GET, PUT, PATCH, DELETE) are tried again after a
+ * 5xx, a lost connection, a timeout or an unreadable body, waiting `baseDelayMs`, then
+ * twice that, up to `maxDelayMs`. A rate limit (429, or 403 with no quota left) is waited
+ * out when GitHub says when (Retry-After, x-ratelimit-reset) and that is within
+ * `maxRetryAfterMs`, for every method: the request was refused, not carried out. A POST
+ * is otherwise never repeated, since it may have been carried out.
+ */
+export interface RequestPolicy {
+  /** Time for one attempt, the response body included. Default 15 s. */
+  timeoutMs: number;
+  /** Attempts after the first. Default 3. */
+  retries: number;
+  /** Default 1 s. */
+  baseDelayMs: number;
+  /** Default 8 s. */
+  maxDelayMs: number;
+  /** Longest rate-limit wait honoured; a longer one fails at once. Default 60 s. */
+  maxRetryAfterMs: number;
+}
+
+/** With the defaults a request gives up after at most 4 × 15 s + 1 + 2 + 4 s = 67 s. */
+export const DEFAULT_REQUEST_POLICY: RequestPolicy = {
+  timeoutMs: 15_000,
+  retries: 3,
+  baseDelayMs: 1_000,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+};
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"]);
+
+/** A request option (`request: { retries: 0 }`) overriding the policy's retries for one call. */
+interface RetryOption {
+  retries?: number;
+}
+
+/**
+ * An Octokit plugin (`getOctokit`'s additional plugins) wrapping every request, paginated
+ * ones included, in the policy: a per-attempt timeout through the request's `signal`, and
+ * bounded retries.
+ */
+export function requestPolicyPlugin(policy: RequestPolicy) {
+  return (octokit: { hook: { wrap: Octokit["hook"]["wrap"] } }) => {
+    octokit.hook.wrap("request", async (request, options) => {
+      const method = String(options.method).toUpperCase();
+      const retries = (options.request as RetryOption | undefined)?.retries ?? policy.retries;
+      for (let attempt = 0; ; attempt++) {
+        const signal = AbortSignal.timeout(policy.timeoutMs);
+        let failure: unknown;
+        try {
+          // In place: the hooks inside this one were bound to this very options object.
+          options.request = { ...options.request, signal };
+          const response = await request(options);
+          // Every endpoint we call answers a JSON object or list; anything else is a damaged body.
+          if (response.status !== 204 && (typeof response.data !== "object" || response.data === null)) {
+            failure = new MalformedResponseError(
+              `GitHub answered HTTP ${response.status} with a body that is not JSON (${describeBody(response.data)})`,
+            );
+          } else {
+            return response;
+          }
+        } catch (error) {
+          failure = signal.aborted ? new RequestTimeoutError(policy.timeoutMs) : error;
+        }
+        const wait = retryDelay(failure, method, attempt, policy);
+        if (attempt >= retries || wait === undefined) throw failure;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    });
+  };
+}
+
+/** No complete answer within the policy's time. */
+export class RequestTimeoutError extends Error {
+  override name = "RequestTimeoutError";
+  constructor(readonly timeoutMs: number) {
+    super(`no complete answer within ${timeoutMs / 1000} s`);
+  }
+}
+
+/** A 2xx answer whose body is not the JSON the API promises (a proxy's error page, a cut body). */
+export class MalformedResponseError extends Error {
+  override name = "MalformedResponseError";
+}
+
+function describeBody(data: unknown): string {
+  if (typeof data !== "string") return typeof data;
+  if (data === "") return "empty";
+  return `${data.length} characters`;
+}
+
+/** Milliseconds to wait before trying again, or undefined when the failure is final. */
+export function retryDelay(
+  error: unknown,
+  method: string,
+  attempt: number,
+  policy: RequestPolicy,
+): number | undefined {
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  const status = numberField(error, "status") ?? 0;
+  const answered = hasResponse(error);
+  if (answered && isRateLimit(status, headersOf(error), apiMessageOf(error))) {
+    const waitMs = rateLimitWait(headersOf(error));
+    if (waitMs === undefined) return backoff;
+    return waitMs <= policy.maxRetryAfterMs ? waitMs : undefined;
+  }
+  if (!IDEMPOTENT.has(method)) return undefined;
+  if (error instanceof RequestTimeoutError || error instanceof MalformedResponseError) return backoff;
+  if (!answered) return backoff; // the connection failed or was reset
+  return status >= 500 ? backoff : undefined;
+}
+
+function hasResponse(error: unknown): boolean {
+  return (
+    typeof error === "object" && error !== null && (error as { response?: unknown }).response !== undefined
+  );
+}
+
+function isRateLimit(status: number, headers: Record<string, string>, message: string): boolean {
+  return (
+    status === 429 ||
+    (status === 403 && (headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message)))
+  );
+}
+
+/** From Retry-After (seconds or an HTTP date), else x-ratelimit-reset (epoch seconds). */
+function rateLimitWait(headers: Record<string, string>): number | undefined {
+  const retryAfter = headers["retry-after"];
+  if (retryAfter !== undefined) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
+  }
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - Date.now());
+  return undefined;
 }
 
 /** Runs one API operation and turns Octokit's errors into the typed errors above. */
@@ -136,17 +426,56 @@ async function classify<T>(operation: string, fn: () => Promise<T>): Promise<T> 
 /** Classifies an error thrown by Octokit (a RequestError carries `status` and `response.headers`). */
 export function toGitHubError(operation: string, error: unknown): GitHubApiError {
   if (error instanceof GitHubApiError) return error;
-  const status = numberField(error, "status") ?? 0;
   const headers = headersOf(error);
-  const apiMessage = apiMessageOf(error);
-  const text = `cannot ${operation}: ${status > 0 ? `HTTP ${status}` : "no response"}${apiMessage ? ` (${apiMessage})` : ""}`;
-  const remaining = headers["x-ratelimit-remaining"];
-  const secondary = /secondary rate limit|rate limit exceeded/i.test(apiMessage);
-  if (status === 429 || (status === 403 && (remaining === "0" || secondary))) {
+  const apiMessage = oneLine(apiMessageOf(error));
+  const cannot = `cannot ${operation}`;
+  if (error instanceof RequestTimeoutError) {
+    return new GitHubApiError(
+      `${cannot}: GitHub did not answer within ${error.timeoutMs / 1000} s`,
+      0,
+      operation,
+    );
+  }
+  if (error instanceof MalformedResponseError)
+    return new GitHubApiError(`${cannot}: ${error.message}`, 0, operation);
+  if (numberField(error, "status") === undefined) {
+    // Not a request error: Octokit choked on what GitHub answered (e.g. paginating an odd body).
+    return new GitHubApiError(
+      `${cannot}: GitHub's answer is not what its API describes (${apiMessage})`,
+      0,
+      operation,
+    );
+  }
+  if (!hasResponse(error)) {
+    return new GitHubApiError(
+      `${cannot}: no answer from GitHub (${apiMessage || "the connection failed"})`,
+      0,
+      operation,
+    );
+  }
+  const status = numberField(error, "status") ?? 0;
+  const text = `${cannot}: HTTP ${status}${apiMessage ? ` (${apiMessage})` : ""}`;
+  if (isRateLimit(status, headers, apiMessage)) {
     return new GitHubRateLimitError(text, status, operation, resetOf(headers));
   }
   if (status === 403) return new GitHubPermissionError(text, status, operation);
+  if (status === 404) {
+    return new GitHubApiError(
+      `${text}: the repository or pull request does not exist, or the token cannot see it`,
+      status,
+      operation,
+    );
+  }
+  if (status === 422)
+    return new GitHubApiError(`${text}: GitHub refused the request as invalid`, status, operation);
+  if (status >= 500) return new GitHubApiError(`${text}: GitHub failed to answer`, status, operation);
   return new GitHubApiError(text, status, operation);
+}
+
+/** One line of at most 200 characters, control characters shown as escapes. */
+function oneLine(text: string): string {
+  const line = visible((text.split(/\r?\n/)[0] ?? "").trim());
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 
 function resetOf(headers: Record<string, string>): Date | undefined {
@@ -182,10 +511,10 @@ function apiMessageOf(error: unknown): string {
     const data = (error as { response?: { data?: unknown } }).response?.data;
     if (typeof data === "object" && data !== null) {
       const message = (data as { message?: unknown }).message;
-      if (typeof message === "string") return message.split("\n")[0] ?? "";
+      if (typeof message === "string") return message;
     }
     const own = (error as { message?: unknown }).message;
-    if (typeof own === "string") return own.split("\n")[0] ?? "";
+    if (typeof own === "string") return own;
   }
   return String(error);
 }

@@ -2,8 +2,10 @@
  * The Action's `preview` command: settings → preview pipeline → job summary → sticky
  * pull request comment → annotations → outputs and a JSON report → pass or fail.
  *
- * The job summary is written first and always, so the report is readable even when the
- * comment cannot be posted (a read-only token on a fork pull request).
+ * The job summary, the annotations, the outputs and the JSON report are written first and
+ * always, so they are there whatever becomes of the comment (a read-only token on a fork
+ * pull request, GitHub failing). Every text written or posted is scrubbed of the secrets
+ * the settings know.
  */
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
@@ -14,7 +16,8 @@ import { MARKER, previewOutputs, renderComment, renderSummary } from "../report/
 import type { PreviewOutputs, PreviewReport } from "../report/index.js";
 import { emitAnnotations, planAnnotations } from "../adapters/annotations.js";
 import type { AnnotationSink } from "../adapters/annotations.js";
-import { GitHubPermissionError, GitHubRateLimitError } from "../adapters/github.js";
+import { createScrubber } from "../report/scrub.js";
+import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../adapters/github.js";
 import type { GitHubAdapter, StickyCommentResult } from "../adapters/github.js";
 import { runUrl } from "../settings.js";
 import type { Settings } from "../settings.js";
@@ -121,16 +124,38 @@ export async function runActionPreview(
     }
     throw error;
   }
+  // Engine and cluster errors may quote a credential: nothing below sees an unscrubbed string.
+  const scrubber = createScrubber(settings.secrets);
+  report = scrubber.scrubDeep(report);
   const outputs = previewOutputs(report);
 
   // 1. The job summary, always.
   if (settings.runner.stepSummaryPath) {
-    await io.writeSummary(renderSummary(report, sourceLinks(settings)));
+    await io.writeSummary(scrubber.scrub(renderSummary(report, sourceLinks(settings))));
   } else {
     io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
   }
 
-  // 2. The sticky comment, when there is a pull request we may write to.
+  // 2. Annotations: the most important ten of each type, then a notice for the rest.
+  const headErrors = report.intentErrors.filter((e) => e.side === "head");
+  const lint = report.environments.flatMap((e) => e.lint);
+  emitAnnotations(planAnnotations(headErrors, lint), io);
+  for (const env of report.environments) {
+    if (env.engine.status === "failed") io.warn(`Pulumi preview for ${env.name}: ${env.engine.error}`);
+  }
+
+  // 3. Outputs and the JSON report.
+  io.setOutput("changed", String(outputs.changed));
+  io.setOutput("flows-added", String(outputs.flowsAdded));
+  io.setOutput("flows-removed", String(outputs.flowsRemoved));
+  io.setOutput("lint-errors", String(outputs.lintErrors));
+  const reportPath = join(settings.runner.temp, "netpol-rollout", "preview-report.json");
+  const json = `${JSON.stringify({ schemaVersion: 1, outputs, report }, null, 2)}\n`;
+  await (deps.writeReport ?? writeReportFile)(reportPath, scrubber.scrub(json));
+  io.setOutput("report", reportPath);
+
+  // 4. The sticky comment, when there is a pull request we may write to.
+  const failures = failureReasons(report, outputs, settings.failOn);
   let comment: StickyCommentResult | undefined;
   const skip = commentSkipReason(settings);
   const pr = settings.github.pullRequest;
@@ -148,9 +173,13 @@ export async function runActionPreview(
       comment = await deps.github.upsertStickyComment(
         { owner: settings.github.owner, repo: settings.github.repo, number: pr.number },
         MARKER,
-        body,
+        scrubber.scrub(body),
       );
-      io.info(`Pull request comment ${comment.action}: ${comment.url}`);
+      const removed =
+        comment.removed > 0
+          ? ` (${plural(comment.removed, "duplicate")} from runs at the same time removed)`
+          : "";
+      io.info(`Pull request comment ${comment.action}: ${comment.url}${removed}`);
     } catch (error) {
       if (error instanceof GitHubPermissionError) {
         io.warn(
@@ -162,32 +191,17 @@ export async function runActionPreview(
         io.warn(
           `Could not comment on pull request #${pr.number}: rate limited${reset} (${error.message}); the report is in the job summary.`,
         );
+      } else if (error instanceof GitHubApiError) {
+        failures.push(
+          `the pull request comment could not be posted: ${error.message}. The report is in the job summary and in ${reportPath}; re-run the job to post it.`,
+        );
       } else {
         throw error;
       }
     }
   }
 
-  // 3. Annotations: the most important ten of each type, then a notice for the rest.
-  const headErrors = report.intentErrors.filter((e) => e.side === "head");
-  const lint = report.environments.flatMap((e) => e.lint);
-  emitAnnotations(planAnnotations(headErrors, lint), io);
-  for (const env of report.environments) {
-    if (env.engine.status === "failed") io.warn(`Pulumi preview for ${env.name}: ${env.engine.error}`);
-  }
-
-  // 4. Outputs and the JSON report.
-  const reportPath = join(settings.runner.temp, "netpol-rollout", "preview-report.json");
-  const json = `${JSON.stringify({ schemaVersion: 1, outputs, report }, null, 2)}\n`;
-  await (deps.writeReport ?? writeReportFile)(reportPath, json);
-  io.setOutput("changed", String(outputs.changed));
-  io.setOutput("flows-added", String(outputs.flowsAdded));
-  io.setOutput("flows-removed", String(outputs.flowsRemoved));
-  io.setOutput("lint-errors", String(outputs.lintErrors));
-  io.setOutput("report", reportPath);
-
   // 5. Pass or fail.
-  const failures = failureReasons(report, outputs, settings.failOn);
   const result: ActionPreviewResult = { report, outputs, reportPath, failures };
   if (comment) result.comment = comment;
   if (failures.length > 0) throw new PreviewFailedError(failures);

@@ -38,7 +38,12 @@ const MARKDOWN_SPECIAL = /[&<>|`*_[\]\\~#$@]/g;
 // eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
-function visible(text: string): string {
+/**
+ * Control characters, line breaks and invisible or direction-changing characters as
+ * visible `\\uXXXX` escapes: nothing in the text can break a line, a table row or a log
+ * line, or read differently from what it is.
+ */
+export function visible(text: string): string {
   return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
