@@ -40,7 +40,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
 
 /**
  * Control characters, line breaks and invisible or direction-changing characters as
- * visible `\\uXXXX` escapes: nothing in the text can break a line, a table row or a log
+ * visible `\uXXXX` escapes: nothing in the text can break a line, a table row or a log
  * line, or read differently from what it is.
  */
 export function visible(text: string): string {
