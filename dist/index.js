@@ -15787,6 +15787,10 @@ function parseSettings(source) {
   }
   const github = parseGitHubContext(source, problems);
   const githubToken = input("github-token");
+  const commentAuthor = input("comment-author");
+  if (commentAuthor !== "" && !LOGIN.test(commentAuthor)) {
+    problems.push(`comment-author: "${commentAuthor}" is not a GitHub login (like octocat or my-app[bot])`);
+  }
   const baseInput = input("base-ref");
   let baseRef;
   let baseRefSource = "none";
@@ -15810,9 +15814,16 @@ function parseSettings(source) {
     );
   }
   if (problems.length > 0) throw new SettingsError(problems);
-  const secrets = [githubToken, env.PULUMI_ACCESS_TOKEN, env.PULUMI_CONFIG_PASSPHRASE].filter(
-    (s) => typeof s === "string" && s !== ""
-  );
+  const secrets = [
+    ...new Set(
+      [
+        githubToken,
+        env.PULUMI_ACCESS_TOKEN,
+        env.PULUMI_CONFIG_PASSPHRASE,
+        ...secretEnvironmentValues(env)
+      ].filter((s) => typeof s === "string" && s !== "")
+    )
+  ];
   const settings = {
     command,
     policiesDir,
@@ -15838,7 +15849,20 @@ function parseSettings(source) {
   };
   if (environments) settings.environments = environments;
   if (baseRef !== void 0) settings.baseRef = baseRef;
+  if (commentAuthor !== "") settings.commentAuthor = commentAuthor;
   return settings;
+}
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/;
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|PRIVATE_KEY|ACCESS_KEY|API_KEY|CREDENTIAL/i;
+function secretEnvironmentValues(env) {
+  const values = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith("INPUT_") || !SECRET_NAME.test(name) || value === void 0) continue;
+    const trimmed = value.trim();
+    if (trimmed.length < 8 || /^(?:\d+|true|false)$/i.test(trimmed)) continue;
+    values.push(value);
+  }
+  return values;
 }
 function stackName(template, environment) {
   return template.split(ENV_PLACEHOLDER).join(environment);
@@ -21212,6 +21236,72 @@ function compareCandidates(a, b) {
   return a.seq - b.seq;
 }
 
+// action/src/report/scrub.ts
+var REDACTED = "***";
+var MIN_SECRET_LENGTH = 4;
+function createScrubber(secrets) {
+  const values = /* @__PURE__ */ new Set();
+  for (const secret of secrets) {
+    if (typeof secret !== "string") continue;
+    for (const value of [secret, secret.trim(), ...secret.split(/\r?\n/).map((l) => l.trim())]) {
+      if (value.length >= MIN_SECRET_LENGTH) values.add(value);
+    }
+  }
+  const forms = /* @__PURE__ */ new Set();
+  for (const value of values) for (const form of formsOf(value)) forms.add(form);
+  const ordered = [...forms].sort((a, b) => b.length - a.length);
+  const pattern = ordered.length > 0 ? new RegExp(ordered.map(escapeRegExp).join("|"), "g") : void 0;
+  const scrub = (text) => pattern ? text.replace(pattern, REDACTED) : text;
+  const scrubDeep = (value) => pattern ? mapStrings(value, scrub) : value;
+  return {
+    scrub,
+    scrubDeep,
+    leaks: (text) => pattern ? new RegExp(pattern.source).test(text) : false,
+    size: values.size
+  };
+}
+var NO_SECRETS = createScrubber([]);
+function formsOf(value) {
+  const forms = [value, escapeMarkdown(value), escapePre(value), JSON.stringify(value).slice(1, -1)];
+  try {
+    forms.push(encodeURIComponent(value));
+  } catch {
+  }
+  forms.push(...base64Forms(value));
+  return forms.filter((f) => f.length >= MIN_SECRET_LENGTH);
+}
+function base64Forms(value) {
+  const bytes = Buffer.from(value, "utf8");
+  const forms = [];
+  for (let offset = 0; offset < 3; offset++) {
+    const padded = Buffer.concat([Buffer.alloc(offset), bytes]);
+    const encoded = padded.toString("base64").replace(/=+$/, "");
+    const start = offset === 0 ? 0 : Math.ceil(offset * 8 / 6);
+    const end = Math.floor((offset + bytes.length) * 8 / 6);
+    const form = encoded.slice(start, end);
+    if (form.length >= 8) forms.push(form);
+  }
+  return forms;
+}
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+}
+function mapStrings(value, fn) {
+  if (typeof value === "string") return fn(value);
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn));
+  if (value instanceof Date || value === null || typeof value !== "object") return value;
+  const out = {};
+  for (const [k, v] of Object.entries(value)) {
+    Object.defineProperty(out, k, {
+      value: mapStrings(v, fn),
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
+  }
+  return out;
+}
+
 // action/src/adapters/github.ts
 var GitHubApiError = class extends Error {
   constructor(message, status, operation) {
@@ -21235,49 +21325,219 @@ var GitHubRateLimitError = class extends GitHubApiError {
   name = "GitHubRateLimitError";
 };
 var PER_PAGE = 100;
+var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
 function createGitHubAdapter(options) {
+  const policy = { ...DEFAULT_REQUEST_POLICY, ...options.policy };
   let client;
   const connect = () => client ??= import("./chunks/github-N3JEM5ZR.js").then(
-    ({ getOctokit }) => getOctokit(options.token, { baseUrl: options.apiUrl })
+    ({ getOctokit }) => getOctokit(options.token, { baseUrl: options.apiUrl }, requestPolicyPlugin(policy))
   );
+  let author;
+  const identity = () => author ??= options.commentAuthor ? Promise.resolve(options.commentAuthor) : connect().then(async (octokit) => {
+    try {
+      const { data } = await octokit.request("GET /user", { request: { retries: 0 } });
+      const login = data?.login;
+      if (typeof login === "string" && login !== "") return login;
+    } catch (error2) {
+      const status = numberField(error2, "status") ?? 0;
+      if (status !== 401 && status !== 403 && status !== 404)
+        throw toGitHubError("find who the token is", error2);
+    }
+    return DEFAULT_COMMENT_AUTHOR;
+  });
+  const listOurs = async (octokit, issue2, marker, login) => classify3("list the pull request's comments", async () => {
+    const ours = [];
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+      owner: issue2.owner,
+      repo: issue2.repo,
+      issue_number: issue2.number,
+      per_page: PER_PAGE
+    });
+    for await (const page of pages) {
+      if (!Array.isArray(page.data))
+        throw malformed("list the pull request's comments", "a list of comments");
+      for (const raw of page.data) {
+        const comment = issueComment(raw);
+        if (!comment) throw malformed("list the pull request's comments", "a list of comments");
+        if (comment.body.startsWith(marker) && sameLogin(comment.author, login)) ours.push(comment);
+      }
+    }
+    return ours.sort((a, b) => a.id - b.id);
+  });
+  const update = async (octokit, issue2, id, body) => classify3("update the pull request comment", async () => {
+    const { data } = await octokit.rest.issues.updateComment({
+      owner: issue2.owner,
+      repo: issue2.repo,
+      comment_id: id,
+      body
+    });
+    return issueComment(data) ?? Promise.reject(malformed("update the pull request comment", "a comment"));
+  });
+  const remove = async (octokit, issue2, comments) => {
+    for (const comment of comments) {
+      await classify3("delete a duplicate pull request comment", async () => {
+        try {
+          await octokit.rest.issues.deleteComment({
+            owner: issue2.owner,
+            repo: issue2.repo,
+            comment_id: comment.id
+          });
+        } catch (error2) {
+          if (numberField(error2, "status") !== 404) throw error2;
+        }
+      });
+    }
+  };
+  const converge = async (octokit, issue2, ours, body) => {
+    const [keeper, ...duplicates] = ours;
+    if (!keeper) return void 0;
+    await remove(octokit, issue2, duplicates);
+    const removed = duplicates.length;
+    if (keeper.body === body) return { action: "unchanged", url: keeper.url, id: keeper.id, removed };
+    try {
+      const updated = await update(octokit, issue2, keeper.id, body);
+      return { action: "updated", url: updated.url, id: updated.id, removed };
+    } catch (error2) {
+      if (error2 instanceof GitHubApiError && error2.status === 404) return void 0;
+      throw error2;
+    }
+  };
   return {
+    identity,
     async upsertStickyComment(issue2, marker, body) {
       if (!body.startsWith(marker)) throw new Error("the sticky comment body must start with its marker");
       const octokit = await connect();
-      const params = { owner: issue2.owner, repo: issue2.repo, issue_number: issue2.number };
-      const existing = await classify3("list pull request comments", async () => {
-        let found;
-        await octokit.paginate(
-          octokit.rest.issues.listComments,
-          { ...params, per_page: PER_PAGE },
-          (response, done) => {
-            found = response.data.find((c) => (c.body ?? "").startsWith(marker));
-            if (found) done();
-            return [];
-          }
-        );
-        return found;
-      });
-      if (existing) {
-        if (existing.body === body) return { action: "unchanged", url: existing.html_url, id: existing.id };
-        const updated = await classify3(
-          "update the pull request comment",
-          () => octokit.rest.issues.updateComment({
+      let login = await identity();
+      for (let round = 0; round < 2; round++) {
+        const existing = await converge(octokit, issue2, await listOurs(octokit, issue2, marker, login), body);
+        if (existing) return existing;
+        const created = await classify3("create the pull request comment", async () => {
+          const { data } = await octokit.rest.issues.createComment({
             owner: issue2.owner,
             repo: issue2.repo,
-            comment_id: existing.id,
+            issue_number: issue2.number,
             body
-          })
-        );
-        return { action: "updated", url: updated.data.html_url, id: updated.data.id };
+          });
+          return issueComment(data) ?? Promise.reject(malformed("create the pull request comment", "a comment"));
+        });
+        login = created.author;
+        author = Promise.resolve(login);
+        const ours = await listOurs(octokit, issue2, marker, login);
+        if (!ours.some((c) => c.id === created.id)) ours.push(created);
+        ours.sort((a, b) => a.id - b.id);
+        const settled = await converge(octokit, issue2, ours, body);
+        if (!settled) continue;
+        return settled.id === created.id ? { ...settled, action: "created" } : settled;
       }
-      const created = await classify3(
-        "create the pull request comment",
-        () => octokit.rest.issues.createComment({ ...params, body })
+      throw new GitHubApiError(
+        "cannot keep one pull request comment: our comment was deleted twice while it was being updated",
+        0,
+        "update the pull request comment"
       );
-      return { action: "created", url: created.data.html_url, id: created.data.id };
     }
   };
+}
+function issueComment(raw) {
+  if (typeof raw !== "object" || raw === null) return void 0;
+  const { id, body, html_url: url, user } = raw;
+  const login = typeof user === "object" && user !== null ? user.login : void 0;
+  if (typeof id !== "number" || typeof url !== "string") return void 0;
+  return {
+    id,
+    body: typeof body === "string" ? body : "",
+    url,
+    author: typeof login === "string" ? login : ""
+  };
+}
+function sameLogin(a, b) {
+  return a.toLowerCase() === b.toLowerCase();
+}
+function malformed(operation, expected) {
+  return new GitHubApiError(`cannot ${operation}: GitHub's answer is not ${expected}`, 0, operation);
+}
+var DEFAULT_REQUEST_POLICY = {
+  timeoutMs: 15e3,
+  retries: 3,
+  baseDelayMs: 1e3,
+  maxDelayMs: 8e3,
+  maxRetryAfterMs: 6e4
+};
+var IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"]);
+function requestPolicyPlugin(policy) {
+  return (octokit) => {
+    octokit.hook.wrap("request", async (request, options) => {
+      const method = String(options.method).toUpperCase();
+      const retries = options.request?.retries ?? policy.retries;
+      for (let attempt = 0; ; attempt++) {
+        const signal = AbortSignal.timeout(policy.timeoutMs);
+        let failure;
+        try {
+          options.request = { ...options.request, signal };
+          const response = await request(options);
+          if (response.status !== 204 && (typeof response.data !== "object" || response.data === null)) {
+            failure = new MalformedResponseError(
+              `GitHub answered HTTP ${response.status} with a body that is not JSON (${describeBody(response.data)})`
+            );
+          } else {
+            return response;
+          }
+        } catch (error2) {
+          failure = signal.aborted ? new RequestTimeoutError(policy.timeoutMs) : error2;
+        }
+        const wait = retryDelay(failure, method, attempt, policy);
+        if (attempt >= retries || wait === void 0) throw failure;
+        await new Promise((resolve2) => setTimeout(resolve2, wait));
+      }
+    });
+  };
+}
+var RequestTimeoutError = class extends Error {
+  constructor(timeoutMs) {
+    super(`no complete answer within ${timeoutMs / 1e3} s`);
+    this.timeoutMs = timeoutMs;
+  }
+  timeoutMs;
+  name = "RequestTimeoutError";
+};
+var MalformedResponseError = class extends Error {
+  name = "MalformedResponseError";
+};
+function describeBody(data) {
+  if (typeof data !== "string") return typeof data;
+  if (data === "") return "empty";
+  return `${data.length} characters`;
+}
+function retryDelay(error2, method, attempt, policy) {
+  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+  const status = numberField(error2, "status") ?? 0;
+  const answered = hasResponse(error2);
+  if (answered && isRateLimit(status, headersOf(error2), apiMessageOf(error2))) {
+    const waitMs = rateLimitWait(headersOf(error2));
+    if (waitMs === void 0) return backoff;
+    return waitMs <= policy.maxRetryAfterMs ? waitMs : void 0;
+  }
+  if (!IDEMPOTENT.has(method)) return void 0;
+  if (error2 instanceof RequestTimeoutError || error2 instanceof MalformedResponseError) return backoff;
+  if (!answered) return backoff;
+  return status >= 500 ? backoff : void 0;
+}
+function hasResponse(error2) {
+  return typeof error2 === "object" && error2 !== null && error2.response !== void 0;
+}
+function isRateLimit(status, headers, message) {
+  return status === 429 || status === 403 && (headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message));
+}
+function rateLimitWait(headers) {
+  const retryAfter = headers["retry-after"];
+  if (retryAfter !== void 0) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
+  }
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1e3 - Date.now());
+  return void 0;
 }
 async function classify3(operation, fn) {
   try {
@@ -21288,17 +21548,53 @@ async function classify3(operation, fn) {
 }
 function toGitHubError(operation, error2) {
   if (error2 instanceof GitHubApiError) return error2;
-  const status = numberField(error2, "status") ?? 0;
   const headers = headersOf(error2);
-  const apiMessage = apiMessageOf(error2);
-  const text = `cannot ${operation}: ${status > 0 ? `HTTP ${status}` : "no response"}${apiMessage ? ` (${apiMessage})` : ""}`;
-  const remaining = headers["x-ratelimit-remaining"];
-  const secondary = /secondary rate limit|rate limit exceeded/i.test(apiMessage);
-  if (status === 429 || status === 403 && (remaining === "0" || secondary)) {
+  const apiMessage = oneLine(apiMessageOf(error2));
+  const cannot = `cannot ${operation}`;
+  if (error2 instanceof RequestTimeoutError) {
+    return new GitHubApiError(
+      `${cannot}: GitHub did not answer within ${error2.timeoutMs / 1e3} s`,
+      0,
+      operation
+    );
+  }
+  if (error2 instanceof MalformedResponseError)
+    return new GitHubApiError(`${cannot}: ${error2.message}`, 0, operation);
+  if (numberField(error2, "status") === void 0) {
+    return new GitHubApiError(
+      `${cannot}: GitHub's answer is not what its API describes (${apiMessage})`,
+      0,
+      operation
+    );
+  }
+  if (!hasResponse(error2)) {
+    return new GitHubApiError(
+      `${cannot}: no answer from GitHub (${apiMessage || "the connection failed"})`,
+      0,
+      operation
+    );
+  }
+  const status = numberField(error2, "status") ?? 0;
+  const text = `${cannot}: HTTP ${status}${apiMessage ? ` (${apiMessage})` : ""}`;
+  if (isRateLimit(status, headers, apiMessage)) {
     return new GitHubRateLimitError(text, status, operation, resetOf(headers));
   }
   if (status === 403) return new GitHubPermissionError(text, status, operation);
+  if (status === 404) {
+    return new GitHubApiError(
+      `${text}: the repository or pull request does not exist, or the token cannot see it`,
+      status,
+      operation
+    );
+  }
+  if (status === 422)
+    return new GitHubApiError(`${text}: GitHub refused the request as invalid`, status, operation);
+  if (status >= 500) return new GitHubApiError(`${text}: GitHub failed to answer`, status, operation);
   return new GitHubApiError(text, status, operation);
+}
+function oneLine(text) {
+  const line = visible((text.split(/\r?\n/)[0] ?? "").trim());
+  return line.length > 200 ? `${line.slice(0, 200)}\u2026` : line;
 }
 function resetOf(headers) {
   const reset = Number(headers["x-ratelimit-reset"]);
@@ -21329,10 +21625,10 @@ function apiMessageOf(error2) {
     const data = error2.response?.data;
     if (typeof data === "object" && data !== null) {
       const message = data.message;
-      if (typeof message === "string") return message.split("\n")[0] ?? "";
+      if (typeof message === "string") return message;
     }
     const own = error2.message;
-    if (typeof own === "string") return own.split("\n")[0] ?? "";
+    if (typeof own === "string") return own;
   }
   return String(error2);
 }
@@ -21389,12 +21685,30 @@ async function runActionPreview(settings, deps, io) {
     }
     throw error2;
   }
+  const scrubber = createScrubber(settings.secrets);
+  report2 = scrubber.scrubDeep(report2);
   const outputs = previewOutputs(report2);
   if (settings.runner.stepSummaryPath) {
-    await io.writeSummary(renderSummary(report2, sourceLinks(settings)));
+    await io.writeSummary(scrubber.scrub(renderSummary(report2, sourceLinks(settings))));
   } else {
     io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
   }
+  const headErrors = report2.intentErrors.filter((e) => e.side === "head");
+  const lint = report2.environments.flatMap((e) => e.lint);
+  emitAnnotations(planAnnotations(headErrors, lint), io);
+  for (const env of report2.environments) {
+    if (env.engine.status === "failed") io.warn(`Pulumi preview for ${env.name}: ${env.engine.error}`);
+  }
+  io.setOutput("changed", String(outputs.changed));
+  io.setOutput("flows-added", String(outputs.flowsAdded));
+  io.setOutput("flows-removed", String(outputs.flowsRemoved));
+  io.setOutput("lint-errors", String(outputs.lintErrors));
+  const reportPath = join(settings.runner.temp, "netpol-rollout", "preview-report.json");
+  const json = `${JSON.stringify({ schemaVersion: 1, outputs, report: report2 }, null, 2)}
+`;
+  await (deps.writeReport ?? writeReportFile)(reportPath, scrubber.scrub(json));
+  io.setOutput("report", reportPath);
+  const failures = failureReasons(report2, outputs, settings.failOn);
   let comment;
   const skip = commentSkipReason(settings);
   const pr = settings.github.pullRequest;
@@ -21412,9 +21726,10 @@ async function runActionPreview(settings, deps, io) {
       comment = await deps.github.upsertStickyComment(
         { owner: settings.github.owner, repo: settings.github.repo, number: pr.number },
         MARKER,
-        body
+        scrubber.scrub(body)
       );
-      io.info(`Pull request comment ${comment.action}: ${comment.url}`);
+      const removed = comment.removed > 0 ? ` (${plural3(comment.removed, "duplicate")} from runs at the same time removed)` : "";
+      io.info(`Pull request comment ${comment.action}: ${comment.url}${removed}`);
     } catch (error2) {
       if (error2 instanceof GitHubPermissionError) {
         io.warn(
@@ -21425,27 +21740,15 @@ async function runActionPreview(settings, deps, io) {
         io.warn(
           `Could not comment on pull request #${pr.number}: rate limited${reset} (${error2.message}); the report is in the job summary.`
         );
+      } else if (error2 instanceof GitHubApiError) {
+        failures.push(
+          `the pull request comment could not be posted: ${error2.message}. The report is in the job summary and in ${reportPath}; re-run the job to post it.`
+        );
       } else {
         throw error2;
       }
     }
   }
-  const headErrors = report2.intentErrors.filter((e) => e.side === "head");
-  const lint = report2.environments.flatMap((e) => e.lint);
-  emitAnnotations(planAnnotations(headErrors, lint), io);
-  for (const env of report2.environments) {
-    if (env.engine.status === "failed") io.warn(`Pulumi preview for ${env.name}: ${env.engine.error}`);
-  }
-  const reportPath = join(settings.runner.temp, "netpol-rollout", "preview-report.json");
-  const json = `${JSON.stringify({ schemaVersion: 1, outputs, report: report2 }, null, 2)}
-`;
-  await (deps.writeReport ?? writeReportFile)(reportPath, json);
-  io.setOutput("changed", String(outputs.changed));
-  io.setOutput("flows-added", String(outputs.flowsAdded));
-  io.setOutput("flows-removed", String(outputs.flowsRemoved));
-  io.setOutput("lint-errors", String(outputs.lintErrors));
-  io.setOutput("report", reportPath);
-  const failures = failureReasons(report2, outputs, settings.failOn);
   const result = { report: report2, outputs, reportPath, failures };
   if (comment) result.comment = comment;
   if (failures.length > 0) throw new PreviewFailedError(failures);
@@ -21806,7 +22109,7 @@ function createPulumiEngine(options, runner) {
         await run2.preview(stack, environment, (event) => {
           events.push(event);
           const d = event.diagnosticEvent;
-          if (d && d.severity === "error" && !d.ephemeral) diagnostics.push(oneLine(d.message));
+          if (d && d.severity === "error" && !d.ephemeral) diagnostics.push(oneLine2(d.message));
         });
       } catch (error2) {
         const classified = classifyPulumiError(error2, stack, diagnostics);
@@ -21819,7 +22122,7 @@ function createPulumiEngine(options, runner) {
   };
 }
 var ANSI_SGR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
-function oneLine(message) {
+function oneLine2(message) {
   const text = message.replace(ANSI_SGR, "").split("\n").filter((line) => !/^\s+at /.test(line)).join(" ").replace(/\s+/g, " ").trim();
   return text.length > 1e3 ? `${text.slice(0, 997)}...` : text;
 }
@@ -21927,7 +22230,11 @@ function previewDeps(settings, io) {
   }
   if ("skipReason" in deps.engine) io.info(`Pulumi part skipped: ${deps.engine.skipReason}`);
   if (commentSkipReason(settings) === void 0) {
-    deps.github = createGitHubAdapter({ token: settings.githubToken, apiUrl: settings.github.apiUrl });
+    deps.github = createGitHubAdapter({
+      token: settings.githubToken,
+      apiUrl: settings.github.apiUrl,
+      ...settings.commentAuthor ? { commentAuthor: settings.commentAuthor } : {}
+    });
   }
   return deps;
 }
