@@ -1,0 +1,350 @@
+/**
+ * The probe contract: what a probe plan checks, what each check is expected to show, what a
+ * prober observed, and how an observation is classified. One vocabulary for the plan, the
+ * simulated and the live prober, the deploy's rollback decision and every report.
+ *
+ * Pure data and interfaces only: no I/O. Field names of ProbeCheck are also the JSON of
+ * `netpol-rollout probe --plan --output json`; fields may be added, never renamed.
+ */
+import type { Protocol } from "../k8s/types.js";
+import type { SourceRef } from "../intent/model.js";
+import type { Reachability } from "../semantics/reachability.js";
+
+export type { Reachability };
+
+// --- Checks ---------------------------------------------------------------------------------
+
+/**
+ * declared: a declared flow, expected allowed;
+ * negative: a chosen undeclared connection (reverse of a flow, an undeclared pair, an
+ *   undeclared port of a declared callee), expected blocked;
+ * dns: a DNS query from a managed namespace to the cluster DNS, over UDP or TCP;
+ * external: an address outside the cluster (a `probe:` target of the intent).
+ */
+export type CheckKind = "declared" | "negative" | "dns" | "external";
+
+/**
+ * The source of a check: a probe pod created in `namespace` with exactly `labels` (the
+ * caller's labels), so every policy selects it as it selects the caller.
+ */
+export interface CheckSource {
+  namespace: string;
+  labels: Record<string, string>;
+  /** Name of the probe pod that runs the check; absent when no probe pod is planned for it. */
+  pod?: string;
+  /** The intent name of the caller ("api", or "ingress-nginx" for a namespace peer). */
+  service?: string;
+}
+
+/** A running pod of the cluster; the probe connects to its primary IP. */
+export interface PodTarget {
+  namespace: string;
+  pod: string;
+  /** The pod's primary IP when the inventory has one (what the prober connects to). */
+  address?: string;
+  /** The intent name of the callee. */
+  service?: string;
+}
+
+/** An address outside the cluster (or any literal IP the prober connects to). */
+export interface IpTarget {
+  ip: string;
+  /** The intent CIDR this address stands for ("198.51.100.0/24"). */
+  cidr?: string;
+}
+
+/** A DNS query: resolve `dns` at the cluster DNS. */
+export interface DnsTarget {
+  /** The name to resolve, e.g. "kubernetes.default.svc.cluster.local". */
+  dns: string;
+  /** The cluster DNS service address, when known; absent: the pod's resolv.conf nameserver. */
+  server?: string;
+}
+
+export type CheckTarget = PodTarget | IpTarget | DnsTarget;
+
+export function isPodTarget(t: CheckTarget): t is PodTarget {
+  return "pod" in t;
+}
+export function isIpTarget(t: CheckTarget): t is IpTarget {
+  return "ip" in t;
+}
+export function isDnsTarget(t: CheckTarget): t is DnsTarget {
+  return "dns" in t;
+}
+
+/**
+ * Why a check is planned as `cannot-check` (it is listed, never silently dropped, and does
+ * not by itself make a run inconclusive):
+ * - no-running-pod: the destination has no running pod with an IP;
+ * - protocol-unsupported: the CNI profile says the protocol (SCTP) is not enforced;
+ * - udp-no-reply: UDP to a server not known to reply (a UDP "connect" proves nothing without a reply);
+ * - no-probe-target: an outside CIDR without a `probe:` host known to answer;
+ * - unresolved-port: a named port the destination pods do not declare.
+ */
+export type PlannedCannotCheckReason =
+  "no-running-pod" | "protocol-unsupported" | "udp-no-reply" | "no-probe-target" | "unresolved-port";
+
+/** One connection to try. */
+export interface ProbeCheck {
+  /** Stable within a plan and across plans of the same inputs, e.g. "declared/production/frontend->api:8080/TCP". */
+  id: string;
+  kind: CheckKind;
+  from: CheckSource;
+  to: CheckTarget;
+  port: number;
+  protocol: Protocol;
+  /**
+   * Expected verdict after the deploy (the semantics engine on the live inventory with the
+   * policies being deployed); `cannot-check` when the check cannot be made (see cannotCheck).
+   */
+  expect: Reachability;
+  /** Why the check was chosen, or why it cannot be made; one sentence for reports. */
+  reason: string;
+  /** Expected verdict with the policies deployed before (the live NetworkPolicies). */
+  expectBefore: Reachability;
+  /**
+   * Whether the semantic diff of this change predicted a change of this check's verdict
+   * (only meaningful when expect ≠ expectBefore).
+   */
+  changeDeclared: boolean;
+  /** The named container port the check resolved, when the flow named one. */
+  portName?: string;
+  /** Set exactly when expect is `cannot-check`. */
+  cannotCheck?: PlannedCannotCheckReason;
+  /** The intent declaration behind the check (a flow, a `probe:` target), when there is one. */
+  source?: SourceRef;
+  /** The rule or isolation behind the expected verdict, one line ("production/allow-api rule 0"). */
+  because?: string;
+}
+
+/** A check the plan lists as cannot-check, with its reason. */
+export interface PlannedCannotCheck {
+  checkId: string;
+  reason: PlannedCannotCheckReason;
+  message: string;
+}
+
+// --- Probe pods -----------------------------------------------------------------------------
+
+/**
+ * A core/v1 Pod manifest as the probe pod builder emits it (the fields it sets). Complete:
+ * `kubectl create -f` of it reproduces a check.
+ */
+export interface ProbePodManifest {
+  apiVersion: "v1";
+  kind: "Pod";
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+    ownerReferences: {
+      apiVersion: string;
+      kind: string;
+      name: string;
+      uid: string;
+      controller: true;
+      blockOwnerDeletion?: boolean;
+    }[];
+  };
+  spec: Record<string, unknown>;
+}
+
+/** The object a run creates in each namespace it probes from; it owns that namespace's probe pods. */
+export interface ProbeRunObject {
+  apiVersion: "v1";
+  kind: "ConfigMap";
+  metadata: {
+    name: string;
+    namespace: string;
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+  };
+  data: Record<string, string>;
+}
+
+/** Settings of probe pods; every field has a default (see the builder). */
+export interface ProbePodOptions {
+  /** Default: the agnhost e2e test image (see DEFAULT_PROBE_IMAGE in the builder). */
+  image: string;
+  imagePullSecrets: string[];
+  tolerations: Record<string, unknown>[];
+  nodeSelector: Record<string, string>;
+  /** Numeric user the probe runs as (restricted PSS needs one; agnhost declares none). Default 65534. */
+  runAsUser: number;
+  /** The pod's activeDeadlineSeconds. Default 300. */
+  activeDeadlineSeconds: number;
+  /** Per-connection timeout passed to each check, in seconds. Default 3. */
+  timeoutSeconds: number;
+}
+
+// --- Re-probing -----------------------------------------------------------------------------
+
+/**
+ * How a run settles: probe every check; then re-probe only the checks whose observation
+ * differs from `expect` until they match or `deadlineSeconds` pass (policies converge
+ * eventually); then probe every check once more to confirm. The confirmation is final.
+ */
+export interface ReprobePolicy {
+  /** Seconds after the first round during which mismatches are re-probed. Default 60. */
+  deadlineSeconds: number;
+  /** Seconds between re-probe rounds. Default 2. */
+  intervalSeconds: number;
+  /** Whole-plan confirmation rounds after settling. Default 1. */
+  confirmRounds: number;
+}
+
+export const DEFAULT_REPROBE_POLICY: ReprobePolicy = {
+  deadlineSeconds: 60,
+  intervalSeconds: 2,
+  confirmRounds: 1,
+};
+
+// --- The plan -------------------------------------------------------------------------------
+
+/** Upper bounds on the negative checks; declared flows and DNS checks are never capped. */
+export interface PlanCaps {
+  /** Negative checks in total. Default 200. */
+  negative: number;
+  /** Negative checks from one source identity. Default 20. */
+  negativePerSource: number;
+}
+
+export interface ProbePlan {
+  environment: string;
+  /** Sorted by source (namespace, pod), then id. Deterministic for the same inputs. */
+  checks: ProbeCheck[];
+  /** One probe pod per source identity; what the live prober creates. */
+  pods: ProbePodManifest[];
+  /** One run object per namespace that has probe pods; owns them. */
+  runObjects: ProbeRunObject[];
+  /** The checks planned as cannot-check, with reasons. */
+  cannotCheck: PlannedCannotCheck[];
+  caps: PlanCaps;
+  /** Negative candidates left out by the caps. */
+  omittedNegative: number;
+  reprobe: ReprobePolicy;
+  /** Things the planner noticed (a Service publishing not-ready addresses of a probe pod's labels). */
+  warnings: string[];
+}
+
+// --- Observations ---------------------------------------------------------------------------
+
+/**
+ * What a prober saw for one check:
+ * - allowed: connected, or `refused` (the packet reached the destination, nothing listens);
+ * - blocked: timed out;
+ * - dns-failure: a DNS check's query got no answer (for a DNS check, reachability blocked);
+ * - cannot-check: the check could not be made; `evidence` says why.
+ */
+export type ObservedOutcome =
+  | { outcome: "allowed"; detail: "connected" | "refused" }
+  | { outcome: "blocked"; detail: "timeout" }
+  | { outcome: "dns-failure"; message: string }
+  | { outcome: "cannot-check"; evidence: CannotCheckEvidence; message: string };
+
+/**
+ * Why a check could not be made at run time:
+ * - planned: the plan already marked it cannot-check (see ProbeCheck.cannotCheck);
+ * - unschedulable: the probe pod was never scheduled;
+ * - image-pull-error: the probe image could not be pulled;
+ * - never-started: the pod was scheduled but its container never ran;
+ * - no-result-line: the pod ran but printed no result for the check;
+ * - deadline: the run's deadline passed before a result arrived;
+ * - probe-error: the probe reported an error that is not a verdict (agnhost "OTHER").
+ */
+export type CannotCheckEvidence =
+  | "planned"
+  | "unschedulable"
+  | "image-pull-error"
+  | "never-started"
+  | "no-result-line"
+  | "deadline"
+  | "probe-error";
+
+/** The reachability an observation shows. */
+export function observedReachability(o: ObservedOutcome): Reachability {
+  switch (o.outcome) {
+    case "allowed":
+      return "allowed";
+    case "blocked":
+    case "dns-failure":
+      return "blocked";
+    case "cannot-check":
+      return "cannot-check";
+  }
+}
+
+// --- Classification -------------------------------------------------------------------------
+
+/**
+ * How an observation compares with the expectations (PRODUCT: three-way verdicts):
+ * - as-expected: observed = expected after, and after = before;
+ * - intended-change: observed = expected after ≠ before, and the diff said so;
+ * - surprise: observed = expected after ≠ before, and the diff did not say so;
+ * - deviation: observed ≠ expected after (the CNI or something outside NetworkPolicy disagrees);
+ * - inconclusive: observed cannot-check on a check that was planned checkable;
+ * - not-checked: planned cannot-check (listed; not by itself inconclusive).
+ */
+export type Classification =
+  "as-expected" | "intended-change" | "surprise" | "deviation" | "inconclusive" | "not-checked";
+
+export interface CheckResult {
+  check: ProbeCheck;
+  observed: ObservedOutcome;
+  classification: Classification;
+  /** Probe rounds that included this check (first round, re-probes, confirmation). */
+  attempts: number;
+}
+
+/** Counts for the `probe-passed`, `probe-failed`, `probe-inconclusive` outputs. */
+export interface ProbeCounts {
+  /** as-expected + intended-change. */
+  passed: number;
+  /** deviation + surprise. */
+  failed: number;
+  inconclusive: number;
+  notChecked: number;
+}
+
+/** What a whole run (first round, re-probes, confirmation) concluded. */
+export interface ProbeRunResult {
+  environment: string;
+  /** In plan order. */
+  results: CheckResult[];
+  counts: ProbeCounts;
+  /** Rounds probed in total. */
+  rounds: number;
+  warnings: string[];
+}
+
+// --- The prober -----------------------------------------------------------------------------
+
+export interface ProbeRequest {
+  plan: ProbePlan;
+  /** Only these checks (a re-probe round); absent: every check of the plan. */
+  checkIds?: readonly string[];
+  /** 1 for the first round, increasing with every re-probe and the confirmation. */
+  round: number;
+  /** Cancellation (SIGINT/SIGTERM): the prober stops and cleans up. */
+  signal?: AbortSignal;
+}
+
+export interface ProbeObservations {
+  /** One outcome per requested check id; a planned cannot-check gets evidence "planned". */
+  outcomes: Map<string, ObservedOutcome>;
+  /** Things the prober noticed that are not outcomes. */
+  warnings: string[];
+}
+
+/**
+ * Runs checks of a plan and reports what it saw. Two implementations run the same plan:
+ * the simulated prober (the semantics engine answers) and the live prober (probe pods).
+ */
+export interface Prober {
+  readonly name: string;
+  probe(request: ProbeRequest): Promise<ProbeObservations>;
+  /** Releases what the prober created (probe pods, run objects); safe to call twice. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,1 @@
+export type Reachability = "allowed" | "blocked" | "cannot-check";
