@@ -312,7 +312,8 @@ describe("large intents", () => {
     expect(body).toMatch(/… and \d+ more flow changes in the \[job summary\]/);
     const summary = renderSummaryWithTier(report);
     expect(Buffer.byteLength(summary.body)).toBeLessThan(1024 * 1024);
-  });
+    // Three 500-service diffs: a few seconds alone, far more on a busy shared CI machine.
+  }, 120_000);
 
   it("a few changed flows among 500 services keep the comment at full detail", async () => {
     const base = generateIntent({ services: 500 });
