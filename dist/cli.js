@@ -4407,10 +4407,10 @@ var require_code = __commonJS({
     function interpolate(x) {
       return typeof x == "number" || typeof x == "boolean" || x === null ? x : safeStringify(Array.isArray(x) ? x.join(",") : x);
     }
-    function stringify2(x) {
+    function stringify3(x) {
       return new _Code(safeStringify(x));
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
     function safeStringify(x) {
       return JSON.stringify(x).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
     }
@@ -12802,7 +12802,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag2));
       return props.join(" ");
     }
-    function stringify2(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -12831,7 +12831,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str2}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -12841,7 +12841,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -12863,7 +12863,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str2 = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str2 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str2.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -12915,7 +12915,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -13056,7 +13056,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
@@ -13092,7 +13092,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
           strCtx.anchors.add(node.anchor);
@@ -13159,12 +13159,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -13189,7 +13189,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str3 = stringify2.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str3 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -13256,7 +13256,7 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment = null);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str2.includes("\n"));
         if (i < items.length - 1) {
           str2 += ",";
@@ -14617,7 +14617,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify2 = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -14632,7 +14632,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -14654,7 +14654,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -14662,7 +14662,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify2.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -16798,7 +16798,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -16851,7 +16851,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -18581,7 +18581,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify2(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -18606,7 +18606,7 @@ var require_public_api = __commonJS({
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify2;
+    exports.stringify = stringify3;
   }
 });
 
@@ -28734,10 +28734,10 @@ function engineCell(env) {
 function environmentVerdict(env, hasBase3 = true) {
   const parts = [verdictText(env.verdict)];
   if (env.verdict.kind === "changed") {
-    const { workloads, namespaces } = env.diff;
+    const { workloads: workloads2, namespaces } = env.diff;
     const extra = [];
-    if (workloads.added.length > 0) extra.push(`${plural2(workloads.added.length, "workload")} added`);
-    if (workloads.removed.length > 0) extra.push(`${plural2(workloads.removed.length, "workload")} removed`);
+    if (workloads2.added.length > 0) extra.push(`${plural2(workloads2.added.length, "workload")} added`);
+    if (workloads2.removed.length > 0) extra.push(`${plural2(workloads2.removed.length, "workload")} removed`);
     if (namespaces.added.length > 0) extra.push(`${plural2(namespaces.added.length, "namespace")} added`);
     if (namespaces.removed.length > 0)
       extra.push(`${plural2(namespaces.removed.length, "namespace")} removed`);
@@ -29361,8 +29361,179 @@ var package_default = {
 // action/src/version.ts
 var VERSION = package_default.version;
 
+// action/src/cli/commands/workloads.ts
+var workloads_exports = {};
+__export(workloads_exports, {
+  register: () => register7
+});
+var import_yaml4 = __toESM(require_dist(), 1);
+
+// action/src/compile/workloads.ts
+var DEFAULT_WORKLOAD_IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.59";
+var WORKLOAD_LABEL = "netpol-rollout.io/stand-in";
+function servedPorts(service) {
+  const ports = /* @__PURE__ */ new Set();
+  for (const p of service.ports) {
+    ports.add(p.port);
+    if (p.endPort !== void 0) ports.add(p.endPort);
+  }
+  return [...ports].sort((a, b) => a - b);
+}
+var FIRST_UNPRIVILEGED_PORT = 1024;
+function deployment(service, env, options) {
+  const ports = servedPorts(service);
+  const podSecurity = {
+    runAsNonRoot: true,
+    // agnhost's image declares no user: runAsNonRoot alone would be refused at start.
+    runAsUser: 65534,
+    runAsGroup: 65534,
+    seccompProfile: { type: "RuntimeDefault" }
+  };
+  if (ports.some((p) => p < FIRST_UNPRIVILEGED_PORT)) {
+    podSecurity["sysctls"] = [{ name: "net.ipv4.ip_unprivileged_port_start", value: "0" }];
+  }
+  return {
+    apiVersion: "apps/v1",
+    kind: "Deployment",
+    metadata: { name: service.name, namespace: service.namespace, labels: objectLabels(env) },
+    spec: {
+      replicas: options.replicas,
+      selector: { matchLabels: { ...service.labels } },
+      template: {
+        metadata: { labels: { ...service.labels } },
+        spec: {
+          automountServiceAccountToken: false,
+          enableServiceLinks: false,
+          terminationGracePeriodSeconds: 2,
+          securityContext: podSecurity,
+          containers: ports.map((port) => ({
+            name: `serve-${port}`,
+            image: options.image,
+            imagePullPolicy: options.imagePullPolicy,
+            args: ["serve-hostname", "--tcp", "--udp", "--http=false", `--port=${port}`],
+            ports: [
+              { name: portName("t", port), containerPort: port, protocol: "TCP" },
+              { name: portName("u", port), containerPort: port, protocol: "UDP" }
+            ],
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              readOnlyRootFilesystem: true,
+              capabilities: { drop: ["ALL"] }
+            },
+            resources: {
+              requests: { cpu: "5m", memory: "16Mi" },
+              limits: { cpu: "100m", memory: "64Mi" }
+            }
+          }))
+        }
+      }
+    }
+  };
+}
+function portName(prefix, port) {
+  return `${prefix}${port}`;
+}
+function serviceObject(service, env) {
+  const ports = servedPorts(service).flatMap((port) => [
+    { name: portName("t", port), port, targetPort: port, protocol: "TCP" },
+    { name: portName("u", port), port, targetPort: port, protocol: "UDP" }
+  ]);
+  return {
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { name: service.name, namespace: service.namespace, labels: objectLabels(env) },
+    spec: { selector: { ...service.labels }, ports }
+  };
+}
+function objectLabels(env) {
+  return { [WORKLOAD_LABEL]: "true", "netpol-rollout.io/environment": env };
+}
+function generateWorkloads(env, options = {}) {
+  const opts = {
+    image: options.image ?? DEFAULT_WORKLOAD_IMAGE,
+    imagePullPolicy: options.imagePullPolicy ?? "IfNotPresent",
+    replicas: options.replicas ?? 1
+  };
+  const out = [];
+  for (const ns of env.namespaces) {
+    if (ns.services.length === 0 || ns.name.startsWith("kube-")) continue;
+    out.push({
+      apiVersion: "v1",
+      kind: "Namespace",
+      metadata: {
+        name: ns.name,
+        labels: {
+          ...ns.labels,
+          ...objectLabels(env.name),
+          "pod-security.kubernetes.io/enforce": "restricted"
+        }
+      }
+    });
+  }
+  for (const ns of env.namespaces) {
+    for (const service of ns.services) {
+      out.push(deployment(service, env.name, opts), serviceObject(service, env.name));
+    }
+  }
+  return out;
+}
+
+// action/src/cli/commands/workloads.ts
+var EXAMPLES5 = `
+Examples:
+  $ netpol-rollout workloads --env staging | kubectl apply -f -
+      stand-in pods for every declared service of staging, in a scratch cluster
+  $ netpol-rollout workloads --env dev --image-pull-policy Never --format json
+      for a cluster whose images are imported locally
+
+Each declared port is served over TCP and UDP by agnhost (serve-hostname); the pods carry
+exactly the labels the intent declares and meet Pod Security "restricted".
+Exit codes: 0 printed, 1 invalid intent (errors as file:line:col), 2 usage error.
+`;
+function register7(program2, ctx) {
+  program2.command("workloads").description(
+    "Print stand-in workloads for one environment: per declared service, a Deployment answering on its ports (TCP and UDP) and a Service."
+  ).requiredOption("--env <name>", "environment (a file name in <policies-dir>/environments/)").option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies").option("--image <ref>", "the agnhost image", DEFAULT_WORKLOAD_IMAGE).addOption(
+    new Option("--image-pull-policy <policy>", "imagePullPolicy of the containers").choices(["Always", "IfNotPresent", "Never"]).default("IfNotPresent")
+  ).option("--replicas <n>", "replicas per Deployment", "1").addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml")).addHelpText("after", EXAMPLES5).action(async (options) => {
+    ctx.exitCode = await workloads(options, ctx);
+  });
+}
+async function workloads(options, ctx) {
+  const { io } = ctx;
+  const replicas = Number(options.replicas);
+  if (!Number.isInteger(replicas) || replicas < 0 || replicas > 100) {
+    throw new UsageError(`--replicas: expected a whole number from 0 to 100, got '${options.replicas}'`);
+  }
+  const result = await loadIntentFromDir(options.policiesDir, io.cwd);
+  if (!result.ok) {
+    for (const error of result.errors) io.stderr(`${formatIntentError(error)}
+`);
+    const n = result.errors.length;
+    io.stderr(`${n} error${n === 1 ? "" : "s"} in ${options.policiesDir}; nothing printed
+`);
+    return EXIT_INVALID;
+  }
+  const env = selectEnvironment(result.intent.environments, options.env);
+  const objects = generateWorkloads(env, {
+    image: options.image,
+    imagePullPolicy: options.imagePullPolicy,
+    replicas
+  });
+  if (options.format === "json") {
+    io.stdout(`${JSON.stringify({ apiVersion: "v1", kind: "List", items: objects }, null, 2)}
+`);
+  } else {
+    io.stdout(
+      objects.map((o) => `---
+${(0, import_yaml4.stringify)(o, { indentSeq: false, lineWidth: 0, aliasDuplicateObjects: false })}`).join("")
+    );
+  }
+  return EXIT_OK;
+}
+
 // action/src/cli/run.ts
-var COMMANDS = [validate_exports, render_exports, analyze_exports, diff_exports, lint_exports, preview_exports];
+var COMMANDS = [validate_exports, render_exports, analyze_exports, diff_exports, lint_exports, preview_exports, workloads_exports];
 async function run(args, io) {
   const ctx = { io, exitCode: EXIT_OK };
   const program2 = new Command("netpol-rollout").description("Compile declared network intent into Kubernetes NetworkPolicies, and check it.").version(VERSION, "-V, --version", "print the version (the npm package's, the Action's release)").exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
