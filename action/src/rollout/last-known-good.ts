@@ -1,0 +1,338 @@
+/**
+ * The last-known-good record of an environment and its bounded history, serialised to one
+ * ConfigMap per environment in the cluster, so the next job (on another runner) finds it.
+ * Pure: building, trimming, encoding and decoding; the cluster port stores the object.
+ *
+ * Layout of the ConfigMap `netpol-rollout-lkg-<environment>`:
+ * - `data.history.json`: the entries, newest first, without bundles: readable with
+ *   `kubectl get configmap -o jsonpath='{.data.history\.json}'` (the audit trail);
+ * - `data.current`: the revision and digest of the last-known-good, for people;
+ * - `binaryData.entry-<seq>.json.gz`: per proven entry, its bundle and the keys of the checks
+ *   that passed, gzip-compressed (a 200-service bundle is a few hundred KiB of JSON and a
+ *   few tens of KiB compressed).
+ *
+ * A ConfigMap holds at most 1 MiB (data and binaryData together, binaryData counted
+ * base64-encoded); entries are dropped, oldest first, until the object fits in
+ * SIZE_BUDGET_BYTES, and the newest proven entry is never dropped.
+ */
+import { gunzipSync, gzipSync } from "node:zlib";
+import type { CompiledBundle } from "../compile/types.js";
+import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compile/types.js";
+
+/** The history keeps at most this many entries by default. */
+export const DEFAULT_HISTORY_LIMIT = 10;
+/** Below the API server's 1 MiB (1,048,576 bytes) limit, with room for metadata and JSON framing. */
+export const SIZE_BUDGET_BYTES = 900 * 1024;
+export const LKG_CONFIGMAP_PREFIX = "netpol-rollout-lkg-";
+/** Labels the ConfigMap carries besides managed-by and environment. */
+export const LKG_COMPONENT_LABEL = "app.kubernetes.io/component";
+export const LKG_COMPONENT_VALUE = "last-known-good";
+
+/** A bundle as recorded: what `netpol-rollout:bundleFile` reads back. */
+export interface RecordedBundle extends CompiledBundle {
+  excludedNamespaces?: string[];
+}
+
+/** Who and what produced an entry (from the GitHub run). */
+export interface RunInfo {
+  /** GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT. */
+  id?: string;
+  attempt?: string;
+  /** Link to the run. */
+  url?: string;
+  /** GITHUB_ACTOR: who triggered it. */
+  actor?: string;
+  /** GITHUB_EVENT_NAME. */
+  event?: string;
+}
+
+export interface ProbeTally {
+  passed: number;
+  failed: number;
+  inconclusive: number;
+}
+
+/** One deploy or rollback of an environment, as the history records it. */
+export interface HistoryEntry {
+  /** Increasing per environment; names the entry's bundle in binaryData. */
+  seq: number;
+  environment: string;
+  action: "deploy" | "rollback";
+  /** True when the final probe passed: only proven entries are last-known-good. */
+  proven: boolean;
+  /** The git commit deployed, or null when unknown. */
+  revision: string | null;
+  /** bundleDigest of the bundle. */
+  digest: string;
+  /** ISO 8601, UTC. */
+  recordedAt: string;
+  run: RunInfo;
+  /** For a rollback: why (the dispatch form's reason), and what was live before. */
+  reason?: string;
+  from?: { revision: string | null; digest: string };
+  probe: ProbeTally;
+}
+
+/** A proven entry with what a rollback and the next rollback decision need. */
+export interface ProvenEntry extends HistoryEntry {
+  proven: true;
+  bundle: RecordedBundle;
+  /** Keys of the checks that passed at this revision's last probe. */
+  passedChecks: string[];
+}
+
+export interface History {
+  environment: string;
+  /** Newest first. Unproven entries carry no bundle. */
+  entries: (HistoryEntry | ProvenEntry)[];
+}
+
+/** The subset of core/v1 ConfigMap the record uses. */
+export interface ConfigMapObject {
+  apiVersion: "v1";
+  kind: "ConfigMap";
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+    resourceVersion?: string;
+  };
+  data?: Record<string, string>;
+  /** Values are base64, as the API returns them. */
+  binaryData?: Record<string, string>;
+}
+
+/** The stored history cannot be read; says what is wrong and where. */
+export class HistoryFormatError extends Error {
+  override name = "HistoryFormatError";
+}
+
+export function emptyHistory(environment: string): History {
+  return { environment, entries: [] };
+}
+
+export function configMapName(environment: string): string {
+  return `${LKG_CONFIGMAP_PREFIX}${environment.toLowerCase()}`;
+}
+
+/** The newest proven entry: the last-known-good, or undefined before the first proven deploy. */
+export function lastKnownGood(history: History): ProvenEntry | undefined {
+  return history.entries.find(isProven);
+}
+
+export function isProven(entry: HistoryEntry | ProvenEntry): entry is ProvenEntry {
+  return entry.proven && "bundle" in entry;
+}
+
+/** Proven entries, newest first: the revisions a rollback may target. */
+export function provenEntries(history: History): ProvenEntry[] {
+  return history.entries.filter(isProven);
+}
+
+/**
+ * Finds a proven entry by revision (a full commit or a prefix of at least 7 characters),
+ * digest (`sha256:…` or a prefix of it), or `#<seq>`. Newest match first.
+ */
+export function findEntry(history: History, target: string): ProvenEntry | undefined {
+  const wanted = target.trim();
+  if (wanted === "") return undefined;
+  return provenEntries(history).find((e) => {
+    if (wanted.startsWith("#")) return String(e.seq) === wanted.slice(1);
+    if (wanted.startsWith("sha256:")) return wanted.length >= 14 && e.digest.startsWith(wanted);
+    return e.revision !== null && wanted.length >= 7 && e.revision.startsWith(wanted);
+  });
+}
+
+export type NewEntry = (Omit<HistoryEntry, "seq" | "proven"> & { proven: false }) | Omit<ProvenEntry, "seq">;
+
+/** The history with `entry` added as the newest, trimmed to `limit` entries (the newest proven one always kept). */
+export function appendEntry(history: History, entry: NewEntry, limit = DEFAULT_HISTORY_LIMIT): History {
+  if (entry.environment !== history.environment) {
+    throw new Error(
+      `internal: an entry of ${entry.environment} cannot go in the history of ${history.environment}`,
+    );
+  }
+  const seq = Math.max(0, ...history.entries.map((e) => e.seq)) + 1;
+  const entries = [{ ...entry, seq } as HistoryEntry | ProvenEntry, ...history.entries];
+  return { environment: history.environment, entries: keepWithin(entries, limit) };
+}
+
+function keepWithin(entries: (HistoryEntry | ProvenEntry)[], limit: number): (HistoryEntry | ProvenEntry)[] {
+  const lkg = entries.find(isProven);
+  const kept = entries.slice(0, Math.max(1, limit));
+  if (lkg !== undefined && !kept.includes(lkg)) kept[kept.length - 1] = lkg;
+  return kept;
+}
+
+// --- the ConfigMap -----------------------------------------------------------------------
+
+const HISTORY_KEY = "history.json";
+const CURRENT_KEY = "current";
+const ENTRY_KEY = /^entry-(\d+)\.json\.gz$/;
+
+function entryKey(seq: number): string {
+  return `entry-${seq}.json.gz`;
+}
+
+/**
+ * The ConfigMap holding `history`, in `namespace`. Entries are dropped oldest first (the
+ * last-known-good never) until it fits SIZE_BUDGET_BYTES; throws when even the
+ * last-known-good alone does not fit.
+ */
+export function toConfigMap(
+  history: History,
+  namespace: string,
+  budget = SIZE_BUDGET_BYTES,
+): ConfigMapObject {
+  let entries = [...history.entries];
+  for (;;) {
+    const map = encode(history.environment, entries, namespace);
+    const size = configMapSize(map);
+    if (size <= budget) return map;
+    const lkg = entries.find(isProven);
+    const droppable = [...entries].reverse().find((e) => e !== lkg);
+    if (droppable === undefined) {
+      throw new HistoryFormatError(
+        `the last-known-good record of ${history.environment} takes ${size} bytes, more than the ${budget} a ConfigMap may hold here`,
+      );
+    }
+    entries = entries.filter((e) => e !== droppable);
+  }
+}
+
+/** Bytes the API server counts for a ConfigMap's size limit: keys and values of data, binaryData as base64. */
+export function configMapSize(map: ConfigMapObject): number {
+  let size = 0;
+  for (const [k, v] of Object.entries(map.data ?? {})) size += Buffer.byteLength(k) + Buffer.byteLength(v);
+  for (const [k, v] of Object.entries(map.binaryData ?? {})) size += Buffer.byteLength(k) + v.length;
+  return size;
+}
+
+function encode(
+  environment: string,
+  entries: (HistoryEntry | ProvenEntry)[],
+  namespace: string,
+): ConfigMapObject {
+  const lkg = entries.find(isProven);
+  const binaryData: Record<string, string> = {};
+  const summaries: HistoryEntry[] = [];
+  for (const entry of entries) {
+    if (isProven(entry)) {
+      const { bundle, passedChecks, ...summary } = entry;
+      const blob = gzipSync(Buffer.from(JSON.stringify({ bundle, passedChecks }), "utf8"), { level: 9 });
+      binaryData[entryKey(entry.seq)] = blob.toString("base64");
+      summaries.push(summary);
+    } else {
+      summaries.push(entry);
+    }
+  }
+  return {
+    apiVersion: "v1",
+    kind: "ConfigMap",
+    metadata: {
+      name: configMapName(environment),
+      namespace,
+      labels: {
+        [MANAGED_BY_LABEL]: MANAGED_BY_VALUE,
+        [ENVIRONMENT_LABEL]: environment,
+        [LKG_COMPONENT_LABEL]: LKG_COMPONENT_VALUE,
+      },
+    },
+    data: {
+      [CURRENT_KEY]: lkg === undefined ? "none" : `${lkg.revision ?? "(unknown revision)"} ${lkg.digest}`,
+      [HISTORY_KEY]: `${JSON.stringify({ environment, entries: summaries }, null, 2)}\n`,
+    },
+    binaryData,
+  };
+}
+
+/** Reads the history back from its ConfigMap. Throws HistoryFormatError saying what is wrong. */
+export function fromConfigMap(map: ConfigMapObject, environment: string): History {
+  const where = `ConfigMap ${map.metadata.namespace ?? ""}/${map.metadata.name}`;
+  const text = map.data?.[HISTORY_KEY];
+  if (text === undefined) throw new HistoryFormatError(`${where}: data.${HISTORY_KEY} is missing`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new HistoryFormatError(`${where}: data.${HISTORY_KEY} is not JSON (${(error as Error).message})`);
+  }
+  if (!isRecord(parsed) || !Array.isArray(parsed["entries"])) {
+    throw new HistoryFormatError(`${where}: data.${HISTORY_KEY} must be an object with an entries list`);
+  }
+  if (parsed["environment"] !== environment) {
+    throw new HistoryFormatError(
+      `${where}: records environment ${String(parsed["environment"])}, expected ${environment}`,
+    );
+  }
+  const blobs = new Map<number, string>();
+  for (const [key, value] of Object.entries(map.binaryData ?? {})) {
+    const m = ENTRY_KEY.exec(key);
+    if (m) blobs.set(Number(m[1]), value);
+  }
+  const entries = (parsed["entries"] as unknown[]).map((raw, index) => {
+    const entry = checkEntry(raw, `${where}: data.${HISTORY_KEY} entries[${index}]`);
+    if (!entry.proven) return entry;
+    const blob = blobs.get(entry.seq);
+    if (blob === undefined) {
+      throw new HistoryFormatError(
+        `${where}: binaryData.${entryKey(entry.seq)} is missing for a proven entry`,
+      );
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(gunzipSync(Buffer.from(blob, "base64")).toString("utf8"));
+    } catch (error) {
+      throw new HistoryFormatError(
+        `${where}: binaryData.${entryKey(entry.seq)} is not gzip-compressed JSON (${(error as Error).message})`,
+      );
+    }
+    if (!isRecord(body) || !isRecord(body["bundle"]) || !Array.isArray(body["passedChecks"])) {
+      throw new HistoryFormatError(
+        `${where}: binaryData.${entryKey(entry.seq)} must hold a bundle and passedChecks`,
+      );
+    }
+    const bundle = body["bundle"] as unknown as RecordedBundle;
+    if (bundle.environment !== environment || !Array.isArray(bundle.objects)) {
+      throw new HistoryFormatError(
+        `${where}: binaryData.${entryKey(entry.seq)} holds no bundle of ${environment}`,
+      );
+    }
+    const proven: ProvenEntry = {
+      ...entry,
+      proven: true,
+      bundle,
+      passedChecks: (body["passedChecks"] as unknown[]).filter((k): k is string => typeof k === "string"),
+    };
+    return proven;
+  });
+  return { environment, entries };
+}
+
+function checkEntry(raw: unknown, where: string): HistoryEntry {
+  if (!isRecord(raw)) throw new HistoryFormatError(`${where}: must be an object`);
+  const problems: string[] = [];
+  const num = (key: string) => typeof raw[key] === "number" || problems.push(`${key} must be a number`);
+  const str = (key: string) => typeof raw[key] === "string" || problems.push(`${key} must be a string`);
+  num("seq");
+  str("environment");
+  str("digest");
+  str("recordedAt");
+  if (raw["action"] !== "deploy" && raw["action"] !== "rollback")
+    problems.push("action must be deploy or rollback");
+  if (typeof raw["proven"] !== "boolean") problems.push("proven must be true or false");
+  if (raw["revision"] !== null && typeof raw["revision"] !== "string")
+    problems.push("revision must be a string or null");
+  const probe = raw["probe"];
+  if (!isRecord(probe) || !["passed", "failed", "inconclusive"].every((k) => typeof probe[k] === "number")) {
+    problems.push("probe must hold passed, failed and inconclusive counts");
+  }
+  if (!isRecord(raw["run"])) problems.push("run must be an object");
+  if (problems.length > 0) throw new HistoryFormatError(`${where}: ${problems.join("; ")}`);
+  return raw as unknown as HistoryEntry;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
