@@ -45,6 +45,7 @@ function proven(revision: string, b = bundle(), passedChecks = ["dns|shop|udp"])
     probe: { passed: passedChecks.length, failed: 0, inconclusive: 0 },
     bundle: b,
     passedChecks,
+    failedChecks: [],
   };
 }
 

@@ -71,14 +71,18 @@ export interface HistoryEntry {
   reason?: string;
   from?: { revision: string | null; digest: string };
   probe: ProbeTally;
+  /** When `probe` was taken, if later than recordedAt (a drift probe of the same revision). */
+  probedAt?: string;
 }
 
 /** A proven entry with what a rollback and the next rollback decision need. */
 export interface ProvenEntry extends HistoryEntry {
   proven: true;
   bundle: RecordedBundle;
-  /** Keys of the checks that passed at this revision's last probe. */
+  /** Ids of the checks that passed at this revision's last probe. */
   passedChecks: string[];
+  /** Ids of the checks that failed at this revision's last probe (reported deviations it lives with). */
+  failedChecks: string[];
 }
 
 export interface History {
@@ -219,8 +223,9 @@ function encode(
   const summaries: HistoryEntry[] = [];
   for (const entry of entries) {
     if (isProven(entry)) {
-      const { bundle, passedChecks, ...summary } = entry;
-      const blob = gzipSync(Buffer.from(JSON.stringify({ bundle, passedChecks }), "utf8"), { level: 9 });
+      const { bundle, passedChecks, failedChecks, ...summary } = entry;
+      const body = JSON.stringify({ bundle, passedChecks, failedChecks });
+      const blob = gzipSync(Buffer.from(body, "utf8"), { level: 9 });
       binaryData[entryKey(entry.seq)] = blob.toString("base64");
       summaries.push(summary);
     } else {
@@ -303,7 +308,8 @@ export function fromConfigMap(map: ConfigMapObject, environment: string): Histor
       ...entry,
       proven: true,
       bundle,
-      passedChecks: (body["passedChecks"] as unknown[]).filter((k): k is string => typeof k === "string"),
+      passedChecks: strings(body["passedChecks"]),
+      failedChecks: strings(body["failedChecks"]),
     };
     return proven;
   });
@@ -331,6 +337,29 @@ function checkEntry(raw: unknown, where: string): HistoryEntry {
   if (!isRecord(raw["run"])) problems.push("run must be an object");
   if (problems.length > 0) throw new HistoryFormatError(`${where}: ${problems.join("; ")}`);
   return raw as unknown as HistoryEntry;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((k): k is string => typeof k === "string") : [];
+}
+
+/** The last probe of a proven entry, as the rollback decision compares with it. */
+export function baselineOf(entry: ProvenEntry): { passed: string[]; failed: string[] } {
+  return { passed: entry.passedChecks, failed: entry.failedChecks };
+}
+
+/**
+ * The entry with a newer probe of the same revision (the drift watch probing what is
+ * deployed): the decision compares with the last-known-good's LAST probe.
+ */
+export function withProbe(
+  entry: ProvenEntry,
+  probe: ProbeTally,
+  passedChecks: string[],
+  failedChecks: string[],
+  at: string,
+): ProvenEntry {
+  return { ...entry, probe, passedChecks, failedChecks, probedAt: at };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
