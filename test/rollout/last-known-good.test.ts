@@ -124,7 +124,7 @@ describe("the ConfigMap", () => {
     expect(audit.entries[0]).toMatchObject({ action: "rollback", reason: "checkout errors", proven: false });
     expect(audit.entries[1]).not.toHaveProperty("bundle");
     expect(map.data!["current"]).toBe(`1111111aaaa ${bundleDigest(bundle())}`);
-    expect(Object.keys(map.binaryData!)).toEqual(["entry-1.json.gz"]);
+    expect(Object.keys(map.data!).sort()).toEqual(["current", "entry-1.json.gz.b64", "history.json"]);
   });
 
   it("a 200-service environment's ten revisions fit under 1 MiB", () => {
@@ -156,11 +156,13 @@ describe("the ConfigMap", () => {
     const map = toConfigMap(appendEntry(emptyHistory("production"), proven("1111111")), "ns");
     expect(() => fromConfigMap({ ...map, data: {} }, "production")).toThrow(/data\.history\.json is missing/);
     expect(() => fromConfigMap(map, "staging")).toThrow(/records environment production, expected staging/);
-    expect(() => fromConfigMap({ ...map, binaryData: {} }, "production")).toThrow(
-      /binaryData\.entry-1\.json\.gz is missing/,
+    const { "entry-1.json.gz.b64": blob, ...withoutBlob } = map.data!;
+    expect(blob).toBeDefined();
+    expect(() => fromConfigMap({ ...map, data: withoutBlob }, "production")).toThrow(
+      /data\.entry-1\.json\.gz\.b64 is missing/,
     );
     expect(() =>
-      fromConfigMap({ ...map, binaryData: { "entry-1.json.gz": "bm90IGd6aXA=" } }, "production"),
+      fromConfigMap({ ...map, data: { ...map.data, "entry-1.json.gz.b64": "bm90IGd6aXA=" } }, "production"),
     ).toThrow(/not gzip-compressed JSON/);
     const broken = {
       ...map,

@@ -7,13 +7,14 @@
  * - `data.history.json`: the entries, newest first, without bundles: readable with
  *   `kubectl get configmap -o jsonpath='{.data.history\.json}'` (the audit trail);
  * - `data.current`: the revision and digest of the last-known-good, for people;
- * - `binaryData.entry-<seq>.json.gz`: per proven entry, its bundle and the keys of the checks
- *   that passed, gzip-compressed (a 200-service bundle is a few hundred KiB of JSON and a
- *   few tens of KiB compressed).
+ * - `data.entry-<seq>.json.gz.b64`: per proven entry, its bundle and the ids of the checks
+ *   that passed and failed, gzip-compressed and base64-encoded (a 200-service bundle is about
+ *   400 KiB of JSON and about 20 KiB here). Text in `data` rather than `binaryData`, so any
+ *   client that reads ConfigMap data reads it.
  *
- * A ConfigMap holds at most 1 MiB (data and binaryData together, binaryData counted
- * base64-encoded); entries are dropped, oldest first, until the object fits in
- * SIZE_BUDGET_BYTES, and the newest proven entry is never dropped.
+ * A ConfigMap holds at most 1 MiB (the API server's limit on the object); entries are
+ * dropped, oldest first, until the keys and values fit in SIZE_BUDGET_BYTES, and the newest
+ * proven entry is never dropped.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { CompiledBundle } from "../compile/types.js";
@@ -54,7 +55,7 @@ export interface ProbeTally {
 
 /** One deploy or rollback of an environment, as the history records it. */
 export interface HistoryEntry {
-  /** Increasing per environment; names the entry's bundle in binaryData. */
+  /** Increasing per environment; names the entry's bundle in the ConfigMap's data. */
   seq: number;
   environment: string;
   action: "deploy" | "rollback";
@@ -103,8 +104,6 @@ export interface ConfigMapObject {
     resourceVersion?: string;
   };
   data?: Record<string, string>;
-  /** Values are base64, as the API returns them. */
-  binaryData?: Record<string, string>;
 }
 
 /** The stored history cannot be read; says what is wrong and where. */
@@ -173,10 +172,10 @@ function keepWithin(entries: (HistoryEntry | ProvenEntry)[], limit: number): (Hi
 
 const HISTORY_KEY = "history.json";
 const CURRENT_KEY = "current";
-const ENTRY_KEY = /^entry-(\d+)\.json\.gz$/;
+const ENTRY_KEY = /^entry-(\d+)\.json\.gz\.b64$/;
 
 function entryKey(seq: number): string {
-  return `entry-${seq}.json.gz`;
+  return `entry-${seq}.json.gz.b64`;
 }
 
 /**
@@ -205,11 +204,10 @@ export function toConfigMap(
   }
 }
 
-/** Bytes the API server counts for a ConfigMap's size limit: keys and values of data, binaryData as base64. */
+/** Bytes of a ConfigMap's keys and values (the bulk of what the API server's 1 MiB limit counts). */
 export function configMapSize(map: ConfigMapObject): number {
   let size = 0;
   for (const [k, v] of Object.entries(map.data ?? {})) size += Buffer.byteLength(k) + Buffer.byteLength(v);
-  for (const [k, v] of Object.entries(map.binaryData ?? {})) size += Buffer.byteLength(k) + v.length;
   return size;
 }
 
@@ -219,14 +217,14 @@ function encode(
   namespace: string,
 ): ConfigMapObject {
   const lkg = entries.find(isProven);
-  const binaryData: Record<string, string> = {};
+  const blobs: Record<string, string> = {};
   const summaries: HistoryEntry[] = [];
   for (const entry of entries) {
     if (isProven(entry)) {
       const { bundle, passedChecks, failedChecks, ...summary } = entry;
       const body = JSON.stringify({ bundle, passedChecks, failedChecks });
       const blob = gzipSync(Buffer.from(body, "utf8"), { level: 9 });
-      binaryData[entryKey(entry.seq)] = blob.toString("base64");
+      blobs[entryKey(entry.seq)] = blob.toString("base64");
       summaries.push(summary);
     } else {
       summaries.push(entry);
@@ -247,8 +245,8 @@ function encode(
     data: {
       [CURRENT_KEY]: lkg === undefined ? "none" : `${lkg.revision ?? "(unknown revision)"} ${lkg.digest}`,
       [HISTORY_KEY]: `${JSON.stringify({ environment, entries: summaries }, null, 2)}\n`,
+      ...blobs,
     },
-    binaryData,
   };
 }
 
@@ -272,7 +270,7 @@ export function fromConfigMap(map: ConfigMapObject, environment: string): Histor
     );
   }
   const blobs = new Map<number, string>();
-  for (const [key, value] of Object.entries(map.binaryData ?? {})) {
+  for (const [key, value] of Object.entries(map.data ?? {})) {
     const m = ENTRY_KEY.exec(key);
     if (m) blobs.set(Number(m[1]), value);
   }
@@ -281,28 +279,24 @@ export function fromConfigMap(map: ConfigMapObject, environment: string): Histor
     if (!entry.proven) return entry;
     const blob = blobs.get(entry.seq);
     if (blob === undefined) {
-      throw new HistoryFormatError(
-        `${where}: binaryData.${entryKey(entry.seq)} is missing for a proven entry`,
-      );
+      throw new HistoryFormatError(`${where}: data.${entryKey(entry.seq)} is missing for a proven entry`);
     }
     let body: unknown;
     try {
       body = JSON.parse(gunzipSync(Buffer.from(blob, "base64")).toString("utf8"));
     } catch (error) {
       throw new HistoryFormatError(
-        `${where}: binaryData.${entryKey(entry.seq)} is not gzip-compressed JSON (${(error as Error).message})`,
+        `${where}: data.${entryKey(entry.seq)} is not gzip-compressed JSON (${(error as Error).message})`,
       );
     }
     if (!isRecord(body) || !isRecord(body["bundle"]) || !Array.isArray(body["passedChecks"])) {
       throw new HistoryFormatError(
-        `${where}: binaryData.${entryKey(entry.seq)} must hold a bundle and passedChecks`,
+        `${where}: data.${entryKey(entry.seq)} must hold a bundle and passedChecks`,
       );
     }
     const bundle = body["bundle"] as unknown as RecordedBundle;
     if (bundle.environment !== environment || !Array.isArray(bundle.objects)) {
-      throw new HistoryFormatError(
-        `${where}: binaryData.${entryKey(entry.seq)} holds no bundle of ${environment}`,
-      );
+      throw new HistoryFormatError(`${where}: data.${entryKey(entry.seq)} holds no bundle of ${environment}`);
     }
     const proven: ProvenEntry = {
       ...entry,
