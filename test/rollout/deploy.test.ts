@@ -13,6 +13,8 @@ import {
   type RolloutRequest,
   type RolloutTarget,
 } from "../../action/src/commands/deploy.js";
+import { runRollback } from "../../action/src/commands/rollback.js";
+import { runDrift } from "../../action/src/commands/drift.js";
 import { lastKnownGood } from "../../action/src/rollout/last-known-good.js";
 import type { OnInconclusive } from "../../action/src/rollout/decision.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
@@ -465,5 +467,144 @@ describe("recording", () => {
     expect(report.environments[0]?.status).toBe("deployed");
     expect(deployer.ups.length).toBe(ups);
     expect((await history.read("production")).entries).toHaveLength(2);
+  });
+});
+
+describe("manual rollback", () => {
+  const compileAt = (refs: Record<string, string[]>) => async (ref: string, environment: string) => {
+    const flows = refs[ref];
+    if (flows === undefined) return undefined;
+    const env = intent(environment, "", flows);
+    return {
+      intent: env,
+      bundle: { ...compileEnvironment(env), excludedNamespaces: [] },
+      commit: `${ref}0000000`,
+    };
+  };
+
+  async function deployedTwice() {
+    const s = setup();
+    await s.rollout([target(production(), REV_A)]);
+    await s.rollout([target(production(FLOWS_B), REV_B)]);
+    return s;
+  }
+
+  function request(targetName: string) {
+    return {
+      environment: production(FLOWS_B),
+      target: targetName,
+      reason: "ledger latency after the worker change",
+      onInconclusive: "fail" as const,
+      run: { id: "9", actor: "carol", event: "workflow_dispatch" },
+    };
+  }
+
+  it("to the last-known-good redeploys it, probes, and records who, why, from and to", async () => {
+    const s = await deployedTwice();
+    // Someone edited shop by hand since: the last-known-good (B) is put back.
+    s.cluster.remove("NetworkPolicy/shop/worker-egress");
+    const report = await runRollback(request("last-known-good"), { ...s.deps, compileAt: compileAt({}) });
+    expect(report.environments[0]?.status).toBe("deployed");
+    expect(report.target).toMatch(/the last-known-good, revision bbbbbbb22222/);
+    expect(managed(s.cluster)).toEqual(compiledNames(production(FLOWS_B)));
+    const entry = (await s.history.read("production")).entries[0];
+    expect(entry).toMatchObject({
+      action: "rollback",
+      proven: true,
+      revision: REV_B,
+      reason: "ledger latency after the worker change",
+      run: { actor: "carol" },
+    });
+  });
+
+  it("to a recorded revision by commit prefix", async () => {
+    const s = await deployedTwice();
+    const report = await runRollback(request(REV_A.slice(0, 7)), { ...s.deps, compileAt: compileAt({}) });
+    expect(report.environments[0]?.status).toBe("deployed");
+    expect(managed(s.cluster)).toEqual(compiledNames(production()));
+    const h = await s.history.read("production");
+    expect(h.entries[0]).toMatchObject({ action: "rollback", revision: REV_A, from: { revision: REV_B } });
+    expect(lastKnownGood(h)?.revision).toBe(REV_A);
+    for (const state of s.cluster.states.slice(-3))
+      expect(state.has("NetworkPolicy/shop/default-deny-all")).toBe(true);
+  });
+
+  it("to a git ref, compiled", async () => {
+    const s = await deployedTwice();
+    const report = await runRollback(request("v1.2.0"), {
+      ...s.deps,
+      compileAt: compileAt({ "v1.2.0": ["ingress-nginx -> frontend:80", "frontend -> api:8080"] }),
+    });
+    expect(report.environments[0]?.status).toBe("deployed");
+    expect(report.target).toMatch(/git ref v1\.2\.0 \(commit v1\.2\.0000000\), compiled/);
+    expect(s.cluster.names("billing")).toEqual(["allow-dns", "default-deny-all"]);
+  });
+
+  it("refuses a target that does not exist, listing the recorded revisions, and changes nothing", async () => {
+    const s = await deployedTwice();
+    const ups = s.deployer.ups.length;
+    const report = await runRollback(request("deadbeef"), { ...s.deps, compileAt: compileAt({}) });
+    expect(report.refusals.join()).toMatch(
+      /target "deadbeef" is not a recorded revision of production nor a git ref in this checkout; recorded revisions: bbbbbbb22222 \(#2, .*\), aaaaaaa11111 \(#1, /,
+    );
+    expect(s.deployer.ups.length).toBe(ups);
+  });
+});
+
+describe("drift watch", () => {
+  it("a policy deleted by hand is drift, and the record is not refreshed", async () => {
+    const s = setup();
+    await s.rollout([target(production(), REV_A)]);
+    s.cluster.remove("NetworkPolicy/billing/ledger-ingress");
+    const report = await runDrift([production()], s.deps);
+    expect(report.drift).toBe(true);
+    expect(report.environments[0]?.findings).toEqual([
+      {
+        change: "deleted",
+        object: "NetworkPolicy/billing/ledger-ingress",
+        detail: expect.stringMatching(/missing from the cluster/),
+      },
+    ]);
+    expect(s.cluster.probePods.size).toBe(0);
+  });
+
+  it("an edited policy and an extra policy in a managed namespace are drift", async () => {
+    const s = setup();
+    await s.rollout([target(production(), REV_A)]);
+    const edited = structuredClone(s.cluster.policies.get("NetworkPolicy/shop/api-ingress")!);
+    (edited.spec as { ingress: unknown[] }).ingress = [{}];
+    s.cluster.put(edited);
+    s.cluster.put({
+      apiVersion: "networking.k8s.io/v1",
+      kind: "NetworkPolicy",
+      metadata: { name: "allow-all", namespace: "shop" },
+      spec: { podSelector: {}, ingress: [{}] },
+    });
+    const report = await runDrift([production()], s.deps);
+    expect(report.environments[0]?.findings.map((f) => [f.change, f.object])).toEqual([
+      ["extra", "NetworkPolicy/shop/allow-all"],
+      ["edited", "NetworkPolicy/shop/api-ingress"],
+    ]);
+    expect(report.drift).toBe(true);
+  });
+
+  it("no drift: the last-known-good's last probe is refreshed", async () => {
+    const s = setup();
+    await s.rollout([target(production(), REV_A)]);
+    const report = await runDrift([production()], s.deps);
+    expect(report.drift).toBe(false);
+    const lkg = lastKnownGood(await s.history.read("production"));
+    expect(lkg?.probedAt).toBeDefined();
+    expect(report.environments[0]?.notes.join()).toMatch(/last probe of revision aaaaaaa11111/);
+  });
+
+  it("an object the API server defaulted (port protocol, policyTypes) is not drift", async () => {
+    const s = setup();
+    await s.rollout([target(production(), REV_A)]);
+    const defaulted = structuredClone(s.cluster.policies.get("NetworkPolicy/billing/ledger-ingress")!);
+    const spec = defaulted.spec as { ingress: { ports?: { protocol?: string }[] }[] };
+    for (const rule of spec.ingress) for (const port of rule.ports ?? []) delete port.protocol;
+    s.cluster.put(defaulted);
+    expect((await runDrift([production()], s.deps)).environments[0]?.findings).toEqual([]);
   });
 });

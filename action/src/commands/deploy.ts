@@ -133,6 +133,8 @@ export interface RolloutReport {
   action: RolloutRequest["action"];
   revision: string | null;
   reason?: string;
+  /** For a rollback: what was deployed, in words ("the last-known-good, revision …"). */
+  target?: string;
   run: RunInfo;
   /** Pre-flight problems; when any, nothing was changed anywhere. */
   refusals: string[];
@@ -296,7 +298,9 @@ async function preflight(
           cluster,
         });
         for (const check of plan.checks) {
-          if ((check.kind === "declared" || check.kind === "dns") && check.expect === "blocked") {
+          // A rollback's target may predate flows declared since; DNS must work whatever the revision.
+          const judged = check.kind === "dns" || (check.kind === "declared" && request.action === "deploy");
+          if (judged && check.expect === "blocked") {
             const where = check.source ? `${formatSource(check.source)}: ` : "";
             problems.push(
               `${where}the analyzer predicts ${check.kind === "dns" ? "DNS" : "the declared flow"} ${check.id} blocked on this cluster with the new policies${check.because ? ` (${check.because})` : ""}`,

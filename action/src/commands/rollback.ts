@@ -1,0 +1,167 @@
+/**
+ * The manual rollback: a person names an environment, a target and a reason; the target is
+ * deployed with the same safe transitions and probes as a deploy, and the audit trail (who,
+ * when, why, from which revision to which, the probe result) goes to the job summary and
+ * the environment's recorded history.
+ *
+ * A target is `last-known-good`, a recorded revision (a commit prefix of at least 7
+ * characters, a digest, or `#<entry>`), or a git ref whose intent is compiled. A target
+ * that is none of these is refused, listing the recorded revisions.
+ */
+import type { EnvironmentIntent } from "../intent/model.js";
+import type { HistoryStore } from "../ports/rollout.js";
+import {
+  findEntry,
+  lastKnownGood,
+  provenEntries,
+  type History,
+  type RecordedBundle,
+} from "../rollout/last-known-good.js";
+import { describeEntry, runRollout, type RolloutDeps, type RolloutReport } from "./deploy.js";
+import type { RunInfo } from "../rollout/last-known-good.js";
+import type { OnInconclusive } from "../rollout/decision.js";
+
+export const LAST_KNOWN_GOOD = "last-known-good";
+
+/** The intent of an environment compiled at a git ref. */
+export interface CompiledAtRef {
+  intent: EnvironmentIntent;
+  bundle: RecordedBundle;
+  /** The commit the ref resolved to. */
+  commit: string;
+}
+
+/**
+ * Compiles an environment at a git ref: undefined when the ref does not exist; throws when
+ * the intent there is invalid (the message names file:line).
+ */
+export type CompileAtRef = (ref: string, environment: string) => Promise<CompiledAtRef | undefined>;
+
+export interface RollbackRequest {
+  /** The environment as the current intent declares it (used when a recorded revision's own intent is not in the checkout). */
+  environment: EnvironmentIntent;
+  target: string;
+  reason: string;
+  onInconclusive: OnInconclusive;
+  run: RunInfo;
+  signal?: AbortSignal;
+}
+
+export interface RollbackDeps extends RolloutDeps {
+  compileAt: CompileAtRef;
+}
+
+export type ResolvedTarget =
+  | {
+      ok: true;
+      intent: EnvironmentIntent;
+      bundle: RecordedBundle;
+      revision: string | null;
+      description: string;
+    }
+  | { ok: false; problem: string };
+
+/** What `target` names, or why it names nothing (listing what exists). */
+export async function resolveRollbackTarget(
+  request: Pick<RollbackRequest, "environment" | "target">,
+  history: History,
+  compileAt: CompileAtRef,
+): Promise<ResolvedTarget> {
+  const env = request.environment.name;
+  const target = request.target.trim();
+  const intentAt = async (revision: string | null): Promise<EnvironmentIntent> => {
+    if (revision === null) return request.environment;
+    try {
+      return (await compileAt(revision, env))?.intent ?? request.environment;
+    } catch {
+      // The recorded bundle is what is deployed; its intent only names the flows to probe.
+      return request.environment;
+    }
+  };
+  const entry =
+    target === "" || target === LAST_KNOWN_GOOD ? lastKnownGood(history) : findEntry(history, target);
+  if (entry !== undefined) {
+    return {
+      ok: true,
+      intent: await intentAt(entry.revision),
+      bundle: entry.bundle,
+      revision: entry.revision,
+      description: `${target === "" || target === LAST_KNOWN_GOOD ? "the last-known-good, " : "the recorded "}${describeEntry(entry)}`,
+    };
+  }
+  if (target === "" || target === LAST_KNOWN_GOOD) {
+    return {
+      ok: false,
+      problem: `${env} has no last-known-good revision yet: nothing was ever deployed and proven`,
+    };
+  }
+  let compiled: CompiledAtRef | undefined;
+  try {
+    compiled = await compileAt(target, env);
+  } catch (error) {
+    return {
+      ok: false,
+      problem: `the intent of ${env} at ${target} cannot be deployed: ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  if (compiled !== undefined) {
+    return {
+      ok: true,
+      intent: compiled.intent,
+      bundle: compiled.bundle,
+      revision: compiled.commit,
+      description: `git ref ${target} (commit ${compiled.commit.slice(0, 12)}), compiled`,
+    };
+  }
+  const recorded = provenEntries(history);
+  return {
+    ok: false,
+    problem:
+      `target "${target}" is not a recorded revision of ${env} nor a git ref in this checkout; ` +
+      (recorded.length === 0
+        ? "no revision is recorded yet"
+        : `recorded revisions: ${recorded.map((e) => `${e.revision?.slice(0, 12) ?? "unknown"} (#${e.seq}, ${e.recordedAt})`).join(", ")}; or "${LAST_KNOWN_GOOD}"`),
+  };
+}
+
+/** Resolves the target and deploys it; a target that does not exist is a refusal (nothing changed). */
+export async function runRollback(
+  request: RollbackRequest,
+  deps: RollbackDeps,
+  history: HistoryStore = deps.history,
+): Promise<RolloutReport> {
+  const env = request.environment.name;
+  let resolved: ResolvedTarget;
+  try {
+    resolved = await resolveRollbackTarget(request, await history.read(env), deps.compileAt);
+  } catch (error) {
+    resolved = {
+      ok: false,
+      problem: `cannot read the deploy history (${history.describe(env)}): ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+  if (!resolved.ok) {
+    return {
+      action: "rollback",
+      revision: null,
+      reason: request.reason,
+      run: request.run,
+      refusals: [`${env}: ${resolved.problem}`],
+      environments: [],
+      cancelled: false,
+    };
+  }
+  deps.log(`${env}: rolling back to ${resolved.description}`);
+  const report = await runRollout(
+    {
+      action: "rollback",
+      targets: [{ intent: resolved.intent, bundle: resolved.bundle, revision: resolved.revision }],
+      onInconclusive: request.onInconclusive,
+      run: request.run,
+      reason: request.reason,
+      ...(request.signal === undefined ? {} : { signal: request.signal }),
+    },
+    deps,
+  );
+  return { ...report, target: resolved.description };
+}
