@@ -18,6 +18,12 @@ import { runDrift } from "../../action/src/commands/drift.js";
 import { lastKnownGood } from "../../action/src/rollout/last-known-good.js";
 import type { OnInconclusive } from "../../action/src/rollout/decision.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
+import { expectGolden } from "../helpers/golden.js";
+import {
+  renderDriftSummary,
+  renderPullRequestResult,
+  renderRolloutSummary,
+} from "../../action/src/report/rollout.js";
 import type { FakeCluster } from "../fakes/rollout.js";
 import {
   alwaysConnects,
@@ -606,5 +612,44 @@ describe("drift watch", () => {
     for (const rule of spec.ingress) for (const port of rule.ports ?? []) delete port.protocol;
     s.cluster.put(defaulted);
     expect((await runDrift([production()], s.deps)).environments[0]?.findings).toEqual([]);
+  });
+});
+
+describe("reports", () => {
+  it("the job summary of a rolled-back deploy: timeline, probe matrix with the wrong cell first, the rollback and its re-probe", async () => {
+    const { probes, rollout } = setup();
+    await rollout([target(production(), REV_A)]);
+    probes.deviations.push((check, c) =>
+      check.id === "declared/shop/frontend->shop/api:8080/TCP" &&
+      c.policies.has("NetworkPolicy/shop/worker-egress")
+        ? { outcome: "blocked", detail: "timeout" }
+        : undefined,
+    );
+    const report = await rollout([target(production(FLOWS_B), REV_B)]);
+    const summary = renderRolloutSummary(report);
+    expect(summary).toMatch(/\| production \| ↩️ rolled back \|/);
+    const matrix = summary.slice(summary.indexOf("Probe after expand"));
+    expect(matrix.indexOf("❗ deviation")).toBeLessThan(matrix.indexOf("as expected"));
+    expectGolden("test/rollout/golden/rolled-back.md", summary);
+    expectGolden(
+      "test/rollout/golden/rolled-back-pr.md",
+      renderPullRequestResult(report, "https://github.com/o/r/actions/runs/7"),
+    );
+  });
+
+  it("the job summary of a break-glass names the namespaces left without default-deny", async () => {
+    const { probes, rollout } = setup();
+    await rollout([target(production(), REV_A)]);
+    probes.deviations.push(dnsBrokenUnderDeny("shop"));
+    const summary = renderRolloutSummary(await rollout([target(production(FLOWS_B), REV_B)]));
+    expect(summary).toContain("The default-deny of <code>shop</code> was REMOVED (allows kept)");
+    expectGolden("test/rollout/golden/break-glass.md", summary);
+  });
+
+  it("the drift summary lists what changed by hand", async () => {
+    const s = setup();
+    await s.rollout([target(production(), REV_A)]);
+    s.cluster.remove("NetworkPolicy/billing/ledger-ingress");
+    expectGolden("test/rollout/golden/drift.md", renderDriftSummary(await runDrift([production()], s.deps)));
   });
 });

@@ -26,6 +26,18 @@ import {
   type OnInconclusive,
 } from "../rollout/decision.js";
 import {
+  decidingProbe,
+  describeEntry,
+  rolloutOutputs,
+  rolloutSucceeded,
+  type EnvironmentOutcome,
+  type EnvironmentStatus,
+  type ProbeRecord,
+  type RolloutOutputs,
+  type RolloutReport,
+  type TimelineEntry,
+} from "../rollout/outcome.js";
+import {
   appendEntry,
   baselineOf,
   lastKnownGood,
@@ -72,118 +84,6 @@ export interface RolloutDeps {
   files: BundleFiles;
   now(): Date;
   log(line: string): void;
-}
-
-export type EnvironmentStatus =
-  /** Deployed, proven by probes, recorded as last-known-good. */
-  | "deployed"
-  /** A probe failed; the last-known-good was deployed again. The job fails. */
-  | "rolled-back"
-  /** Connectivity stayed lost: the default-deny of some namespaces was removed. The job fails. */
-  | "break-glass"
-  /** A probe or the engine failed; nothing was rolled back (see reason). */
-  | "failed"
-  /** Pre-flight refused; nothing was changed. */
-  | "refused"
-  /** Not attempted: an environment before it failed, or a refusal. */
-  | "skipped"
-  | "cancelled";
-
-export interface TimelineEntry {
-  /** ISO 8601. */
-  at: string;
-  phase: "pre-flight" | "deploy" | "rollback" | "break-glass" | "record";
-  /** expand, contract, break-glass, verify, probe… */
-  step: string;
-  ok: boolean;
-  detail: string;
-}
-
-/** One probe run and what was decided on it. */
-export interface ProbeRecord {
-  phase: "deploy" | "rollback" | "break-glass";
-  step: string;
-  plan: ProbePlan;
-  result: ProbeRunResult;
-  decision?: Decision["action"];
-}
-
-export interface EnvironmentOutcome {
-  environment: string;
-  status: EnvironmentStatus;
-  revision: string | null;
-  digest: string;
-  timeline: TimelineEntry[];
-  probes: ProbeRecord[];
-  /** Why the status is not deployed, in one or two sentences. */
-  reason?: string;
-  /** Recovery advice (a locked stack). */
-  recovery?: string;
-  /** Failing checks that decided the outcome. */
-  evidence: CheckResult[];
-  /** The revision rolled back to. */
-  rolledBackTo?: { revision: string | null; digest: string; seq: number };
-  /** Namespaces whose default-deny was removed by break-glass. */
-  breakGlass?: string[];
-  /** Reported only (deviations the last-known-good also had, inconclusive ignored…). */
-  notes: string[];
-}
-
-export interface RolloutReport {
-  action: RolloutRequest["action"];
-  revision: string | null;
-  reason?: string;
-  /** For a rollback: what was deployed, in words ("the last-known-good, revision …"). */
-  target?: string;
-  run: RunInfo;
-  /** Pre-flight problems; when any, nothing was changed anywhere. */
-  refusals: string[];
-  environments: EnvironmentOutcome[];
-  cancelled: boolean;
-}
-
-/** The step outputs of a deploy or rollback. */
-export interface RolloutOutputs {
-  "probe-passed": number;
-  "probe-failed": number;
-  "probe-inconclusive": number;
-  "rolled-back": boolean;
-  revision: string;
-  "environments-deployed": string;
-  /** Set by the drift watch only; false here. */
-  drift: boolean;
-}
-
-export function rolloutOutputs(report: RolloutReport): RolloutOutputs {
-  const deciding = report.environments.map(decidingProbe).filter((p) => p !== undefined);
-  return {
-    "probe-passed": sum(deciding, (p) => p.result.counts.passed),
-    "probe-failed": sum(deciding, (p) => p.result.counts.failed),
-    "probe-inconclusive": sum(deciding, (p) => p.result.counts.inconclusive),
-    "rolled-back": report.environments.some((e) => e.status === "rolled-back" || e.status === "break-glass"),
-    revision: report.revision ?? "",
-    "environments-deployed": report.environments
-      .filter((e) => e.status === "deployed")
-      .map((e) => e.environment)
-      .join(","),
-    drift: false,
-  };
-}
-
-/** The probe whose decision set the environment's outcome: the first that did not continue, else the last. */
-export function decidingProbe(outcome: EnvironmentOutcome): ProbeRecord | undefined {
-  return (
-    outcome.probes.find((p) => p.decision !== undefined && p.decision !== "continue") ?? outcome.probes.at(-1)
-  );
-}
-
-/** Whether the job passes. */
-export function rolloutSucceeded(report: RolloutReport): boolean {
-  return (
-    report.refusals.length === 0 &&
-    !report.cancelled &&
-    report.environments.every((e) => e.status === "deployed")
-  );
 }
 
 /** How to recover a stack whose lock outlived its update (a cancelled job). */
@@ -700,10 +600,6 @@ class EnvironmentRun {
 
 // ---------------------------------------------------------------------------------------
 
-export function describeEntry(e: { revision: string | null; digest: string; seq: number }): string {
-  return `${e.revision === null ? "an unknown revision" : `revision ${e.revision.slice(0, 12)}`} (${e.digest.slice(0, 19)}…, entry #${e.seq})`;
-}
-
 function blankOutcome(target: RolloutTarget, status: EnvironmentStatus, reason?: string): EnvironmentOutcome {
   return {
     environment: target.intent.name,
@@ -786,6 +682,12 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function sum<T>(items: T[], value: (item: T) => number): number {
-  return items.reduce((total, item) => total + value(item), 0);
-}
+export { decidingProbe, describeEntry, rolloutOutputs, rolloutSucceeded };
+export type {
+  EnvironmentOutcome,
+  EnvironmentStatus,
+  ProbeRecord,
+  RolloutOutputs,
+  RolloutReport,
+  TimelineEntry,
+};

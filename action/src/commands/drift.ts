@@ -10,35 +10,14 @@ import { canonicalJson } from "../compile/canonical.js";
 import type { CompiledBundle } from "../compile/types.js";
 import type { EnvironmentIntent } from "../intent/model.js";
 import type { PolicyObject } from "../k8s/types.js";
-import type { ProbePlan, ProbeRunResult } from "../probe/types.js";
+import type { ProbeRunResult } from "../probe/types.js";
 import type { ClusterState, HistoryStore, ProbePhase } from "../ports/rollout.js";
 import { lastKnownGood, withProbe, type History, type ProvenEntry } from "../rollout/last-known-good.js";
 import { liveBundle, namespaceOf } from "../rollout/transitions.js";
 import { describeEntry, inconclusiveResult } from "./deploy.js";
+import type { DriftFinding, DriftOutcome, DriftReport } from "../rollout/outcome.js";
 
-export interface DriftFinding {
-  change: "deleted" | "edited" | "extra";
-  /** `<kind>/<namespace>/<name>`. */
-  object: string;
-  detail: string;
-}
-
-export interface DriftOutcome {
-  environment: string;
-  /** The record compared with; undefined when nothing was recorded yet. */
-  lastKnownGood?: { revision: string | null; digest: string; seq: number };
-  findings: DriftFinding[];
-  plan?: ProbePlan;
-  probe?: ProbeRunResult;
-  /** Objects differ from the record, or a probe check failed. */
-  drift: boolean;
-  notes: string[];
-}
-
-export interface DriftReport {
-  environments: DriftOutcome[];
-  drift: boolean;
-}
+export type { DriftFinding, DriftOutcome, DriftReport };
 
 export interface DriftDeps {
   readCluster(): Promise<ClusterState>;

@@ -1,0 +1,153 @@
+/**
+ * What a deploy, rollback or drift run did, as data for the reports and the step outputs.
+ * Pure.
+ */
+import type { CheckResult, ProbePlan, ProbeRunResult } from "../probe/types.js";
+import type { Decision } from "./decision.js";
+import type { RunInfo } from "./last-known-good.js";
+
+export type EnvironmentStatus =
+  /** Deployed, proven by probes, recorded as last-known-good. */
+  | "deployed"
+  /** A probe failed; the last-known-good was deployed again. The job fails. */
+  | "rolled-back"
+  /** Connectivity stayed lost: the default-deny of some namespaces was removed. The job fails. */
+  | "break-glass"
+  /** A probe or the engine failed; nothing was rolled back (see reason). */
+  | "failed"
+  /** Pre-flight refused; nothing was changed. */
+  | "refused"
+  /** Not attempted: an environment before it failed, or a refusal. */
+  | "skipped"
+  | "cancelled";
+
+export interface TimelineEntry {
+  /** ISO 8601. */
+  at: string;
+  phase: "pre-flight" | "deploy" | "rollback" | "break-glass" | "record";
+  /** expand, contract, break-glass, verify, probe… */
+  step: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** One probe run and what was decided on it. */
+export interface ProbeRecord {
+  phase: "deploy" | "rollback" | "break-glass";
+  step: string;
+  plan: ProbePlan;
+  result: ProbeRunResult;
+  decision?: Decision["action"];
+}
+
+export interface EnvironmentOutcome {
+  environment: string;
+  status: EnvironmentStatus;
+  revision: string | null;
+  digest: string;
+  timeline: TimelineEntry[];
+  probes: ProbeRecord[];
+  /** Why the status is not deployed, in one or two sentences. */
+  reason?: string;
+  /** Recovery advice (a locked stack). */
+  recovery?: string;
+  /** Failing checks that decided the outcome. */
+  evidence: CheckResult[];
+  /** The revision rolled back to. */
+  rolledBackTo?: { revision: string | null; digest: string; seq: number };
+  /** Namespaces whose default-deny was removed by break-glass. */
+  breakGlass?: string[];
+  /** Reported only (deviations the last-known-good also had, inconclusive ignored…). */
+  notes: string[];
+}
+
+export interface RolloutReport {
+  action: "deploy" | "rollback";
+  revision: string | null;
+  reason?: string;
+  /** For a rollback: what was deployed, in words ("the last-known-good, revision …"). */
+  target?: string;
+  run: RunInfo;
+  /** Pre-flight problems; when any, nothing was changed anywhere. */
+  refusals: string[];
+  environments: EnvironmentOutcome[];
+  cancelled: boolean;
+}
+
+/** The step outputs of a deploy or rollback. */
+export interface RolloutOutputs {
+  "probe-passed": number;
+  "probe-failed": number;
+  "probe-inconclusive": number;
+  "rolled-back": boolean;
+  revision: string;
+  "environments-deployed": string;
+  /** Set by the drift watch only; false here. */
+  drift: boolean;
+}
+
+export function rolloutOutputs(report: RolloutReport): RolloutOutputs {
+  const deciding = report.environments.map(decidingProbe).filter((p) => p !== undefined);
+  return {
+    "probe-passed": sum(deciding, (p) => p.result.counts.passed),
+    "probe-failed": sum(deciding, (p) => p.result.counts.failed),
+    "probe-inconclusive": sum(deciding, (p) => p.result.counts.inconclusive),
+    "rolled-back": report.environments.some((e) => e.status === "rolled-back" || e.status === "break-glass"),
+    revision: report.revision ?? "",
+    "environments-deployed": report.environments
+      .filter((e) => e.status === "deployed")
+      .map((e) => e.environment)
+      .join(","),
+    drift: false,
+  };
+}
+
+/** The probe whose decision set the environment's outcome: the first that did not continue, else the last. */
+export function decidingProbe(outcome: EnvironmentOutcome): ProbeRecord | undefined {
+  return (
+    outcome.probes.find((p) => p.decision !== undefined && p.decision !== "continue") ?? outcome.probes.at(-1)
+  );
+}
+
+/** Whether the job passes. */
+export function rolloutSucceeded(report: RolloutReport): boolean {
+  return (
+    report.refusals.length === 0 &&
+    !report.cancelled &&
+    report.environments.every((e) => e.status === "deployed")
+  );
+}
+
+export function describeEntry(e: { revision: string | null; digest: string; seq: number }): string {
+  return `${e.revision === null ? "an unknown revision" : `revision ${e.revision.slice(0, 12)}`} (${e.digest.slice(0, 19)}…, entry #${e.seq})`;
+}
+
+function sum<T>(items: T[], value: (item: T) => number): number {
+  return items.reduce((total, item) => total + value(item), 0);
+}
+
+// --- the drift watch ---------------------------------------------------------------------
+
+export interface DriftFinding {
+  change: "deleted" | "edited" | "extra";
+  /** `<kind>/<namespace>/<name>`. */
+  object: string;
+  detail: string;
+}
+
+export interface DriftOutcome {
+  environment: string;
+  /** The record compared with; undefined when nothing was recorded yet. */
+  lastKnownGood?: { revision: string | null; digest: string; seq: number };
+  findings: DriftFinding[];
+  plan?: ProbePlan;
+  probe?: ProbeRunResult;
+  /** Objects differ from the record, or a probe check failed. */
+  drift: boolean;
+  notes: string[];
+}
+
+export interface DriftReport {
+  environments: DriftOutcome[];
+  drift: boolean;
+}
