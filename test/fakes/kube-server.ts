@@ -82,11 +82,16 @@ export interface PodFault {
 /** What runs inside pods on the simulated node. */
 export interface Dataplane {
   /**
-   * Log lines of a pod that has just started, each with the ms after the start at which it
-   * is written. Called once per pod, when it turns Running; `cluster` is the server's state
-   * at that moment.
+   * Starts a pod's container; called once, when the pod turns Running. `cluster` is the
+   * server (its state may change while the pod runs).
    */
-  run(pod: Json, cluster: FakeKube): { afterMs: number; line: string }[];
+  run(pod: Json, cluster: FakeKube): PodProcess;
+}
+
+/** A running container, as its log shows it. */
+export interface PodProcess {
+  /** The whole log written `elapsedMs` after the container started. */
+  logUntil(elapsedMs: number): string;
 }
 
 export interface FakeKubeOptions {
@@ -124,6 +129,8 @@ export interface FakeKube {
   settle(): Promise<void>;
   /** Open watch connections. */
   watchCount(): number;
+  /** The latest resourceVersion: changes whenever any object does. */
+  version(): number;
   close(): Promise<void>;
 }
 
@@ -205,8 +212,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
   const watchers = new Set<Watcher>();
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
-  /** Pod key → its log lines with the time each is written. */
-  const logs = new Map<string, { at: number; line: string }[]>();
+  /** Pod key → its running container and when it started. */
+  const logs = new Map<string, { started: number; process?: PodProcess }>();
   let events: Event[] = [];
   let compactedAt = 0;
   let rv = 1;
@@ -373,12 +380,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
         })),
       };
       write("pods", pod, "MODIFIED");
-      const started = Date.now();
-      const lines = fault.silent ? [] : (options.dataplane?.run(clone(pod), fake) ?? []);
-      logs.set(
-        k,
-        lines.map((l) => ({ at: started + l.afterMs, line: l.line })).sort((a, b) => a.at - b.at),
-      );
+      const process = fault.silent ? undefined : options.dataplane?.run(clone(pod), fake);
+      logs.set(k, { started: Date.now(), ...(process ? { process } : {}) });
     });
   };
 
@@ -538,11 +541,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
           ),
         );
       }
-      const now = Date.now();
-      const text = (logs.get(k) ?? [])
-        .filter((l) => l.at <= now)
-        .map((l) => l.line + "\n")
-        .join("");
+      const log = logs.get(k);
+      const text = log?.process ? log.process.logUntil(Date.now() - log.started) : "";
       res.writeHead(200, { "content-type": "text/plain" });
       res.end(text);
       return;
@@ -746,6 +746,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       } while (before !== gcPending);
     },
     watchCount: () => watchers.size,
+    version: () => rv,
     close: async () => {
       closed = true;
       for (const t of timers) clearTimeout(t);

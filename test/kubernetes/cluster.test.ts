@@ -127,7 +127,7 @@ describe("cluster adapter over client-node", () => {
     const { fake, cluster } = await connect({
       podStartMs: 20,
       dataplane: {
-        run: (p) => [{ afterMs: 0, line: `hello from ${String((p.metadata as { name: string }).name)}` }],
+        run: (p) => ({ logUntil: () => `hello from ${String((p.metadata as { name: string }).name)}\n` }),
       },
     });
     fake.seed("namespaces", [{ metadata: { name: "shop" } }]);

@@ -1,0 +1,493 @@
+/**
+ * The live prober: runs a probe plan's checks from probe pods in the cluster.
+ *
+ * A run, on its first round: collects probe pods and run objects that earlier runs left
+ * (by label, older than `staleAfterMs`), creates one run object per namespace (a ConfigMap,
+ * the controller owner of that namespace's probe pods: owner references cannot cross
+ * namespaces) and one probe pod per source identity, and watches them until they run. Each
+ * pod runs its checks concurrently, one iteration after another (pod-script.ts); a round
+ * reads, from each pod's log, an iteration that started after the round was asked for (the
+ * first iteration on the first round). `close()` deletes the run objects and the pods, also
+ * after an error or a cancellation.
+ *
+ * API requests grow with the number of pods (create, a few log reads per round, delete),
+ * never with the number of checks.
+ */
+import { randomBytes } from "node:crypto";
+import {
+  ClusterError,
+  type Cluster,
+  type ConfigMapObject,
+  type LivePod,
+  type PodManifest,
+  type PodWatch,
+} from "../../ports/cluster.js";
+import type {
+  CannotCheckEvidence,
+  ObservedOutcome,
+  ProbeCheck,
+  ProbeObservations,
+  ProbePlan,
+  ProbePodManifest,
+  ProbeRequest,
+  Prober,
+} from "../../probe/types.js";
+import { isDnsTarget } from "../../probe/types.js";
+import { outcomeOf, parseProbeLog, PROBE_RUN_LABEL, type ParsedLog } from "../../probe/pod-script.js";
+
+export interface LiveProberOptions {
+  /** The per-check timeout the pods' scripts use, in seconds. Default 3. */
+  timeoutSeconds?: number;
+  /** How long a pod may take to run before its checks are cannot-check. Default 120 s. */
+  startTimeoutMs?: number;
+  /** Probe pods and run objects of other runs older than this are collected. Default 15 min. */
+  staleAfterMs?: number;
+  /** Time between log reads while a round waits. Default 1 s. */
+  pollMs?: number;
+  /** Extra time past an iteration's expected end before its missing lines count as absent. Default 5 s. */
+  graceMs?: number;
+  /** The run's id (label value and name suffix). Default random. */
+  runId?: string;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** A pod of this run, as the prober tracks it. */
+interface RunPod {
+  /** The name the plan gave (CheckSource.pod). */
+  planName: string;
+  namespace: string;
+  /** The name created in the cluster. */
+  name: string;
+  manifest: PodManifest;
+  live?: LivePod;
+  /** When the prober first saw it Running. */
+  runningAt?: number;
+  /** Why it cannot run, once known. */
+  failed?: { evidence: CannotCheckEvidence; message: string };
+  /** The iteration the previous round used. */
+  lastIteration?: number;
+  gone?: boolean;
+}
+
+/** Waiting reasons of a container that will not start by itself. */
+const PULL_FAILURES = new Set(["ImagePullBackOff", "ErrImagePull", "InvalidImageName", "ErrImageNeverPull"]);
+const START_FAILURES = new Set([
+  "CreateContainerConfigError",
+  "CreateContainerError",
+  "RunContainerError",
+  "CrashLoopBackOff",
+]);
+
+export class AbortedError extends Error {
+  override name = "AbortError";
+  constructor() {
+    super("the probe run was cancelled");
+  }
+}
+
+const defaultSleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(done, ms);
+    function done() {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
+
+export class LiveProber implements Prober {
+  readonly name = "live";
+  readonly runId: string;
+  private readonly timeoutMs: number;
+  private readonly startTimeoutMs: number;
+  private readonly staleAfterMs: number;
+  private readonly pollMs: number;
+  private readonly graceMs: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private pods = new Map<string, RunPod>();
+  private runObjects: ConfigMapObject[] = [];
+  private watch: PodWatch | undefined;
+  private started: Promise<void> | undefined;
+  private closing: Promise<void> | undefined;
+  private warnings: string[] = [];
+  private changed: () => void = () => undefined;
+
+  constructor(
+    private readonly cluster: Cluster,
+    options: LiveProberOptions = {},
+  ) {
+    this.runId = options.runId ?? randomBytes(3).toString("hex");
+    this.timeoutMs = (options.timeoutSeconds ?? 3) * 1000;
+    this.startTimeoutMs = options.startTimeoutMs ?? 120_000;
+    this.staleAfterMs = options.staleAfterMs ?? 15 * 60_000;
+    this.pollMs = options.pollMs ?? 1000;
+    this.graceMs = options.graceMs ?? 5000;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** The manifests this run created, by plan pod name (for reproduction commands). */
+  createdManifests(): Map<string, PodManifest> {
+    return new Map([...this.pods.values()].map((p) => [p.planName, p.manifest]));
+  }
+
+  async probe(request: ProbeRequest): Promise<ProbeObservations> {
+    const { plan, signal } = request;
+    const askedAt = this.now();
+    if (signal?.aborted) throw new AbortedError();
+    try {
+      this.started ??= this.start(plan, signal);
+      await this.started;
+      const ids = request.checkIds ? new Set(request.checkIds) : undefined;
+      const checks = plan.checks.filter((c) => !ids || ids.has(c.id));
+      const outcomes = new Map<string, ObservedOutcome>();
+      const byPod = new Map<RunPod, ProbeCheck[]>();
+      for (const check of checks) {
+        if (check.expect === "cannot-check") {
+          outcomes.set(check.id, {
+            outcome: "cannot-check",
+            evidence: "planned",
+            message: check.reason || `planned cannot-check (${check.cannotCheck ?? "unknown"})`,
+          });
+          continue;
+        }
+        const pod = check.from.pod ? this.pods.get(`${check.from.namespace}/${check.from.pod}`) : undefined;
+        if (!pod) {
+          outcomes.set(check.id, {
+            outcome: "cannot-check",
+            evidence: "never-started",
+            message: `no probe pod is planned for ${check.from.namespace} ${JSON.stringify(check.from.labels)}`,
+          });
+          continue;
+        }
+        const list = byPod.get(pod) ?? [];
+        list.push(check);
+        byPod.set(pod, list);
+      }
+      await Promise.all(
+        [...byPod.entries()].map(async ([pod, podChecks]) => {
+          for (const [id, o] of await this.round(pod, podChecks, request.round, askedAt, signal))
+            outcomes.set(id, o);
+        }),
+      );
+      if (signal?.aborted) throw new AbortedError();
+      const warnings = this.warnings;
+      this.warnings = [];
+      return { outcomes, warnings };
+    } catch (e) {
+      // A failed or cancelled run leaves nothing behind.
+      await this.close().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Stale collection, run objects, pods, and the watch that follows them. */
+  private async start(plan: ProbePlan, signal: AbortSignal | undefined): Promise<void> {
+    await this.collectStale(plan);
+    if (signal?.aborted) throw new AbortedError();
+    this.watch = await this.cluster.watchPods(
+      undefined,
+      { labelSelector: `${PROBE_RUN_LABEL}=${this.runId}` },
+      (event) => {
+        if (event.type === "RESYNC") return;
+        const pod = this.pods.get(`${event.pod.metadata.namespace}/${event.pod.metadata.name}`);
+        if (!pod) return;
+        if (event.type === "DELETED") pod.gone = true;
+        else pod.live = event.pod;
+        this.changed();
+      },
+      (error) => this.warnings.push(`the watch of probe pods ended: ${error.message}`),
+    );
+    // One run object per namespace with probe pods; the plan names them, else a default.
+    const runObjects = new Map(plan.runObjects.map((ro) => [ro.metadata.namespace, ro]));
+    for (const p of plan.pods) {
+      const namespace = p.metadata.namespace;
+      if (!runObjects.has(namespace)) {
+        runObjects.set(namespace, {
+          apiVersion: "v1",
+          kind: "ConfigMap",
+          metadata: { name: "netpol-rollout-probe-run", namespace, labels: {}, annotations: {} },
+          data: {},
+        });
+      }
+    }
+    const owners = new Map<string, ConfigMapObject>();
+    for (const ro of runObjects.values()) {
+      if (signal?.aborted) throw new AbortedError();
+      const created = await this.cluster.createConfigMap({
+        ...ro,
+        metadata: {
+          ...ro.metadata,
+          name: this.nameFor(ro.metadata.name),
+          labels: { ...ro.metadata.labels, [PROBE_RUN_LABEL]: this.runId },
+        },
+      });
+      this.runObjects.push(created);
+      owners.set(ro.metadata.namespace, created);
+    }
+    await Promise.all(
+      plan.pods.map(async (planned) => {
+        if (signal?.aborted) return;
+        const manifest = this.ownedManifest(
+          planned,
+          owners.get(planned.metadata.namespace) as ConfigMapObject,
+        );
+        const pod: RunPod = {
+          planName: planned.metadata.name,
+          namespace: planned.metadata.namespace,
+          name: manifest.metadata.name,
+          manifest,
+        };
+        // Keyed by the created name (watch events) and by the plan's name (checks).
+        this.pods.set(`${pod.namespace}/${pod.name}`, pod);
+        this.pods.set(`${pod.namespace}/${pod.planName}`, pod);
+        try {
+          pod.live = await this.cluster.createPod(manifest);
+        } catch (e) {
+          if (!(e instanceof ClusterError)) throw e;
+          // An admission refusal or a quota is this pod's evidence, not the run's end; a
+          // missing RBAC rule ends the run (no pod could be created).
+          if (e.name === "ForbiddenError") throw e;
+          pod.failed = { evidence: "never-started", message: e.message };
+        }
+      }),
+    );
+    if (signal?.aborted) throw new AbortedError();
+  }
+
+  /** The manifest with this run's label and name, owned by the namespace's run object. */
+  private ownedManifest(planned: ProbePodManifest, owner: ConfigMapObject): PodManifest {
+    // The run object is the only owner, and the controller: no ReplicaSet or StatefulSet
+    // whose selector matches the caller's labels adopts a pod that has a controller.
+    // blockOwnerDeletion is left unset: it needs the update permission on the owner's finalizers.
+    const refs = [
+      {
+        apiVersion: "v1",
+        kind: "ConfigMap",
+        name: owner.metadata.name,
+        uid: owner.metadata.uid as string,
+        controller: true,
+      },
+    ];
+    return {
+      ...planned,
+      metadata: {
+        ...planned.metadata,
+        name: this.nameFor(planned.metadata.name),
+        labels: { ...planned.metadata.labels, [PROBE_RUN_LABEL]: this.runId },
+        ownerReferences: refs.map((r) => ({ ...r })),
+      },
+    };
+  }
+
+  private nameFor(name: string): string {
+    const suffix = `-${this.runId}`;
+    return `${name.slice(0, 63 - suffix.length).replace(/[-.]+$/, "")}${suffix}`;
+  }
+
+  /** Deletes probe pods and run objects of earlier runs, by label, older than staleAfterMs. */
+  private async collectStale(plan: ProbePlan): Promise<void> {
+    const cutoff = this.now() - this.staleAfterMs;
+    const old = (created: string | undefined) => created !== undefined && Date.parse(created) < cutoff;
+    const selector = { labelSelector: PROBE_RUN_LABEL };
+    const pods = await this.cluster.listPods(undefined, selector);
+    const namespaces = new Set([...plan.runObjects.map((r) => r.metadata.namespace)]);
+    for (const p of pods) if (old(p.metadata.creationTimestamp)) namespaces.add(p.metadata.namespace);
+    for (const ns of namespaces) {
+      for (const cm of await this.cluster.listConfigMaps(ns, selector)) {
+        if (old(cm.metadata.creationTimestamp)) await this.cluster.deleteConfigMap(ns, cm.metadata.name);
+      }
+    }
+    for (const p of pods) {
+      if (old(p.metadata.creationTimestamp)) {
+        await this.cluster.deletePod(p.metadata.namespace, p.metadata.name, { gracePeriodSeconds: 0 });
+      }
+    }
+  }
+
+  /** One round for one pod: wait until it runs, then read the iteration the round needs. */
+  private async round(
+    pod: RunPod,
+    checks: ProbeCheck[],
+    roundNumber: number,
+    askedAt: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Map<string, ObservedOutcome>> {
+    const out = new Map<string, ObservedOutcome>();
+    const fail = (evidence: CannotCheckEvidence, message: string) => {
+      for (const c of checks) out.set(c.id, { outcome: "cannot-check", evidence, message });
+      return out;
+    };
+    const startDeadline = this.now() + this.startTimeoutMs;
+    while (pod.runningAt === undefined && !pod.failed) {
+      if (signal?.aborted) return out;
+      this.judgeStart(pod, this.now() >= startDeadline);
+      if (pod.runningAt !== undefined || pod.failed) break;
+      await this.waitForChange(Math.min(this.pollMs, Math.max(0, startDeadline - this.now())), signal);
+    }
+    if (pod.failed) return fail(pod.failed.evidence, pod.failed.message);
+
+    // The iteration this round reads. A new pod: its first. A later round of the same
+    // phase: the next one after the last read (or a later one already complete). A new
+    // phase (round 1 on a pod that exists): one that starts after the round was asked for.
+    let log = await this.readLog(pod);
+    const latest = log.started.at(-1) ?? 0;
+    let target: number;
+    if (pod.lastIteration === undefined) target = 1;
+    else if (roundNumber === 1) target = latest + 1;
+    else {
+      const complete = log.started.filter(
+        (i) => i > (pod.lastIteration as number) && log.started.includes(i + 1),
+      );
+      target = complete.at(-1) ?? (pod.lastIteration as number) + 1;
+    }
+    const runningAt = pod.runningAt as number;
+    // Iteration k ends about k timeouts after the pod runs; allow one more for drift.
+    const expectedEnd = Math.max(runningAt + target * this.timeoutMs, askedAt);
+    const deadline =
+      Math.max(expectedEnd, this.now() + (target - latest) * this.timeoutMs) + this.timeoutMs + this.graceMs;
+    for (;;) {
+      const results = log.results.get(target);
+      const complete = log.started.some((i) => i > target);
+      const have = checks.filter((c) => results?.has(c.id)).length;
+      if (have === checks.length || complete || this.now() >= deadline || pod.gone || signal?.aborted) break;
+      const untilEnd = expectedEnd + 50 - this.now();
+      await this.sleep(Math.min(deadline - this.now(), untilEnd > 0 ? untilEnd : this.pollMs), signal);
+      if (signal?.aborted) break;
+      log = await this.readLog(pod);
+    }
+    pod.lastIteration = target;
+    const results = log.results.get(target);
+    for (const c of checks) {
+      const line = results?.get(c.id);
+      out.set(
+        c.id,
+        line
+          ? outcomeOf(line, isDnsTarget(c.to))
+          : {
+              outcome: "cannot-check",
+              evidence: pod.gone ? "never-started" : "no-result-line",
+              message: pod.gone
+                ? `probe pod ${pod.namespace}/${pod.name} was deleted before it reported`
+                : `probe pod ${pod.namespace}/${pod.name} wrote no result for this check in iteration ${target}`,
+            },
+      );
+    }
+    return out;
+  }
+
+  private async readLog(pod: RunPod): Promise<ParsedLog> {
+    try {
+      return parseProbeLog(await this.cluster.podLogs(pod.namespace, pod.name));
+    } catch (e) {
+      if (e instanceof ClusterError && e.name !== "ForbiddenError")
+        return { started: [], results: new Map() };
+      throw e;
+    }
+  }
+
+  /** Decides from the pod's status whether it runs, cannot start, or may still start. */
+  private judgeStart(pod: RunPod, timedOut: boolean): void {
+    const status = pod.live?.status;
+    const where = `probe pod ${pod.namespace}/${pod.name}`;
+    if (pod.gone) {
+      pod.failed = { evidence: "never-started", message: `${where} was deleted before it ran` };
+      return;
+    }
+    if (status?.phase === "Running") {
+      pod.runningAt = this.now();
+      if (status.conditions?.some((c) => c.type === "Ready" && c.status === "True")) {
+        this.warnings.push(
+          `${where} turned Ready; a probe pod must never be Ready (check its readiness probe)`,
+        );
+      }
+      return;
+    }
+    if (status?.phase === "Failed" || status?.phase === "Succeeded") {
+      pod.failed = {
+        evidence: "never-started",
+        message: `${where} ended (${status.phase}${status.reason ? `: ${status.reason}` : ""}) before it ran its checks`,
+      };
+      return;
+    }
+    for (const cs of status?.containerStatuses ?? []) {
+      const w = cs.state?.waiting;
+      if (w?.reason && PULL_FAILURES.has(w.reason) && (w.reason !== "ErrImagePull" || timedOut)) {
+        pod.failed = {
+          evidence: "image-pull-error",
+          message: `${where}: ${w.reason}${w.message ? `: ${w.message}` : ""}`,
+        };
+        return;
+      }
+      if (w?.reason && START_FAILURES.has(w.reason)) {
+        pod.failed = {
+          evidence: "never-started",
+          message: `${where}: ${w.reason}${w.message ? `: ${w.message}` : ""}`,
+        };
+        return;
+      }
+    }
+    if (!timedOut) return;
+    const unschedulable = status?.conditions?.find((c) => c.type === "PodScheduled" && c.status === "False");
+    if (unschedulable) {
+      pod.failed = {
+        evidence: "unschedulable",
+        message: `${where} was not scheduled: ${unschedulable.reason ?? ""}${unschedulable.message ? `: ${unschedulable.message}` : ""}`,
+      };
+      return;
+    }
+    pod.failed = {
+      evidence: "never-started",
+      message: `${where} did not run within ${Math.round(this.startTimeoutMs / 1000)} s (phase ${status?.phase ?? "unknown"})`,
+    };
+  }
+
+  /** Resolves on the next watch event, or after `ms`. */
+  private waitForChange(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        this.changed = () => undefined;
+        resolve();
+      };
+      this.changed = done;
+      void this.sleep(ms, signal).then(done);
+    });
+  }
+
+  /** Deletes this run's run objects and pods; safe to call twice. */
+  close(): Promise<void> {
+    this.closing ??= this.cleanup();
+    return this.closing;
+  }
+
+  private async cleanup(): Promise<void> {
+    await this.started?.catch(() => undefined);
+    await this.watch?.stop().catch(() => undefined);
+    const errors: string[] = [];
+    const pods = new Set(this.pods.values());
+    // The run objects first: the garbage collector removes their pods even if we are cut
+    // short; then each pod directly, not waiting for the collector.
+    await Promise.all(
+      this.runObjects.map((ro) =>
+        this.cluster
+          .deleteConfigMap(ro.metadata.namespace, ro.metadata.name, { propagationPolicy: "Background" })
+          .catch((e: unknown) => errors.push((e as Error).message)),
+      ),
+    );
+    await Promise.all(
+      [...pods].map((p) =>
+        this.cluster
+          .deletePod(p.namespace, p.name, { gracePeriodSeconds: 0 })
+          .catch((e: unknown) => errors.push((e as Error).message)),
+      ),
+    );
+    if (errors.length > 0) {
+      throw new Error(
+        `probe cleanup left objects behind (label ${PROBE_RUN_LABEL}=${this.runId}; the next run collects them): ${errors.join("; ")}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,363 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { createCluster, type KubeCluster } from "../../action/src/adapters/kubernetes/cluster.js";
+import { LiveProber, type LiveProberOptions } from "../../action/src/adapters/kubernetes/prober.js";
+import { PROBE_RUN_LABEL } from "../../action/src/probe/pod-script.js";
+import type { ObservedOutcome, ProbePlan } from "../../action/src/probe/types.js";
+import { startFakeKube, type FakeKube, type FakeKubeOptions, type Json } from "../fakes/kube-server.js";
+import { probeDataplane, type ProbeDataplaneOptions } from "../fakes/probe-dataplane.js";
+import { fixturePlan, type FixtureCheck } from "../helpers/probe-fixture.js";
+import { restrictedViolations } from "../helpers/pod-security.js";
+
+let fake: FakeKube | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+const WEB = { namespace: "shop", labels: { app: "web" } };
+const API = { namespace: "shop", labels: { app: "api" } };
+const TOOL = { namespace: "ops", labels: { app: "tool" } };
+const api = { namespace: "shop", pod: "api-1", address: "10.1.0.1" };
+const web = { namespace: "shop", pod: "web-1", address: "10.1.0.2" };
+const dns = { dns: "kubernetes.default.svc.cluster.local", server: "10.96.0.10" };
+
+/** shop is default-denied with web -> api:8080,8081 and DNS allowed; ops has no policy. */
+function seedWorld(f: FakeKube) {
+  f.seed("namespaces", [
+    { metadata: { name: "shop" } },
+    { metadata: { name: "ops" } },
+    { metadata: { name: "kube-system" } },
+  ]);
+  const pod = (namespace: string, name: string, labels: Json, ip: string, ports: Json[]) => ({
+    metadata: { namespace, name, labels },
+    spec: { containers: [{ name: "main", image: "app", ports }] },
+    status: { phase: "Running", podIP: ip, podIPs: [{ ip }] },
+  });
+  f.seed("pods", [
+    pod("shop", "api-1", { app: "api" }, "10.1.0.1", [{ containerPort: 8080 }]),
+    pod("shop", "web-1", { app: "web" }, "10.1.0.2", [{ containerPort: 80 }]),
+    pod("ops", "tool", { app: "tool" }, "10.1.0.3", []),
+    pod("kube-system", "coredns", { "k8s-app": "kube-dns" }, "10.1.0.53", [
+      { containerPort: 53, protocol: "UDP" },
+      { containerPort: 53, protocol: "TCP" },
+    ]),
+  ]);
+  f.seed("services", [
+    {
+      metadata: { namespace: "kube-system", name: "kube-dns" },
+      spec: {
+        clusterIP: "10.96.0.10",
+        selector: { "k8s-app": "kube-dns" },
+        ports: [
+          { port: 53, protocol: "UDP", targetPort: 53 },
+          { port: 53, protocol: "TCP", targetPort: 53 },
+        ],
+      },
+    },
+  ]);
+  f.seed("networkpolicies", [
+    {
+      metadata: { namespace: "shop", name: "default-deny" },
+      spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
+    },
+    {
+      metadata: { namespace: "shop", name: "allow-dns" },
+      spec: {
+        podSelector: {},
+        policyTypes: ["Egress"],
+        egress: [
+          {
+            to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } } }],
+            ports: [
+              { protocol: "UDP", port: 53 },
+              { protocol: "TCP", port: 53 },
+            ],
+          },
+        ],
+      },
+    },
+    {
+      metadata: { namespace: "shop", name: "web-to-api" },
+      spec: {
+        podSelector: { matchLabels: { app: "web" } },
+        policyTypes: ["Egress"],
+        egress: [
+          { to: [{ podSelector: { matchLabels: { app: "api" } } }], ports: [{ port: 8080 }, { port: 8081 }] },
+        ],
+      },
+    },
+    {
+      metadata: { namespace: "shop", name: "api-from-web" },
+      spec: {
+        podSelector: { matchLabels: { app: "api" } },
+        policyTypes: ["Ingress"],
+        ingress: [
+          {
+            from: [{ podSelector: { matchLabels: { app: "web" } } }],
+            ports: [{ port: 8080 }, { port: 8081 }],
+          },
+        ],
+      },
+    },
+  ]);
+}
+
+const CHECKS: FixtureCheck[] = [
+  { from: WEB, to: api, port: 8080, expect: "allowed" },
+  { from: WEB, to: api, port: 8081, expect: "allowed" }, // allowed, nothing listens: refused
+  { from: API, to: web, port: 80, expect: "blocked" },
+  { from: TOOL, to: api, port: 8080, expect: "blocked" },
+  { from: WEB, to: dns, port: 53, protocol: "UDP", expect: "allowed" },
+  { from: WEB, to: dns, port: 53, protocol: "TCP", expect: "allowed" },
+  { from: TOOL, to: dns, port: 53, protocol: "UDP", expect: "allowed" },
+  { from: WEB, to: { namespace: "shop", pod: "gone" }, port: 80, expect: "cannot-check" },
+];
+
+async function setup(
+  options: {
+    kube?: FakeKubeOptions;
+    dataplane?: ProbeDataplaneOptions;
+    prober?: LiveProberOptions;
+    checks?: FixtureCheck[];
+  } = {},
+): Promise<{ fake: FakeKube; cluster: KubeCluster; prober: LiveProber; plan: ProbePlan }> {
+  fake = await startFakeKube({
+    podStartMs: 50,
+    dataplane: probeDataplane(options.dataplane),
+    ...options.kube,
+  });
+  seedWorld(fake);
+  const dir = mkdtempSync(join(tmpdir(), "kube-"));
+  writeFileSync(join(dir, "config"), fake.kubeconfig());
+  const cluster = createCluster(
+    { kubeconfig: join(dir, "config"), env: {} },
+    { timeoutMs: 2000, retry: { baseDelayMs: 5, maxDelayMs: 50 } },
+  );
+  const prober = new LiveProber(cluster, {
+    timeoutSeconds: 1,
+    pollMs: 100,
+    graceMs: 300,
+    startTimeoutMs: 1500,
+    ...options.prober,
+  });
+  return { fake, cluster, prober, plan: fixturePlan(options.checks ?? CHECKS, 1) };
+}
+
+/** The outcomes in plan order, one word each. */
+const summary = (outcomes: Map<string, ObservedOutcome>, plan?: ProbePlan) =>
+  (plan
+    ? plan.checks.filter((c) => outcomes.has(c.id)).map((c) => outcomes.get(c.id) as ObservedOutcome)
+    : [...outcomes.values()]
+  ).map((o) =>
+    o.outcome === "allowed"
+      ? `allowed:${o.detail}`
+      : o.outcome === "blocked"
+        ? "blocked"
+        : o.outcome === "cannot-check"
+          ? `cannot-check:${o.evidence}`
+          : o.outcome,
+  );
+
+async function leftovers(f: FakeKube): Promise<string[]> {
+  await f.settle();
+  return [...f.list("pods"), ...f.list("configmaps")]
+    .filter((o) => ((o.metadata as Json).labels as Json | undefined)?.[PROBE_RUN_LABEL] !== undefined)
+    .map((o) => `${String((o.metadata as Json).namespace)}/${String((o.metadata as Json).name)}`);
+}
+
+describe("the live prober on the fake API server", () => {
+  it("observes every outcome the policies give, and leaves nothing behind", async () => {
+    const { fake, prober, plan } = await setup();
+    const { outcomes } = await prober.probe({ plan, round: 1 });
+    expect(summary(outcomes, plan)).toEqual([
+      "allowed:connected",
+      "allowed:refused",
+      "blocked",
+      "blocked",
+      "allowed:connected",
+      "allowed:connected",
+      "allowed:connected",
+      "cannot-check:planned",
+    ]);
+    await prober.close();
+    expect(await leftovers(fake)).toEqual([]);
+  });
+
+  it("runs one pod per source identity, owned by a run object in its own namespace, restricted and never Ready", async () => {
+    const { fake, prober, plan } = await setup();
+    await prober.probe({ plan, round: 1 });
+    const pods = fake
+      .list("pods")
+      .filter((p) => ((p.metadata as Json).labels as Json)[PROBE_RUN_LABEL] === prober.runId);
+    expect(pods).toHaveLength(3); // web and api in shop, tool in ops
+    for (const p of pods) {
+      const meta = p.metadata as Json;
+      const refs = meta.ownerReferences as Json[];
+      expect(refs).toHaveLength(1);
+      expect(refs[0]).toMatchObject({ kind: "ConfigMap", controller: true });
+      expect(refs[0]?.blockOwnerDeletion).toBeUndefined();
+      const owner = fake
+        .list("configmaps", meta.namespace as string)
+        .find((c) => (c.metadata as Json).uid === refs[0]?.uid);
+      expect(owner, "the owner lives in the pod's namespace").toBeDefined();
+      expect(restrictedViolations(p)).toEqual([]);
+      const status = p.status as Json;
+      expect(status.phase).toBe("Running");
+      expect((status.conditions as Json[]).find((c) => c.type === "Ready")?.status).toBe("False");
+    }
+    // The probe pods carry the callers' labels exactly (plus the run label).
+    const labels = pods.map((p) => {
+      const l = { ...((p.metadata as Json).labels as Record<string, string>) };
+      delete l[PROBE_RUN_LABEL];
+      return l;
+    });
+    expect(labels).toEqual(expect.arrayContaining([{ app: "web" }, { app: "api" }, { app: "tool" }]));
+    await prober.close();
+  });
+
+  it("a re-probe round reads a later iteration of the same pods, creating nothing new", async () => {
+    const { fake, prober, plan } = await setup();
+    const first = await prober.probe({ plan, round: 1 });
+    const creates = fake.requests.filter((r) => r.method === "POST").length;
+    const id = plan.checks[0]?.id as string;
+    const second = await prober.probe({ plan, round: 2, checkIds: [id] });
+    expect([...second.outcomes.keys()]).toEqual([id]);
+    expect(second.outcomes.get(id)).toEqual(first.outcomes.get(id));
+    expect(fake.requests.filter((r) => r.method === "POST").length).toBe(creates);
+    await prober.close();
+  });
+
+  it("sees policies converge: a check that timed out connects on a later iteration", async () => {
+    const { prober, plan } = await setup({
+      dataplane: { settleAfterMs: 1000 },
+      checks: [CHECKS[0] as FixtureCheck],
+    });
+    const first = await prober.probe({ plan, round: 1 });
+    expect(summary(first.outcomes, plan)).toEqual(["blocked"]);
+    const second = await prober.probe({ plan, round: 2 });
+    expect(summary(second.outcomes, plan)).toEqual(["allowed:connected"]);
+    await prober.close();
+  });
+
+  it("reports a dataplane that ignores one rule as the observation, not the expectation", async () => {
+    const { prober, plan } = await setup({
+      dataplane: {
+        deviateOn: { namespace: "shop", policy: "api-from-web", direction: "ingress", ruleIndex: 0 },
+      },
+    });
+    const { outcomes } = await prober.probe({ plan, round: 1 });
+    expect(summary(outcomes, plan).slice(0, 2)).toEqual(["blocked", "blocked"]);
+    expect(summary(outcomes, plan).slice(4, 7)).toEqual([
+      "allowed:connected",
+      "allowed:connected",
+      "allowed:connected",
+    ]);
+    await prober.close();
+  });
+});
+
+describe("faults end in their defined outcomes, and nothing is left behind", () => {
+  const sourceIs = (labels: Json) => (pod: Json) =>
+    ((pod.metadata as Json).labels as Json).app === labels.app;
+
+  it.each([
+    ["an unschedulable pod", { unschedulable: true }, "cannot-check:unschedulable"],
+    ["an image that cannot be pulled", { imagePullError: true }, "cannot-check:image-pull-error"],
+    ["a pod that prints nothing", { silent: true }, "cannot-check:no-result-line"],
+  ])("%s: its checks are cannot-check with the evidence", async (_name, fault, expected) => {
+    const { fake, prober, plan } = await setup({
+      kube: { podFault: (p) => (sourceIs({ app: "web" })(p) ? fault : undefined) },
+    });
+    const { outcomes } = await prober.probe({ plan, round: 1 });
+    const s = summary(outcomes, plan);
+    // web's checks (0, 1, 4, 5) carry the evidence; the other pods are unaffected.
+    expect([s[0], s[1], s[4], s[5]]).toEqual([expected, expected, expected, expected]);
+    expect([s[2], s[3], s[6]]).toEqual(["blocked", "blocked", "allowed:connected"]);
+    const message = outcomes.get(plan.checks[0]?.id as string);
+    expect(message?.outcome === "cannot-check" && message.message).toMatch(/probe pod shop\/probe-0-/);
+    await prober.close();
+    expect(await leftovers(fake)).toEqual([]);
+  });
+
+  it("a slow start within the start timeout only delays the results", async () => {
+    const { fake, prober, plan } = await setup({
+      kube: { podFault: (p) => (sourceIs({ app: "web" })(p) ? { slowStartMs: 600 } : undefined) },
+    });
+    const { outcomes } = await prober.probe({ plan, round: 1 });
+    expect(summary(outcomes, plan)[0]).toBe("allowed:connected");
+    await prober.close();
+    expect(await leftovers(fake)).toEqual([]);
+  });
+
+  it("throttling, server errors and a dropped watch are ridden out", async () => {
+    const { fake, prober, plan } = await setup();
+    fake.fail({ method: "POST", path: /\/pods$/, status: 429, headers: { "retry-after": "0" }, times: 2 });
+    fake.fail({ method: "GET", path: /\/log$/, status: 500, times: 2 });
+    setTimeout(() => fake.dropWatches(), 20);
+    const { outcomes } = await prober.probe({ plan, round: 1 });
+    expect(summary(outcomes, plan).slice(0, 4)).toEqual([
+      "allowed:connected",
+      "allowed:refused",
+      "blocked",
+      "blocked",
+    ]);
+    await prober.close();
+    expect(await leftovers(fake)).toEqual([]);
+  });
+
+  it("a cancelled run stops and deletes its pods and run objects", async () => {
+    const { fake, prober, plan } = await setup({ kube: { podStartMs: 5000 } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    await expect(prober.probe({ plan, round: 1, signal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
+    expect(await leftovers(fake)).toEqual([]);
+  });
+
+  it("a missing RBAC rule ends the run with the rule named, and still cleans up", async () => {
+    const { fake, prober, plan } = await setup();
+    fake.deny({ verb: "create", resource: "pods", namespace: "ops" });
+    await expect(prober.probe({ plan, round: 1 })).rejects.toThrow(
+      /resources: \["pods"\], verbs: \["create"\] } in a Role in namespace ops/,
+    );
+    expect(await leftovers(fake)).toEqual([]);
+  });
+
+  it("collects probe pods and run objects of earlier runs by label and age, and keeps young ones", async () => {
+    const { fake, prober, plan } = await setup();
+    const old = new Date(Date.now() - 3600_000).toISOString();
+    fake.seed("configmaps", [
+      {
+        metadata: {
+          namespace: "shop",
+          name: "old-run",
+          labels: { [PROBE_RUN_LABEL]: "old" },
+          creationTimestamp: old,
+        },
+      },
+      { metadata: { namespace: "shop", name: "young-run", labels: { [PROBE_RUN_LABEL]: "young" } } },
+    ]);
+    fake.seed("pods", [
+      {
+        metadata: {
+          namespace: "ops",
+          name: "old-probe",
+          labels: { [PROBE_RUN_LABEL]: "old" },
+          creationTimestamp: old,
+        },
+        spec: {},
+      },
+      {
+        metadata: { namespace: "ops", name: "young-probe", labels: { [PROBE_RUN_LABEL]: "young" } },
+        spec: {},
+      },
+    ]);
+    await prober.probe({ plan, round: 1 });
+    await prober.close();
+    expect(await leftovers(fake)).toEqual(["ops/young-probe", "shop/young-run"]);
+  });
+});
