@@ -8,11 +8,19 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../cni/profiles.js";
-import type { DnsIntent, EnvironmentIntent, Intent, IntentError, LoadResult } from "./model.js";
+import type {
+  DnsIntent,
+  EnvironmentIntent,
+  Intent,
+  IntentError,
+  LoadResult,
+  ProbeTargetIntent,
+} from "./model.js";
 import { parseCidr } from "./cidr.js";
 import { buildFlows } from "./flows.js";
 import { buildNamespaces, readLabels, ref, type Source } from "./namespaces.js";
 import { dns1123LabelProblem } from "./names.js";
+import { parseProbeTarget } from "./probe-targets.js";
 import { checkShape, describe, suggest } from "./shape.js";
 import { instantiate, relocate, type ParamValue } from "./templates.js";
 import {
@@ -405,6 +413,26 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
     if (!c.ok) fail(item.pos, `node CIDR: ${c.message}`, c.hint);
     else nodeCidrs.push(c.cidr.text);
   }
+  const probeTargets: ProbeTargetIntent[] = [];
+  const probeMap = asMap(get(env, "probe"));
+  const seenTargets = new Map<string, Pos>();
+  for (const item of asSeq(probeMap ? get(probeMap, "targets") : undefined)?.items ?? []) {
+    const text = asString(item);
+    if (text === undefined) continue; // the schema reports the type
+    const t = parseProbeTarget(text);
+    if (!t.ok) {
+      fail(item.pos, t.message, t.hint);
+      continue;
+    }
+    const key = `${t.address}:${t.port}/${t.protocol}`;
+    const first = seenTargets.get(key);
+    if (first) {
+      fail(item.pos, `probe target '${text.trim()}' is already listed at line ${first.line}`);
+      continue;
+    }
+    seenTargets.set(key, item.pos);
+    probeTargets.push({ address: t.address, port: t.port, protocol: t.protocol, source: ref(item.pos) });
+  }
   const dnsMap = asMap(get(env, "dns"));
   const dnsNamespace = asString(dnsMap ? get(dnsMap, "namespace") : undefined) ?? DEFAULT_DNS_NAMESPACE;
   if (dnsMap) {
@@ -453,6 +481,7 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
     dns,
     nodeCidrs,
     excludedNamespaces,
+    ...(probeTargets.length > 0 ? { probeTargets } : {}),
     namespaces: [...namespaces.values()].map((n) => n.intent).sort((a, b) => a.name.localeCompare(b.name)),
     flows,
     files,

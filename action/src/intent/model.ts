@@ -85,6 +85,19 @@ export interface DnsIntent {
   mode: "strict" | "safe";
 }
 
+/**
+ * A host outside the cluster known to answer on a port (`probe: targets:`). Probes connect to
+ * it to prove an allowed external CIDR reachable, or an outside address blocked: without a
+ * host that answers, neither a connection nor a timeout proves anything.
+ */
+export interface ProbeTargetIntent {
+  /** Canonical IP address text (RFC 5952 for IPv6). */
+  address: string;
+  port: number;
+  protocol: Protocol;
+  source: SourceRef;
+}
+
 export interface EnvironmentIntent {
   name: string;
   /** Position in the promotion order; lower deploys first. */
@@ -95,6 +108,8 @@ export interface EnvironmentIntent {
   /** Sources of kubelet health checks, allowed as ingress where the profile needs it. */
   nodeCidrs: string[];
   excludedNamespaces: string[];
+  /** Outside hosts the probes may use (`probe: targets:`); absent: none. */
+  probeTargets?: ProbeTargetIntent[];
   namespaces: NamespaceIntent[];
   flows: Flow[];
   /** Every file that contributed to this environment (the environment file first). */
