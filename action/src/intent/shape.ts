@@ -143,7 +143,7 @@ export function describe(node: PNode): string {
 export function suggest(value: string, known: string[]): string | undefined {
   if (known.length === 0) return undefined;
   if (isClose(value, known)) return `did you mean '${closest(value, known)}'?`;
-  if (known.length <= 8) return `expected one of: ${known.join(", ")}`;
+  if (known.length <= 10) return `expected one of: ${known.join(", ")}`;
   return undefined;
 }
 

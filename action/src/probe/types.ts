@@ -34,6 +34,8 @@ export interface CheckSource {
   pod?: string;
   /** The intent name of the caller ("api", or "ingress-nginx" for a namespace peer). */
   service?: string;
+  /** A source outside the cluster (the flow's CIDR); such a check is always cannot-check. */
+  outside?: string;
 }
 
 /** A running pod of the cluster; the probe connects to its primary IP. */
@@ -46,7 +48,10 @@ export interface PodTarget {
   service?: string;
 }
 
-/** An address outside the cluster (or any literal IP the prober connects to). */
+/**
+ * An address outside the cluster (a probe target). For an outside CIDR without a probe
+ * target (a planned cannot-check), `ip` is the CIDR's first address and nothing is sent.
+ */
 export interface IpTarget {
   ip: string;
   /** The intent CIDR this address stands for ("198.51.100.0/24"). */
@@ -80,10 +85,18 @@ export function isDnsTarget(t: CheckTarget): t is DnsTarget {
  * - protocol-unsupported: the CNI profile says the protocol (SCTP) is not enforced;
  * - udp-no-reply: UDP to a server not known to reply (a UDP "connect" proves nothing without a reply);
  * - no-probe-target: an outside CIDR without a `probe:` host known to answer;
- * - unresolved-port: a named port the destination pods do not declare.
+ * - unresolved-port: a named port (or any port) the destination pods do not declare;
+ * - outside-source: the flow comes from outside the cluster, where no probe pod can run;
+ * - no-source-namespace: the source's namespace does not exist in the cluster yet.
  */
 export type PlannedCannotCheckReason =
-  "no-running-pod" | "protocol-unsupported" | "udp-no-reply" | "no-probe-target" | "unresolved-port";
+  | "outside-source"
+  | "no-source-namespace"
+  | "no-running-pod"
+  | "protocol-unsupported"
+  | "udp-no-reply"
+  | "no-probe-target"
+  | "unresolved-port";
 
 /** One connection to try. */
 export interface ProbeCheck {
@@ -116,6 +129,11 @@ export interface ProbeCheck {
   source?: SourceRef;
   /** The rule or isolation behind the expected verdict, one line ("production/allow-api rule 0"). */
   because?: string;
+  /**
+   * What the expectation was judged against: the destination pod ("namespace/name"), the
+   * DNS pod behind the cluster DNS, or the outside address. Absent for a planned cannot-check.
+   */
+  judgedTo?: string;
 }
 
 /** A check the plan lists as cannot-check, with its reason. */

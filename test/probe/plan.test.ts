@@ -1,0 +1,343 @@
+import { describe, expect, it } from "vitest";
+import { buildProbePlan } from "../../action/src/probe/plan.js";
+import { diffEnvironments } from "../../action/src/semantics/diff.js";
+import { SimulatedProber } from "../../action/src/probe/simulated.js";
+import { runProbes, type Clock } from "../../action/src/probe/run.js";
+import { classify } from "../../action/src/probe/classify.js";
+import type { ProbeCheck, ProbePlan, Prober, ProbeRequest } from "../../action/src/probe/types.js";
+import { isPodTarget } from "../../action/src/probe/types.js";
+import { CNI_PROFILES } from "../../action/src/cni/profiles.js";
+import { buildEnvironment } from "../helpers/intent-builder.js";
+import { liveInventory } from "./fixtures.js";
+import { environment, planFor, policiesOf, THREE_TIERS } from "./scenario.js";
+
+const fakeClock = (): Clock => {
+  let t = 0;
+  return { now: () => t, sleep: (ms) => Promise.resolve(void (t += ms)) };
+};
+
+describe("the probe plan", () => {
+  it("checks every declared flow, to the callee's running pods on each declared port", () => {
+    const env = environment();
+    const plan = planFor(env, { inventory: { replicas: 3 } });
+    for (const flow of env.flows) {
+      const checks = plan.checks.filter((c) => c.reason.startsWith(`declared: ${flow.text}`));
+      expect(checks.length, flow.text).toBeGreaterThan(0);
+      expect(checks.every((c) => c.expect === "allowed")).toBe(true);
+    }
+    const toApi = plan.checks.filter(
+      (c) => c.kind === "declared" && c.reason === "declared: frontend -> api:8080",
+    );
+    // Two of the three replicas (the destination cap), each on the declared port.
+    expect(toApi.map((c) => (isPodTarget(c.to) ? `${c.to.pod}:${c.port}` : ""))).toEqual([
+      "api-0:8080",
+      "api-1:8080",
+    ]);
+    expect(toApi[0]?.from).toMatchObject({
+      namespace: "production",
+      labels: { app: "frontend" },
+      service: "frontend",
+    });
+  });
+
+  it("resolves a named port on the destination pod", () => {
+    const env = environment({ ...THREE_TIERS, flows: ["frontend -> api:metrics"] }, []);
+    const inv = liveInventory(env);
+    // The running pod declares "metrics" on another number than the intent: the pod decides.
+    for (const p of inv.pods)
+      if (p.metadata.name === "api-0")
+        p.spec = { containers: [{ name: "main", ports: [{ name: "metrics", containerPort: 9100 }] }] };
+    const plan = buildProbePlan({
+      environment: env,
+      inventory: inv,
+      after: policiesOf(env),
+      before: { policies: [] },
+    });
+    const check = plan.checks.find((c) => c.kind === "declared");
+    // The compiled policy allows 9090, the intent's number: the engine judges the pod as it runs.
+    expect(check).toMatchObject({ port: 9100, portName: "metrics", expect: "blocked" });
+  });
+
+  it("is deterministic: the same inputs in another order give the same plan", () => {
+    const env = environment();
+    const a = planFor(env, { inventory: { replicas: 2 } });
+    const inv = liveInventory(env, { replicas: 2 });
+    const b = buildProbePlan({
+      environment: env,
+      inventory: { ...inv, pods: [...inv.pods].reverse(), namespaces: [...inv.namespaces].reverse() },
+      after: policiesOf(env),
+      before: { policies: [] },
+    });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(new Set(a.checks.map((c) => c.id)).size).toBe(a.checks.length);
+  });
+
+  it("plans DNS over UDP and over TCP from every managed namespace to the cluster DNS", () => {
+    const env = environment({
+      ...THREE_TIERS,
+      namespaces: { ...THREE_TIERS.namespaces, batch: { services: { worker: { ports: [] } } }, empty: {} },
+    });
+    const plan = planFor(env);
+    const dns = plan.checks.filter((c) => c.kind === "dns");
+    const got = dns.map((c) => `${c.from.namespace} ${c.protocol} ${c.port} ${c.expect}`).sort();
+    expect(got).toEqual([
+      "batch TCP 53 allowed",
+      "batch UDP 53 allowed",
+      "empty TCP 53 allowed",
+      "empty UDP 53 allowed",
+      "production TCP 53 allowed",
+      "production UDP 53 allowed",
+    ]);
+    expect(dns[0]?.to).toEqual({ dns: "kubernetes.default.svc.cluster.local", server: "10.96.0.10" });
+    // A real query over TCP, not only a connect: the pod runs dig +tcp.
+    const script = JSON.stringify(plan.pods.map((p) => p.spec));
+    expect(script).toContain("+tcp");
+    expect(script).toContain("+notcp");
+  });
+
+  it("caps negative checks in total and per source, and says how many it left out", () => {
+    const services: Record<string, { ports: number[] }> = {};
+    for (let i = 0; i < 30; i++) services[`svc-${i}`] = { ports: [8000 + i] };
+    const env = buildEnvironment({
+      name: "big",
+      namespaces: { a: { services } },
+      flows: Array.from({ length: 29 }, (_, i) => `svc-${i} -> svc-${i + 1}:${8001 + i}`),
+    });
+    const plan = planFor(env, { caps: { negative: 40, negativePerSource: 3 } });
+    const negatives = plan.checks.filter((c) => c.kind === "negative");
+    expect(negatives).toHaveLength(40);
+    expect(negatives.every((c) => c.expect === "blocked")).toBe(true);
+    const perSource = new Map<string, number>();
+    for (const c of negatives) perSource.set(c.from.pod ?? "", (perSource.get(c.from.pod ?? "") ?? 0) + 1);
+    expect(Math.max(...perSource.values())).toBeLessThanOrEqual(3);
+    expect(plan.omittedNegative).toBeGreaterThan(0);
+    // Every kind of negative is represented, not only the first one in order.
+    const kinds = new Set(negatives.map((c) => c.reason.split(/[: ]/)[0]));
+    expect([...kinds].sort()).toEqual(["reverse", "undeclared"]);
+    expect(negatives.some((c) => c.reason.startsWith("undeclared port"))).toBe(true);
+    // Declared flows and DNS are never capped.
+    expect(plan.checks.filter((c) => c.kind === "declared")).toHaveLength(29);
+  });
+
+  it("checks outside addresses only against probe targets, and plans cannot-check without one", () => {
+    const withTarget = planFor(environment());
+    const ext = withTarget.checks.filter((c) => c.kind === "external");
+    expect(ext.map((c) => `${c.from.service} ${c.expect}`).sort()).toEqual([
+      "api allowed",
+      "database blocked",
+      "frontend blocked",
+    ]);
+    const without = planFor(environment(THREE_TIERS, []));
+    const planned = without.checks.filter((c) => c.kind === "external");
+    expect(planned).toHaveLength(1);
+    expect(planned[0]).toMatchObject({ expect: "cannot-check", cannotCheck: "no-probe-target" });
+    expect(planned[0]?.reason).toContain("add one under probe: targets");
+    expect(without.cannotCheck.map((c) => c.reason)).toEqual(["no-probe-target"]);
+  });
+
+  it("plans cannot-check with its reason instead of dropping a check", () => {
+    const env = environment(
+      {
+        name: "edge",
+        cni: "calico",
+        namespaces: {
+          app: {
+            services: {
+              web: { ports: [80] },
+              api: { ports: [8080, "5353/udp", "3868/sctp"] },
+              gone: { ports: [9000] },
+            },
+          },
+          later: { services: { job: { ports: [] } } },
+        },
+        flows: [
+          "web -> api:8080",
+          "web -> api:5353/udp",
+          "web -> api:3868/sctp",
+          "web -> gone:9000",
+          "job -> api:8080",
+          "203.0.113.0/24 -> web:80",
+        ],
+      },
+      [],
+    );
+    const plan = planFor(env, { inventory: { missing: ["app/gone"], absentNamespaces: ["later"] } });
+    const reasonOf = (text: string): string | undefined =>
+      plan.checks.find((c) => c.reason.startsWith(`declared: ${text}`))?.cannotCheck;
+    expect(reasonOf("web -> api:8080")).toBeUndefined();
+    expect(reasonOf("web -> api:5353/udp")).toBe("udp-no-reply");
+    expect(reasonOf("web -> gone:9000")).toBe("no-running-pod");
+    expect(reasonOf("job -> api:8080")).toBe("no-source-namespace");
+    expect(reasonOf("203.0.113.0/24 -> web:80")).toBe("outside-source");
+    // SCTP is enforced on calico; not on cilium.
+    expect(reasonOf("web -> api:3868/sctp")).toBeUndefined();
+    const cilium = planFor(
+      { ...env, cni: "cilium", profile: CNI_PROFILES.cilium },
+      {
+        inventory: { missing: ["app/gone"], absentNamespaces: ["later"] },
+      },
+    );
+    expect(cilium.checks.find((c) => c.protocol === "SCTP")?.cannotCheck).toBe("protocol-unsupported");
+    // Every planned cannot-check is listed with its message, and no pod runs it.
+    expect(plan.cannotCheck.map((c) => c.checkId).sort()).toEqual(
+      plan.checks
+        .filter((c) => c.expect === "cannot-check")
+        .map((c) => c.id)
+        .sort(),
+    );
+    const scripts = JSON.stringify(plan.pods);
+    for (const c of plan.cannotCheck) expect(scripts).not.toContain(`'${c.checkId}'`);
+  });
+
+  it("warns when a Service publishing not-ready addresses selects a probe pod", () => {
+    const env = environment();
+    const inv = liveInventory(env);
+    inv.services.push({
+      apiVersion: "v1",
+      kind: "Service",
+      metadata: { namespace: "production", name: "api-headless" },
+      spec: { selector: { app: "api" }, publishNotReadyAddresses: true } as never,
+    });
+    const plan = buildProbePlan({
+      environment: env,
+      inventory: inv,
+      after: policiesOf(env),
+      before: { policies: [] },
+    });
+    expect(plan.warnings.join("\n")).toMatch(
+      /Service production\/api-headless publishes not-ready addresses and selects probe pod np-probe-api-/,
+    );
+  });
+});
+
+describe("classification", () => {
+  const before = environment({
+    ...THREE_TIERS,
+    flows: ["ingress-nginx -> frontend:80", "frontend -> api:8080"],
+  });
+  const after = environment();
+  const flowCheck = (plan: ProbePlan): ProbeCheck =>
+    plan.checks.find((c) => c.reason === "declared: api -> database:5432")!;
+
+  it("a verdict that did not change and is observed is as expected", async () => {
+    const plan = planFor(after, { before: after });
+    const prober = new SimulatedProber({
+      inventory: liveInventory(after),
+      policies: policiesOf(after),
+      profile: after.profile,
+    });
+    const result = await runProbes(prober, plan, { clock: fakeClock() });
+    expect(
+      result.results.every((r) => r.classification === "as-expected" || r.classification === "not-checked"),
+    ).toBe(true);
+    expect(result.counts.failed).toBe(0);
+  });
+
+  it("a changed verdict that the diff lists is an intended change", async () => {
+    const plan = planFor(after, { before, diff: diffEnvironments(before, after) });
+    const check = flowCheck(plan);
+    expect(check).toMatchObject({ expect: "allowed", expectBefore: "blocked", changeDeclared: true });
+    expect(classify(check, { outcome: "allowed", detail: "connected" })).toBe("intended-change");
+  });
+
+  it("a changed verdict that the diff does not list is a surprise", () => {
+    const plan = planFor(after, { before, diff: diffEnvironments(after, after) });
+    const check = flowCheck(plan);
+    expect(check.changeDeclared).toBe(false);
+    expect(classify(check, { outcome: "allowed", detail: "refused" })).toBe("surprise");
+  });
+
+  it("an observation that differs from the expectation is a deviation, whatever the diff says", async () => {
+    const plan = planFor(after, { before, diff: diffEnvironments(before, after) });
+    // The cluster still runs the old policies: the new flow does not connect.
+    const prober = new SimulatedProber({
+      inventory: liveInventory(after),
+      policies: policiesOf(before),
+      profile: after.profile,
+    });
+    const result = await runProbes(prober, plan, { clock: fakeClock() });
+    const r = result.results.find((x) => x.check.id === flowCheck(plan).id)!;
+    expect(r.observed).toEqual({ outcome: "blocked", detail: "timeout" });
+    expect(r.classification).toBe("deviation");
+    expect(classify(flowCheck(plan), { outcome: "dns-failure", message: "x" })).toBe("deviation");
+  });
+
+  it("an observation that could not be made is inconclusive; a planned cannot-check is not", () => {
+    const plan = planFor(environment(THREE_TIERS, []));
+    const planned = plan.checks.find((c) => c.expect === "cannot-check")!;
+    const checkable = plan.checks.find((c) => c.expect !== "cannot-check")!;
+    const evidence = {
+      outcome: "cannot-check",
+      evidence: "image-pull-error",
+      message: "ErrImagePull",
+    } as const;
+    expect(classify(checkable, evidence)).toBe("inconclusive");
+    expect(classify(planned, { outcome: "cannot-check", evidence: "planned", message: "" })).toBe(
+      "not-checked",
+    );
+  });
+});
+
+describe("a probe run", () => {
+  it("re-probes only the mismatches until they settle, then confirms every check once", async () => {
+    const env = environment();
+    const plan = planFor(env, { before: env });
+    const simulated = new SimulatedProber({
+      inventory: liveInventory(env),
+      policies: policiesOf(env),
+      profile: env.profile,
+    });
+    const late = plan.checks.find((c) => c.kind === "declared" && c.expect === "allowed")!;
+    const requests: { round: number; ids: readonly string[] }[] = [];
+    // The dataplane applies one allow late: the first two rounds time out on it.
+    const prober: Prober = {
+      name: "converging",
+      async probe(req: ProbeRequest) {
+        requests.push({ round: req.round, ids: req.checkIds ?? [] });
+        const seen = await simulated.probe(req);
+        if (req.round <= 2 && seen.outcomes.has(late.id))
+          seen.outcomes.set(late.id, { outcome: "blocked", detail: "timeout" });
+        return seen;
+      },
+      close: () => Promise.resolve(),
+    };
+    const result = await runProbes(prober, plan, { clock: fakeClock() });
+    const checkable = plan.checks.filter((c) => c.expect !== "cannot-check").map((c) => c.id);
+    expect(requests.map((r) => r.ids.length)).toEqual([checkable.length, 1, 1, checkable.length]);
+    expect(requests[1]?.ids).toEqual([late.id]);
+    expect(result.counts).toMatchObject({ failed: 0, inconclusive: 0 });
+    expect(result.results.find((r) => r.check.id === late.id)?.attempts).toBe(4);
+    expect(result.rounds).toBe(4);
+  });
+
+  it("stops re-probing at the deadline and reports what the confirmation saw", async () => {
+    const env = environment();
+    const plan = planFor(env, {
+      before: env,
+      reprobe: { deadlineSeconds: 10, intervalSeconds: 2, confirmRounds: 1 },
+    });
+    const simulated = new SimulatedProber({
+      inventory: liveInventory(env),
+      policies: policiesOf(env),
+      profile: env.profile,
+    });
+    const broken = plan.checks.find((c) => c.kind === "declared" && c.expect === "allowed")!;
+    let rounds = 0;
+    const prober: Prober = {
+      name: "deviating",
+      async probe(req) {
+        rounds++;
+        const seen = await simulated.probe(req);
+        if (seen.outcomes.has(broken.id))
+          seen.outcomes.set(broken.id, { outcome: "blocked", detail: "timeout" });
+        return seen;
+      },
+      close: () => Promise.resolve(),
+    };
+    const result = await runProbes(prober, plan, { clock: fakeClock() });
+    // First round, five re-probes within 10 s at 2 s intervals, one confirmation.
+    expect(rounds).toBe(7);
+    expect(result.results.find((r) => r.check.id === broken.id)?.classification).toBe("deviation");
+    expect(result.counts.failed).toBe(1);
+  });
+});
