@@ -145,8 +145,8 @@ var require_ipaddr = __commonJS({
         }
         return part;
       }
-      const ipaddr2 = {};
-      ipaddr2.IPv4 = (function() {
+      const ipaddr3 = {};
+      ipaddr3.IPv4 = (function() {
         function IPv4(octets) {
           if (octets.length !== 4) {
             throw new Error("ipaddr: ipv4 octet count should be 4");
@@ -245,13 +245,13 @@ var require_ipaddr = __commonJS({
           return 32 - cidr;
         };
         IPv4.prototype.range = function() {
-          return ipaddr2.subnetMatch(this, this.SpecialRanges);
+          return ipaddr3.subnetMatch(this, this.SpecialRanges);
         };
         IPv4.prototype.toByteArray = function() {
           return this.octets.slice(0);
         };
         IPv4.prototype.toIPv4MappedAddress = function() {
-          return ipaddr2.IPv6.parse(`::ffff:${this.toString()}`);
+          return ipaddr3.IPv6.parse(`::ffff:${this.toString()}`);
         };
         IPv4.prototype.toNormalizedString = function() {
           return this.toString();
@@ -261,7 +261,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv4;
       })();
-      ipaddr2.IPv4.broadcastAddressFromCIDR = function(string) {
+      ipaddr3.IPv4.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -277,10 +277,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv4.isIPv4 = function(string) {
+      ipaddr3.IPv4.isIPv4 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr2.IPv4.isValid = function(string) {
+      ipaddr3.IPv4.isValid = function(string) {
         try {
           new this(this.parser(string));
           return true;
@@ -288,7 +288,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv4.isValidCIDR = function(string) {
+      ipaddr3.IPv4.isValidCIDR = function(string) {
         try {
           this.parseCIDR(string);
           return true;
@@ -296,21 +296,21 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv4.isValidFourPartDecimal = function(string) {
-        if (ipaddr2.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+      ipaddr3.IPv4.isValidFourPartDecimal = function(string) {
+        if (ipaddr3.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
           return true;
         } else {
           return false;
         }
       };
-      ipaddr2.IPv4.isValidCIDRFourPartDecimal = function(string) {
+      ipaddr3.IPv4.isValidCIDRFourPartDecimal = function(string) {
         const match = string.match(/^(.+)\/(\d+)$/);
-        if (!ipaddr2.IPv4.isValidCIDR(string) || !match) {
+        if (!ipaddr3.IPv4.isValidCIDR(string) || !match) {
           return false;
         }
-        return ipaddr2.IPv4.isValidFourPartDecimal(match[1]);
+        return ipaddr3.IPv4.isValidFourPartDecimal(match[1]);
       };
-      ipaddr2.IPv4.networkAddressFromCIDR = function(string) {
+      ipaddr3.IPv4.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -327,14 +327,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv4.parse = function(string) {
+      ipaddr3.IPv4.parse = function(string) {
         const parts = this.parser(string);
         if (parts === null) {
           throw new Error("ipaddr: string is not formatted like an IPv4 Address");
         }
         return new this(parts);
       };
-      ipaddr2.IPv4.parseCIDR = function(string) {
+      ipaddr3.IPv4.parseCIDR = function(string) {
         let match;
         if (match = string.match(/^(.+)\/(\d+)$/)) {
           const maskLength = parseInt(match[2]);
@@ -350,7 +350,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv4 CIDR range");
       };
-      ipaddr2.IPv4.parser = function(string) {
+      ipaddr3.IPv4.parser = function(string) {
         let match, part, value;
         if (match = string.match(ipv4Regexes.fourOctet)) {
           return (function() {
@@ -407,7 +407,7 @@ var require_ipaddr = __commonJS({
           return null;
         }
       };
-      ipaddr2.IPv4.subnetMaskFromPrefixLength = function(prefix) {
+      ipaddr3.IPv4.subnetMaskFromPrefixLength = function(prefix) {
         prefix = parseInt(prefix);
         if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
           throw new Error("ipaddr: invalid IPv4 prefix length");
@@ -424,7 +424,7 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr2.IPv6 = (function() {
+      ipaddr3.IPv6 = (function() {
         function IPv6(parts, zoneId) {
           let i, part;
           if (parts.length === 16) {
@@ -557,7 +557,7 @@ var require_ipaddr = __commonJS({
           return 128 - cidr;
         };
         IPv6.prototype.range = function() {
-          return ipaddr2.subnetMatch(this, this.SpecialRanges);
+          return ipaddr3.subnetMatch(this, this.SpecialRanges);
         };
         IPv6.prototype.toByteArray = function() {
           let part;
@@ -591,7 +591,7 @@ var require_ipaddr = __commonJS({
           const ref2 = this.parts.slice(-2);
           const high = ref2[0];
           const low = ref2[1];
-          return new ipaddr2.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
+          return new ipaddr3.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
         };
         IPv6.prototype.toNormalizedString = function() {
           const addr = (function() {
@@ -637,7 +637,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv6;
       })();
-      ipaddr2.IPv6.broadcastAddressFromCIDR = function(string) {
+      ipaddr3.IPv6.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -653,10 +653,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv6.isIPv6 = function(string) {
+      ipaddr3.IPv6.isIPv6 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr2.IPv6.isValid = function(string) {
+      ipaddr3.IPv6.isValid = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -668,7 +668,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv6.isValidCIDR = function(string) {
+      ipaddr3.IPv6.isValidCIDR = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -679,7 +679,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr2.IPv6.networkAddressFromCIDR = function(string) {
+      ipaddr3.IPv6.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -696,14 +696,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr2.IPv6.parse = function(string) {
+      ipaddr3.IPv6.parse = function(string) {
         const addr = this.parser(string);
         if (addr === null) {
           throw new Error("ipaddr: string is not formatted like an IPv6 Address");
         }
         return new this(addr.parts, addr.zoneId);
       };
-      ipaddr2.IPv6.parseCIDR = function(string) {
+      ipaddr3.IPv6.parseCIDR = function(string) {
         let maskLength, match, parsed;
         if (match = string.match(/^(.+)\/(\d+)$/)) {
           maskLength = parseInt(match[2]);
@@ -719,7 +719,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv6 CIDR range");
       };
-      ipaddr2.IPv6.parser = function(string) {
+      ipaddr3.IPv6.parser = function(string) {
         let addr, i, match, octet, octets, zoneId;
         if (match = string.match(ipv6Regexes.deprecatedTransitional)) {
           return this.parser(`::ffff:${match[1]}`);
@@ -757,7 +757,7 @@ var require_ipaddr = __commonJS({
         }
         return null;
       };
-      ipaddr2.IPv6.subnetMaskFromPrefixLength = function(prefix) {
+      ipaddr3.IPv6.subnetMaskFromPrefixLength = function(prefix) {
         prefix = parseInt(prefix);
         if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
           throw new Error("ipaddr: invalid IPv6 prefix length");
@@ -774,43 +774,43 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr2.fromByteArray = function(bytes) {
+      ipaddr3.fromByteArray = function(bytes) {
         const length = bytes.length;
         if (length === 4) {
-          return new ipaddr2.IPv4(bytes);
+          return new ipaddr3.IPv4(bytes);
         } else if (length === 16) {
-          return new ipaddr2.IPv6(bytes);
+          return new ipaddr3.IPv6(bytes);
         } else {
           throw new Error("ipaddr: the binary input is neither an IPv6 nor IPv4 address");
         }
       };
-      ipaddr2.isValid = function(string) {
-        return ipaddr2.IPv6.isValid(string) || ipaddr2.IPv4.isValid(string);
+      ipaddr3.isValid = function(string) {
+        return ipaddr3.IPv6.isValid(string) || ipaddr3.IPv4.isValid(string);
       };
-      ipaddr2.isValidCIDR = function(string) {
-        return ipaddr2.IPv6.isValidCIDR(string) || ipaddr2.IPv4.isValidCIDR(string);
+      ipaddr3.isValidCIDR = function(string) {
+        return ipaddr3.IPv6.isValidCIDR(string) || ipaddr3.IPv4.isValidCIDR(string);
       };
-      ipaddr2.parse = function(string) {
-        if (ipaddr2.IPv6.isValid(string)) {
-          return ipaddr2.IPv6.parse(string);
-        } else if (ipaddr2.IPv4.isValid(string)) {
-          return ipaddr2.IPv4.parse(string);
+      ipaddr3.parse = function(string) {
+        if (ipaddr3.IPv6.isValid(string)) {
+          return ipaddr3.IPv6.parse(string);
+        } else if (ipaddr3.IPv4.isValid(string)) {
+          return ipaddr3.IPv4.parse(string);
         } else {
           throw new Error("ipaddr: the address has neither IPv6 nor IPv4 format");
         }
       };
-      ipaddr2.parseCIDR = function(string) {
+      ipaddr3.parseCIDR = function(string) {
         try {
-          return ipaddr2.IPv6.parseCIDR(string);
+          return ipaddr3.IPv6.parseCIDR(string);
         } catch {
           try {
-            return ipaddr2.IPv4.parseCIDR(string);
+            return ipaddr3.IPv4.parseCIDR(string);
           } catch (e) {
             throw new Error("ipaddr: the address has neither IPv6 nor IPv4 CIDR format", { cause: e });
           }
         }
       };
-      ipaddr2.process = function(string) {
+      ipaddr3.process = function(string) {
         const addr = this.parse(string);
         if (addr.kind() === "ipv6" && addr.isIPv4MappedAddress()) {
           return addr.toIPv4Address();
@@ -818,7 +818,7 @@ var require_ipaddr = __commonJS({
           return addr;
         }
       };
-      ipaddr2.subnetMatch = function(address, rangeList, defaultName) {
+      ipaddr3.subnetMatch = function(address, rangeList, defaultName) {
         let i, rangeName, rangeSubnets, subnet;
         if (defaultName === void 0 || defaultName === null) {
           defaultName = "unicast";
@@ -840,9 +840,9 @@ var require_ipaddr = __commonJS({
         return defaultName;
       };
       if (typeof module !== "undefined" && module.exports) {
-        module.exports = ipaddr2;
+        module.exports = ipaddr3;
       } else {
-        root.ipaddr = ipaddr2;
+        root.ipaddr = ipaddr3;
       }
     })(exports);
   }
@@ -15651,6 +15651,9 @@ var schema_default = {
     excludedNamespaces: {
       $ref: "#/definitions/excludedNamespaces"
     },
+    probe: {
+      $ref: "#/definitions/probe"
+    },
     include: {
       $ref: "#/definitions/include"
     },
@@ -15685,6 +15688,9 @@ var schema_default = {
         },
         excludedNamespaces: {
           $ref: "#/definitions/excludedNamespaces"
+        },
+        probe: {
+          $ref: "#/definitions/probe"
         },
         include: {
           $ref: "#/definitions/include"
@@ -15788,6 +15794,24 @@ var schema_default = {
         type: "string",
         title: "namespace name"
       }
+    },
+    probe: {
+      title: "probe settings",
+      description: "What the post-deploy probes may use besides the intent itself.",
+      type: "object",
+      properties: {
+        targets: {
+          title: "list of probe targets",
+          description: "Hosts outside the cluster known to answer, as ADDRESS:PORT[/udp] ([IPv6]:PORT for IPv6). A target inside an allowed external CIDR proves the flow connects; any other target proves outside egress is blocked. Without one, external checks are planned cannot-check. Default: [].",
+          type: "array",
+          items: {
+            title: "probe target",
+            description: "ADDRESS:PORT, ADDRESS:PORT/udp or [IPv6]:PORT, e.g. 198.51.100.10:443.",
+            type: "string"
+          }
+        }
+      },
+      additionalProperties: false
     },
     include: {
       title: "list of includes",
@@ -16325,7 +16349,7 @@ function describe(node) {
 function suggest(value, known) {
   if (known.length === 0) return void 0;
   if (isClose(value, known)) return `did you mean '${(0, import_fastest_levenshtein.closest)(value, known)}'?`;
-  if (known.length <= 8) return `expected one of: ${known.join(", ")}`;
+  if (known.length <= 10) return `expected one of: ${known.join(", ")}`;
   return void 0;
 }
 function didYouMean(value, known) {
@@ -16948,6 +16972,107 @@ function matchPort(spec, svc, text, declaredList, pos, fail) {
   return protocols.map(one);
 }
 
+// action/src/intent/probe-targets.ts
+var import_ipaddr2 = __toESM(require_ipaddr(), 1);
+var IPV42 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+function canonicalAddress(text) {
+  if (IPV42.test(text)) return import_ipaddr2.default.IPv4.parse(text).toString();
+  if (text.includes(":") && !text.includes("%") && import_ipaddr2.default.IPv6.isValid(text))
+    return import_ipaddr2.default.IPv6.parse(text).toRFC5952String();
+  return void 0;
+}
+function firstHost(cidrText) {
+  try {
+    const [addr, prefix] = import_ipaddr2.default.parseCIDR(cidrText);
+    const bytes = addr.toByteArray();
+    const bits = bytes.length * 8;
+    const network = bytes.map(
+      (b, i) => b & (255 << 8 - Math.max(0, Math.min(8, prefix - i * 8)) & 255)
+    );
+    if (prefix < bits) network[network.length - 1] = (network[network.length - 1] ?? 0) | 1;
+    const host = import_ipaddr2.default.fromByteArray(network);
+    return host.kind() === "ipv6" ? host.toRFC5952String() : host.toString();
+  } catch {
+    return void 0;
+  }
+}
+function parseProbeTarget(raw) {
+  const text = raw.trim();
+  let hostText;
+  let portText;
+  let bracketed = false;
+  if (text.startsWith("[")) {
+    const close = text.indexOf("]");
+    if (close < 0) return { ok: false, message: `probe target '${text}' has '[' without ']'` };
+    hostText = text.slice(1, close);
+    bracketed = true;
+    const rest = text.slice(close + 1);
+    if (rest !== "") {
+      if (!rest.startsWith(":"))
+        return { ok: false, message: `expected ':PORT' after ']' in probe target '${text}'` };
+      portText = rest.slice(1);
+    }
+  } else {
+    const colons = (text.match(/:/g) ?? []).length;
+    if (colons > 1) {
+      const last = text.lastIndexOf(":");
+      const head = canonicalAddress(text.slice(0, last));
+      const whole = canonicalAddress(text);
+      return {
+        ok: false,
+        message: `IPv6 probe target '${text}' must be written in brackets with its port`,
+        hint: head ? `write [${head}]:${text.slice(last + 1)}` : `write [${whole ?? text}]:PORT`
+      };
+    }
+    const at2 = text.indexOf(":");
+    hostText = at2 < 0 ? text : text.slice(0, at2);
+    portText = at2 < 0 ? void 0 : text.slice(at2 + 1);
+  }
+  if (hostText.includes("/")) {
+    const host = firstHost(hostText);
+    const suffix = portText !== void 0 ? `:${portText}` : ":PORT";
+    return {
+      ok: false,
+      message: `probe target '${text}' is a CIDR; a probe target is one host that answers`,
+      ...host ? { hint: `did you mean ${bracketed ? `[${host}]` : host}${suffix}?` } : {}
+    };
+  }
+  const address = canonicalAddress(hostText);
+  if (!address) {
+    const looksLikeName = /^[A-Za-z0-9.-]+$/.test(hostText) && /[A-Za-z]/.test(hostText);
+    return {
+      ok: false,
+      message: looksLikeName ? `probe target '${text}' names a host; a probe target is an IP address` : `'${hostText}' in probe target '${text}' is not a valid IP address`,
+      ...looksLikeName ? {
+        hint: "a name can resolve to other addresses inside the cluster: write the address it answers on"
+      } : {}
+    };
+  }
+  const shown = address.includes(":") ? `[${address}]` : address;
+  if (portText === void 0 || portText === "") {
+    return {
+      ok: false,
+      message: `probe target '${text}' has no port`,
+      hint: `write ${shown}:PORT, e.g. ${shown}:443`
+    };
+  }
+  const port = parsePortText(portText, false);
+  if (!port.ok)
+    return {
+      ok: false,
+      message: `probe target '${text}': ${port.message}`,
+      ...port.hint ? { hint: port.hint } : {}
+    };
+  if (port.endPort !== void 0) {
+    return {
+      ok: false,
+      message: `probe target '${text}' has a port range; a probe connects to one port`,
+      hint: `write ${shown}:${port.port}`
+    };
+  }
+  return { ok: true, address, port: port.port, protocol: port.protocol ?? "TCP" };
+}
+
 // action/src/intent/templates.ts
 var REF = /\$\$\{|\$\{([^}]*)\}/g;
 function instantiate(node, params, via) {
@@ -17328,6 +17453,26 @@ function buildEnvironment(file, ctx) {
     if (!c.ok) fail(item.pos, `node CIDR: ${c.message}`, c.hint);
     else nodeCidrs.push(c.cidr.text);
   }
+  const probeTargets = [];
+  const probeMap = asMap(get(env, "probe"));
+  const seenTargets = /* @__PURE__ */ new Map();
+  for (const item of asSeq(probeMap ? get(probeMap, "targets") : void 0)?.items ?? []) {
+    const text = asString(item);
+    if (text === void 0) continue;
+    const t = parseProbeTarget(text);
+    if (!t.ok) {
+      fail(item.pos, t.message, t.hint);
+      continue;
+    }
+    const key = `${t.address}:${t.port}/${t.protocol}`;
+    const first = seenTargets.get(key);
+    if (first) {
+      fail(item.pos, `probe target '${text.trim()}' is already listed at line ${first.line}`);
+      continue;
+    }
+    seenTargets.set(key, item.pos);
+    probeTargets.push({ address: t.address, port: t.port, protocol: t.protocol, source: ref(item.pos) });
+  }
   const dnsMap = asMap(get(env, "dns"));
   const dnsNamespace = asString(dnsMap ? get(dnsMap, "namespace") : void 0) ?? DEFAULT_DNS_NAMESPACE;
   if (dnsMap) {
@@ -17367,6 +17512,7 @@ function buildEnvironment(file, ctx) {
     dns,
     nodeCidrs,
     excludedNamespaces,
+    ...probeTargets.length > 0 ? { probeTargets } : {},
     namespaces: [...namespaces.values()].map((n) => n.intent).sort((a, b) => a.name.localeCompare(b.name)),
     flows,
     files,
