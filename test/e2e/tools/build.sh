@@ -4,11 +4,16 @@
 # already present for the current key is not rebuilt.
 #
 # Usage:
-#   build.sh [all|kube|pulumi|provider|etcd|kube-apiserver|kube-controller-manager|language-nodejs]...
-#            (default: all; pulumi = CLI + language host;
-#             kube = kube-apiserver + etcd + kube-controller-manager)
-#   build.sh --print-bin-dir    print the bin dir (built or not) and exit
-#   build.sh --check            exit 0 iff every tool is present, 1 otherwise
+#   build.sh [all|engine|kube|pulumi|provider|etcd|kube-apiserver|kube-controller-manager|language-nodejs
+#             |cluster|kubelet|kube-scheduler|kube-proxy|agnhost|pause|kube-router|coredns|images|actionlint]...
+#            (default: all = engine + cluster + actionlint;
+#             engine = kube + pulumi + provider; pulumi = CLI + language host;
+#             kube = kube-apiserver + etcd + kube-controller-manager;
+#             cluster = kubelet kube-scheduler kube-proxy agnhost pause kube-router coredns images)
+#   build.sh --print-bin-dir      print the engine tools' bin dir (built or not) and exit
+#   build.sh --print-cluster-dir  print the cluster tools' dir (bin/, images/) and exit
+#   build.sh --check              exit 0 iff every engine tool is present, 1 otherwise
+#   build.sh --check-cluster      exit 0 iff every cluster tool and image is present
 #
 # Environment:
 #   NETPOL_E2E_TOOLS   cache root (default $HOME/.cache/netpol-rollout-e2e)
@@ -26,11 +31,18 @@ case "${1:-}" in
 	e2e_bin_dir
 	exit 0
 	;;
+--print-cluster-dir)
+	e2e_cluster_dir
+	exit 0
+	;;
 --check)
 	if e2e_have_all; then exit 0; else exit 1; fi
 	;;
+--check-cluster)
+	if e2e_have_cluster; then exit 0; else exit 1; fi
+	;;
 -h | --help)
-	sed -n '2,18p' "${BASH_SOURCE[0]}"
+	sed -n '2,25p' "${BASH_SOURCE[0]}"
 	exit 0
 	;;
 esac
@@ -47,6 +59,9 @@ OUT="$ROOT/$KEY"
 BIN="$OUT/bin"
 SRC="$OUT/src"
 mkdir -p "$BIN" "$SRC"
+CDIR="$(e2e_cluster_dir)"
+CBIN="$CDIR/bin"
+mkdir -p "$CBIN" "$CDIR/images"
 P="${E2E_BUILD_P:-2}"
 
 timed() {
@@ -187,19 +202,97 @@ build_provider() {
 	step_done
 }
 
+# --- cluster tools (their own key: see lib.sh) -------------------------------
+
+# cluster_go NAME MODULE_DIR PACKAGE LDFLAGS: build one cluster tool into $CBIN.
+cluster_go() {
+	local name="$1" mod="$2" pkg="$3" ld="$4"
+	if [[ -x "$CBIN/$name" ]]; then
+		echo "==> $name: present"
+		return
+	fi
+	step "$name ($pkg)"
+	(cd "$E2E_TOOLS_DIR/$mod" &&
+		timed go build -p "$P" -trimpath -ldflags "$ld" -o "$CBIN/.$name.tmp" "$pkg")
+	chmod 0755 "$CBIN/.$name.tmp"
+	mv -f "$CBIN/.$name.tmp" "$CBIN/$name"
+	step_done
+}
+
+build_kubelet() { cluster_go kubelet node k8s.io/kubernetes/cmd/kubelet "$(kube_ldflags)"; }
+build_kube_scheduler() { cluster_go kube-scheduler node k8s.io/kubernetes/cmd/kube-scheduler "$(kube_ldflags)"; }
+build_kube_proxy() { cluster_go kube-proxy node k8s.io/kubernetes/cmd/kube-proxy "$(kube_ldflags)"; }
+build_agnhost() { cluster_go agnhost node k8s.io/kubernetes/test/images/agnhost "-s -w"; }
+build_pause() { cluster_go pause node ./cmd/pause "-s -w"; }
+# The test dataplane only (security flaws reported for v2.1.0; see lib.sh).
+build_kube_router() {
+	cluster_go kube-router kube-router github.com/cloudnativelabs/kube-router/v2/cmd/kube-router \
+		"-s -w -X github.com/cloudnativelabs/kube-router/v2/pkg/version.Version=$E2E_KUBE_ROUTER_VERSION -X github.com/cloudnativelabs/kube-router/v2/pkg/version.BuildDate=1970-01-01T00:00:00Z"
+}
+build_coredns() {
+	cluster_go coredns coredns github.com/coredns/coredns \
+		"-s -w -X github.com/coredns/coredns/coremain.GitCommit=$E2E_COREDNS_VERSION"
+}
+build_actionlint() {
+	cluster_go actionlint actionlint github.com/rhysd/actionlint/cmd/actionlint \
+		"-s -w -X github.com/rhysd/actionlint.version=$E2E_ACTIONLINT_VERSION"
+}
+build_images() {
+	local t missing=0
+	for t in "${E2E_CLUSTER_IMAGE_NAMES[@]}"; do
+		[[ -s "$CDIR/images/$t.tar" ]] || missing=1
+	done
+	if ((missing == 0)); then
+		echo "==> images: present"
+		return
+	fi
+	build_agnhost
+	build_pause
+	build_coredns
+	step "images (OCI tarballs)"
+	bash "$E2E_TOOLS_DIR/images.sh" "$CBIN" "$CDIR/images"
+	step_done
+}
+build_cluster() {
+	build_kubelet
+	build_kube_scheduler
+	build_kube_proxy
+	build_agnhost
+	build_pause
+	build_kube_router
+	build_coredns
+	build_images
+}
+build_engine() {
+	build_kube_apiserver
+	build_etcd
+	build_kube_controller_manager
+	build_pulumi
+	build_language_nodejs
+	build_provider
+}
+
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(all)
 total_start=$SECONDS
 for t in "${targets[@]}"; do
 	case "$t" in
 	all)
-		build_kube_apiserver
-		build_etcd
-		build_kube_controller_manager
-		build_pulumi
-		build_language_nodejs
-		build_provider
+		build_engine
+		build_cluster
+		build_actionlint
 		;;
+	engine) build_engine ;;
+	cluster) build_cluster ;;
+	kubelet) build_kubelet ;;
+	kube-scheduler) build_kube_scheduler ;;
+	kube-proxy) build_kube_proxy ;;
+	agnhost) build_agnhost ;;
+	pause) build_pause ;;
+	kube-router) build_kube_router ;;
+	coredns) build_coredns ;;
+	images) build_images ;;
+	actionlint) build_actionlint ;;
 	kube)
 		build_kube_apiserver
 		build_etcd
@@ -215,10 +308,11 @@ for t in "${targets[@]}"; do
 	language-nodejs) build_language_nodejs ;;
 	provider) build_provider ;;
 	*)
-		echo "build.sh: unknown target '$t' (all|kube|kube-apiserver|kube-controller-manager|etcd|pulumi|language-nodejs|provider)" >&2
+		echo "build.sh: unknown target '$t' (see build.sh --help)" >&2
 		exit 2
 		;;
 	esac
 done
 echo "==> total $((SECONDS - total_start))s"
 echo "bin dir: $BIN"
+echo "cluster dir: $CDIR"

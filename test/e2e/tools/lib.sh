@@ -65,6 +65,61 @@ e2e_key() {
 e2e_root() { printf '%s\n' "${NETPOL_E2E_TOOLS:-$HOME/.cache/netpol-rollout-e2e}"; }
 e2e_bin_dir() { printf '%s/%s/bin\n' "$(e2e_root)" "$(e2e_key)"; }
 
+# --- the real cluster's tools (node, dataplane, DNS, images, actionlint) -----
+# A key of their own, so adding or changing one of them never invalidates the
+# engine tools above (and the reverse). kubelet, kube-scheduler, kube-proxy and
+# agnhost come from k8s.io/kubernetes at E2E_K8S_VERSION, like kube-apiserver,
+# through their own wrapper module (node/, same replace block as kube/).
+#
+# kube-router is the NetworkPolicy dataplane of the TEST cluster only: security
+# flaws are reported for v2.1.0, so it runs only inside the cluster's isolated
+# network namespace and is never shipped or recommended.
+E2E_KUBE_ROUTER_VERSION="v2.1.0"
+E2E_COREDNS_VERSION="v1.15.0"
+E2E_ACTIONLINT_VERSION="v1.7.12"
+# agnhost's own version (test/images/agnhost/VERSION in k8s.io/kubernetes at
+# E2E_K8S_VERSION); its image is tagged as upstream names it, so manifests that
+# use the upstream default image run the local build (imagePullPolicy: Never or
+# IfNotPresent; nothing can be pulled here).
+E2E_AGNHOST_VERSION="2.59"
+E2E_AGNHOST_IMAGE="registry.k8s.io/e2e-test-images/agnhost:$E2E_AGNHOST_VERSION"
+E2E_PAUSE_IMAGE="netpol-rollout.local/pause:1"
+E2E_COREDNS_IMAGE="netpol-rollout.local/coredns:$E2E_COREDNS_VERSION"
+# Bump when the cluster tools' recipe (flags, image layout) changes.
+E2E_CLUSTER_RECIPE="1"
+
+E2E_CLUSTER_TOOL_NAMES=(kubelet kube-scheduler kube-proxy agnhost pause kube-router coredns)
+E2E_CLUSTER_IMAGE_NAMES=(agnhost pause coredns)
+
+e2e_cluster_key() {
+	local gov hash
+	gov="$(go env GOVERSION 2>/dev/null || echo nogo)"
+	hash="$(
+		cd "$E2E_TOOLS_DIR" &&
+			{ echo "cluster recipe $E2E_CLUSTER_RECIPE $E2E_AGNHOST_IMAGE $E2E_PAUSE_IMAGE $E2E_COREDNS_IMAGE"; cat \
+				node/go.mod node/go.sum node/cmd/pause/main.go \
+				kube-router/go.mod kube-router/go.sum coredns/go.mod coredns/go.sum \
+				actionlint/go.mod actionlint/go.sum images.sh; } |
+			sha256sum | cut -c1-10
+	)"
+	printf 'cluster-%s-%s-k8s%s-kuberouter%s-coredns%s-%s\n' \
+		"$gov" "$(go env GOARCH 2>/dev/null || uname -m)" \
+		"$E2E_K8S_VERSION" "$E2E_KUBE_ROUTER_VERSION" "$E2E_COREDNS_VERSION" "$hash"
+}
+e2e_cluster_dir() { printf '%s/%s\n' "$(e2e_root)" "$(e2e_cluster_key)"; }
+
+# e2e_have_cluster exits 0 when every cluster tool and image is present.
+e2e_have_cluster() {
+	local d t
+	d="$(e2e_cluster_dir)"
+	for t in "${E2E_CLUSTER_TOOL_NAMES[@]}"; do
+		[[ -x "$d/bin/$t" ]] || return 1
+	done
+	for t in "${E2E_CLUSTER_IMAGE_NAMES[@]}"; do
+		[[ -s "$d/images/$t.tar" ]] || return 1
+	done
+}
+
 # e2e_have_all exits 0 when every tool is present and executable.
 e2e_have_all() {
 	local bin t

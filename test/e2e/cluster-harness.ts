@@ -1,0 +1,179 @@
+/**
+ * The real-cluster harness: a single-node Kubernetes cluster (kubelet, containerd, runc,
+ * kube-proxy, kube-router as the NetworkPolicy dataplane, CoreDNS) started by
+ * test/e2e/tools/cluster.sh in network namespaces of its own, and stopped by PID.
+ *
+ * `clusterAvailability()` says whether this machine can run it and, if not, why (one line).
+ * `startCluster()` starts one in a temporary directory; `stop()` stops it and reports what
+ * was left behind (nothing, or the test fails). Exit and signal handlers stop it too.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  KubernetesObjectApi,
+  NetworkingV1Api,
+} from "@kubernetes/client-node";
+
+export const repoRoot = join(import.meta.dirname, "../..");
+const tools = join(repoRoot, "test/e2e/tools");
+
+function quiet(cmd: string, args: string[]): { ok: boolean; out: string } {
+  try {
+    return {
+      ok: true,
+      out: execFileSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }),
+    };
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return { ok: false, out: `${e.stdout ?? ""}${e.stderr ?? ""}` };
+  }
+}
+
+/** Whether the real-cluster tier can run here; otherwise the reason, in one line. */
+export function clusterAvailability(): { ok: true } | { ok: false; reason: string } {
+  if (process.env["E2E_CLUSTER"] === "0") return { ok: false, reason: "E2E_CLUSTER=0" };
+  if (process.getuid?.() !== 0)
+    return { ok: false, reason: "needs root (network namespaces, cgroups, containerd)" };
+  if (!quiet("bash", [join(tools, "build.sh"), "--check-cluster"]).ok) {
+    return { ok: false, reason: "cluster tools not built (run test/e2e/tools/build.sh cluster)" };
+  }
+  const bin = quiet("bash", [join(tools, "env.sh")]).out.trim();
+  for (const t of ["etcd", "kube-apiserver", "kube-controller-manager"]) {
+    if (!existsSync(join(bin, t)))
+      return { ok: false, reason: `${t} not built (run test/e2e/tools/build.sh kube)` };
+  }
+  const deps = quiet("bash", [join(tools, "install-deps.sh"), "--check"]);
+  if (!deps.ok) return { ok: false, reason: deps.out.trim() };
+  return { ok: true };
+}
+
+/** `cluster.sh versions`: every real component of the cluster and its version. */
+export function clusterVersions(): Record<string, string> {
+  const out = quiet("bash", [join(tools, "cluster.sh"), "versions"]).out;
+  const versions: Record<string, string> = {};
+  for (const line of out.trim().split("\n")) {
+    const [name, ...rest] = line.split(" ");
+    if (name) versions[name] = rest.join(" ");
+  }
+  return versions;
+}
+
+export interface Cluster {
+  dir: string;
+  kubeconfig: string;
+  /** DIR/env of cluster.sh: NETNS, OUTSIDE_NETNS, NODE_IP, OUTSIDE_IP, POD_CIDR, ... */
+  env: Record<string, string>;
+  kube: KubeConfig;
+  core: CoreV1Api;
+  apps: AppsV1Api;
+  networking: NetworkingV1Api;
+  objects: KubernetesObjectApi;
+  startMs: number;
+  /** Stops everything; returns how long it took. Throws with cluster.sh's words if anything was left. */
+  stop(): { ms: number };
+}
+
+const stops = new Set<() => void>();
+let handlersInstalled = false;
+function installExitHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on("exit", () => {
+    for (const stop of stops) stop();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      for (const stop of stops) stop();
+      process.exit(130);
+    });
+  }
+}
+
+function runStop(dir: string): void {
+  execFileSync("bash", [join(tools, "cluster.sh"), "stop", dir], {
+    stdio: ["ignore", "ignore", "pipe"],
+    timeout: 120_000,
+  });
+}
+
+export function startCluster(): Cluster {
+  const dir = mkdtempSync(join(tmpdir(), "netpol-cluster-"));
+  let stopped = false;
+  const emergencyStop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    try {
+      runStop(dir);
+    } catch {
+      process.stderr.write(`e2e: could not stop the cluster in ${dir}\n`);
+    }
+  };
+  stops.add(emergencyStop);
+  installExitHandlers();
+
+  const started = performance.now();
+  try {
+    execFileSync("bash", [join(tools, "cluster.sh"), "start", dir], {
+      stdio: ["ignore", "ignore", "inherit"],
+      timeout: 300_000,
+    });
+  } catch (error) {
+    emergencyStop();
+    stops.delete(emergencyStop);
+    throw error;
+  }
+  const startMs = Math.round(performance.now() - started);
+  const env: Record<string, string> = {};
+  for (const line of readFileSync(join(dir, "env"), "utf8").split("\n")) {
+    const i = line.indexOf("=");
+    if (i > 0) env[line.slice(0, i)] = line.slice(i + 1);
+  }
+  const kubeconfig = join(dir, "kubeconfig");
+  const kube = new KubeConfig();
+  kube.loadFromFile(kubeconfig);
+  return {
+    dir,
+    kubeconfig,
+    env,
+    kube,
+    core: kube.makeApiClient(CoreV1Api),
+    apps: kube.makeApiClient(AppsV1Api),
+    networking: kube.makeApiClient(NetworkingV1Api),
+    objects: KubernetesObjectApi.makeApiClient(kube),
+    startMs,
+    stop() {
+      if (stopped) return { ms: 0 };
+      stopped = true;
+      stops.delete(emergencyStop);
+      const t = performance.now();
+      try {
+        runStop(dir);
+      } catch (error) {
+        const e = error as { stderr?: Buffer | string };
+        throw new Error(`cluster.sh stop ${dir} failed: ${String(e.stderr ?? error)}`);
+      }
+      const ms = Math.round(performance.now() - t);
+      if (!process.env["E2E_KEEP"]) rmSync(dir, { recursive: true, force: true });
+      return { ms };
+    },
+  };
+}
+
+/** Host-side state a cluster must not change: netfilter rules and sets, namespaces, mounts. */
+export function hostNetworkState(): Record<string, string> {
+  return {
+    iptables: quiet("iptables-save", []).out.replace(/^#.*\n/gm, ""),
+    nft: quiet("nft", ["list", "ruleset"]).out,
+    ipset: quiet("ipset", ["list", "-n"]).out,
+    links: quiet("ip", ["-o", "link", "show"])
+      .out.split("\n")
+      .map((l) => l.replace(/^\d+: /, "").split(":")[0])
+      .sort()
+      .join("\n"),
+  };
+}
