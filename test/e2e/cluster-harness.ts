@@ -39,9 +39,14 @@ export function clusterAvailability(): { ok: true } | { ok: false; reason: strin
   if (process.env["E2E_CLUSTER"] === "0") return { ok: false, reason: "E2E_CLUSTER=0" };
   if (process.getuid?.() !== 0)
     return { ok: false, reason: "needs root (network namespaces, cgroups, containerd)" };
-  if (!quiet("bash", [join(tools, "build.sh"), "--check-cluster"]).ok) {
-    return { ok: false, reason: "cluster tools not built (run test/e2e/tools/build.sh cluster)" };
-  }
+  // E2E_CLUSTER_DIR names another dir holding bin/ and images/ (cluster.sh honours it too).
+  const dir = process.env["E2E_CLUSTER_DIR"];
+  const built = dir
+    ? ["kubelet", "kube-scheduler", "kube-proxy", "kube-router", "agnhost"].every((t) =>
+        existsSync(join(dir, "bin", t)),
+      ) && ["agnhost", "pause", "coredns"].every((i) => existsSync(join(dir, "images", `${i}.tar`)))
+    : quiet("bash", [join(tools, "build.sh"), "--check-cluster"]).ok;
+  if (!built) return { ok: false, reason: "cluster tools not built (run test/e2e/tools/build.sh cluster)" };
   const bin = quiet("bash", [join(tools, "env.sh")]).out.trim();
   for (const t of ["etcd", "kube-apiserver", "kube-controller-manager"]) {
     if (!existsSync(join(bin, t)))

@@ -36,6 +36,7 @@
 # Binaries: E2E_BIN_DIR (engine tools: etcd, kube-apiserver,
 # kube-controller-manager) and E2E_CLUSTER_DIR (bin/ and images/), else the
 # dirs lib.sh names. Readiness timeout: E2E_CLUSTER_TIMEOUT seconds (default 180).
+# E2E_CLUSTER_DNS=0 leaves CoreDNS out (for debugging the node alone).
 set -euo pipefail
 
 TOOLS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -200,7 +201,9 @@ setup_network() {
 	ip -n "$OUTSIDE_NETNS" link set eth0 up
 	# Replies to pods go back through the node; the outside namespace has no
 	# default route at all.
-	ip -n "$OUTSIDE_NETNS" route add "$POD_CIDR" via "$NODE_IP" dev eth0
+	# Source address of replies: the outside host's own (a UDP client accepts a
+	# reply only from the address it sent to).
+	ip -n "$OUTSIDE_NETNS" route add "$POD_CIDR" via "$NODE_IP" dev eth0 src "$OUTSIDE_IP"
 	in_ns sysctl -qw net.ipv4.ip_forward=1
 	in_ns sysctl -qw net.bridge.bridge-nf-call-iptables=1 2>/dev/null || true
 }
@@ -609,39 +612,52 @@ EOF
 		--hostname-override "$NODE_NAME" --node-ip "$NODE_IP" --v 1
 	local kl=$LAST_PID
 	spawn kube-proxy "${IN_NS[@]}" "$CDIR/bin/kube-proxy" --config "$D/kube-proxy.yaml"
-	spawn kube-router "${IN_NS[@]}" "$CDIR/bin/kube-router" --kubeconfig "$D/kubeconfig.internal" \
-		--run-firewall=true --run-router=false --run-service-proxy=false \
-		--hostname-override "$NODE_NAME" --service-cluster-ip-range "$SERVICE_CIDR" \
-		--health-port 0 --metrics-port 0
 	# The outside host: answers on 80 and 443, TCP and UDP (agnhost serve-hostname, as
 	# the stand-in workloads do).
 	spawn outside-80 nsenter --net="/var/run/netns/$OUTSIDE_NETNS" -- "$CDIR/bin/agnhost" serve-hostname --tcp --udp --http=false --port 80
 	spawn outside-443 nsenter --net="/var/run/netns/$OUTSIDE_NETNS" -- "$CDIR/bin/agnhost" serve-hostname --tcp --udp --http=false --port 443
 	wait_for "$timeout" "$kl" kubelet node_ready
-	apply_coredns || fail_start "could not create CoreDNS's objects" kube-apiserver
-	wait_for "$timeout" "$kl" kubelet dns_answers
+	# The dataplane looks its node up at start: only once kubelet has registered it.
+	# NetworkPolicy only (no routing, no service proxy: kube-proxy does that).
+	spawn kube-router "${IN_NS[@]}" "$CDIR/bin/kube-router" --kubeconfig "$D/kubeconfig.internal" \
+		--run-firewall=true --run-router=false --run-service-proxy=false \
+		--hostname-override "$NODE_NAME" --service-cluster-ip-range "$SERVICE_CIDR" \
+		--health-port 0 --metrics-port 0
+	if [[ "${E2E_CLUSTER_DNS:-1}" != 0 ]]; then
+		apply_coredns || fail_start "could not create CoreDNS's objects" kube-apiserver
+		wait_for "$timeout" "$kl" kubelet dns_answers
+	fi
 	ns_isolated || fail_start "network isolation check failed: $(ip -n "$NETNS" route show default)"
 	for t in kube-controller-manager kube-scheduler kube-proxy kube-router outside-80 outside-443 relay-in relay-out containerd; do
 		alive "$(awk -v n="$t" '$1 == n { print $2 }' "$D/pids")" || fail_start "$t exited" "$t"
 	done
-	log "ready in $((SECONDS - t0))s (node $NODE_NAME Ready, DNS answering at $CLUSTER_DNS)"
+	log "ready in $((SECONDS - t0))s (node $NODE_NAME Ready$([[ "${E2E_CLUSTER_DNS:-1}" == 0 ]] && echo ", no DNS: E2E_CLUSTER_DNS=0" || echo ", DNS answering at $CLUSTER_DNS"))"
 	echo "$D/kubeconfig"
 }
 
 # --- stop ----------------------------------------------------------------------
 
-pid_of() { awk -v n="$1" '$1 == n { print $2 }' "$D/pids" 2>/dev/null | tail -n1; }
+pid_of() { { awk -v n="$1" '$1 == n { print $2 }' "$D/pids" 2>/dev/null || true; } | tail -n1; }
 
 stop_named() {
 	local n p
 	for n in "$@"; do
+		echo "$(date +%T.%N | cut -c1-12) stopping $n" >>"$D/logs/stop.log"
 		p="$(pid_of "$n")"
-		[[ -n "$p" ]] && term_wait "$p" 10
+		# agnhost serve-hostname waits 60 s after SIGTERM (for pod deletion), and
+		# kubelet has nothing left to do once the pods are gone: no grace for them.
+		case "$n" in
+		outside-*) [[ -n "$p" ]] && term_wait "$p" 0 ;;
+		kubelet) [[ -n "$p" ]] && term_wait "$p" 2 ;;
+		*) [[ -n "$p" ]] && term_wait "$p" 10 ;;
+		esac
 	done
 	return 0
 }
 
 stop_cluster() {
+	# Best effort throughout; what is left behind decides the exit code (leftovers).
+	set +e
 	D="$(cd "$1" 2>/dev/null && pwd)" || return 0
 	[[ -f "$D/env" ]] || return 0
 	# shellcheck disable=SC1091
@@ -792,7 +808,7 @@ versions() {
 	one kubelet "$("$cdir/bin/kubelet" --version 2>/dev/null | awk '{print $2}')"
 	one kube-scheduler "$("$cdir/bin/kube-scheduler" --version 2>/dev/null | awk '{print $2}')"
 	one kube-proxy "$("$cdir/bin/kube-proxy" --version 2>/dev/null | awk '{print $2}')"
-	v="$("$cdir/bin/kube-router" --version 2>/dev/null | sed -n 's/.*version \([^,]*\),.*/\1/p' | head -n1)"
+	v="$("$cdir/bin/kube-router" --version 2>&1 | sed -n 's/.*version \([^,]*\),.*/\1/p' | head -n1)"
 	one kube-router "${v:+$v (test dataplane only)}"
 	one coredns "$("$cdir/bin/coredns" -version 2>/dev/null | sed -n 's/^CoreDNS-//p' | head -n1)"
 	[[ -x "$cdir/bin/agnhost" ]] && one agnhost "$E2E_AGNHOST_VERSION" || one agnhost ""
