@@ -332,7 +332,7 @@ describe.skipIf(!availability.ok)("a real single-node cluster", () => {
 });
 
 function randomSetCount(): number {
-  return Number(process.env["E2E_RANDOM_SETS"] ?? 6);
+  return Number(process.env["E2E_RANDOM_SETS"] ?? 10);
 }
 function randomSeed(): number {
   return Number(process.env["E2E_RANDOM_SEED"] ?? 20261130);
