@@ -77,7 +77,8 @@ afterAll(() => {
 }, 180_000);
 
 function ip(args: string[]): string {
-  return execFileSync("ip", args, { encoding: "utf8" });
+  // stderr kept quiet: `ip -d link` warns about every pod veth whose peer namespace it cannot name.
+  return execFileSync("ip", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
 async function create(obj: KubernetesObject): Promise<void> {

@@ -483,8 +483,9 @@ node_ready() {
 }
 
 dns_answers() {
-	in_ns busybox nslookup -timeout=1 "kubernetes.default.svc.cluster.local" "$CLUSTER_DNS" 2>/dev/null |
-		grep -q "Address:.*$APISERVER_SERVICE_IP"
+	# The answer's line, exactly (the server's own "Address: 10.96.0.10:53" must not match).
+	in_ns timeout 3 busybox nslookup "kubernetes.default.svc.cluster.local" "$CLUSTER_DNS" 2>/dev/null |
+		grep -qE "^Address:[[:space:]]+${APISERVER_SERVICE_IP//./\\.}\$"
 }
 
 ns_isolated() { # the outside namespace routes nowhere; the node only to it
