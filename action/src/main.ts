@@ -3,6 +3,7 @@
  * `run()` is exported for tests; `index.ts` only calls it.
  */
 import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import { readFileSync } from "node:fs";
 import * as core from "@actions/core";
 import { parseSettings } from "./settings.js";
@@ -17,6 +18,8 @@ import type { ActionIo, ActionPreviewDeps } from "./commands/action-preview.js";
 import { createGitReader } from "./adapters/git.js";
 import { createGitHubAdapter } from "./adapters/github.js";
 import { checkAvailability, createPulumiEngine } from "./adapters/pulumi.js";
+import { chooseProgram, prepareShippedProgram, shippedProgramEngine } from "./adapters/pulumi-program.js";
+import { stackName } from "./settings.js";
 
 /** A command named in `command` that this version does not implement. */
 export class CommandNotAvailableError extends Error {
@@ -27,6 +30,13 @@ export interface RunOptions {
   env?: Readonly<Record<string, string | undefined>>;
   cwd?: string;
   io?: ActionIo;
+  /** The Action's own directory (action.yml, dist/, pulumi/shipped/). Default: the one above the running script's dist/. */
+  actionDir?: string;
+}
+
+/** The runner starts `node <action dir>/dist/index.js`. */
+function defaultActionDir(): string {
+  return resolve(dirname(process.argv[1] ?? "."), "..");
 }
 
 /** Runs the Action. Never throws: a failure sets the step's failed status once. */
@@ -43,7 +53,11 @@ export async function run(options: RunOptions = {}): Promise<void> {
     io.info(`netpol-rollout ${settings.command}`);
     switch (settings.command) {
       case "preview":
-        await runActionPreview(settings, previewDeps(settings, io), io);
+        await runActionPreview(
+          settings,
+          previewDeps(settings, io, options.actionDir ?? defaultActionDir()),
+          io,
+        );
         return;
       case "deploy":
       case "rollback":
@@ -60,23 +74,57 @@ export async function run(options: RunOptions = {}): Promise<void> {
 }
 
 /** The real adapters for the preview, chosen from the settings. */
-export function previewDeps(settings: Settings, io: ActionIo): ActionPreviewDeps {
+export function previewDeps(
+  settings: Settings,
+  io: ActionIo,
+  actionDir: string = defaultActionDir(),
+): ActionPreviewDeps {
   const { workspace } = settings.runner;
   const deps: ActionPreviewDeps = {
     git: createGitReader(workspace),
     readHead: () => readWorkingTree(workspace, settings.policiesDir),
     engine: { skipReason: "" },
   };
+  // Throws for a given work-dir without a Pulumi project, whether or not the engine runs.
+  const program = chooseProgram({
+    workspace,
+    workDirInput: settings.workDirGiven ? relative(workspace, settings.workDir) || "." : "",
+    project: settings.pulumiProject,
+  });
   const skip = engineSkipReason(settings);
   if (skip !== undefined) {
     deps.engine = { skipReason: skip };
   } else {
-    const availability = checkAvailability({ workDir: settings.workDir, workspace, env: settings.pulumi });
-    if (availability.available) {
+    const availability = checkAvailability({
+      workDir: program.kind === "project" ? program.workDir : undefined,
+      workspace,
+      env: settings.pulumi,
+    });
+    if (availability.available && program.kind === "shipped") {
+      io.info(`Pulumi CLI: ${availability.cliPath}`);
+      const log = (line: string) => io.info(line);
+      deps.engine = {
+        engine: shippedProgramEngine(
+          () =>
+            prepareShippedProgram({ actionDir, temp: settings.runner.temp, project: program.project, log }),
+          (workDir) =>
+            createPulumiEngine({
+              workDir,
+              workspace,
+              env: settings.pulumi,
+              stackTemplate: settings.stackTemplate,
+              // The shipped project lives outside the repository: the intent by absolute path.
+              policiesDir: join(workspace, settings.policiesDir),
+              log,
+            }),
+          (environment) => stackName(settings.stackTemplate, environment),
+        ),
+      };
+    } else if (availability.available && program.kind === "project") {
       io.info(`Pulumi CLI: ${availability.cliPath}`);
       deps.engine = {
         engine: createPulumiEngine({
-          workDir: settings.workDir,
+          workDir: program.workDir,
           workspace,
           env: settings.pulumi,
           stackTemplate: settings.stackTemplate,
@@ -84,7 +132,7 @@ export function previewDeps(settings: Settings, io: ActionIo): ActionPreviewDeps
           log: (line) => io.info(line),
         }),
       };
-    } else {
+    } else if (!availability.available) {
       deps.engine = { skipReason: availability.reason };
     }
   }

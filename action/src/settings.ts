@@ -82,6 +82,13 @@ export interface Settings {
   policiesDir: string;
   /** The Pulumi project directory, absolute. Default `<workspace>/pulumi`. */
   workDir: string;
+  /**
+   * Whether `work-dir` was given. A given one must hold a Pulumi project; without it the
+   * Action runs `pulumi/` when that holds one, else the program it ships.
+   */
+  workDirGiven: boolean;
+  /** `pulumi-project`: the project name the shipped program runs as. Default `netpol-rollout`. */
+  pulumiProject: string;
   /** The token for the GitHub API (default `${{ github.token }}`). */
   githubToken: string;
   /** Whether to post the sticky pull request comment. Default true. */
@@ -144,6 +151,7 @@ const FALSE = ["false", "False", "FALSE"];
 /** Pulumi stack names: letters, digits, `-`, `_`, `.`, optionally qualified as `org/name` or `org/project/name`. */
 const STACK_NAME = /^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const PROJECT_NAME = /^[A-Za-z0-9_.-]+$/;
 const SHA_ZERO = /^0+$/;
 
 /** Parses and validates every input and the runner context. Throws `SettingsError` listing all problems. */
@@ -200,6 +208,20 @@ export function parseSettings(source: SettingsSource): Settings {
   const policiesAbs = insideWorkspace("policies-dir", "policies");
   const policiesDir = relative(workspace, policiesAbs).split(sep).join("/") || ".";
   const workDir = insideWorkspace("work-dir", "pulumi");
+  const workDirGiven = input("work-dir") !== "";
+  const pulumiProject = input("pulumi-project") || "netpol-rollout";
+  if (!PROJECT_NAME.test(pulumiProject)) {
+    problems.push(
+      `pulumi-project: "${pulumiProject}" is not a Pulumi project name (letters, digits, - _ and .)`,
+    );
+  }
+  const backendInput = input("pulumi-backend-url");
+  if (backendInput !== "" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(backendInput)) {
+    problems.push(
+      `pulumi-backend-url: "${backendInput}" is not a backend URL (https://…, s3://…, gs://…, azblob://…, file://…)`,
+    );
+  }
+  const backendUrl = backendInput || env.PULUMI_BACKEND_URL;
 
   const stackTemplate = input("stack-template") || ENV_PLACEHOLDER;
   if (!stackTemplate.includes(ENV_PLACEHOLDER)) {
@@ -261,6 +283,8 @@ export function parseSettings(source: SettingsSource): Settings {
     command,
     policiesDir,
     workDir,
+    workDirGiven,
+    pulumiProject,
     githubToken,
     commentOnPr,
     baseRefSource,
@@ -275,7 +299,7 @@ export function parseSettings(source: SettingsSource): Settings {
     },
     pulumi: {
       path: env.PATH ?? "",
-      ...(env.PULUMI_BACKEND_URL ? { backendUrl: env.PULUMI_BACKEND_URL } : {}),
+      ...(backendUrl ? { backendUrl } : {}),
       accessTokenSet: Boolean(env.PULUMI_ACCESS_TOKEN),
     },
     secrets,

@@ -212,10 +212,18 @@ describe("the Action's preview on a pull request", () => {
     expect(previewDeps(off, createFakeActionIo()).engine).toEqual({
       skipReason: "the engine part is turned off (pulumi-engine: off)",
     });
-    const auto = settingsFor(PR_EVENT, { "work-dir": "test/action/fixtures/no-such-project" });
+    // This repository's pulumi/ is its own project; this process has no pulumi CLI on PATH.
+    const auto = settingsFor(PR_EVENT, { "pulumi-engine": "auto" });
     expect(previewDeps(auto, createFakeActionIo()).engine).toEqual({
-      skipReason: "no Pulumi project in test/action/fixtures/no-such-project (Pulumi.yaml not found)",
+      skipReason: "the pulumi CLI is not installed (not found on PATH)",
     });
+  });
+
+  it("a work-dir given without a Pulumi.yaml is an error, not a fallback to the shipped program", () => {
+    const missing = settingsFor(PR_EVENT, { "work-dir": "test/action/fixtures/no-such-project" });
+    expect(() => previewDeps(missing, createFakeActionIo())).toThrow(
+      'work-dir: "test/action/fixtures/no-such-project" holds no Pulumi.yaml',
+    );
   });
 
   it("403 on create: a warning, the summary still written, the job passes", async () => {

@@ -136,7 +136,9 @@ const DEFAULT_INPUTS = {
   "github-token": "ghs_dist_test",
   "comment-on-pr": "true",
   "policies-dir": "policies",
-  "work-dir": "pulumi",
+  "work-dir": "",
+  "pulumi-project": "netpol-rollout",
+  "pulumi-backend-url": "",
   "fail-on": "error",
   "stack-template": "{env}",
   "pulumi-engine": "auto",
@@ -211,6 +213,76 @@ describe("node dist/index.js on a pull request", () => {
     // The passphrase is masked before anything else is logged, and never printed.
     expect(run.stdout).toContain("::add-mask::correct horse battery staple");
     expect(run.stdout.replace("::add-mask::correct horse battery staple", "")).not.toContain("correct horse");
+  });
+
+  it("a repository without a Pulumi project previews through the program the Action ships", async () => {
+    const npmLog = join(runner, "npm.log");
+    const pulumiLog = join(runner, "pulumi.log");
+    const run = await runAction(
+      {
+        ...DEFAULT_INPUTS,
+        environments: "staging, production",
+        "pulumi-project": "acme-netpol",
+        "pulumi-backend-url": `file://${runner}`,
+      },
+      prEvent(),
+      {
+        // Stand-ins: npm links this repository's node_modules (the same pinned SDK) instead of
+        // downloading it; pulumi replays recorded engine events.
+        PATH: [
+          join(repoRoot, "test/fakes/npm-bin"),
+          join(repoRoot, "test/fakes/pulumi-bin"),
+          process.env.PATH,
+        ]
+          .filter(Boolean)
+          .join(delimiter),
+        FAKE_NPM_LOG: npmLog,
+        FAKE_NPM_NODE_MODULES: join(repoRoot, "node_modules"),
+        FAKE_PULUMI_LOG: pulumiLog,
+        FAKE_PULUMI_EVENTS: join(repoRoot, "test/action/fixtures/pulumi/preview-production.events.json"),
+        PULUMI_CONFIG_PASSPHRASE: "correct horse battery staple",
+        PULUMI_HOME: join(runner, ".pulumi"),
+      },
+    );
+    expect(run.code, run.stdout).toBe(0);
+    const report = JSON.parse(readFileSync(run.outputs.report ?? "", "utf8")) as {
+      report: { environments: { name: string; engine: { status: string } }[] };
+    };
+    expect(report.report.environments.map((e) => [e.name, e.engine.status])).toEqual([
+      ["staging", "ok"],
+      ["production", "ok"],
+    ]);
+    // The SDK is installed once for the job, from the lock file the Action ships.
+    const npmCalls = readFileSync(npmLog, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { args: string[]; cwd: string });
+    expect(npmCalls.map((c) => c.args[0])).toEqual(["ci"]);
+    // The engine ran in the prepared project, named by the input, outside the checkout.
+    const pulumiCalls = readFileSync(pulumiLog, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { args: string[]; cwd: string });
+    const projectDir = pulumiCalls.find((c) => c.args.includes("preview"))?.cwd ?? "";
+    expect(projectDir.startsWith(runner)).toBe(true);
+    expect(readFileSync(join(projectDir, "Pulumi.yaml"), "utf8")).toMatch(/^name: acme-netpol$/m);
+    expect(readFileSync(join(projectDir, "program.mjs"))).toEqual(
+      readFileSync(join(repoRoot, "dist/pulumi/index.js")),
+    );
+    // The program reads the checkout's intent by its absolute path.
+    expect(
+      pulumiCalls.some(
+        (c) => c.args.includes("netpol-rollout:policiesDir") && c.args.includes(join(repo, "policies")),
+      ),
+    ).toBe(true);
+    expect(run.stdout).toContain("the one netpol-rollout ships, as project acme-netpol");
+  });
+
+  it("a work-dir given without a Pulumi.yaml fails the step and says so", async () => {
+    const run = await runAction({ ...DEFAULT_INPUTS, "work-dir": "infra/netpol" }, prEvent());
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('::error::work-dir: "infra/netpol" holds no Pulumi.yaml');
+    expect(gh.requests).toEqual([]);
   });
 
   it("a command that is not built yet fails with a clear message", async () => {

@@ -52,6 +52,8 @@ describe("parseSettings", () => {
       command: "preview",
       policiesDir: "policies",
       workDir: "/work/repo/pulumi",
+      workDirGiven: false,
+      pulumiProject: "netpol-rollout",
       githubToken: "ghs_abc",
       commentOnPr: true,
       baseRef: "b".repeat(40),
@@ -70,6 +72,36 @@ describe("parseSettings", () => {
     });
     expect(s.environments).toBeUndefined();
     expect(s.secrets).toEqual(["ghs_abc"]);
+  });
+
+  it("takes the shipped program's project and backend from inputs, the backend input before the environment", () => {
+    const s = parseSettings(
+      source({
+        "INPUT_WORK-DIR": "infra/netpol",
+        "INPUT_PULUMI-PROJECT": "acme-netpol",
+        "INPUT_PULUMI-BACKEND-URL": "s3://acme-state/netpol",
+        PULUMI_BACKEND_URL: "file:///elsewhere",
+      }),
+    );
+    expect(s).toMatchObject({
+      workDir: "/work/repo/infra/netpol",
+      workDirGiven: true,
+      pulumiProject: "acme-netpol",
+      pulumi: { backendUrl: "s3://acme-state/netpol" },
+    });
+    expect(parseSettings(source({ PULUMI_BACKEND_URL: "file:///elsewhere" })).pulumi.backendUrl).toBe(
+      "file:///elsewhere",
+    );
+    expect(
+      problemsOf(() =>
+        parseSettings(
+          source({ "INPUT_PULUMI-PROJECT": "acme netpol", "INPUT_PULUMI-BACKEND-URL": "my-bucket" }),
+        ),
+      ),
+    ).toEqual([
+      'pulumi-project: "acme netpol" is not a Pulumi project name (letters, digits, - _ and .)',
+      'pulumi-backend-url: "my-bucket" is not a backend URL (https://…, s3://…, gs://…, azblob://…, file://…)',
+    ]);
   });
 
   it("reads inputs the way the runner passes them (dashes kept, upper case)", () => {

@@ -240,8 +240,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 export type PulumiAvailability = { available: true; cliPath: string } | { available: false; reason: string };
 
 export interface AvailabilityInput {
-  /** The Pulumi project directory (absolute). */
-  workDir: string;
+  /** The Pulumi project directory (absolute); undefined for the shipped program, prepared later. */
+  workDir?: string;
   /** The repository root, to name `workDir` relatively in messages. */
   workspace: string;
   env: PulumiEnvironment;
@@ -287,18 +287,23 @@ export function checkAvailability(
   input: AvailabilityInput,
   probes: AvailabilityProbes = nodeProbes,
 ): PulumiAvailability {
-  const where = relative(input.workspace, input.workDir) || ".";
-  const projectFile = ["Pulumi.yaml", "Pulumi.yml"]
-    .map((f) => join(input.workDir, f))
-    .find((f) => probes.readText(f) !== undefined);
-  if (!projectFile)
+  const workDir = input.workDir;
+  const projectFile =
+    workDir === undefined
+      ? undefined
+      : ["Pulumi.yaml", "Pulumi.yml"]
+          .map((f) => join(workDir, f))
+          .find((f) => probes.readText(f) !== undefined);
+  if (workDir !== undefined && !projectFile) {
+    const where = relative(input.workspace, workDir) || ".";
     return { available: false, reason: `no Pulumi project in ${where} (Pulumi.yaml not found)` };
+  }
   const cliPath = findOnPath(input.env.path, probes);
   if (!cliPath) return { available: false, reason: "the pulumi CLI is not installed (not found on PATH)" };
   if (
     !input.env.backendUrl &&
     !input.env.accessTokenSet &&
-    !projectBackendUrl(probes.readText(projectFile))
+    !(projectFile && projectBackendUrl(probes.readText(projectFile)))
   ) {
     return {
       available: false,
@@ -326,6 +331,8 @@ function projectBackendUrl(text: string | undefined): string | undefined {
 // The engine
 
 export interface PulumiEngineOptions extends AvailabilityInput {
+  /** The Pulumi project directory (absolute). */
+  workDir: string;
   /** Stack name per environment (`{env}` replaced). */
   stackTemplate: string;
   /** The intent directory relative to the repository root, passed to the program when not `policies`. */
@@ -388,7 +395,7 @@ function oneLine(message: string): string {
  * Opens (selecting or creating) a stack of the local project in `workDir` through the
  * Automation API, loaded on first use. The CLI is found once per opener.
  */
-function stackOpener(workDir: string): (stackName: string) => Promise<Stack> {
+function stackOpener(workDir: string, backendUrl?: string): (stackName: string) => Promise<Stack> {
   let command: Promise<PulumiCommand> | undefined;
   return async (stackName) => {
     // A CommonJS module: Node and the bundle's chunk give its exports as `default`; some
@@ -401,13 +408,20 @@ function stackOpener(workDir: string): (stackName: string) => Promise<Stack> {
     const pulumiCommand = await command;
     return LocalWorkspace.createOrSelectStack(
       { stackName, workDir },
-      { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } },
+      {
+        pulumiCommand,
+        envVars: {
+          PULUMI_SKIP_UPDATE_CHECK: "true",
+          // The `pulumi-backend-url` input, or PULUMI_BACKEND_URL as the job set it.
+          ...(backendUrl ? { PULUMI_BACKEND_URL: backendUrl } : {}),
+        },
+      },
     );
   };
 }
 
 function automationRunner(options: PulumiEngineOptions): StackRunner {
-  const openStack = stackOpener(options.workDir);
+  const openStack = stackOpener(options.workDir, options.env.backendUrl);
   return {
     async preview(stackName, environment, onEvent) {
       const stack = await openStack(stackName);
