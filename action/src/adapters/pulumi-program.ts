@@ -92,8 +92,9 @@ export interface ShippedProgramOptions {
  * The module Pulumi.yaml names: the bundle's default export alone, since the Node.js runtime
  * refuses an entry module with both a default and named exports (the bundle has both).
  */
+// (The specifier is spliced in so the Action's bundle holds no import-like text of its own.)
 export const ENTRY_MODULE = `// The netpol-rollout program (program.mjs, the Action's dist/pulumi/index.js).
-export { default } from "./program.mjs";
+export { default } from ${JSON.stringify("./program.mjs")};
 `;
 
 /** The Pulumi.yaml of the shipped program's project. */
