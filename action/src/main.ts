@@ -3,7 +3,7 @@
  * `run()` is exported for tests; `index.ts` only calls it.
  */
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
 import { readFileSync } from "node:fs";
 import * as core from "@actions/core";
 import { parseSettings } from "./settings.js";
@@ -18,7 +18,12 @@ import type { ActionIo, ActionPreviewDeps } from "./commands/action-preview.js";
 import { createGitReader } from "./adapters/git.js";
 import { createGitHubAdapter } from "./adapters/github.js";
 import { checkAvailability, createPulumiEngine } from "./adapters/pulumi.js";
-import { chooseProgram, prepareShippedProgram, shippedProgramEngine } from "./adapters/pulumi-program.js";
+import {
+  actionDirOf,
+  chooseProgram,
+  prepareShippedProgram,
+  shippedProgramEngine,
+} from "./adapters/pulumi-program.js";
 import { stackName } from "./settings.js";
 
 /** A command named in `command` that this version does not implement. */
@@ -30,13 +35,6 @@ export interface RunOptions {
   env?: Readonly<Record<string, string | undefined>>;
   cwd?: string;
   io?: ActionIo;
-  /** The Action's own directory (action.yml, dist/, pulumi/shipped/). Default: the one above the running script's dist/. */
-  actionDir?: string;
-}
-
-/** The runner starts `node <action dir>/dist/index.js`. */
-function defaultActionDir(): string {
-  return resolve(dirname(process.argv[1] ?? "."), "..");
 }
 
 /** Runs the Action. Never throws: a failure sets the step's failed status once. */
@@ -53,11 +51,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     io.info(`netpol-rollout ${settings.command}`);
     switch (settings.command) {
       case "preview":
-        await runActionPreview(
-          settings,
-          previewDeps(settings, io, options.actionDir ?? defaultActionDir()),
-          io,
-        );
+        await runActionPreview(settings, previewDeps(settings, io), io);
         return;
       case "deploy":
       case "rollback":
@@ -77,7 +71,8 @@ export async function run(options: RunOptions = {}): Promise<void> {
 export function previewDeps(
   settings: Settings,
   io: ActionIo,
-  actionDir: string = defaultActionDir(),
+  /** The Action's own directory, where the program it ships is. */
+  actionDir: string = actionDirOf(import.meta.url),
 ): ActionPreviewDeps {
   const { workspace } = settings.runner;
   const deps: ActionPreviewDeps = {

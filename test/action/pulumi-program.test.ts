@@ -14,9 +14,11 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
+  actionDirOf,
   chooseProgram,
   prepareShippedProgram,
   WorkDirError,
@@ -61,6 +63,14 @@ describe("choosing the Pulumi program", () => {
     expect(() => choose("infra")).toThrow(WorkDirError);
     expect(() => choose("infra")).toThrow(/work-dir: "infra" holds no Pulumi.yaml/);
     expect(() => choose("pulumi")).toThrow(/work-dir: "pulumi" holds no Pulumi.yaml/);
+  });
+});
+
+describe("the Action's own directory", () => {
+  it("is the nearest one holding action.yml above the running bundle or source file", () => {
+    expect(actionDirOf(pathToFileURL(join(repoRoot, "dist/index.js")).href)).toBe(repoRoot);
+    expect(actionDirOf(pathToFileURL(join(repoRoot, "dist/chunks/x.js")).href)).toBe(repoRoot);
+    expect(actionDirOf(pathToFileURL(join(repoRoot, "action/src/wiring/preview.ts")).href)).toBe(repoRoot);
   });
 });
 

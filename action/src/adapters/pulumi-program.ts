@@ -15,7 +15,8 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { EnginePreview, PreviewEngine } from "../commands/ports.js";
 
 /** The project files a Pulumi project directory is recognised by. */
@@ -64,6 +65,18 @@ export function chooseProgram(
   const workDir = join(input.workspace, DEFAULT_WORK_DIR);
   if (hasProject(workDir)) return { kind: "project", workDir };
   return { kind: "shipped", project: input.project };
+}
+
+/**
+ * The Action's own directory: the nearest one holding action.yml above `moduleUrl` (the
+ * running bundle, `<action>/dist/…`, or this source file in a checkout).
+ */
+export function actionDirOf(moduleUrl: string, exists: (path: string) => boolean = existsSync): string {
+  const start = dirname(fileURLToPath(moduleUrl));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (exists(join(dir, "action.yml"))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
 }
 
 /** Runs a command to completion; rejects with its output when it fails. */
