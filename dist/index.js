@@ -4700,50 +4700,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative4 = parse(serialize(relative4, options), options);
+        relative6 = parse(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative4.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -4751,7 +4751,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -15207,6 +15207,7 @@ var require_dist = __commonJS({
 
 // action/src/main.ts
 import { tmpdir } from "node:os";
+import { join as join4, relative as relative5 } from "node:path";
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // node_modules/@actions/core/lib/command.js
@@ -15728,6 +15729,7 @@ var TRUE = ["true", "True", "TRUE"];
 var FALSE = ["false", "False", "FALSE"];
 var STACK_NAME = /^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
 var ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+var PROJECT_NAME = /^[A-Za-z0-9_.-]+$/;
 var SHA_ZERO = /^0+$/;
 function parseSettings(source) {
   const { env } = source;
@@ -15775,6 +15777,20 @@ function parseSettings(source) {
   const policiesAbs = insideWorkspace("policies-dir", "policies");
   const policiesDir = relative(workspace, policiesAbs).split(sep).join("/") || ".";
   const workDir = insideWorkspace("work-dir", "pulumi");
+  const workDirGiven = input("work-dir") !== "";
+  const pulumiProject = input("pulumi-project") || "netpol-rollout";
+  if (!PROJECT_NAME.test(pulumiProject)) {
+    problems.push(
+      `pulumi-project: "${pulumiProject}" is not a Pulumi project name (letters, digits, - _ and .)`
+    );
+  }
+  const backendInput = input("pulumi-backend-url");
+  if (backendInput !== "" && !/^[a-z][a-z0-9+.-]*:\/\//i.test(backendInput)) {
+    problems.push(
+      `pulumi-backend-url: "${backendInput}" is not a backend URL (https://\u2026, s3://\u2026, gs://\u2026, azblob://\u2026, file://\u2026)`
+    );
+  }
+  const backendUrl = backendInput || env.PULUMI_BACKEND_URL;
   const stackTemplate = input("stack-template") || ENV_PLACEHOLDER;
   if (!stackTemplate.includes(ENV_PLACEHOLDER)) {
     problems.push(
@@ -15828,6 +15844,8 @@ function parseSettings(source) {
     command,
     policiesDir,
     workDir,
+    workDirGiven,
+    pulumiProject,
     githubToken,
     commentOnPr,
     baseRefSource,
@@ -15842,7 +15860,7 @@ function parseSettings(source) {
     },
     pulumi: {
       path: env.PATH ?? "",
-      ...env.PULUMI_BACKEND_URL ? { backendUrl: env.PULUMI_BACKEND_URL } : {},
+      ...backendUrl ? { backendUrl } : {},
       accessTokenSet: Boolean(env.PULUMI_ACCESS_TOKEN)
     },
     secrets
@@ -22218,13 +22236,15 @@ function findOnPath(path, probes, name = "pulumi") {
   return void 0;
 }
 function checkAvailability(input, probes = nodeProbes) {
-  const where = relative3(input.workspace, input.workDir) || ".";
-  const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map((f) => join2(input.workDir, f)).find((f) => probes.readText(f) !== void 0);
-  if (!projectFile)
+  const workDir = input.workDir;
+  const projectFile = workDir === void 0 ? void 0 : ["Pulumi.yaml", "Pulumi.yml"].map((f) => join2(workDir, f)).find((f) => probes.readText(f) !== void 0);
+  if (workDir !== void 0 && !projectFile) {
+    const where = relative3(input.workspace, workDir) || ".";
     return { available: false, reason: `no Pulumi project in ${where} (Pulumi.yaml not found)` };
+  }
   const cliPath = findOnPath(input.env.path, probes);
   if (!cliPath) return { available: false, reason: "the pulumi CLI is not installed (not found on PATH)" };
-  if (!input.env.backendUrl && !input.env.accessTokenSet && !projectBackendUrl(probes.readText(projectFile))) {
+  if (!input.env.backendUrl && !input.env.accessTokenSet && !(projectFile && projectBackendUrl(probes.readText(projectFile)))) {
     return {
       available: false,
       reason: "no Pulumi backend is configured (set PULUMI_BACKEND_URL, or PULUMI_ACCESS_TOKEN for Pulumi Cloud)"
@@ -22272,7 +22292,7 @@ function oneLine2(message) {
   const text = message.replace(ANSI_SGR, "").split("\n").filter((line) => !/^\s+at /.test(line)).join(" ").replace(/\s+/g, " ").trim();
   return text.length > 1e3 ? `${text.slice(0, 997)}...` : text;
 }
-function stackOpener(workDir) {
+function stackOpener(workDir, backendUrl) {
   let command;
   return async (stackName2) => {
     const automation = await import("./chunks/automation-YOVQET5A.js");
@@ -22281,12 +22301,19 @@ function stackOpener(workDir) {
     const pulumiCommand = await command;
     return LocalWorkspace.createOrSelectStack(
       { stackName: stackName2, workDir },
-      { pulumiCommand, envVars: { PULUMI_SKIP_UPDATE_CHECK: "true" } }
+      {
+        pulumiCommand,
+        envVars: {
+          PULUMI_SKIP_UPDATE_CHECK: "true",
+          // The `pulumi-backend-url` input, or PULUMI_BACKEND_URL as the job set it.
+          ...backendUrl ? { PULUMI_BACKEND_URL: backendUrl } : {}
+        }
+      }
     );
   };
 }
 function automationRunner(options) {
-  const openStack = stackOpener(options.workDir);
+  const openStack = stackOpener(options.workDir, options.env.backendUrl);
   return {
     async preview(stackName2, environment, onEvent) {
       const stack = await openStack(stackName2);
@@ -22313,6 +22340,114 @@ async function ensureConfig(stack, stackName2, environment, options) {
   if (options.policiesDir !== "policies" && config[POLICIES_DIR_CONFIG_KEY] !== options.policiesDir) {
     await stack.setConfig(POLICIES_DIR_CONFIG_KEY, { value: options.policiesDir });
   }
+}
+
+// action/src/adapters/pulumi-program.ts
+import { execFile as execFile2 } from "node:child_process";
+import { createHash as createHash2 } from "node:crypto";
+import { copyFile as copyFile2, mkdir as mkdir3, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+import { existsSync as existsSync3 } from "node:fs";
+import { dirname, join as join3, relative as relative4 } from "node:path";
+import { fileURLToPath } from "node:url";
+var PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
+var DEFAULT_WORK_DIR = "pulumi";
+var WorkDirError = class extends Error {
+  name = "WorkDirError";
+};
+function chooseProgram(input, exists2 = existsSync3) {
+  const hasProject = (dir) => PROJECT_FILES.some((f) => exists2(join3(dir, f)));
+  if (input.workDirInput !== "") {
+    const workDir2 = join3(input.workspace, input.workDirInput);
+    if (!hasProject(workDir2)) {
+      throw new WorkDirError(
+        `work-dir: "${input.workDirInput}" holds no Pulumi.yaml; give the directory of your Pulumi project, or leave work-dir empty to use the program the Action ships`
+      );
+    }
+    return { kind: "project", workDir: workDir2 };
+  }
+  const workDir = join3(input.workspace, DEFAULT_WORK_DIR);
+  if (hasProject(workDir)) return { kind: "project", workDir };
+  return { kind: "shipped", project: input.project };
+}
+function actionDirOf(moduleUrl, exists2 = existsSync3) {
+  const start = dirname(fileURLToPath(moduleUrl));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (exists2(join3(dir, "action.yml"))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+var execRunner = (command, args, cwd) => new Promise((resolve2, reject) => {
+  execFile2(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
+    if (!error2) return resolve2();
+    const output = `${stderr}
+${stdout}`.trim().split("\n").slice(-20).join("\n");
+    reject(new Error(`${command} ${args.join(" ")} failed (${error2.message.split("\n")[0]}):
+${output}`));
+  });
+});
+var ENTRY_MODULE = `// The netpol-rollout program (program.mjs, the Action's dist/pulumi/index.js).
+export { default } from ${JSON.stringify("./program.mjs")};
+`;
+function shippedProjectYaml(project) {
+  return [
+    `name: ${project}`,
+    "description: Kubernetes NetworkPolicies compiled from policies/ by the program netpol-rollout ships",
+    "runtime:",
+    "  name: nodejs",
+    "  options:",
+    "    typescript: false",
+    "    packagemanager: npm",
+    "main: index.mjs",
+    ""
+  ].join("\n");
+}
+async function prepareShippedProgram(options, run2 = execRunner) {
+  const shipped = join3(options.actionDir, "pulumi/shipped");
+  const bundle = join3(options.actionDir, "dist/pulumi/index.js");
+  const manifest = await readFile2(join3(shipped, "package.json"));
+  const lock = await readFile2(join3(shipped, "package-lock.json"));
+  const key = createHash2("sha256").update(manifest).update(lock).digest("hex").slice(0, 12);
+  const root = join3(options.temp, `netpol-rollout-program-${key}`);
+  const installed = join3(root, ".installed");
+  if (!existsSync3(installed)) {
+    await mkdir3(root, { recursive: true });
+    await writeFile3(join3(root, "package.json"), manifest);
+    await writeFile3(join3(root, "package-lock.json"), lock);
+    options.log?.(`Installing the Pulumi SDK for the shipped program (npm ci in ${root})`);
+    await run2("npm", ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund"], root);
+    await writeFile3(installed, `${(/* @__PURE__ */ new Date()).toISOString()}
+`);
+  } else {
+    options.log?.(`Pulumi SDK for the shipped program already installed (${root})`);
+  }
+  const projectDir = join3(root, `project-${options.project.replace(/[^A-Za-z0-9_.-]/g, "_")}`);
+  await mkdir3(projectDir, { recursive: true });
+  await writeFile3(join3(projectDir, "Pulumi.yaml"), shippedProjectYaml(options.project));
+  await copyFile2(bundle, join3(projectDir, "program.mjs"));
+  await writeFile3(join3(projectDir, "index.mjs"), ENTRY_MODULE);
+  options.log?.(
+    `Pulumi program: the one netpol-rollout ships, as project ${options.project} (${relative4(options.temp, projectDir)} under RUNNER_TEMP)`
+  );
+  return projectDir;
+}
+function shippedProgramEngine(prepare, create, stackOf) {
+  let engine;
+  return {
+    async preview(environment) {
+      engine ??= prepare().then(create);
+      let ready;
+      try {
+        ready = await engine;
+      } catch (error2) {
+        return {
+          status: "failed",
+          stack: stackOf(environment),
+          error: `the program netpol-rollout ships could not be prepared: ${error2 instanceof Error ? error2.message : String(error2)}`
+        };
+      }
+      return ready.preview(environment);
+    }
+  };
 }
 
 // action/src/main.ts
@@ -22346,23 +22481,50 @@ async function run(options = {}) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));
   }
 }
-function previewDeps(settings, io) {
+function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
   const { workspace } = settings.runner;
   const deps = {
     git: createGitReader(workspace),
     readHead: () => readWorkingTree(workspace, settings.policiesDir),
     engine: { skipReason: "" }
   };
+  const program = chooseProgram({
+    workspace,
+    workDirInput: settings.workDirGiven ? relative5(workspace, settings.workDir) || "." : "",
+    project: settings.pulumiProject
+  });
   const skip = engineSkipReason(settings);
   if (skip !== void 0) {
     deps.engine = { skipReason: skip };
   } else {
-    const availability = checkAvailability({ workDir: settings.workDir, workspace, env: settings.pulumi });
-    if (availability.available) {
+    const availability = checkAvailability({
+      workDir: program.kind === "project" ? program.workDir : void 0,
+      workspace,
+      env: settings.pulumi
+    });
+    if (availability.available && program.kind === "shipped") {
+      io.info(`Pulumi CLI: ${availability.cliPath}`);
+      const log = (line) => io.info(line);
+      deps.engine = {
+        engine: shippedProgramEngine(
+          () => prepareShippedProgram({ actionDir, temp: settings.runner.temp, project: program.project, log }),
+          (workDir) => createPulumiEngine({
+            workDir,
+            workspace,
+            env: settings.pulumi,
+            stackTemplate: settings.stackTemplate,
+            // The shipped project lives outside the repository: the intent by absolute path.
+            policiesDir: join4(workspace, settings.policiesDir),
+            log
+          }),
+          (environment) => stackName(settings.stackTemplate, environment)
+        )
+      };
+    } else if (availability.available && program.kind === "project") {
       io.info(`Pulumi CLI: ${availability.cliPath}`);
       deps.engine = {
         engine: createPulumiEngine({
-          workDir: settings.workDir,
+          workDir: program.workDir,
           workspace,
           env: settings.pulumi,
           stackTemplate: settings.stackTemplate,
@@ -22370,7 +22532,7 @@ function previewDeps(settings, io) {
           log: (line) => io.info(line)
         })
       };
-    } else {
+    } else if (!availability.available) {
       deps.engine = { skipReason: availability.reason };
     }
   }
