@@ -1,0 +1,79 @@
+/**
+ * Where a rollout keeps what must outlive the step: each step's bundle file for the engine
+ * (under RUNNER_TEMP) and each environment's deploy history (a ConfigMap in the cluster,
+ * see rollout/last-known-good.ts for why there).
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { BundleFiles, HistoryStore } from "../ports/rollout.js";
+import { HistoryStoreError } from "../ports/rollout.js";
+import {
+  configMapName,
+  emptyHistory,
+  fromConfigMap,
+  toConfigMap,
+  type ConfigMapObject,
+  type History,
+} from "../rollout/last-known-good.js";
+
+/** Step bundles as JSON files in `dir`, named by environment, sequence and step. */
+export function createBundleFiles(dir: string): BundleFiles {
+  let n = 0;
+  return {
+    async write(environment, label, bundle) {
+      await mkdir(dir, { recursive: true });
+      const file = join(dir, `${environment}-${String(++n).padStart(2, "0")}-${label}.json`);
+      await writeFile(file, `${JSON.stringify(bundle, null, 2)}\n`, "utf8");
+      return file;
+    },
+  };
+}
+
+/** The ConfigMap calls the history needs (the cluster port provides them). */
+export interface ConfigMapClient {
+  getConfigMap(
+    namespace: string,
+    name: string,
+  ): Promise<(ConfigMapObject & { metadata: { resourceVersion?: string } }) | undefined>;
+  /** Creates, or replaces when metadata.resourceVersion is set (a conflict when it changed since). */
+  putConfigMap(configMap: ConfigMapObject & { metadata: { namespace: string } }): Promise<unknown>;
+}
+
+/**
+ * The history of each environment in ConfigMap `netpol-rollout-lkg-<env>` of `namespace`.
+ * A write replaces the version read (optimistic concurrency): a run that raced another
+ * fails instead of dropping the other's entry.
+ */
+export function createHistoryStore(client: ConfigMapClient, namespace: string): HistoryStore {
+  const versions = new Map<string, string | undefined>();
+  return {
+    async read(environment): Promise<History> {
+      let map;
+      try {
+        map = await client.getConfigMap(namespace, configMapName(environment));
+      } catch (error) {
+        throw new HistoryStoreError(error instanceof Error ? error.message : String(error));
+      }
+      versions.set(environment, map?.metadata.resourceVersion);
+      return map === undefined ? emptyHistory(environment) : fromConfigMap(map, environment);
+    },
+    async write(history): Promise<void> {
+      const map = toConfigMap(history, namespace);
+      const version = versions.get(history.environment);
+      const result = await client.putConfigMap({
+        ...map,
+        metadata: {
+          ...map.metadata,
+          namespace,
+          ...(version === undefined ? {} : { resourceVersion: version }),
+        },
+      });
+      const written = (result as { metadata?: { resourceVersion?: string } } | undefined)?.metadata
+        ?.resourceVersion;
+      versions.set(history.environment, written);
+    },
+    describe(environment) {
+      return `ConfigMap ${namespace}/${configMapName(environment)}`;
+    },
+  };
+}

@@ -1,0 +1,252 @@
+/**
+ * The Action's `deploy`, `rollback` and `probe` (drift watch) commands: load and check the
+ * whole intent, run the rollout over the ports, then the job summary, the outputs, the JSON
+ * report and the short result on the merged pull request; fail the step when anything did
+ * not end deployed (or when drift was found).
+ *
+ * An invalid intent file anywhere (any environment) stops everything before the cluster is
+ * read: nothing is deployed from invalid input.
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { compileEnvironment } from "../compile/index.js";
+import type { EnvironmentIntent, LoadResult } from "../intent/model.js";
+import { formatIntentError } from "../intent/model.js";
+import { createScrubber } from "../report/scrub.js";
+import { escapeMarkdown } from "../report/escape.js";
+import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } from "../report/rollout.js";
+import type { OnInconclusive } from "../rollout/decision.js";
+import type { RunInfo } from "../rollout/last-known-good.js";
+import { rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout/outcome.js";
+import { runRollout, type RolloutDeps } from "./deploy.js";
+import { runDrift, type DriftDeps } from "./drift.js";
+import { LAST_KNOWN_GOOD, runRollback, type CompileAtRef } from "./rollback.js";
+
+/** The Actions runtime as these commands use it. */
+export interface RolloutIo {
+  info(message: string): void;
+  warn(message: string): void;
+  setOutput(name: string, value: string): void;
+  writeSummary(markdown: string): Promise<void>;
+}
+
+export interface RolloutActionSettings {
+  command: "deploy" | "rollback" | "probe";
+  /** Environments to act on; undefined: all, in promotion order. A rollback needs exactly one. */
+  environments?: string[];
+  /** rollback: `last-known-good` (default), a recorded revision, or a git ref. */
+  target: string;
+  /** rollback: why; recorded in the history and the job summary. */
+  reason: string;
+  onInconclusive: OnInconclusive;
+  /** The commit being deployed (GITHUB_SHA), or undefined. */
+  revision?: string;
+  run: RunInfo;
+  /** Where the JSON report goes (RUNNER_TEMP). */
+  temp: string;
+  /** Whether a job summary file exists. */
+  hasSummary: boolean;
+  secrets: string[];
+}
+
+/** Posts the short result on the pull request a merge commit came from, when the token allows. */
+export interface PullRequestNotifier {
+  post(commit: string, body: string): Promise<string>;
+}
+
+export interface RolloutActionDeps {
+  /** Every intent file of the checkout, loaded and checked. */
+  readIntent(): Promise<LoadResult>;
+  rollout: RolloutDeps;
+  compileAt: CompileAtRef;
+  notifier?: PullRequestNotifier;
+  writeReport?: (path: string, text: string) => Promise<void>;
+  signal?: AbortSignal;
+}
+
+/** The step fails; the reports and outputs are written. */
+export class RolloutFailedError extends Error {
+  override name = "RolloutFailedError";
+}
+
+export async function runActionRollout(
+  settings: RolloutActionSettings,
+  deps: RolloutActionDeps,
+  io: RolloutIo,
+): Promise<void> {
+  const scrubber = createScrubber(settings.secrets);
+  const loaded = await deps.readIntent();
+  if (!loaded.ok) {
+    const lines = loaded.errors.map(formatIntentError);
+    if (settings.hasSummary) {
+      await io.writeSummary(
+        scrubber.scrub(
+          [
+            `## netpol-rollout ${settings.command}: ❌ refused, the intent is invalid`,
+            "",
+            "Nothing was deployed anywhere: every intent file must be valid.",
+            "",
+            ...lines.map((l) => `- ${escapeMarkdown(l)}`),
+          ].join("\n"),
+        ),
+      );
+    }
+    throw new RolloutFailedError(
+      `the intent is invalid (${lines.length} error${lines.length === 1 ? "" : "s"}); nothing was deployed:\n${lines.join("\n")}`,
+    );
+  }
+  const environments = selectEnvironments(loaded.intent.environments, settings.environments);
+
+  if (settings.command === "probe") {
+    const report = await runDrift(environments, driftDeps(deps.rollout), deps.signal);
+    const safe = scrubber.scrubDeep(report);
+    if (settings.hasSummary) await io.writeSummary(scrubber.scrub(renderDriftSummary(safe)));
+    const probes = safe.environments.map((e) => e.probe).filter((p) => p !== undefined);
+    io.setOutput("drift", String(safe.drift));
+    io.setOutput("probe-passed", String(probes.reduce((n, p) => n + p.counts.passed, 0)));
+    io.setOutput("probe-failed", String(probes.reduce((n, p) => n + p.counts.failed, 0)));
+    io.setOutput("probe-inconclusive", String(probes.reduce((n, p) => n + p.counts.inconclusive, 0)));
+    await writeJson(
+      deps,
+      settings,
+      "drift-report.json",
+      scrubber.scrub(JSON.stringify({ schemaVersion: 1, report: safe }, null, 2)),
+      io,
+    );
+    if (safe.drift) {
+      throw new RolloutFailedError(
+        `drift: ${safe.environments
+          .filter((e) => e.drift)
+          .map(
+            (e) =>
+              `${e.environment} (${e.findings.length} object${e.findings.length === 1 ? "" : "s"} changed by hand, ${e.probe?.counts.failed ?? 0} probe check${e.probe?.counts.failed === 1 ? "" : "s"} failed)`,
+          )
+          .join(", ")}; see the job summary`,
+      );
+    }
+    return;
+  }
+
+  let report: RolloutReport;
+  if (settings.command === "rollback") {
+    if (environments.length !== 1) {
+      throw new RolloutFailedError(
+        `a rollback acts on exactly one environment; got ${environments.length === 0 ? "none" : environments.map((e) => e.name).join(", ")} (set the environment input)`,
+      );
+    }
+    if (settings.reason.trim() === "") {
+      throw new RolloutFailedError(
+        "a rollback needs a reason (the reason input): it is recorded in the history",
+      );
+    }
+    report = await runRollback(
+      {
+        environment: environments[0] as EnvironmentIntent,
+        target: settings.target || LAST_KNOWN_GOOD,
+        reason: settings.reason,
+        onInconclusive: settings.onInconclusive,
+        run: settings.run,
+        ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+      },
+      { ...deps.rollout, compileAt: deps.compileAt },
+    );
+  } else {
+    report = await runRollout(
+      {
+        action: "deploy",
+        targets: environments.map((intent) => ({
+          intent,
+          bundle: { ...compileEnvironment(intent), excludedNamespaces: [...intent.excludedNamespaces] },
+          revision: settings.revision ?? null,
+        })),
+        onInconclusive: settings.onInconclusive,
+        run: settings.run,
+        ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+      },
+      deps.rollout,
+    );
+  }
+
+  // Engine and cluster errors may quote a credential: nothing below sees an unscrubbed string.
+  const safe = scrubber.scrubDeep(report);
+  if (settings.hasSummary) await io.writeSummary(scrubber.scrub(renderRolloutSummary(safe)));
+  else io.info(renderRolloutSummary(safe));
+  const outputs = rolloutOutputs(safe);
+  for (const [name, value] of Object.entries(outputs)) io.setOutput(name, String(value));
+  await writeJson(
+    deps,
+    settings,
+    `${settings.command}-report.json`,
+    scrubber.scrub(JSON.stringify({ schemaVersion: 1, outputs, report: safe }, null, 2)),
+    io,
+  );
+
+  if (settings.command === "deploy" && deps.notifier && settings.revision) {
+    try {
+      const url = await deps.notifier.post(
+        settings.revision,
+        scrubber.scrub(renderPullRequestResult(safe, settings.run.url)),
+      );
+      io.info(`Result posted on the merged pull request: ${url}`);
+    } catch (error) {
+      // The result is in the job summary either way (a read-only token, no pull request).
+      io.warn(
+        `The result was not posted on the pull request: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  if (!rolloutSucceeded(safe)) {
+    const lines = [
+      ...safe.refusals.map((r) => `refused (nothing was changed): ${r}`),
+      ...safe.environments
+        .filter((e) => e.status !== "deployed" && e.status !== "skipped")
+        .map(
+          (e) =>
+            `${e.environment}: ${e.status}${e.reason ? `: ${e.reason}` : ""}${e.recovery ? `. Recovery: ${e.recovery}` : ""}`,
+        ),
+    ];
+    if (safe.cancelled) lines.push("the job was cancelled");
+    throw new RolloutFailedError(lines.join("\n"));
+  }
+}
+
+/** The named environments (all when undefined), in promotion order. Unknown names are an error listing the known ones. */
+export function selectEnvironments(all: EnvironmentIntent[], names?: string[]): EnvironmentIntent[] {
+  const ordered = [...all].sort((a, b) => a.order - b.order || (a.name < b.name ? -1 : 1));
+  if (names === undefined) return ordered;
+  const unknown = names.filter((n) => !all.some((e) => e.name === n));
+  if (unknown.length > 0) {
+    throw new RolloutFailedError(
+      `unknown environment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}; the intent has ${ordered.map((e) => e.name).join(", ") || "none"}`,
+    );
+  }
+  return ordered.filter((e) => names.includes(e.name));
+}
+
+function driftDeps(deps: RolloutDeps): DriftDeps {
+  return {
+    readCluster: deps.readCluster,
+    history: deps.history,
+    probes: deps.probes,
+    now: deps.now,
+    log: deps.log,
+  };
+}
+
+async function writeJson(
+  deps: RolloutActionDeps,
+  settings: RolloutActionSettings,
+  name: string,
+  text: string,
+  io: RolloutIo,
+): Promise<void> {
+  const path = join(settings.temp, "netpol-rollout", name);
+  await (deps.writeReport ?? writeReportFile)(path, `${text}\n`);
+  io.setOutput("report", path);
+}
+
+async function writeReportFile(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text, "utf8");
+}
