@@ -156,6 +156,17 @@ export function shopCluster(
   return cluster;
 }
 
+/** What a deviation may look at: the policies the cluster holds while probed. */
+export class PolicyView {
+  readonly policies: Map<string, PolicyObject>;
+  constructor(policies: readonly PolicyObject[]) {
+    this.policies = new Map(policies.map((p) => [objectKey(p), p]));
+  }
+  hasDeny(namespace: string): boolean {
+    return this.policies.has(`NetworkPolicy/${namespace}/default-deny-all`);
+  }
+}
+
 // --- the engine ---------------------------------------------------------------------------
 
 export interface RecordedUp {
@@ -276,14 +287,18 @@ interface FakeCheck {
  */
 export class FakeProbePhase implements ProbePhase {
   /** Observed outcome overrides: (check, cluster) → outcome, or undefined for the engine's answer. */
-  deviations: ((check: ProbeCheck, cluster: FakeCluster) => ObservedOutcome | undefined)[] = [];
+  deviations: ((check: ProbeCheck, cluster: PolicyView) => ObservedOutcome | undefined)[] = [];
   /** The n-th run (1-based) throws, as a prober whose API calls fail after their retries. */
   failRun?: number;
   runs = 0;
   readonly plans: ProbePlan[] = [];
   private readonly sides = new Map<string, { from: string; to: string }>();
 
-  constructor(private readonly cluster: FakeCluster) {}
+  /**
+   * `cluster`: the in-memory cluster, or any reader of a cluster's state (the real API
+   * server of the e2e tier) with a set of probe pods to account for.
+   */
+  constructor(private readonly cluster: { read(): Promise<ClusterState>; probePods: Set<string> }) {}
 
   plan(input: PlanInput): ProbePlan {
     const env = input.environment;
@@ -407,6 +422,7 @@ export class FakeProbePhase implements ProbePhase {
         throw new Error("the API server answered 500 Internal Server Error 5 times");
       if (signal?.aborted) throw new Error("cancelled");
       const state = await this.cluster.read();
+      const view = new PolicyView(state.policies);
       const model = buildModel({
         pods: state.pods,
         namespaces: state.namespaces,
@@ -416,7 +432,7 @@ export class FakeProbePhase implements ProbePhase {
       const results: CheckResult[] = plan.checks.map((check) => {
         const sides = this.sides.get(check.id);
         let observed: ObservedOutcome | undefined;
-        for (const deviation of this.deviations) observed ??= deviation(check, this.cluster);
+        for (const deviation of this.deviations) observed ??= deviation(check, view);
         if (observed === undefined && sides !== undefined) {
           const allowed = evaluate(model, {
             from: sides.from,
@@ -463,7 +479,7 @@ function classify(check: ProbeCheck, observed: ObservedOutcome): Classification 
 
 /** A deviation: DNS from `namespace` fails while it is under default-deny (a DNS selector the CNI reads differently). */
 export function dnsBrokenUnderDeny(namespace: string) {
-  return (check: ProbeCheck, cluster: FakeCluster): ObservedOutcome | undefined =>
+  return (check: ProbeCheck, cluster: PolicyView): ObservedOutcome | undefined =>
     check.kind === "dns" && check.from.namespace === namespace && cluster.hasDeny(namespace)
       ? { outcome: "dns-failure", message: "connection timed out; no servers could be reached" }
       : undefined;
