@@ -13,6 +13,8 @@ import type { Reachability } from "../../action/src/semantics/reachability.js";
 import {
   assess,
   decideAfterDeploy,
+  baselineFrom,
+  checkKey,
   decideAfterRollback,
   namespacesOf,
   type Baseline,
@@ -57,7 +59,7 @@ const good = () => [
   result(DNS, ALLOWED, "as-expected"),
   result(NEG, BLOCKED, "as-expected"),
 ];
-const baseline: Baseline = { passed: [FLOW.id, DNS.id, NEG.id], failed: [] };
+const baseline: Baseline = { passed: [checkKey(FLOW), checkKey(DNS), checkKey(NEG)], failed: [] };
 
 function replace(results: CheckResult[], replacement: CheckResult): CheckResult[] {
   return results.map((r) => (r.check.id === replacement.check.id ? replacement : r));
@@ -93,8 +95,8 @@ describe("after a deploy step, with a last-known-good", () => {
 
   it("a deviation the last-known-good also had does not roll back; it is reported", () => {
     const d = decideAfterDeploy(replace(good(), result(NEG, ALLOWED, "deviation")), {
-      passed: [FLOW.id, DNS.id],
-      failed: [NEG.id],
+      passed: [checkKey(FLOW), checkKey(DNS)],
+      failed: [checkKey(NEG)],
     });
     expect(d.action).toBe("continue");
     expect(d.action === "continue" && d.notes.join()).toMatch(/also failed at the last-known-good/);
@@ -198,8 +200,8 @@ describe("after the rollback's re-probe", () => {
 
   it("a connectivity loss the last-known-good also had does not break glass", () => {
     const d = decideAfterRollback(replace(good(), result(FLOW, BLOCKED, "deviation")), {
-      passed: [DNS.id, NEG.id],
-      failed: [FLOW.id],
+      passed: [checkKey(DNS), checkKey(NEG)],
+      failed: [checkKey(FLOW)],
     });
     expect(d.action).toBe("continue");
   });
@@ -219,7 +221,7 @@ describe("assessment", () => {
       result(NEG, ALLOWED, "deviation"),
       result(NEW_FLOW, BLOCKED, "deviation"),
     ];
-    const a = assess(results, { passed: [FLOW.id], failed: [NEG.id] });
+    const a = assess(results, { passed: [checkKey(FLOW)], failed: [checkKey(NEG)] });
     const ids = (rs: CheckResult[]) => rs.map((r) => r.check.id);
     expect(ids(a.lostConnectivity)).toEqual([FLOW.id, NEW_FLOW.id]);
     expect(ids(a.overOpen)).toEqual([NEG.id]);
@@ -236,5 +238,24 @@ describe("assessment", () => {
   it("an external address is in no namespace: only the caller's deny can cut it", () => {
     const ext: ProbeCheck = { ...FLOW, id: "external/x", kind: "external", to: { ip: "198.51.100.7" } };
     expect(namespacesOf([result(ext, BLOCKED, "deviation")])).toEqual(["shop"]);
+  });
+});
+
+describe("check keys", () => {
+  it("name the callee by service, not by pod, so a replaced pod keeps the key", () => {
+    const moved: ProbeCheck = {
+      ...FLOW,
+      id: "other-id",
+      to: { namespace: "billing", pod: "api-7", service: "api" },
+    };
+    const before: ProbeCheck = { ...FLOW, to: { namespace: "billing", pod: "api-0", service: "api" } };
+    expect(checkKey(moved)).toBe(checkKey(before));
+  });
+
+  it("a key with one failing check of two pods is failed, not passed", () => {
+    const a: ProbeCheck = { ...FLOW, id: "a", to: { namespace: "billing", pod: "api-0", service: "api" } };
+    const b: ProbeCheck = { ...FLOW, id: "b", to: { namespace: "billing", pod: "api-1", service: "api" } };
+    const baseline = baselineFrom([result(a, ALLOWED, "as-expected"), result(b, BLOCKED, "deviation")]);
+    expect(baseline).toEqual({ passed: [], failed: [checkKey(a)] });
   });
 });

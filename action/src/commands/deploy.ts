@@ -19,6 +19,7 @@ import type { CheckResult, ProbePlan, ProbeRunResult } from "../probe/types.js";
 import type { PulumiDeployer } from "../adapters/pulumi.js";
 import type { BundleFiles, ClusterState, HistoryStore, ProbePhase } from "../ports/rollout.js";
 import {
+  baselineFrom,
   decideAfterDeploy,
   decideAfterRollback,
   type Baseline,
@@ -633,13 +634,8 @@ function tally(result: ProbeRunResult): { passed: number; failed: number; inconc
 }
 
 function checkIds(result: ProbeRunResult): { passedChecks: string[]; failedChecks: string[] } {
-  const passed: string[] = [];
-  const failed: string[] = [];
-  for (const r of result.results) {
-    if (r.classification === "as-expected" || r.classification === "intended-change") passed.push(r.check.id);
-    else if (r.classification === "deviation" || r.classification === "surprise") failed.push(r.check.id);
-  }
-  return { passedChecks: passed, failedChecks: failed };
+  const baseline = baselineFrom(result.results);
+  return { passedChecks: [...baseline.passed], failedChecks: [...baseline.failed] };
 }
 
 /** Every checkable check of the plan as inconclusive with `why` (the prober could not run). */

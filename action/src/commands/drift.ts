@@ -15,6 +15,7 @@ import type { ClusterState, HistoryStore, ProbePhase } from "../ports/rollout.js
 import { lastKnownGood, withProbe, type History, type ProvenEntry } from "../rollout/last-known-good.js";
 import { liveBundle, namespaceOf } from "../rollout/transitions.js";
 import { describeEntry, inconclusiveResult } from "./deploy.js";
+import { baselineFrom } from "../rollout/decision.js";
 import type { DriftFinding, DriftOutcome, DriftReport } from "../rollout/outcome.js";
 
 export type { DriftFinding, DriftOutcome, DriftReport };
@@ -135,17 +136,12 @@ async function refreshRecord(
     );
     return;
   }
-  const passed = probe.results.filter(
-    (r) => r.classification === "as-expected" || r.classification === "intended-change",
-  );
-  const failed = probe.results.filter(
-    (r) => r.classification === "deviation" || r.classification === "surprise",
-  );
+  const baseline = baselineFrom(probe.results);
   const updated = withProbe(
     lkg,
     { passed: probe.counts.passed, failed: probe.counts.failed, inconclusive: 0 },
-    passed.map((r) => r.check.id),
-    failed.map((r) => r.check.id),
+    [...baseline.passed],
+    [...baseline.failed],
     deps.now().toISOString(),
   );
   try {

@@ -18,13 +18,32 @@
  *   the default `fail` stops without a rollback.
  */
 import type { CheckResult } from "../probe/types.js";
-import { isPodTarget, observedReachability } from "../probe/types.js";
+import type { ProbeCheck } from "../probe/types.js";
+import { isDnsTarget, isIpTarget, isPodTarget, observedReachability } from "../probe/types.js";
 
 export const ON_INCONCLUSIVE = ["fail", "rollback", "ignore"] as const;
 /** What an inconclusive probe does: fail (default), roll back, or count as passed. */
 export type OnInconclusive = (typeof ON_INCONCLUSIVE)[number];
 
-/** What the last-known-good revision's last probe showed, by check id. */
+/**
+ * A check's identity across runs: kind, source (namespace and the caller's labels), target
+ * (a callee by namespace and service, not by pod: pods are replaced between deploys; an
+ * address; a DNS name), port and protocol. Plan ids name pods, so they are not used.
+ */
+export function checkKey(check: ProbeCheck): string {
+  const labels = Object.keys(check.from.labels)
+    .sort()
+    .map((k) => `${k}=${check.from.labels[k]}`)
+    .join(",");
+  const to = isDnsTarget(check.to)
+    ? `dns:${check.to.dns}`
+    : isIpTarget(check.to)
+      ? `ip:${check.to.ip}`
+      : `${check.to.namespace}/${check.to.service ?? check.to.pod}`;
+  return `${check.kind}|${check.from.namespace}|${labels}|${to}|${check.port}/${check.protocol}`;
+}
+
+/** What the last-known-good revision's last probe showed, by check key (see checkKey). */
 export interface Baseline {
   passed: readonly string[];
   failed: readonly string[];
@@ -92,9 +111,9 @@ export function assess(results: readonly CheckResult[], baseline?: Baseline): As
     lostConnectivity: failed.filter(losesConnectivity),
     overOpen: failed.filter(isOverOpen),
     inconclusive: results.filter((r) => r.classification === "inconclusive"),
-    regressions: failed.filter((r) => passed.has(r.check.id)),
-    inherited: failed.filter((r) => !passed.has(r.check.id) && failedBefore.has(r.check.id)),
-    unproven: failed.filter((r) => !passed.has(r.check.id) && !failedBefore.has(r.check.id)),
+    regressions: failed.filter((r) => passed.has(checkKey(r.check))),
+    inherited: failed.filter((r) => !passed.has(checkKey(r.check)) && failedBefore.has(checkKey(r.check))),
+    unproven: failed.filter((r) => !passed.has(checkKey(r.check)) && !failedBefore.has(checkKey(r.check))),
   };
 }
 
@@ -227,4 +246,19 @@ function inheritedNotes(assessment: Assessment): string[] {
 
 function count(items: { length: number }, noun: string): string {
   return `${items.length} ${noun}${items.length === 1 ? "" : "s"}`;
+}
+
+/**
+ * The keys a run passed and failed, for the record. A key with several checks (two pods of
+ * one callee) counts as passed only when none of them failed.
+ */
+export function baselineFrom(results: readonly CheckResult[]): Baseline {
+  const failed = new Set(results.filter(isFailed).map((r) => checkKey(r.check)));
+  const passed = new Set(
+    results
+      .filter(isPassed)
+      .map((r) => checkKey(r.check))
+      .filter((k) => !failed.has(k)),
+  );
+  return { passed: [...passed].sort(), failed: [...failed].sort() };
 }
