@@ -10,13 +10,17 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPulumiDeployer } from "../../action/src/adapters/pulumi.js";
-import { createBundleFiles, createHistoryStore } from "../../action/src/adapters/rollout-store.js";
+import { createCluster } from "../../action/src/adapters/kubernetes/cluster.js";
+import {
+  clusterState,
+  createBundleFiles,
+  createHistoryStore,
+} from "../../action/src/adapters/rollout-store.js";
 import { runRollout, type RolloutDeps, type RolloutTarget } from "../../action/src/commands/deploy.js";
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
-import type { NetworkPolicy, PolicyObject } from "../../action/src/k8s/types.js";
 import type { ClusterState } from "../../action/src/ports/rollout.js";
-import { lastKnownGood, type ConfigMapObject } from "../../action/src/rollout/last-known-good.js";
+import { lastKnownGood } from "../../action/src/rollout/last-known-good.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
 import { FakeProbePhase, shopCluster } from "../fakes/rollout.js";
 import { e2eBinDir, startE2e, type E2e } from "./harness.js";
@@ -56,42 +60,13 @@ beforeAll(async () => {
   await e2e.ensureNamespaces("shop", "billing", "ingress-nginx", "netpol-rollout");
   // Pods exist only as data for the simulated dataplane (no kubelet runs them).
   const pods = shopCluster().pods;
-  const readCluster = async (): Promise<ClusterState> => {
-    const namespaces = (await e2e.core.listNamespace()).items.map((n) => ({
-      metadata: { name: n.metadata?.name ?? "", labels: { ...(n.metadata?.labels ?? {}) } },
-    }));
-    const policies = (await e2e.networking.listNetworkPolicyForAllNamespaces()).items.map(
-      (p) =>
-        ({
-          ...JSON.parse(JSON.stringify(p)),
-          apiVersion: "networking.k8s.io/v1",
-          kind: "NetworkPolicy",
-        }) as NetworkPolicy,
-    );
-    return { namespaces, pods, services: [], policies: policies as PolicyObject[] };
-  };
-  const history = createHistoryStore(
-    {
-      async getConfigMap(namespace, name) {
-        try {
-          return JSON.parse(
-            JSON.stringify(await e2e.core.readNamespacedConfigMap({ namespace, name })),
-          ) as ConfigMapObject;
-        } catch (error) {
-          if ((error as { code?: number }).code === 404) return undefined;
-          throw error;
-        }
-      },
-      async putConfigMap(map) {
-        const { namespace, name, resourceVersion } = map.metadata;
-        const body = { ...map, metadata: { ...map.metadata } };
-        return resourceVersion === undefined
-          ? await e2e.core.createNamespacedConfigMap({ namespace, body })
-          : await e2e.core.replaceNamespacedConfigMap({ namespace, name, body });
-      },
-    },
-    "netpol-rollout",
-  );
+  // The real cluster adapter reads the inventory and keeps the history in a real ConfigMap.
+  const cluster = createCluster({ kubeconfig: e2e.kubeconfig, env: {} });
+  const readCluster = async (): Promise<ClusterState> => ({
+    ...clusterState(await cluster.inventory()),
+    pods,
+  });
+  const history = createHistoryStore(cluster, "netpol-rollout");
   probes = new FakeProbePhase({ read: readCluster, probePods: new Set() });
   const steps = join(e2e.dir, "steps");
   mkdirSync(steps, { recursive: true });

@@ -5,14 +5,14 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { BundleFiles, HistoryStore } from "../ports/rollout.js";
+import type { Cluster, LiveInventory } from "../ports/cluster.js";
+import type { BundleFiles, ClusterState, HistoryStore } from "../ports/rollout.js";
 import { HistoryStoreError } from "../ports/rollout.js";
 import {
   configMapName,
   emptyHistory,
   fromConfigMap,
   toConfigMap,
-  type ConfigMapObject,
   type History,
 } from "../rollout/last-known-good.js";
 
@@ -29,15 +29,8 @@ export function createBundleFiles(dir: string): BundleFiles {
   };
 }
 
-/** The ConfigMap calls the history needs (the cluster port provides them). */
-export interface ConfigMapClient {
-  getConfigMap(
-    namespace: string,
-    name: string,
-  ): Promise<(ConfigMapObject & { metadata: { resourceVersion?: string } }) | undefined>;
-  /** Creates, or replaces when metadata.resourceVersion is set (a conflict when it changed since). */
-  putConfigMap(configMap: ConfigMapObject & { metadata: { namespace: string } }): Promise<unknown>;
-}
+/** The ConfigMap calls the history needs (a subset of the cluster port). */
+export type ConfigMapClient = Pick<Cluster, "getConfigMap" | "putConfigMap">;
 
 /**
  * The history of each environment in ConfigMap `netpol-rollout-lkg-<env>` of `namespace`.
@@ -55,7 +48,8 @@ export function createHistoryStore(client: ConfigMapClient, namespace: string): 
         throw new HistoryStoreError(error instanceof Error ? error.message : String(error));
       }
       versions.set(environment, map?.metadata.resourceVersion);
-      return map === undefined ? emptyHistory(environment) : fromConfigMap(map, environment);
+      if (map === undefined) return emptyHistory(environment);
+      return fromConfigMap({ ...map, apiVersion: "v1", kind: "ConfigMap" }, environment);
     },
     async write(history): Promise<void> {
       const map = toConfigMap(history, namespace);
@@ -75,5 +69,15 @@ export function createHistoryStore(client: ConfigMapClient, namespace: string): 
     describe(environment) {
       return `ConfigMap ${namespace}/${configMapName(environment)}`;
     },
+  };
+}
+
+/** The rollout's view of the live inventory: every namespace, pod, Service and NetworkPolicy. */
+export function clusterState(inventory: LiveInventory): ClusterState {
+  return {
+    namespaces: inventory.namespaces,
+    pods: inventory.pods as ClusterState["pods"],
+    services: inventory.services,
+    policies: inventory.policies,
   };
 }
