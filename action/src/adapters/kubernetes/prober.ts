@@ -46,7 +46,10 @@ export interface LiveProberOptions {
   pollMs?: number;
   /** Extra time past an iteration's expected end before its missing lines count as absent. Default 5 s. */
   graceMs?: number;
-  /** The run's id (label value and name suffix). Default random. */
+  /**
+   * The run's id (the PROBE_RUN_LABEL value). Default: the one the plan's pods carry, else
+   * random (then names get it as a suffix, so concurrent runs never collide).
+   */
   runId?: string;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -99,7 +102,9 @@ const defaultSleep = (ms: number, signal?: AbortSignal) =>
 
 export class LiveProber implements Prober {
   readonly name = "live";
-  readonly runId: string;
+  private id: string | undefined;
+  /** Whether names come from the plan as they are (they carry the run id already). */
+  private planNamed = false;
   private readonly timeoutMs: number;
   private readonly startTimeoutMs: number;
   private readonly staleAfterMs: number;
@@ -113,13 +118,14 @@ export class LiveProber implements Prober {
   private started: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
   private warnings: string[] = [];
-  private changed: () => void = () => undefined;
+  /** Rounds waiting for a pod to change; every watch event wakes them all. */
+  private waiters = new Set<() => void>();
 
   constructor(
     private readonly cluster: Cluster,
     options: LiveProberOptions = {},
   ) {
-    this.runId = options.runId ?? randomBytes(3).toString("hex");
+    this.id = options.runId;
     this.timeoutMs = (options.timeoutSeconds ?? 3) * 1000;
     this.startTimeoutMs = options.startTimeoutMs ?? 120_000;
     this.staleAfterMs = options.staleAfterMs ?? 15 * 60_000;
@@ -127,6 +133,12 @@ export class LiveProber implements Prober {
     this.graceMs = options.graceMs ?? 5000;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /** The run's id; known once the first round started. */
+  get runId(): string {
+    this.id ??= randomBytes(3).toString("hex");
+    return this.id;
   }
 
   /** The manifests this run created, by plan pod name (for reproduction commands). */
@@ -186,6 +198,15 @@ export class LiveProber implements Prober {
 
   /** Stale collection, run objects, pods, and the watch that follows them. */
   private async start(plan: ProbePlan, signal: AbortSignal | undefined): Promise<void> {
+    // A plan built for a run names its objects after it: keep its names and its id.
+    const planned = new Set(
+      [...plan.pods, ...plan.runObjects].map((o) => o.metadata.labels?.[PROBE_RUN_LABEL]),
+    );
+    const only = planned.size === 1 ? [...planned][0] : undefined;
+    if (only && (this.id === undefined || this.id === only)) {
+      this.id = only;
+      this.planNamed = true;
+    }
     await this.collectStale(plan);
     if (signal?.aborted) throw new AbortedError();
     this.watch = await this.cluster.watchPods(
@@ -197,7 +218,7 @@ export class LiveProber implements Prober {
         if (!pod) return;
         if (event.type === "DELETED") pod.gone = true;
         else pod.live = event.pod;
-        this.changed();
+        for (const wake of [...this.waiters]) wake();
       },
       (error) => this.warnings.push(`the watch of probe pods ended: ${error.message}`),
     );
@@ -284,6 +305,7 @@ export class LiveProber implements Prober {
   }
 
   private nameFor(name: string): string {
+    if (this.planNamed) return name;
     const suffix = `-${this.runId}`;
     return `${name.slice(0, 63 - suffix.length).replace(/[-.]+$/, "")}${suffix}`;
   }
@@ -331,18 +353,18 @@ export class LiveProber implements Prober {
     if (pod.failed) return fail(pod.failed.evidence, pod.failed.message);
 
     // The iteration this round reads. A new pod: its first. A later round of the same
-    // phase: the next one after the last read (or a later one already complete). A new
-    // phase (round 1 on a pod that exists): one that starts after the round was asked for.
-    let log = await this.readLog(pod);
-    const latest = log.started.at(-1) ?? 0;
+    // phase: the next iteration after the one last read (it started once that one had
+    // ended). A new phase (round 1 on a pod that exists): one that had not started when the
+    // round was asked for.
+    let log: ParsedLog = { started: [], results: new Map() };
+    let latest = 0;
     let target: number;
     if (pod.lastIteration === undefined) target = 1;
-    else if (roundNumber === 1) target = latest + 1;
+    else if (roundNumber > 1) target = pod.lastIteration + 1;
     else {
-      const complete = log.started.filter(
-        (i) => i > (pod.lastIteration as number) && log.started.includes(i + 1),
-      );
-      target = complete.at(-1) ?? (pod.lastIteration as number) + 1;
+      log = await this.readLog(pod);
+      latest = log.started.at(-1) ?? 0;
+      target = Math.max(latest, pod.lastIteration) + 1;
     }
     const runningAt = pod.runningAt as number;
     // Iteration k ends about k timeouts after the pod runs; allow one more for drift.
@@ -449,10 +471,10 @@ export class LiveProber implements Prober {
   private waitForChange(ms: number, signal: AbortSignal | undefined): Promise<void> {
     return new Promise((resolve) => {
       const done = () => {
-        this.changed = () => undefined;
+        this.waiters.delete(done);
         resolve();
       };
-      this.changed = done;
+      this.waiters.add(done);
       void this.sleep(ms, signal).then(done);
     });
   }
