@@ -62,7 +62,11 @@ export function fixturePod(
           name: "probe",
           image: "registry.k8s.io/e2e-test-images/agnhost:2.53",
           command: ["/bin/sh", "-c", script],
-          readinessProbe: { exec: { command: ["/bin/false"] }, periodSeconds: 3600 },
+          readinessProbe: {
+            exec: { command: ["/bin/sh", "-c", "exit 1"] },
+            periodSeconds: 5,
+            failureThreshold: 1,
+          },
           securityContext: {
             allowPrivilegeEscalation: false,
             readOnlyRootFilesystem: true,
