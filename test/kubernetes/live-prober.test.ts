@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCluster, type KubeCluster } from "../../action/src/adapters/kubernetes/cluster.js";
 import { LiveProber, type LiveProberOptions } from "../../action/src/adapters/kubernetes/prober.js";
+import { liveProbeRun, readClusterState } from "../../action/src/adapters/kubernetes/probe-phase.js";
 import { PROBE_RUN_LABEL } from "../../action/src/probe/pod-script.js";
 import type { ObservedOutcome, ProbePlan } from "../../action/src/probe/types.js";
 import { startFakeKube, type FakeKube, type FakeKubeOptions, type Json } from "../fakes/kube-server.js";
@@ -256,6 +257,18 @@ describe("the live prober on the fake API server", () => {
       "allowed:connected",
     ]);
     await prober.close();
+  });
+});
+
+describe("the rollout's probe phase over the cluster", () => {
+  it("runs a plan to its confirmed result and leaves nothing behind", async () => {
+    const { fake, cluster, plan } = await setup();
+    const state = await readClusterState(cluster);
+    expect(state.pods.map((p) => p.metadata.name)).toEqual(["api-1", "web-1", "tool", "coredns"]);
+    const result = await liveProbeRun(cluster, { timeoutSeconds: 1, pollMs: 100, graceMs: 300 })(plan);
+    expect(result.rounds).toBe(2);
+    expect(result.counts).toEqual({ passed: 7, failed: 0, inconclusive: 0, notChecked: 1 });
+    expect(await leftovers(fake)).toEqual([]);
   });
 });
 

@@ -1,0 +1,44 @@
+/**
+ * The rollout's view of the cluster over the cluster port: the live state a rollout reads,
+ * and a probe phase whose runs use the live prober (and always clean up after it).
+ */
+import type { Cluster } from "../../ports/cluster.js";
+import type { ClusterState, ProbePhase } from "../../ports/rollout.js";
+import type { ProbePlan, ProbeRunResult } from "../../probe/types.js";
+import { runProbePlan } from "../../probe/run.js";
+import { LiveProber, type LiveProberOptions } from "./prober.js";
+
+/** Namespaces, pods, services and NetworkPolicies of the whole cluster. */
+export async function readClusterState(cluster: Cluster): Promise<ClusterState> {
+  const inventory = await cluster.inventory();
+  return {
+    namespaces: inventory.namespaces,
+    pods: inventory.pods,
+    services: inventory.services,
+    policies: inventory.policies,
+  };
+}
+
+/** Runs a plan with a new live prober; its pods and run objects are gone when it resolves or rejects. */
+export function liveProbeRun(
+  cluster: Cluster,
+  options: LiveProberOptions = {},
+): (plan: ProbePlan, signal?: AbortSignal) => Promise<ProbeRunResult> {
+  return async (plan, signal) => {
+    const prober = new LiveProber(cluster, options);
+    try {
+      return await runProbePlan(plan, prober, signal ? { signal } : {});
+    } finally {
+      await prober.close();
+    }
+  };
+}
+
+/** A probe phase: plans with `plan`, runs in the cluster. */
+export function createLiveProbePhase(
+  cluster: Cluster,
+  plan: ProbePhase["plan"],
+  options: LiveProberOptions = {},
+): ProbePhase {
+  return { plan, run: liveProbeRun(cluster, options) };
+}
