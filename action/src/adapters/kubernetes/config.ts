@@ -122,3 +122,30 @@ export function withoutUserinfo(server: string): string {
     return server.replace(/\/\/[^/@]*@/, "//");
   }
 }
+
+/**
+ * The secret values of a loaded kubeconfig (tokens, passwords, client keys, auth-provider
+ * and exec credentials), for a scrubber: they must appear in nothing written.
+ */
+export function kubeconfigSecrets(kc: KubeConfig): string[] {
+  const out: string[] = [];
+  const add = (v: unknown) => {
+    if (typeof v === "string" && v.length > 0) out.push(v);
+  };
+  for (const user of kc.getUsers()) {
+    add(user.token);
+    add(user.password);
+    add(user.keyData);
+    const provider = (user.authProvider as { config?: Record<string, unknown> } | undefined)?.config ?? {};
+    for (const [key, value] of Object.entries(provider))
+      if (/token|secret|key|password/i.test(key)) add(value);
+    const env = (user.exec as { env?: { name?: string; value?: string }[] } | undefined)?.env ?? [];
+    for (const e of env) add(e.value);
+  }
+  if (out.length > 0) {
+    // A client key is base64 in the file and PEM once decoded: both forms are secrets.
+    for (const user of kc.getUsers())
+      if (user.keyData) add(Buffer.from(user.keyData, "base64").toString("utf8"));
+  }
+  return out;
+}
