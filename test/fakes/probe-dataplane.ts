@@ -98,6 +98,7 @@ export function probeDataplane(options: ProbeDataplaneOptions = {}): Dataplane {
   /** connected | refused | timeout for one connection from the probe pod. */
   const connect = (fake: FakeKube, from: string, ip: string, port: number, protocol: Protocol): string => {
     const model = modelOf(fake);
+    ip = ip.replace(/^\[(.*)\]$/, "$1");
     const target = model.podsByIp.get(ip);
     if (!target && ip.startsWith("10.244.")) return "timeout"; // a pod address nobody has
     const v = evaluate(model, { from, to: target ? target.key : ip, port, protocol });

@@ -8,7 +8,7 @@ import {
   withOwnerUid,
 } from "../../action/src/probe/pod.js";
 import { environment, planFor } from "./scenario.js";
-import { restrictedViolations } from "./pod-security.js";
+import { restrictedViolations } from "../helpers/pod-security.js";
 
 type Container = {
   image: string;
@@ -119,10 +119,11 @@ describe("probe pods", () => {
     const api = plan.pods.find((p) => p.metadata.labels["app"] === "api")!;
     const script = container(api.spec).command[2]!;
     const mine = plan.checks.filter((c) => c.from.pod === api.metadata.name && c.expect !== "cannot-check");
-    const jobs = script.split("\n").filter((l) => / &$/.test(l));
+    const jobs = script.split("\n").filter((l) => /^ {2}probe .* &$/.test(l));
     expect(jobs).toHaveLength(mine.length);
-    for (const c of mine) expect(script).toContain(`'${c.id}'`);
-    expect(script.trimEnd().endsWith("wait")).toBe(true);
+    for (const c of mine) expect(script).toContain(`'${JSON.stringify(c.id)}'`);
+    // Each iteration waits for all of its checks, then the next one starts.
+    expect(script).toMatch(/\n {2}wait\ndone\n$/);
     expect(script).toContain("/agnhost connect");
     // Memory grows with the number of concurrent checks.
     expect(container(api.spec).resources.limits.memory).toBe(`${64 + 8 * mine.length}Mi`);

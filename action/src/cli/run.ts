@@ -6,10 +6,11 @@ import * as analyze from "./commands/analyze.js";
 import * as diff from "./commands/diff.js";
 import * as lint from "./commands/lint.js";
 import * as preview from "./commands/preview.js";
+import * as probe from "./commands/probe.js";
 import { VERSION } from "../version.js";
 import * as workloads from "./commands/workloads.js";
 
-const COMMANDS = [validate, render, analyze, diff, lint, preview, workloads];
+const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads];
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function run(args: string[], io: CliIo): Promise<number> {

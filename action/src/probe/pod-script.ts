@@ -53,7 +53,8 @@ export function scriptCheck(check: ProbeCheck): ScriptCheck | undefined {
   }
   const host = isPodTarget(t) ? t.address : isIpTarget(t) ? t.ip : undefined;
   if (!host) return undefined;
-  return { id: check.id, mode: protocol, host, port: check.port };
+  // agnhost connect takes HOST:PORT: an IPv6 address goes in brackets.
+  return { id: check.id, mode: protocol, host: host.includes(":") ? `[${host}]` : host, port: check.port };
 }
 
 /** Quotes a word for POSIX sh. */
@@ -61,7 +62,7 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-const SAFE_HOST = /^[0-9A-Za-z.:_-]*$/;
+const SAFE_HOST = /^[0-9A-Za-z.:_[\]-]*$/;
 
 /**
  * The `sh -c` script of one probe pod. Check ids are JSON-encoded once here, so the log

@@ -2,15 +2,13 @@
  * Probe pod manifests (pure). One pod per source identity: the caller's namespace and
  * exactly the caller's labels, so every NetworkPolicy selects it as it selects the caller.
  *
- * Image contract (the default is the upstream agnhost e2e image; any image providing the
- * same can replace it): `/bin/sh` (POSIX), `/agnhost connect HOST:PORT --protocol=P
- * --timeout=Ns` (exit 0 when connected; otherwise TIMEOUT, REFUSED, DNS or OTHER on
- * stderr; UDP needs a reply), `dig` (bind-tools) for DNS queries over UDP and TCP, and
- * `tr`, `cut`. The container runs every check of the pod concurrently and writes one JSON
- * line per check to its log (see result-line.ts); nothing needs `exec` into the pod.
+ * What the container runs, and the image contract (the default is the upstream agnhost e2e
+ * image; any image providing the same binaries can replace it), is in pod-script.ts: every
+ * check of the pod concurrently, once per iteration, one JSON line per check to its log;
+ * nothing needs `exec` into the pod.
  */
 import type { ProbeCheck, ProbePodManifest, ProbePodOptions, ProbeRunObject } from "./types.js";
-import { isDnsTarget, isIpTarget, isPodTarget } from "./types.js";
+import { PROBE_RUN_LABEL, probeScript as iterationScript, scriptCheck } from "./pod-script.js";
 
 /** The agnhost image of the upstream e2e tests (its `connect` is what the NetworkPolicy tests run). */
 export const DEFAULT_PROBE_IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.52";
@@ -27,8 +25,8 @@ export const DEFAULT_PROBE_POD_OPTIONS: ProbePodOptions = {
 
 /** Every probe pod and run object carries it (value: "pod" or "run"); stale collection selects on it. */
 export const PROBE_LABEL = "netpol-rollout.io/probe";
-/** The run a probe pod or run object belongs to. */
-export const PROBE_RUN_LABEL = "netpol-rollout.io/probe-run";
+/** The run a probe pod or run object belongs to (its value is the run's id). */
+export { PROBE_RUN_LABEL };
 export const CREATED_BY_ANNOTATION = "netpol-rollout.io/created-by";
 export const ENVIRONMENT_ANNOTATION = "netpol-rollout.io/environment";
 export const PROBE_SOURCE_ANNOTATION = "netpol-rollout.io/probe-source";
@@ -95,58 +93,12 @@ export function probePodLabels(identity: ProbeIdentity, run: ProbeRun): Record<s
   return { ...identity.labels, [PROBE_LABEL]: "pod", [PROBE_RUN_LABEL]: run.id };
 }
 
-function shellQuote(text: string): string {
-  return `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-function hostPort(address: string, port: number): string {
-  return address.includes(":") ? `[${address}]:${port}` : `${address}:${port}`;
-}
-
-/**
- * The shell program of a probe pod: one background job per check, each printing one JSON
- * line {"netpolProbe":1,"id","result","detail"}; results: connected, refused, timeout,
- * dns-answered, dns-timeout, dns-error, no-address, other.
- */
+/** The `sh -c` program of a probe pod running `checks` (see pod-script.ts). */
 export function probeScript(checks: ProbeCheck[], timeoutSeconds: number): string {
-  const lines = [
-    'r() { printf \'{"netpolProbe":1,"id":"%s","result":"%s","detail":"%s"}\\n\' "$1" "$2" "$3"; }',
-    "clean() { printf '%s' \"$1\" | tr -dc 'A-Za-z0-9 .:_/=-' | cut -c1-200; }",
-    "c() {",
-    `  if out=$(/agnhost connect "$2" --protocol="$3" --timeout=${timeoutSeconds}s 2>&1); then r "$1" connected ""; return; fi`,
-    '  case "$out" in',
-    '    TIMEOUT*) r "$1" timeout "" ;;',
-    '    REFUSED*) r "$1" refused "" ;;',
-    '    DNS*) r "$1" dns-error "" ;;',
-    '    *) r "$1" other "$(clean "$out")" ;;',
-    "  esac",
-    "}",
-    "d() {",
-    `  out=$(dig +time=${timeoutSeconds} +tries=1 $3 $2 "$4" A 2>&1)`,
-    '  case "$out" in',
-    '    *"status: "*) r "$1" dns-answered "" ;;',
-    '    *"timed out"*|*"no servers could be reached"*) r "$1" dns-timeout "" ;;',
-    '    *"connection refused"*) r "$1" refused "" ;;',
-    '    *) r "$1" other "$(clean "$out")" ;;',
-    "  esac",
-    "}",
-  ];
-  for (const check of checks) {
-    const id = shellQuote(check.id);
-    const to = check.to;
-    if (isDnsTarget(to)) {
-      const server = to.server ? shellQuote(`@${to.server}`) : "''";
-      const tcp = check.protocol === "TCP" ? "+tcp" : "+notcp";
-      lines.push(`d ${id} ${server} ${tcp} ${shellQuote(to.dns)} &`);
-    } else {
-      const address = isPodTarget(to) ? to.address : isIpTarget(to) ? to.ip : undefined;
-      if (address === undefined) lines.push(`r ${id} no-address "" &`);
-      else
-        lines.push(`c ${id} ${shellQuote(hostPort(address, check.port))} ${check.protocol.toLowerCase()} &`);
-    }
-  }
-  lines.push("wait");
-  return `${lines.join("\n")}\n`;
+  return iterationScript(
+    checks.map(scriptCheck).filter((c) => c !== undefined),
+    timeoutSeconds,
+  );
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Cluster } from "../../ports/cluster.js";
 import type { ClusterState, ProbePhase } from "../../ports/rollout.js";
 import type { ProbePlan, ProbeRunResult } from "../../probe/types.js";
-import { runProbePlan } from "../../probe/run.js";
+import { runProbes } from "../../probe/run.js";
 import { LiveProber, type LiveProberOptions } from "./prober.js";
 
 /** Namespaces, pods, services and NetworkPolicies of the whole cluster. */
@@ -27,7 +27,7 @@ export function liveProbeRun(
   return async (plan, signal) => {
     const prober = new LiveProber(cluster, options);
     try {
-      return await runProbePlan(plan, prober, signal ? { signal } : {});
+      return await runProbes(prober, plan, signal ? { signal } : {});
     } finally {
       await prober.close();
     }

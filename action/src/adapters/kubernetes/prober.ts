@@ -33,7 +33,13 @@ import type {
   Prober,
 } from "../../probe/types.js";
 import { isDnsTarget } from "../../probe/types.js";
-import { outcomeOf, parseProbeLog, PROBE_RUN_LABEL, type ParsedLog } from "../../probe/pod-script.js";
+import {
+  outcomeOf,
+  parseProbeLog,
+  PROBE_RUN_LABEL,
+  scriptCheck,
+  type ParsedLog,
+} from "../../probe/pod-script.js";
 
 export interface LiveProberOptions {
   /** The per-check timeout the pods' scripts use, in seconds. Default 3. */
@@ -46,10 +52,7 @@ export interface LiveProberOptions {
   pollMs?: number;
   /** Extra time past an iteration's expected end before its missing lines count as absent. Default 5 s. */
   graceMs?: number;
-  /**
-   * The run's id (the PROBE_RUN_LABEL value). Default: the one the plan's pods carry, else
-   * random (then names get it as a suffix, so concurrent runs never collide).
-   */
+  /** The run's id (the PROBE_RUN_LABEL value). Default random. */
   runId?: string;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -166,6 +169,15 @@ export class LiveProber implements Prober {
           });
           continue;
         }
+        if (scriptCheck(check) === undefined) {
+          // Nothing to connect to (a pod target without an address): no pod runs it.
+          outcomes.set(check.id, {
+            outcome: "cannot-check",
+            evidence: "no-result-line",
+            message: "the check has no address to connect to",
+          });
+          continue;
+        }
         const pod = check.from.pod ? this.pods.get(`${check.from.namespace}/${check.from.pod}`) : undefined;
         if (!pod) {
           outcomes.set(check.id, {
@@ -198,15 +210,11 @@ export class LiveProber implements Prober {
 
   /** Stale collection, run objects, pods, and the watch that follows them. */
   private async start(plan: ProbePlan, signal: AbortSignal | undefined): Promise<void> {
-    // A plan built for a run names its objects after it: keep its names and its id.
-    const planned = new Set(
-      [...plan.pods, ...plan.runObjects].map((o) => o.metadata.labels?.[PROBE_RUN_LABEL]),
+    // A plan built for this run (its objects labelled with this run's id) keeps its names;
+    // any other gets this run's id as a suffix, so concurrent runs never collide.
+    this.planNamed = [...plan.pods, ...plan.runObjects].every(
+      (o) => o.metadata.labels?.[PROBE_RUN_LABEL] === this.runId,
     );
-    const only = planned.size === 1 ? [...planned][0] : undefined;
-    if (only && (this.id === undefined || this.id === only)) {
-      this.id = only;
-      this.planNamed = true;
-    }
     await this.collectStale(plan);
     if (signal?.aborted) throw new AbortedError();
     this.watch = await this.cluster.watchPods(

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { Option, type Command } from "commander";
 import { EXIT_INVALID, EXIT_USAGE, UsageError, type CliContext } from "../context.js";
 import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
@@ -45,12 +46,16 @@ not be made, nothing wrong seen; also an API server that could not be reached).
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("probe")
-    .description("Probe an environment's flows in the cluster: declared flows connect, chosen others do not, DNS resolves.")
+    .description(
+      "Probe an environment's flows in the cluster: declared flows connect, chosen others do not, DNS resolves.",
+    )
     .requiredOption("--env <name>", "environment to probe")
     .option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies")
     .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster)")
     .option("--context <name>", "kubeconfig context (default: its current-context)")
-    .addOption(new Option("--output <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
+    .addOption(
+      new Option("--output <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
+    )
     .option("--timeout <seconds>", "per-check timeout", "3")
     .option("--image <image>", "probe image (default: the agnhost e2e image)")
     .addHelpText("after", EXAMPLES)
@@ -63,7 +68,9 @@ async function probe(options: ProbeOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
   const timeoutSeconds = Number(options.timeout);
   if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 60) {
-    throw new UsageError(`--timeout must be a whole number of seconds from 1 to 60, not '${options.timeout}'`);
+    throw new UsageError(
+      `--timeout must be a whole number of seconds from 1 to 60, not '${options.timeout}'`,
+    );
   }
   const loaded = await loadIntentFromDir(options.policiesDir, io.cwd);
   if (!loaded.ok) {
@@ -90,6 +97,8 @@ async function probe(options: ProbeOptions, ctx: CliContext): Promise<number> {
   }
   const scrubber = createScrubber(secrets);
   const pods = { timeoutSeconds, ...(options.image ? { image: options.image } : {}) };
+  // One id for the plan's objects and the prober: names stay as planned, runs never collide.
+  const runId = randomBytes(4).toString("hex");
   const controller = new AbortController();
   const cancel = () => controller.abort();
   process.once("SIGINT", cancel);
@@ -108,8 +117,9 @@ async function probe(options: ProbeOptions, ctx: CliContext): Promise<number> {
             after: { policies: inventory.policies },
             before: { policies: inventory.policies },
             pods,
+            run: { id: runId, environment: environment.name },
           }),
-        prober: () => new LiveProber(cluster, { timeoutSeconds }),
+        prober: () => new LiveProber(cluster, { timeoutSeconds, runId }),
         run: (plan, prober, signal) => runProbes(prober, plan, signal ? { signal } : {}),
       },
       controller.signal,
