@@ -42,16 +42,16 @@ describe("probe pods", () => {
     const bad = { spec: { ...pod.spec, hostNetwork: true, securityContext: {} } };
     const c = container(bad.spec as Record<string, unknown>);
     (bad.spec as Record<string, unknown>)["containers"] = [{ ...c, securityContext: { privileged: true } }];
-    expect(restrictedViolations(bad)).toEqual(
-      expect.arrayContaining([
-        "hostNetwork must not be true",
-        "probe: privileged",
-        "probe: allowPrivilegeEscalation must be false",
-        "probe: capabilities must drop ALL",
-        "probe: runAsNonRoot must be true",
-        "probe: seccompProfile must be RuntimeDefault or Localhost",
-      ]),
-    );
+    const found = restrictedViolations(bad).join("\n");
+    for (const control of [
+      "hostNamespaces: spec.hostNetwork=true",
+      "privileged: spec.containers[probe]",
+      "allowPrivilegeEscalation: spec.containers[probe]",
+      "capabilities: spec.containers[probe]",
+      "runAsNonRoot: spec.containers[probe]",
+      "seccompProfile: spec.containers[probe]",
+    ])
+      expect(found).toContain(control);
   });
 
   it("are never Ready: the readiness check always fails", () => {
