@@ -134,10 +134,10 @@ describe("the article's scenario, analyzed from the shipped production intent", 
     const explanation =
       (JSON.parse(r.stdout) as { results: { explanation: string }[] }).results[0]?.explanation ?? "";
     expect(explanation).toMatch(
-      /^allowed: egress at production\/frontend-7d9f8-abcde allowed by production\/frontend-egress egress\[0\] \(policies\/templates\/frontend-api-db\.yaml:\d+:\d+\)/,
+      /^allowed: egress at production\/frontend-7d9f8-abcde allowed by production\/frontend-egress egress rule 1 \(policies\/templates\/frontend-api-db\.yaml:\d+:\d+\)/,
     );
     expect(explanation).toMatch(
-      /ingress at production\/api-5c6b7-fghij allowed by production\/api-ingress ingress\[0\]/,
+      /ingress at production\/api-5c6b7-fghij allowed by production\/api-ingress ingress rule 1/,
     );
   });
 });
@@ -200,13 +200,13 @@ describe("the article's own policies", () => {
     ]);
     const v = (JSON.parse(r.stdout) as { results: { allowed: boolean; explanation: string }[] }).results[0];
     expect(v?.allowed).toBe(true);
-    expect(v?.explanation).toContain("production/allow-dns egress[0]");
+    expect(v?.explanation).toContain("production/allow-dns egress rule 1");
   });
 
   it("are flagged by lint: the allow-dns peers are ORed where AND was meant", async () => {
     const r = await runCli(["lint", "--policies", articlePolicies]);
     expect(r.stdout).toMatch(
-      /^test\/semantics\/fixtures\/article-policies\.yaml:14:1: warning or-peers: production\/allow-dns egress\[0\]\.to has a namespaceSelector and a podSelector as separate peers, which are ORed/m,
+      /^test\/semantics\/fixtures\/article-policies\.yaml:14:1: warning or-peers: production\/allow-dns egress rule 1 has a namespaceSelector and a podSelector as separate 'to' peers, which are ORed/m,
     );
   });
 });

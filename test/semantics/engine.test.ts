@@ -180,7 +180,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "allowed by x/allow-y ingress[0]",
+    explanation: "allowed by x/allow-y ingress rule 1",
   },
   {
     rule: "a policy's podSelector selects pods of its own namespace only",
@@ -200,7 +200,7 @@ const cases: Case[] = [
     port: 81,
     protocol: "UDP",
     allowed: true,
-    explanation: "allowed by x/allow-all ingress[0]",
+    explanation: "allowed by x/allow-all ingress rule 1",
   },
   {
     rule: "ingress: [] denies everything",
@@ -218,7 +218,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "to: [] (empty) matches every destination",
@@ -227,7 +227,7 @@ const cases: Case[] = [
     to: "203.0.113.9",
     port: 80,
     allowed: true,
-    explanation: "egress at x/a allowed by x/p egress[0]",
+    explanation: "egress at x/a allowed by x/p egress rule 1",
   },
   {
     rule: "ports: [] (empty) matches every port and protocol",
@@ -237,7 +237,7 @@ const cases: Case[] = [
     port: 81,
     protocol: "UDP",
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "ports: [{}] matches every TCP port",
@@ -246,7 +246,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 81,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "ports: [{}] does not match UDP (protocol defaults to TCP)",
@@ -266,7 +266,7 @@ const cases: Case[] = [
     port: 81,
     protocol: "UDP",
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "port omitted with UDP does not match TCP",
@@ -304,7 +304,7 @@ const cases: Case[] = [
     port: 80,
     protocol: "SCTP",
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "SCTP on a profile without SCTP support carries the profile note",
@@ -325,7 +325,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "podSelector alone does not select pods of other namespaces",
@@ -343,7 +343,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "namespaceSelector alone does not select the policy's own namespace unless it matches",
@@ -369,7 +369,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "AND peer: right namespace, wrong pod is blocked",
@@ -421,7 +421,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "separate peers are ORed: app=b in the policy's namespace",
@@ -439,7 +439,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "separate peers are ORed: neither matches",
@@ -466,7 +466,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "empty podSelector does not reach into other namespaces",
@@ -484,7 +484,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "empty namespaceSelector does not match addresses outside the cluster",
@@ -506,7 +506,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "matchExpressions In",
@@ -521,7 +521,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "matchExpressions In: other values do not match",
@@ -551,7 +551,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "matchExpressions NotIn excludes the listed value",
@@ -579,7 +579,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "matchExpressions Exists: pods without the key do not match",
@@ -605,7 +605,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "matchExpressions DoesNotExist: pods with the key do not match",
@@ -657,7 +657,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   // ipBlock.
   {
@@ -670,7 +670,7 @@ const cases: Case[] = [
     port: 443,
     allowed: true,
     explanation:
-      "egress at x/a allowed by x/p egress[0]; ingress not enforced (198.51.100.7 is outside the cluster)",
+      "egress at x/a allowed by x/p egress rule 1; ingress not enforced (198.51.100.7 is outside the cluster)",
   },
   {
     rule: "ipBlock does not match an address outside the CIDR",
@@ -703,7 +703,7 @@ const cases: Case[] = [
     to: "172.21.1.1",
     port: 443,
     allowed: true,
-    explanation: "x/p egress[0]",
+    explanation: "x/p egress rule 1",
   },
   {
     rule: "IPv6 ipBlock",
@@ -714,7 +714,7 @@ const cases: Case[] = [
     to: "2001:db8:1::1",
     port: 443,
     allowed: true,
-    explanation: "x/p egress[0]",
+    explanation: "x/p egress rule 1",
   },
   {
     rule: "IPv6 ipBlock except",
@@ -744,7 +744,7 @@ const cases: Case[] = [
     port: 80,
     allowed: true,
     explanation:
-      "egress not enforced (203.0.113.9 is outside the cluster); ingress at x/a allowed by x/p ingress[0]",
+      "egress not enforced (203.0.113.9 is outside the cluster); ingress at x/a allowed by x/p ingress rule 1",
   },
   {
     rule: "traffic to outside the cluster from a non-isolated pod is allowed",
@@ -805,7 +805,7 @@ const cases: Case[] = [
     to: "fd00::3:2",
     port: 80,
     allowed: true,
-    explanation: "ingress at z/b allowed by z/p ingress[0]",
+    explanation: "ingress at z/b allowed by z/p ingress rule 1",
   },
   {
     rule: "the same pods over IPv4 are outside the IPv6 ipBlock",
@@ -826,7 +826,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "a named port does not match other port numbers",
@@ -854,7 +854,7 @@ const cases: Case[] = [
     port: 53,
     protocol: "UDP",
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "an egress named port resolves against the destination pod's ports",
@@ -863,7 +863,7 @@ const cases: Case[] = [
     to: "y/b",
     port: 81,
     allowed: true,
-    explanation: "egress at x/a allowed by x/p egress[0]",
+    explanation: "egress at x/a allowed by x/p egress rule 1",
   },
   {
     rule: "an egress named port: a destination whose port 81 has another name does not match",
@@ -891,7 +891,7 @@ const cases: Case[] = [
     to: "x/range",
     port: 8005,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "endPort: a port inside the range carries the endPort note",
@@ -909,7 +909,7 @@ const cases: Case[] = [
     to: "x/range",
     port: 8010,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
   },
   {
     rule: "endPort: a port after the range",
@@ -937,7 +937,7 @@ const cases: Case[] = [
     to: "x/range",
     port: 8000,
     allowed: true,
-    explanation: "x/p ingress[0]",
+    explanation: "x/p ingress rule 1",
     profile: noEndPort,
   },
   // Pod IPs name their pod.
@@ -973,7 +973,7 @@ const cases: Case[] = [
     to: "x/a",
     port: 80,
     allowed: true,
-    explanation: "x/p ingress[0] (policies/environments/dev.yaml:7:5)",
+    explanation: "x/p ingress rule 1 (policies/environments/dev.yaml:7:5)",
   },
 ];
 

@@ -114,7 +114,7 @@ describe("netpol-rollout diff", () => {
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("environment production: 1 flow opened, 0 closed");
     expect(r.stdout).toContain(
-      "+ production/frontend -> production/database 5432/TCP  [production/frontend-egress egress[",
+      "+ production/frontend -> production/database 5432/TCP  [production/frontend-egress egress rule ",
     );
     expect(r.stdout).toMatch(/\(policies\/environments\/production\.yaml:\d+:\d+\)\]/);
   });
@@ -143,7 +143,7 @@ describe("netpol-rollout diff", () => {
       "| --- | --- | --- | --- | --- | --- | --- |",
     ]);
     expect(md.stdout).toContain(
-      "| ➕ opened | production/frontend | production/database | 5432/TCP | production/frontend-egress egress\\[",
+      "| ➕ opened | production/frontend | production/database | 5432/TCP | production/frontend-egress egress rule 2 |",
     );
   });
 

@@ -154,7 +154,7 @@ describe("lintEnvironment", () => {
         expect.stringContaining("selector-matches-nothing: no DNS pod with k8s-app=kube-dns in kube-system"),
         expect.stringContaining("policy-selects-nothing: production/database-ingress selects no pod"),
         expect.stringContaining(
-          "service-port-not-target-port: production/frontend-egress egress[0] allows port 9090, the port of Service production/api; NetworkPolicy sees the pod's port 19090 (targetPort)",
+          "service-port-not-target-port: production/frontend-egress egress rule 1 allows port 9090, the port of Service production/api; NetworkPolicy sees the pod's port 19090 (targetPort)",
         ),
       ]),
     );

@@ -362,8 +362,13 @@ class Compiler {
       { podSelector: {}, policyTypes: ["Egress"], egress: [this.dnsRule()] },
       [ns.source],
     );
-    obj.ruleOrigins = { ingress: [], egress: [[this.env.source]] };
+    obj.ruleOrigins = { ingress: [], egress: [[this.dnsOrigin(ns)]] };
     return obj;
+  }
+
+  /** What causes a namespace's DNS rule: the `dns:` key, or (the default) the namespace itself. */
+  private dnsOrigin(ns: NamespaceIntent): SourceRef {
+    return this.env.dnsSource ?? ns.source;
   }
 
   /** Egress to the DNS pods on 53/TCP and 53/UDP, shaped by the DNS selector mode. */
@@ -411,7 +416,7 @@ class Compiler {
     // egress-isolate every pod); the pods this policy isolates still need DNS, so it gets the
     // DNS rule itself.
     if (egress.length > 0 && !ns.defaultDeny)
-      egress.push({ rule: this.dnsRule(), origins: [this.env.source] });
+      egress.push({ rule: this.dnsRule(), origins: [this.dnsOrigin(ns)] });
     if (egress.length > 0) {
       const obj = this.networkPolicy(
         ns.name,
@@ -439,7 +444,7 @@ class Compiler {
         { from: cidrs.map((cidr) => ({ ipBlock: { cidr } })) },
         ports,
       ),
-      origins: [this.env.source],
+      origins: [this.env.nodeCidrsSource ?? this.env.source],
     };
   }
 
@@ -466,7 +471,7 @@ class Compiler {
             },
           ],
         },
-        origins: [this.env.source],
+        origins: [this.dnsOrigin(target.namespace)],
       },
     ];
     const byName = new Map<string, { ports: Ports; origins: SourceRef[] }>();

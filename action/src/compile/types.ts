@@ -20,7 +20,8 @@ export interface CompiledObject {
   /**
    * The intent declarations behind each rule, index-aligned with `spec.ingress` and
    * `spec.egress` (for a CiliumNetworkPolicy, its `spec.egress`): the flows a rule allows,
-   * or the environment file for the DNS and kubelet health-check rules. Absent on objects
+   * or the key that causes a built-in rule (`dns:` or the namespace for DNS, `nodeCidrs:` for
+   * kubelet health checks). Absent on objects
    * without rules (default-deny) and on bundles recorded before it existed.
    */
   ruleOrigins?: { ingress: SourceRef[][]; egress: SourceRef[][] };

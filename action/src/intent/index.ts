@@ -1,3 +1,7 @@
 /** The intent: policies/ loaded and validated into the model the rest of the project consumes. */
 export * from "./model.js";
-export { parseIntent, loadIntentFromDir, sortErrors, type IntentFile, type ParseOptions } from "./load.js";
+export {
+  parseIntent,
+  parseEnvironments,
+  loadIntentFromDir,
+  type EnvironmentLoad, sortErrors, type IntentFile, type ParseOptions } from "./load.js";

@@ -11,7 +11,6 @@ import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../cni/profiles
 import type {
   DnsIntent,
   EnvironmentIntent,
-  Intent,
   IntentError,
   LoadResult,
   ProbeTargetIntent,
@@ -53,6 +52,32 @@ const DEFAULT_DNS_LABELS = { "k8s-app": "kube-dns" } as const;
 
 /** Parses and validates the intent held in `files`. Pure: no I/O. */
 export function parseIntent(files: IntentFile[], options: ParseOptions = {}): LoadResult {
+  const { errors, environments } = parseEnvironments(files, options);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, intent: { environments: environments.flatMap((e) => (e.intent ? [e.intent] : [])) } };
+}
+
+/** One environment as parseEnvironments sees it. */
+export interface EnvironmentLoad {
+  name: string;
+  /** Present when the environment and every file it uses are free of errors. */
+  intent?: EnvironmentIntent;
+  /** The errors in the environment file and in the fragments and templates it includes. */
+  errors: IntentError[];
+}
+
+/**
+ * Parses the intent and judges each environment on its own: an environment is usable when
+ * neither its file nor a fragment or template it includes has an error. For the preview,
+ * which shows the environments a broken file does not touch; everything that deploys uses
+ * parseIntent, which returns nothing while any error remains. `errors` holds every error,
+ * including those no environment's files contain (an unused template, a promotion clash is
+ * the second environment's). Environments are sorted by promotion order, then name.
+ */
+export function parseEnvironments(
+  files: IntentFile[],
+  options: ParseOptions = {},
+): { errors: IntentError[]; environments: EnvironmentLoad[] } {
   const errors: IntentError[] = [];
   const parsed = new Map<string, ParsedFile>();
   for (const f of files) {
@@ -114,10 +139,11 @@ export function parseIntent(files: IntentFile[], options: ParseOptions = {}): Lo
     usedTemplates: new Set(),
     errors,
   };
-  const environments: EnvironmentIntent[] = [];
+  const built: BuiltEnvironment[] = [];
   const promotions = new Map<number, { name: string; pos: Pos }>();
   for (const file of envFiles) {
     const env = buildEnvironment(file, ctx);
+    built.push(env);
     if (env.promotion !== undefined) {
       const first = promotions.get(env.promotion.order);
       if (first) {
@@ -132,7 +158,6 @@ export function parseIntent(files: IntentFile[], options: ParseOptions = {}): Lo
         promotions.set(env.promotion.order, { name: env.name, pos: env.promotion.pos });
       }
     }
-    if (env.intent) environments.push(env.intent);
   }
 
   // Fragments and templates nobody includes are still checked for shape.
@@ -158,10 +183,16 @@ export function parseIntent(files: IntentFile[], options: ParseOptions = {}): Lo
     errors.push(...inst.errors, ...checkShape(inst.node, "template"));
   }
 
-  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
-  environments.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
-  const intent: Intent = { environments };
-  return { ok: true, intent };
+  const all = sortErrors(errors);
+  const environments = built.map((env): EnvironmentLoad => {
+    const own = all.filter((e) => env.files.includes(e.file));
+    return own.length === 0 && env.intent
+      ? { name: env.name, intent: env.intent, errors: [] }
+      : { name: env.name, errors: own };
+  });
+  const order = (e: EnvironmentLoad): number => e.intent?.order ?? Number.MAX_SAFE_INTEGER;
+  environments.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+  return { errors: all, environments };
 }
 
 /**
@@ -267,13 +298,17 @@ interface BuiltEnvironment {
   name: string;
   promotion?: { order: number; pos: Pos };
   intent?: EnvironmentIntent;
+  /** Every file the environment names: its own, and the fragments and templates it includes. */
+  files: string[];
 }
 
 function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
   const name = file.replace(/^.*\//, "").replace(/\.ya?ml$/i, "");
   const parsedFile = ctx.parsed.get(file);
   const root = parsedFile?.root;
-  if (!root) return { name };
+  // Every file the environment names, found or not, well-formed or not.
+  const touched = [file];
+  if (!root) return { name, files: touched };
   const errors: IntentError[] = [];
   const fail = (pos: Pos, message: string, hint?: string): void => {
     errors.push(errorAt(pos, message, hint));
@@ -282,7 +317,7 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
   const env = asMap(root);
   if (!env) {
     ctx.errors.push(...errors);
-    return { name };
+    return { name, files: touched };
   }
   const nameProblem = dns1123LabelProblem(name);
   if (nameProblem) {
@@ -291,7 +326,7 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
 
   const promotionEntry = entry(env, "promotion");
   const order = asNumber(promotionEntry?.value);
-  const built: BuiltEnvironment = { name };
+  const built: BuiltEnvironment = { name, files: touched };
   if (promotionEntry && order !== undefined && Number.isInteger(order)) {
     built.promotion = { order, pos: promotionEntry.value.pos };
   }
@@ -317,6 +352,7 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
         continue;
       }
       seenIncludes.set(path, item.pos);
+      if (!touched.includes(path)) touched.push(path);
       const target = ctx.parsed.get(path);
       if (!target) {
         const known = ctx.shared.map(ctx.relToDir);
@@ -348,6 +384,7 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
         continue;
       }
       ctx.usedTemplates.add(templateName);
+      if (!touched.includes(template.file)) touched.push(template.file);
       if (!template.root) continue;
       const declared = templateParameters(template.root, ctx.errors);
       if (!declared) continue;
@@ -487,6 +524,10 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
     files,
     source: ref(env.pos),
   };
+  const dnsKey = entry(env, "dns");
+  if (dnsKey) built.intent.dnsSource = ref(dnsKey.keyPos);
+  const nodeCidrsKey = entry(env, "nodeCidrs");
+  if (nodeCidrsKey) built.intent.nodeCidrsSource = ref(nodeCidrsKey.keyPos);
   return built;
 }
 

@@ -107,6 +107,10 @@ export interface EnvironmentIntent {
   dns: DnsIntent;
   /** Sources of kubelet health checks, allowed as ingress where the profile needs it. */
   nodeCidrs: string[];
+  /** The `dns:` key, when the environment sets one (the DNS rules point at it). */
+  dnsSource?: SourceRef;
+  /** The `nodeCidrs:` key, when present (the health-check rules point at it). */
+  nodeCidrsSource?: SourceRef;
   excludedNamespaces: string[];
   /** Outside hosts the probes may use (`probe: targets:`); absent: none. */
   probeTargets?: ProbeTargetIntent[];

@@ -9,7 +9,7 @@ export interface RuleRef {
   namespace: string;
   policy: string;
   direction: "ingress" | "egress";
-  /** Index of the rule in spec.ingress / spec.egress. */
+  /** Index of the rule in spec.ingress / spec.egress (0-based; reports say "rule N" from 1). */
   ruleIndex: number;
   /** The intent declaration that produced the policy or rule, when known. */
   source?: SourceRef;
@@ -29,7 +29,41 @@ export interface FlowChange {
   rule?: RuleRef;
   /** One sentence: why the verdict changed. */
   explanation: string;
+  /** A few words: why, for a reviewer ("new service production/api", "declared flow removed"). */
+  summary?: string;
+  /** What kind of endpoint each side is (set by the intent diff). */
+  fromKind?: EndpointKind;
+  toKind?: EndpointKind;
+  /**
+   * A rule every environment gets rather than a declared flow: DNS (from `dns:` or its
+   * default) or kubelet health checks (from `nodeCidrs:`).
+   */
+  builtin?: "dns" | "node-cidrs";
+  /**
+   * Whether the verdict changed because an endpoint exists on one side only (a new or
+   * removed service, namespace or environment) rather than because a rule changed.
+   */
+  cause?: "rules" | "endpoint";
+  /** The declared name of the destination port, e.g. "metrics" for 9100/TCP. */
+  portName?: string;
+  /** The author's comment on the line of the declaration behind `rule` ("# payment processor"). */
+  comment?: string;
 }
+
+/**
+ * service: a declared service; namespace: pods of a namespace (an ingress controller, or
+ * pods no service selects); dns: the DNS pods; other-namespace: a pod in an undeclared
+ * namespace; external: an address in a declared CIDR; internet: an address no CIDR declares;
+ * fqdn: a DNS name.
+ */
+export type EndpointKind =
+  | "service"
+  | "namespace"
+  | "dns"
+  | "other-namespace"
+  | "external"
+  | "internet"
+  | "fqdn";
 
 export interface SemanticDiff {
   environment: string;

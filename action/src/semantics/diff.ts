@@ -16,7 +16,7 @@ import type { EnvironmentIntent, Flow, SourceRef } from "../intent/model.js";
 import type { CiliumNetworkPolicy, Namespace, NetworkPolicy, Pod, Protocol } from "../k8s/types.js";
 import type { CniProfile } from "../cni/profiles.js";
 import type { CompiledBundle } from "../compile/types.js";
-import { compileEnvironment } from "../compile/compile.js";
+import { ALLOW_DNS_NAME, compileEnvironment } from "../compile/compile.js";
 import type { FlowChange, RuleRef, SemanticDiff } from "./contracts.js";
 import { buildModel, type CiliumPolicyInput, type Model, type PolicyInput } from "./model.js";
 import {
@@ -29,7 +29,7 @@ import {
   type Verdict,
 } from "./evaluate.js";
 import type { IpFamily } from "./ip.js";
-import { explainDirection, formatPolicy, formatRule } from "./explain.js";
+import { explainDirection, formatPolicy, formatRule, ruleName } from "./explain.js";
 import { endpointKey, syntheticInventory, type SyntheticEndpoint } from "./inventory.js";
 import { parseIp } from "./ip.js";
 
@@ -108,6 +108,7 @@ function classify(
   j: Judged,
   pickSource: (side: Side, rule: RuleRef) => SourceRef | undefined,
   absentReason: (side: Side) => string,
+  absentSummary: (side: Side) => string = absentReason,
 ): FlowChange | undefined {
   const a = allowed(j.base);
   const b = allowed(j.head);
@@ -137,6 +138,7 @@ function classify(
     change === "added"
       ? `now allowed: ${allowedText}; before: ${otherText}`
       : `now ${otherText}; before: allowed: ${allowedText}`;
+  const cause = before.kind === "absent" ? "endpoint" : "rules";
   return {
     change,
     from: j.from,
@@ -145,7 +147,22 @@ function classify(
     protocol: j.protocol,
     ...(ruleRef ? { rule: ruleRef } : {}),
     explanation,
+    summary:
+      before.kind === "absent"
+        ? absentSummary(beforeSide)
+        : change === "added"
+          ? ruleRef
+            ? `allowed by ${ruleRef.namespace}/${ruleRef.policy} ${ruleName(ruleRef)}`
+            : "no longer isolated"
+          : blockedSummary(before.verdict),
+    cause,
   };
+}
+
+/** "no egress rule allows it now", "no egress or ingress rule allows it now". */
+function blockedSummary(v: Verdict): string {
+  const denied = [v.egress, v.ingress].filter((d) => !d.allowed).map((d) => d.direction);
+  return `no ${denied.join(" or ")} rule allows it now`;
 }
 
 /** The rule on the changed side: a direction allowed by a rule there that was not allowed before. */
@@ -188,6 +205,52 @@ function describeBlocked(v: Verdict, from: string, to: string, portText: string)
       return `${d.direction} at ${subject} isolated by ${d.isolatedBy.map(formatPolicy).join(", ")} with no rule for ${portText}`;
     })
     .join("; ")}`;
+}
+
+/** "service production/api", "namespace dev": what a new or removed endpoint is, briefly. */
+function endpointPhrase(e: SyntheticEndpoint): string {
+  switch (e.kind) {
+    case "service":
+      return `service ${e.label}`;
+    case "namespace":
+      return `namespace ${e.label.replace(/^ns:/, "").replace(/\/\(other pods\)$/, "")}`;
+    default:
+      return e.description;
+  }
+}
+
+/** DNS rules and kubelet health-check rules are built in, not declared flows. */
+function builtinOf(
+  src: SyntheticEndpoint,
+  dst: SyntheticEndpoint,
+  c: FlowChange,
+  envs: Record<Side, EnvironmentIntent | undefined>,
+): FlowChange["builtin"] {
+  if (dst.kind === "dns" || c.rule?.policy === ALLOW_DNS_NAME) return "dns";
+  const nodeCidrs = new Set([...(envs.base?.nodeCidrs ?? []), ...(envs.head?.nodeCidrs ?? [])]);
+  if (src.kind === "external" && nodeCidrs.has(src.label)) return "node-cidrs";
+  return undefined;
+}
+
+/** The declared name of the destination port ("metrics" for 9100), on the side that allows it. */
+function portNameOf(
+  dst: SyntheticEndpoint,
+  c: FlowChange,
+  envs: Record<Side, EnvironmentIntent | undefined>,
+): string | undefined {
+  if (dst.kind !== "service") return undefined;
+  const [nsName, svcName] = dst.label.split("/");
+  for (const side of c.change === "added" ? (["head", "base"] as const) : (["base", "head"] as const)) {
+    const svc = envs[side]?.namespaces.find((n) => n.name === nsName)?.services.find((x) => x.name === svcName);
+    const port = svc?.ports.find(
+      (p) =>
+        p.name !== undefined &&
+        p.protocol === c.protocol &&
+        (p.endPort !== undefined && p.endPort !== p.port ? `${p.port}-${p.endPort}` : String(p.port)) === c.port,
+    );
+    if (port?.name) return port.name;
+  }
+  return undefined;
 }
 
 function compareChanges(a: FlowChange, b: FlowChange): number {
@@ -338,9 +401,22 @@ export function diffCompiled(input: {
           const missing = [src, dst].filter((e) => !e.exists[side]).map((e) => e.description);
           return `${missing.join(" and ")} ${missing.length > 1 ? "do" : "does"} not exist in ${side}`;
         };
+        const absentSummary = (side: Side): string => {
+          const gone = side === "base" ? "new" : "removed";
+          if (!envs[side]) return `${gone} environment`;
+          const missing = [src, dst].filter((e) => !e.exists[side]).map(endpointPhrase);
+          return side === "base" ? `new ${missing.join(" and ")}` : `${missing.join(" and ")} removed`;
+        };
         for (const j of list) {
-          const c = classify(j, pickSource, absentReason);
-          if (c) changes.push(c);
+          const c = classify(j, pickSource, absentReason, absentSummary);
+          if (!c) continue;
+          c.fromKind = src.kind;
+          c.toKind = dst.kind;
+          const builtin = builtinOf(src, dst, c, envs);
+          if (builtin) c.builtin = builtin;
+          const portName = portNameOf(dst, c, envs);
+          if (portName) c.portName = portName;
+          changes.push(c);
         }
       }
     });

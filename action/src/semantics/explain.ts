@@ -10,9 +10,14 @@ export function formatSource(s: SourceRef): string {
   return `${s.file}:${s.line}:${s.column}`;
 }
 
-/** "production/api-ingress ingress[0] (policies/environments/production.yaml:12:5)" */
+/** "ingress rule 1": rules are counted from 1 in every report (ruleIndex is 0-based). */
+export function ruleName(r: Pick<RuleRef, "direction" | "ruleIndex">): string {
+  return `${r.direction} rule ${r.ruleIndex + 1}`;
+}
+
+/** "production/api-ingress ingress rule 1 (policies/environments/production.yaml:12:5)" */
 export function formatRule(r: RuleRef): string {
-  return `${r.namespace}/${r.policy} ${r.direction}[${r.ruleIndex}]${r.source ? ` (${formatSource(r.source)})` : ""}`;
+  return `${r.namespace}/${r.policy} ${ruleName(r)}${r.source ? ` (${formatSource(r.source)})` : ""}`;
 }
 
 export function formatPolicy(p: PolicyRef): string {
@@ -21,7 +26,7 @@ export function formatPolicy(p: PolicyRef): string {
 
 /**
  * One direction: `subject` is the pod the direction is judged at, `peer` the other side.
- * e.g. "ingress at production/api-1 allowed by production/api-ingress ingress[0] (…)".
+ * e.g. "ingress at production/api-1 allowed by production/api-ingress ingress rule 1 (…)".
  */
 export function explainDirection(
   d: DirectionVerdict,

@@ -11,11 +11,12 @@
  */
 import type { Endpoint, EnvironmentIntent, FlowPort, ServicePort } from "../intent/model.js";
 import type { ContainerPort, Namespace, Pod, Protocol } from "../k8s/types.js";
+import type { EndpointKind } from "./contracts.js";
 import { METADATA_NAME_LABEL } from "./model.js";
 import { cidrContains, parseCidr, parseIp, representativeAddress, type Cidr } from "./ip.js";
 
-export type SyntheticKind =
-  "service" | "namespace" | "dns" | "other-namespace" | "external" | "internet" | "fqdn";
+/** The endpoint kinds of the semantic diff (see EndpointKind). */
+export type SyntheticKind = EndpointKind;
 
 /** A port to probe on a destination; `label` is what reports show ("8080", "8000-8010", "*"). */
 export interface PortProbe {

@@ -432,7 +432,7 @@ function lintNamedPorts(
               ctx,
               "error",
               "named-port-missing",
-              `${formatPolicy(policy)} ${dir}[${rule.index}] names port '${port.name}' (${port.protocol}), which no ${dir === "ingress" ? "selected" : "destination"} pod declares: the rule matches nothing on it`,
+              `${formatPolicy(policy)} ${dir} rule ${rule.index + 1} names port '${port.name}' (${port.protocol}), which no ${dir === "ingress" ? "selected" : "destination"} pod declares: the rule matches nothing on it`,
               sourceOf(np),
             );
           }
@@ -540,7 +540,7 @@ function lintServicePorts(
                 ctx,
                 "warning",
                 "service-port-not-target-port",
-                `${formatPolicy(policy)} egress[${rule.index}] allows port ${sp.port}, the port of Service ${svc.metadata.namespace}/${svc.metadata.name}; NetworkPolicy sees the pod's port ${target} (targetPort), so the connection is blocked: allow ${target}`,
+                `${formatPolicy(policy)} egress rule ${rule.index + 1} allows port ${sp.port}, the port of Service ${svc.metadata.namespace}/${svc.metadata.name}; NetworkPolicy sees the pod's port ${target} (targetPort), so the connection is blocked: allow ${target}`,
                 sourceOf(np, "egress", rule.index, sp.port),
               );
             }
@@ -615,7 +615,7 @@ export function lintPolicies(
             ctx,
             "warning",
             "every-port",
-            `${name(np)} ingress[${i}] allows every port and protocol; list the ports`,
+            `${name(np)} ingress rule ${i + 1} allows every port and protocol; list the ports`,
             sourceOf(np),
           );
       }
@@ -637,7 +637,7 @@ export function lintPolicies(
             ctx,
             "warning",
             "egress-to-everywhere",
-            `${name(np)} egress[${i}] allows egress to ${peer.ipBlock?.cidr} (every address); name the destination's CIDR`,
+            `${name(np)} egress rule ${i + 1} allows egress to ${peer.ipBlock?.cidr} (every address); name the destination's CIDR`,
             sourceOf(np),
           );
         }
@@ -647,7 +647,7 @@ export function lintPolicies(
           ctx,
           "warning",
           "every-port",
-          `${name(np)} egress[${i}] allows every port and protocol; list the ports`,
+          `${name(np)} egress rule ${i + 1} allows every port and protocol; list the ports`,
           sourceOf(np),
         );
       }
@@ -712,7 +712,7 @@ function effectiveTypes(np: NetworkPolicy): string[] {
 }
 
 function orPeersMessage(policy: string, dir: string, index: number, field: string, ns: string): string {
-  return `${policy} ${dir}[${index}].${field} has a namespaceSelector and a podSelector as separate peers, which are ORed: every pod of the selected namespaces, OR the selected pods of ${ns}. To require both, put them in one peer (one list item)`;
+  return `${policy} ${dir} rule ${index + 1} has a namespaceSelector and a podSelector as separate '${field}' peers, which are ORed: every pod of the selected namespaces, OR the selected pods of ${ns}. To require both, put them in one peer (one list item)`;
 }
 
 function lintPoliciesDns(

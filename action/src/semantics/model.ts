@@ -636,7 +636,7 @@ class CiliumTranslator {
         restricted = true;
         this.b.problems.push({
           object,
-          message: `${dir}[${index}].${key} is not evaluated (matches nothing here)`,
+          message: `${dir} rule ${index + 1}: ${key} is not evaluated (matches nothing here)`,
         });
         peers.push({ kind: "invalid" });
       }

@@ -5,7 +5,7 @@
 import type { Protocol } from "../k8s/types.js";
 import type { FlowChange, SemanticDiff } from "./contracts.js";
 import type { Verdict } from "./evaluate.js";
-import { explainDirection, explainVerdict, formatRule, formatSource } from "./explain.js";
+import { explainDirection, explainVerdict, formatRule, formatSource, ruleName } from "./explain.js";
 import type { Matrix } from "./matrix.js";
 
 /** One line of `analyze --output json`. */
@@ -185,7 +185,7 @@ export function renderDiffMarkdown(diff: SemanticDiff): string {
     out.push("| | from | to | port | rule | source | why |", "| --- | --- | --- | --- | --- | --- | --- |");
     for (const c of diff.changes) {
       const rule = c.rule
-        ? `${c.rule.namespace}/${c.rule.policy} ${c.rule.direction}[${c.rule.ruleIndex}]`
+        ? `${c.rule.namespace}/${c.rule.policy} ${ruleName(c.rule)}`
         : "—";
       const source = c.rule?.source ? formatSource(c.rule.source) : "";
       out.push(
