@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatIntentError,
   loadIntentFromDir,
+  parseEnvironments,
   parseIntent,
   type EnvironmentIntent,
   type IntentFile,
@@ -427,5 +428,46 @@ describe("shipped templates", () => {
       ]),
     ).environments[0]!;
     expect(flowSummary(e)).toEqual(flows);
+  });
+});
+
+describe("each environment on its own (the preview)", () => {
+  const env = (name: string, promotion: number, extra = ""): IntentFile => ({
+    path: `policies/environments/${name}.yaml`,
+    text: `promotion: ${promotion}\ncni: calico\n${extra}namespaces:\n  app:\n    services:\n      web: { labels: { app: web }, ports: [80] }\n`,
+  });
+  const fragment: IntentFile = {
+    path: "policies/shared/broken.yaml",
+    text: "namespaces:\n  app:\n    services:\n      db: { labels: { app: db }, ports: [99999] }\n",
+  };
+
+  it("an error in an included fragment marks only the environments that include it", () => {
+    const files = [env("dev", 1), env("prod", 2, "include:\n  - shared/broken.yaml\n"), fragment];
+    const { errors, environments } = parseEnvironments(files);
+    expect(errors.map((e) => `${e.file}:${e.line}`)).toEqual(["policies/shared/broken.yaml:4"]);
+    expect(environments.map((e) => [e.name, e.intent !== undefined, e.errors.length])).toEqual([
+      ["dev", true, 0],
+      ["prod", false, 1],
+    ]);
+    // Whatever deploys sees the whole intent: nothing while any error remains.
+    expect(parseIntent(files).ok).toBe(false);
+  });
+
+  it("an error no environment's files hold leaves every environment usable, and is still an error", () => {
+    const unused: IntentFile = {
+      path: "policies/shared/unused.yaml",
+      text: "namespaces:\n  app:\n    servics: {}\n",
+    };
+    const { errors, environments } = parseEnvironments([env("dev", 1), env("prod", 2), unused]);
+    expect(errors).toHaveLength(1);
+    expect(environments.every((e) => e.intent !== undefined)).toBe(true);
+  });
+
+  it("DNS and health-check rules point at the dns: and nodeCidrs: keys", () => {
+    const intent = one(
+      "promotion: 1\ncni: generic\nnodeCidrs: [10.0.0.0/16]\ndns: { mode: safe }\nnamespaces:\n  app:\n    services:\n      web: { labels: { app: web }, ports: [80] }\n",
+    );
+    expect(intent.nodeCidrsSource).toMatchObject({ line: 3, column: 1 });
+    expect(intent.dnsSource).toMatchObject({ line: 4, column: 1 });
   });
 });

@@ -76,14 +76,14 @@ describe("netpol-rollout preview", () => {
       /at base <code>merge base with main<\/code> \(<code>[0-9a-f]{7}<\/code>\) with head <code>working tree<\/code>/,
     );
     expect(stdout).toContain("production/frontend → production/database:5432/TCP");
-    expect(stdout).toContain("**1 flow opened, 0 closed** in 1 of 3 environments.");
+    expect(stdout).toContain("**1 flow opened, 0 closed** in 1 of 3 environments");
     expect(stdout).toContain("The Pulumi engine part was skipped: the CLI runs without an engine");
   });
 
   it("works from a subdirectory of the repository, with paths relative to its root", async () => {
     const { code, stdout } = await cli(["preview", "--policies-dir", "."], join(repo, "policies"));
     expect(code).toBe(0);
-    expect(stdout).toContain("**1 flow opened, 0 closed** in 1 of 3 environments.");
+    expect(stdout).toContain("**1 flow opened, 0 closed** in 1 of 3 environments");
     expect(stdout).toContain("<code>policies/environments/production.yaml:");
   });
 

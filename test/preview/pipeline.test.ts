@@ -99,7 +99,9 @@ describe("preview of the shipped examples", () => {
     });
 
     const comment = renderComment(report);
-    expect(comment).toContain("**1 flow opened, 0 closed** in 1 of 3 environments.");
+    expect(comment).toContain("**1 flow opened, 0 closed** in 1 of 3 environments");
+    // dev and staging share the template but not this flow: the environments now differ.
+    expect(comment).toContain("⚠️ environments differ: dev, staging do not declare it");
     expectGolden("test/preview/golden/frontend-database-comment.md", comment);
     expectGolden("test/preview/golden/frontend-database-summary.md", renderSummary(report));
   });
@@ -159,27 +161,73 @@ describe("environments on one side only", () => {
   });
 });
 
+describe("reading order", () => {
+  it("a new environment of 15 services shows at most one DNS line and puts new exposure at the top", async () => {
+    const base = shippedFiles();
+    const qa = generateIntent({ services: 15, namespaces: 1, environment: "qa" }).map((f) => ({
+      ...f,
+      text: f.text.replace("promotion: 1", "promotion: 4"),
+    }));
+    const report = await preview(base, [...base, ...qa]);
+    const env = report.environments.find((e) => e.name === "qa");
+    expect(env?.presence).toBe("added");
+    // 15 services and the namespace's other pods, each on 53/UDP and 53/TCP.
+    expect(env?.diff.changes.filter((c) => c.builtin === "dns").length).toBeGreaterThanOrEqual(30);
+    const comment = renderComment(report);
+    const section = comment.slice(comment.indexOf("### <code>qa</code>"));
+    const lines = section.split("\n");
+    expect(lines.filter((l) => /\bDNS\b|kube-dns/.test(l))).toHaveLength(1);
+    const firstRow = lines.find(
+      (l) => l.startsWith("| ") && !l.startsWith("| risk") && !l.startsWith("| ---"),
+    );
+    expect(firstRow).toContain("⚠️ new exposure: reachable from outside ns-0 (ingress-nginx)");
+    expect(firstRow).toContain("<code>ns:ingress-nginx → ns-0/svc-0:8080/TCP</code>");
+  });
+});
+
 describe("invalid intent", () => {
   const broken = (files: SourceFile[]) =>
     edited(files, PRODUCTION, (t) => addFlow(t, "frontend -> databse:5432"));
 
-  it("an invalid head gives a report with the errors and no diff", async () => {
+  it("an invalid environment file marks only that environment invalid; the others are compared", async () => {
     const base = shippedFiles();
-    const report = await preview(base, broken(base));
+    const head = edited(broken(base), "policies/environments/dev.yaml", (t) =>
+      addFlow(t, "worker -> database:5432"),
+    );
+    const report = await preview(base, head);
     expect(report.intentErrors.length).toBeGreaterThan(0);
     expect(report.intentErrors.every((e) => e.side === "head" && e.file === PRODUCTION && e.line > 0)).toBe(
       true,
     );
-    expect(report.environments.map((e) => e.name)).toEqual(["dev", "staging", "production"]);
-    for (const env of report.environments) {
-      expect(env.verdict.kind).toBe("invalid");
-      expect(env.diff.changes).toEqual([]);
-    }
-    expect(previewOutputs(report)).toMatchObject({ invalid: true, changed: false });
+    expect(report.environments.map((e) => [e.name, e.verdict.kind])).toEqual([
+      ["dev", "changed"],
+      ["staging", "no-change"],
+      ["production", "invalid"],
+    ]);
+    expect(report.environments[2]?.verdict).toMatchObject({ files: [PRODUCTION] });
+    expect(flowsOf(report, "dev")).toEqual(["added dev/worker → dev/database:5432/TCP"]);
+    // Nothing deploys while any error remains: the preview fails, and the engine part does not run.
+    expect(previewOutputs(report)).toMatchObject({ invalid: true, changed: true });
     const comment = renderComment(report);
-    expect(comment).toContain("**The intent at head is invalid**");
+    expect(comment).toContain("**The intent at head has 1 error**: <code>production</code> is not compared");
+    expect(comment).toContain("Nothing deploys until every error is fixed.");
     expect(comment).toMatch(/<code>policies\/environments\/production\.yaml:\d+:\d+<\/code> .*databse/);
+    expect(comment).toContain("<code>dev/worker → dev/database:5432/TCP</code>");
     expectGolden("test/preview/golden/invalid-head-comment.md", comment);
+  });
+
+  it("an error in a shared template marks every environment that includes it invalid", async () => {
+    const base = shippedFiles();
+    const head = edited(base, "policies/templates/frontend-api-db.yaml", (t) =>
+      t.replace(
+        "  - ${namespace}/${api} -> ${namespace}/${database}:${databasePort}",
+        "  - ${namespace}/${api} -> ${namespace}/databse:${databasePort}",
+      ),
+    );
+    expect(head).not.toEqual(base);
+    const report = await preview(base, head);
+    expect(report.environments.map((e) => e.verdict.kind)).toEqual(["invalid", "invalid", "invalid"]);
+    expect(renderComment(report)).toContain("**The intent at head is invalid**");
   });
 
   it("an invalid head without a base still names the environments from their files", async () => {
@@ -309,7 +357,7 @@ describe("large intents", () => {
     const { body, tier } = renderCommentWithTier(report, { summaryUrl: "https://example.test/summary" });
     expect(body.length).toBeLessThan(65_536);
     expect(tier).toBe("reduced");
-    expect(body).toMatch(/… and \d+ more flow changes in the \[job summary\]/);
+    expect(body).toMatch(/… and \d+ more (risky|flow) changes in the \[job summary\]/);
     const summary = renderSummaryWithTier(report);
     expect(Buffer.byteLength(summary.body)).toBeLessThan(1024 * 1024);
     // Three 500-service diffs: a few seconds alone, far more on a busy shared CI machine.

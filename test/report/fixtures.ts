@@ -34,6 +34,10 @@ export function change(
       kind === "added"
         ? `${policy} ingress rule 1 now admits ${from}`
         : `no rule admits ${from} any more; ${to} is isolated for ingress`,
+    summary: kind === "added" ? "an ingress rule now allows it" : "no ingress rule allows it now",
+    fromKind: "service",
+    toKind: "service",
+    cause: "rules",
   };
 }
 
@@ -138,6 +142,170 @@ export function handMadeReport(): PreviewReport {
         },
       }),
     ],
+    intentErrors: [],
+  };
+}
+
+/** A source at `line` of the production file. */
+function at(line: number): { file: string; line: number; column: number } {
+  return { file: PROD, line, column: 5 };
+}
+
+/**
+ * Production with every kind of risk: new exposure from the ingress controller and to
+ * every address, the last caller of a queue closed, default-deny removed from a namespace,
+ * a flow staging does not declare; an ordinary flow staging shares; DNS for a new service.
+ */
+export function riskyReport(): PreviewReport {
+  const rule = (policy: string, direction: "ingress" | "egress", index: number, line: number) => ({
+    namespace: "production",
+    policy,
+    direction,
+    ruleIndex: index,
+    source: at(line),
+  });
+  const changes: FlowChange[] = [
+    {
+      change: "added",
+      from: "ns:ingress-nginx",
+      to: "production/admin",
+      port: "8443",
+      protocol: "TCP",
+      portName: "https",
+      fromKind: "namespace",
+      toKind: "service",
+      cause: "endpoint",
+      rule: rule("admin-ingress", "ingress", 0, 21),
+      comment: "admin console, VPN only",
+      summary: "new service production/admin",
+      explanation:
+        "now allowed: ingress at production/admin by production/admin-ingress ingress rule 1; before: service production/admin does not exist in base",
+    },
+    {
+      change: "added",
+      from: "production/admin",
+      to: "kube-system/kube-dns",
+      port: "53",
+      protocol: "UDP",
+      fromKind: "service",
+      toKind: "dns",
+      builtin: "dns",
+      cause: "endpoint",
+      rule: rule("allow-dns", "egress", 0, 9),
+      summary: "new service production/admin",
+      explanation: "now allowed: egress at production/admin by production/allow-dns egress rule 1",
+    },
+    {
+      change: "added",
+      from: "production/admin",
+      to: "kube-system/kube-dns",
+      port: "53",
+      protocol: "TCP",
+      fromKind: "service",
+      toKind: "dns",
+      builtin: "dns",
+      cause: "endpoint",
+      rule: rule("allow-dns", "egress", 0, 9),
+      summary: "new service production/admin",
+      explanation: "now allowed: egress at production/admin by production/allow-dns egress rule 1",
+    },
+    {
+      change: "added",
+      from: "production/api",
+      to: "0.0.0.0/0",
+      port: "443",
+      protocol: "TCP",
+      fromKind: "service",
+      toKind: "external",
+      cause: "rules",
+      rule: rule("api-egress", "egress", 2, 24),
+      summary: "an egress rule now allows it",
+      explanation: "now allowed: egress at production/api by production/api-egress egress rule 3",
+    },
+    {
+      change: "added",
+      from: "production/api",
+      to: "production/cache",
+      port: "6379",
+      protocol: "TCP",
+      fromKind: "service",
+      toKind: "service",
+      cause: "rules",
+      rule: rule("api-egress", "egress", 1, 23),
+      summary: "egress and ingress rules now allow it",
+      explanation: "now allowed: egress at production/api by production/api-egress egress rule 2",
+    },
+    {
+      change: "added",
+      from: "production/prometheus",
+      to: "production/api",
+      port: "9100",
+      protocol: "TCP",
+      portName: "metrics",
+      fromKind: "service",
+      toKind: "service",
+      cause: "rules",
+      rule: rule("api-ingress", "ingress", 1, 25),
+      comment: "scrape",
+      summary: "egress and ingress rules now allow it",
+      explanation: "now allowed: ingress at production/api by production/api-ingress ingress rule 2",
+    },
+    {
+      change: "removed",
+      from: "production/worker",
+      to: "production/queue",
+      port: "5672",
+      protocol: "TCP",
+      fromKind: "service",
+      toKind: "service",
+      cause: "rules",
+      rule: rule("worker-egress", "egress", 0, 30),
+      summary: "no egress or ingress rule allows it now",
+      explanation: "now blocked: egress at production/worker isolated by production/default-deny-all",
+    },
+  ];
+  const graph = (declared: [string, string, string][]): FlowsGraph => {
+    const keys = [...new Set(declared.flatMap(([f, t]) => [f, t]))].sort();
+    const id = (k: string): string => `n${keys.indexOf(k)}`;
+    return {
+      nodes: keys.map((key) => ({
+        id: id(key),
+        key,
+        kind: key.startsWith("ns:") ? "namespace" : key.includes("/0") ? "cidr" : "service",
+        removed: false,
+      })),
+      edges: declared.map(([f, t, port]) => ({
+        from: id(f),
+        to: id(t),
+        ports: [port],
+        status: "unchanged" as const,
+      })),
+    };
+  };
+  const production = env("production", 3, diffOf("production", changes, ["production/admin"]), {
+    graph: graph([
+      ["ns:ingress-nginx", "production/admin", "8443/TCP"],
+      ["production/api", "0.0.0.0/0", "443/TCP"],
+      ["production/api", "production/cache", "6379/TCP"],
+      ["production/prometheus", "production/api", "9100/TCP"],
+      ["production/worker", "production/api", "8080/TCP"],
+    ]),
+  });
+  production.defaultDeny = { added: [], removed: ["legacy"] };
+  const staging = env("staging", 2, diffOf("staging", []), {
+    graph: graph([
+      ["staging/api", "staging/cache", "6379/TCP"],
+      ["staging/prometheus", "staging/node", "9100/TCP"],
+      ["staging/worker", "staging/api", "8080/TCP"],
+      ["staging/prometheus", "staging/api", "9090/TCP"],
+    ]),
+  });
+  return {
+    baseRef: "origin/main",
+    baseSha: "0123456789abcdef0123456789abcdef01234567",
+    headRef: "fedcba9876543210fedcba9876543210fedcba98",
+    policiesDir: "policies",
+    environments: [staging, production],
     intentErrors: [],
   };
 }

@@ -15,7 +15,7 @@ import {
   type FlowsGraph,
   type PreviewReport,
 } from "../../action/src/report/types.js";
-import { change, diffOf, env, handMadeReport } from "./fixtures.js";
+import { change, diffOf, env, handMadeReport, riskyReport } from "./fixtures.js";
 
 /** Markdown outside ```mermaid fences. */
 function outsideFences(markdown: string): string {
@@ -101,10 +101,90 @@ describe("PR comment", () => {
   it("lists each flow change with its rule and source line", () => {
     const body = renderComment(handMadeReport());
     expect(body).toContain(
-      "| ➕ opened | <code>production/frontend → production/database:5432/TCP</code> | <code>policies/environments/production.yaml:17</code>",
+      "| ➕ opens | <code>production/frontend → production/database:5432/TCP</code> | <code>policies/environments/production.yaml:17</code><br><code>production/database-ingress</code> ingress rule 1 |",
     );
-    expect(body).toContain("➖ closed | <code>production/api → production/database:5433/TCP</code>");
+    expect(body).toContain("➖ closes | <code>production/api → production/database:5433/TCP</code>");
     expect(body).toContain("**1 flow opened, 1 closed** in 1 of 2 environments.");
+  });
+
+  it("links an opened flow to its line at head and a closed one to its line at base", () => {
+    const body = renderComment(handMadeReport(), {
+      sourceUrl: "https://github.com/o/r/blob/HEADSHA/",
+      baseSourceUrl: "https://github.com/o/r/blob/BASESHA/",
+    });
+    expect(body).toContain(
+      "| ➕ opens | <code>production/frontend → production/database:5432/TCP</code> | [<code>policies/environments/production.yaml:17</code>](https://github.com/o/r/blob/HEADSHA/policies/environments/production.yaml#L17)",
+    );
+    expect(body).toContain(
+      "| ➖ closes | <code>production/api → production/database:5433/TCP</code> | [<code>policies/environments/production.yaml:12</code>](https://github.com/o/r/blob/BASESHA/policies/environments/production.yaml#L12)",
+    );
+  });
+
+  it("puts risky changes first, each with its reason, and matches the golden file", () => {
+    const body = renderComment(riskyReport(), {
+      sourceUrl: "https://github.com/o/r/blob/fedcba9876543210fedcba9876543210fedcba98/",
+      baseSourceUrl: "https://github.com/o/r/blob/0123456789abcdef0123456789abcdef01234567/",
+      summaryUrl: "https://github.com/o/r/actions/runs/1",
+    });
+    expectGolden("test/report/golden/risky-comment.md", body);
+    expectTablesIntact(body);
+    const production = body.slice(body.indexOf("### <code>production</code>"));
+    const order = [
+      "default-deny removed",
+      "⚠️ new exposure: reachable from outside production (ingress-nginx)",
+      "⚠️ new exposure: egress to every address",
+      "⚠️ last caller closed: no declared flow reaches production/queue any more",
+      "⚠️ environments differ: staging does not declare it",
+      "**Other flow changes**",
+      "<code>production/api → production/cache:6379/TCP</code>",
+      "**Built in**",
+    ].map((text) => production.indexOf(text));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
+  it("keeps the port name beside its number and the author's comment beside the flow", () => {
+    const body = renderComment(riskyReport());
+    expect(body).toContain(
+      "<code>ns:ingress-nginx → production/admin:https (8443/TCP)</code> &#35; admin console, VPN only",
+    );
+    expect(body).toContain(
+      "<code>production/prometheus → production/api:metrics (9100/TCP)</code> &#35; scrape",
+    );
+  });
+
+  it("folds the full explanation under the short why", () => {
+    const body = renderComment(riskyReport());
+    expect(body).toContain(
+      "<details><summary>an egress rule now allows it</summary>now allowed: egress at production/api by production/api-egress egress rule 3</details>",
+    );
+  });
+
+  it("sums built-in DNS rules up in one line and explains ns: once in a legend", () => {
+    const body = renderComment(riskyReport());
+    expect(body.split("\n").filter((l) => l.includes("kube-dns"))).toEqual([
+      "**Built in** (2 flows): DNS opened for 1 workload to <code>kube-system/kube-dns</code> on 53/UDP, 53/TCP (<code>policies/environments/production.yaml:9</code>).",
+    ]);
+    expect(body.match(/<code>ns:NAME<\/code> = /g)).toHaveLength(1);
+  });
+
+  it("matches the golden files of the reduced and summary-only tiers", () => {
+    const report = riskyReport();
+    const full = renderCommentWithTier(report);
+    expect(full.tier).toBe("full");
+    const reduced = renderCommentWithTier(report, {
+      maxChars: full.body.length - 1,
+      summaryUrl: "https://github.com/o/r/actions/runs/1",
+    });
+    expect(reduced.tier).toBe("reduced");
+    expect(reduced.body).not.toContain("<details><summary>an egress rule");
+    expectGolden("test/report/golden/risky-comment-reduced.md", reduced.body);
+    const summary = renderCommentWithTier(report, {
+      maxChars: 1_800,
+      summaryUrl: "https://github.com/o/r/actions/runs/1",
+    });
+    expect(summary.tier).toBe("summary");
+    expectGolden("test/report/golden/risky-comment-summary.md", summary.body);
   });
 
   it("shows the Pulumi operations without unchanged resources", () => {
@@ -192,7 +272,7 @@ describe("size budget", () => {
     expect(body.length).toBeLessThanOrEqual(65_000);
     expect(tier).toBe("reduced");
     expect(body).toMatch(
-      /… and 4\d\d more flow changes in the \[job summary\]\(https:\/\/example\.test\/summary\)\./,
+      /… and 4\d\d more risky changes in the \[job summary\]\(https:\/\/example\.test\/summary\)\./,
     );
     expect(body).not.toContain("is cut here");
     expect(body.startsWith(`${MARKER}\n`)).toBe(true);
@@ -207,7 +287,9 @@ describe("size budget", () => {
     });
     expect(tier).toBe("summary");
     expect(body.length).toBeLessThanOrEqual(4_000);
-    expect(body).toContain("| <code>env-2</code> | 500 flows opened, 0 closed; 1 workload added |");
+    expect(body).toContain(
+      "| <code>env-2</code> | 500 flows opened, 0 closed; 1 workload added | ⚠️ 500 new exposures |",
+    );
     expect(body).toContain("[job summary](https://example.test/s)");
     expect(body).not.toContain("```mermaid");
   });

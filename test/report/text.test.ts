@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "../helpers/golden.js";
 import { renderText } from "../../action/src/report/text.js";
-import { change, diffOf, env, handMadeReport } from "./fixtures.js";
+import { change, diffOf, env, handMadeReport, riskyReport } from "./fixtures.js";
 
 describe("terminal text", () => {
   it("matches the golden file for a hand-made report", () => {
     expectGolden("test/report/golden/handmade.txt", renderText(handMadeReport()));
+  });
+
+  it("lists risky changes first with their reason, and built-in rules in one line", () => {
+    const text = renderText(riskyReport());
+    expectGolden("test/report/golden/risky.txt", text);
+    expect(text.split("\n").filter((l) => l.includes("DNS"))).toHaveLength(1);
   });
 
   it("makes escape sequences and line breaks from the intent visible", () => {

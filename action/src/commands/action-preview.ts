@@ -131,7 +131,7 @@ export async function runActionPreview(
 
   // 1. The job summary, always.
   if (settings.runner.stepSummaryPath) {
-    await io.writeSummary(scrubber.scrub(renderSummary(report, sourceLinks(settings))));
+    await io.writeSummary(scrubber.scrub(renderSummary(report, sourceLinks(settings, report))));
   } else {
     io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
   }
@@ -167,7 +167,7 @@ export async function runActionPreview(
     const summaryUrl = runUrl(settings.github);
     const body = renderComment(report, {
       ...(summaryUrl ? { summaryUrl } : {}),
-      ...sourceLinks(settings),
+      ...sourceLinks(settings, report),
     });
     try {
       comment = await deps.github.upsertStickyComment(
@@ -242,12 +242,23 @@ function plural(n: number, one: string): string {
   return `${n} ${n === 1 ? one : `${one}s`}`;
 }
 
-/** Links from the reports to the intent files at the head commit, when known. */
-function sourceLinks(settings: Settings): { sourceUrl?: string } {
+/**
+ * Links from the reports to the intent files: at the head commit for opened flows and
+ * errors, at the base commit for closed flows (their lines exist only there).
+ */
+function sourceLinks(
+  settings: Settings,
+  report: PreviewReport,
+): { sourceUrl?: string; baseSourceUrl?: string } {
   const { github } = settings;
+  if (!github.owner) return {};
+  const blob = (sha: string): string =>
+    `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha}/`;
   const sha = github.pullRequest?.headSha ?? github.sha;
-  if (!sha || !github.owner) return {};
-  return { sourceUrl: `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha}/` };
+  return {
+    ...(sha ? { sourceUrl: blob(sha) } : {}),
+    ...(report.baseSha ? { baseSourceUrl: blob(report.baseSha) } : {}),
+  };
 }
 
 async function writeReportFile(path: string, text: string): Promise<void> {

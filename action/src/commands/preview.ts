@@ -5,10 +5,11 @@
  * git reader, the engine and the head reader are passed in, so the Action, the CLI and
  * the tests drive the same code.
  */
-import type { EnvironmentIntent, IntentError, LoadResult } from "../intent/model.js";
+import type { EnvironmentIntent, IntentError } from "../intent/model.js";
 import type { CompiledBundle } from "../compile/types.js";
-import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
-import { parseIntent } from "../intent/index.js";
+import type { FlowChange, LintFinding, SemanticDiff } from "../semantics/contracts.js";
+import { parseEnvironments, type EnvironmentLoad } from "../intent/index.js";
+import { lineComment, splitLines } from "../intent/comments.js";
 import { compileEnvironment } from "../compile/compile.js";
 import { diffEnvironments } from "../semantics/diff.js";
 import { lintEnvironment } from "../semantics/lint.js";
@@ -25,14 +26,15 @@ export interface SourceFile {
 
 /** The pure pieces the pipeline composes; the defaults are the project's own. */
 export interface PreviewCore {
-  parse(files: SourceFile[], policiesDir: string): LoadResult;
+  /** Every error, and each environment on its own (usable when none of its files has an error). */
+  parse(files: SourceFile[], policiesDir: string): { errors: IntentError[]; environments: EnvironmentLoad[] };
   compile(env: EnvironmentIntent): CompiledBundle;
   diff(base: EnvironmentIntent | undefined, head: EnvironmentIntent | undefined): SemanticDiff;
   lint(env: EnvironmentIntent, bundle: CompiledBundle): LintFinding[];
 }
 
 export const defaultPreviewCore: PreviewCore = {
-  parse: (files, policiesDir) => parseIntent(files, { policiesDir }),
+  parse: (files, policiesDir) => parseEnvironments(files, { policiesDir }),
   compile: compileEnvironment,
   diff: diffEnvironments,
   lint: lintEnvironment,
@@ -148,10 +150,48 @@ async function enginePreview(engine: PreviewEngine, environment: string): Promis
   }
 }
 
+/** Namespaces that gain or lose default-deny-all (a namespace that appears or goes counts too). */
+function defaultDenyChanges(
+  base: EnvironmentIntent | undefined,
+  head: EnvironmentIntent | undefined,
+): { added: string[]; removed: string[] } {
+  const denied = (env: EnvironmentIntent | undefined): Set<string> =>
+    new Set(env?.namespaces.filter((n) => n.defaultDeny).map((n) => n.name) ?? []);
+  const b = denied(base);
+  const h = denied(head);
+  return {
+    added: [...h].filter((n) => !b.has(n)).sort(),
+    removed: [...b].filter((n) => !h.has(n)).sort(),
+  };
+}
+
+/** Adds the author's comment on the line of each change's declaration (head for opened, base for closed). */
+function attachComments(changes: FlowChange[], files: Record<"base" | "head", SourceFile[]>): void {
+  const lines = { base: new Map<string, string[]>(), head: new Map<string, string[]>() };
+  const linesOf = (side: "base" | "head", path: string): string[] | undefined => {
+    let list = lines[side].get(path);
+    if (!list) {
+      const file = files[side].find((f) => f.path === path);
+      if (!file) return undefined;
+      list = splitLines(file.text);
+      lines[side].set(path, list);
+    }
+    return list;
+  };
+  for (const change of changes) {
+    const source = change.rule?.source;
+    if (!source) continue;
+    const list = linesOf(change.change === "added" ? "head" : "base", source.file);
+    const comment = list === undefined ? undefined : lineComment(list, source.line);
+    if (comment) change.comment = comment;
+  }
+}
+
 /**
  * Runs the preview. Throws BaseRefNotFoundError, NoGitRepositoryError or
  * UnknownEnvironmentError for unusable arguments; an invalid intent is not an exception
- * but a report with `intentErrors` and every environment's verdict `invalid`.
+ * but a report with `intentErrors`: the environments whose files hold an error are
+ * `invalid`, the others are compared as usual.
  */
 export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promise<PreviewReport> {
   const core = deps.core ?? defaultPreviewCore;
@@ -176,21 +216,23 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promi
   let baseEnvs: EnvironmentIntent[] = [];
   if (baseFiles.length > 0) {
     const base = core.parse(baseFiles, policiesDir);
-    if (base.ok) baseEnvs = base.intent.environments;
+    if (base.errors.length === 0) baseEnvs = base.environments.flatMap((e) => (e.intent ? [e.intent] : []));
     else {
       report.intentErrors.push(...tag(base.errors, "base"));
       report.baseNote = "the intent at base is invalid";
     }
   }
   const head = core.parse(headFiles, policiesDir);
-  if (!head.ok) report.intentErrors.push(...tag(head.errors, "head"));
-  const headEnvs = head.ok ? head.intent.environments : [];
+  report.intentErrors.push(...tag(head.errors, "head"));
+  const headValid = head.errors.length === 0;
+  const headEnvs = head.environments.flatMap((e) => (e.intent ? [e.intent] : []));
+  const headInvalid = new Map(head.environments.filter((e) => !e.intent).map((e) => [e.name, e.errors]));
 
   // Environments: the union of both sides, in promotion order.
   const baseByName = new Map(baseEnvs.map((e) => [e.name, e]));
   const headByName = new Map(headEnvs.map((e) => [e.name, e]));
-  const names = new Set([...baseByName.keys(), ...headByName.keys()]);
-  if (!head.ok) for (const name of environmentFileNames(headFiles, policiesDir)) names.add(name);
+  const names = new Set([...baseByName.keys(), ...headByName.keys(), ...headInvalid.keys()]);
+  if (!headValid) for (const name of environmentFileNames(headFiles, policiesDir)) names.add(name);
   const available = [...names].sort();
   let selected = available;
   if (opts.environments && opts.environments.length > 0) {
@@ -204,33 +246,42 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promi
     headByName.get(name)?.order ?? baseByName.get(name)?.order ?? Number.MAX_SAFE_INTEGER;
   selected.sort((a, b) => orderOf(a) - orderOf(b) || (a < b ? -1 : a > b ? 1 : 0));
 
-  const skipReason = opts.engineSkipReason ?? DEFAULT_ENGINE_SKIP_REASON;
-  if (!deps.engine && head.ok) report.engineNote = skipReason;
+  // The Pulumi program loads the whole intent: with any error at head it cannot run at all.
+  const skipReason = headValid
+    ? (opts.engineSkipReason ?? DEFAULT_ENGINE_SKIP_REASON)
+    : "the intent at head has errors, and nothing deploys while any remains";
+  if (!deps.engine || !headValid) report.engineNote = skipReason;
 
   for (const name of selected) {
     const baseEnv = baseByName.get(name);
     const headEnv = headByName.get(name);
     const order = orderOf(name) === Number.MAX_SAFE_INTEGER ? 0 : orderOf(name);
 
-    if (!head.ok) {
+    if (!headEnv && (headInvalid.has(name) || (!headValid && !baseEnv))) {
+      const errors = headInvalid.get(name) ?? head.errors;
       report.environments.push({
         name,
         order,
         presence: "unknown",
-        verdict: { kind: "invalid", errors: head.errors.length },
+        verdict: {
+          kind: "invalid",
+          errors: errors.length,
+          files: [...new Set(errors.map((e) => e.file))].sort(),
+        },
         diff: emptyDiff(name),
         lint: [],
-        engine: { status: "skipped", reason: "the intent at head is invalid" },
+        engine: { status: "skipped", reason: skipReason },
         flowsGraph: { nodes: [], edges: [] },
       });
       continue;
     }
 
     const diff = sameIntent(baseEnv, headEnv) ? emptyDiff(name) : core.diff(baseEnv, headEnv);
+    attachComments(diff.changes, { base: baseFiles, head: headFiles });
     const lint = headEnv ? core.lint(headEnv, core.compile(headEnv)) : [];
     let engine: EnginePreview;
     if (!headEnv) engine = { status: "skipped", reason: "the environment is removed at head" };
-    else if (deps.engine) engine = await enginePreview(deps.engine, name);
+    else if (deps.engine && headValid) engine = await enginePreview(deps.engine, name);
     else engine = { status: "skipped", reason: skipReason };
 
     const preview: EnvironmentPreview = {
@@ -243,6 +294,8 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promi
       engine,
       flowsGraph: buildFlowsGraph(baseEnv, headEnv, diff),
     };
+    const defaultDeny = defaultDenyChanges(baseEnv, headEnv);
+    if (defaultDeny.added.length + defaultDeny.removed.length > 0) preview.defaultDeny = defaultDeny;
     report.environments.push(preview);
   }
   return report;

@@ -4,4 +4,8 @@ export {
   parseIntent,
   parseEnvironments,
   loadIntentFromDir,
-  type EnvironmentLoad, sortErrors, type IntentFile, type ParseOptions } from "./load.js";
+  type EnvironmentLoad,
+  sortErrors,
+  type IntentFile,
+  type ParseOptions,
+} from "./load.js";

@@ -3,11 +3,21 @@
  * renderer at different levels of detail. Both have hard size limits on GitHub, so each
  * degrades in tiers (full → fewer details → summary only) until it fits.
  */
-import type { FlowChange, LintFinding, RuleRef } from "../semantics/contracts.js";
+import type { FlowChange, LintFinding } from "../semantics/contracts.js";
+import { ruleName } from "../semantics/explain.js";
 import type { ResourceOperation } from "../commands/ports.js";
 import { clip, code, cutUtf16, escapeMarkdown, escapePre } from "./escape.js";
 import { MERMAID_MAX_EDGES, renderMermaid } from "./mermaid.js";
-import type { EnvironmentPreview, PreviewReport, ReportIntentError } from "./types.js";
+import {
+  builtinGroups,
+  builtinText,
+  driftAcrossEnvironments,
+  sortChanges,
+  type RiskKind,
+  type RiskyChange,
+  type SortedChanges,
+} from "./risk.js";
+import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "./types.js";
 import { verdictText } from "./types.js";
 
 /** The first line of every preview comment; the Action finds its sticky comment by it. */
@@ -31,12 +41,15 @@ export interface RenderCommentOptions {
   summaryUrl?: string;
   /** Prefix of links to intent files at head, e.g. "https://github.com/o/r/blob/<sha>/". */
   sourceUrl?: string;
+  /** Prefix of links to intent files at the base commit: closed flows point there. */
+  baseSourceUrl?: string;
 }
 
 export interface RenderSummaryOptions {
   /** Budget in UTF-8 bytes; default 1 MiB minus 16 KiB. */
   maxBytes?: number;
   sourceUrl?: string;
+  baseSourceUrl?: string;
 }
 
 /** How much one rendering shows. */
@@ -48,9 +61,15 @@ interface Detail {
   mermaidMaxEdges: number;
   /** Whether unchanged environments get a diagram too. */
   mermaidForUnchanged: boolean;
+  /** Whether each "why" folds the full explanation under its short form. */
   explanations: boolean;
+  /** Whether the built-in (DNS, health-check) line folds the rows it stands for. */
+  builtinRows: boolean;
   summaryUrl?: string;
   sourceUrl?: string;
+  baseSourceUrl?: string;
+  /** Per environment: rule-caused changes another environment now declares differently. */
+  drift?: Map<string, Map<FlowChange, string[]>>;
 }
 
 const ARROW = "→";
@@ -63,16 +82,23 @@ function shortSha(sha: string): string {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
 
-function sourceLink(file: string, line: number, column: number | undefined, detail: Detail): string {
+function sourceLink(
+  file: string,
+  line: number,
+  column: number | undefined,
+  detail: Detail,
+  side: RevisionSide = "head",
+): string {
   const text = code(`${file}:${line}${column !== undefined ? `:${column}` : ""}`);
-  if (!detail.sourceUrl) return text;
+  const url = side === "base" ? detail.baseSourceUrl : detail.sourceUrl;
+  if (!url) return text;
   const path = file
     .split("/")
     .map((segment) =>
       encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`),
     )
     .join("/");
-  return `[${text}](${detail.sourceUrl}${path}#L${line})`;
+  return `[${text}](${url}${path}#L${line})`;
 }
 
 function table(header: string[], rows: string[][], detail: Detail, what: string): string[] {
@@ -92,29 +118,78 @@ function summaryPointer(detail: Detail): string {
   return detail.summaryUrl ? ` in the [job summary](${detail.summaryUrl})` : " in the job summary";
 }
 
-/** "production/frontend → production/database:5432/TCP"; IPv6 destinations in brackets. */
-export function flowText(change: Pick<FlowChange, "from" | "to" | "port" | "protocol">): string {
+/**
+ * "production/frontend → production/database:5432/TCP", with the port's declared name
+ * beside its number when there is one ("…/node-exporter:metrics (9100/TCP)"); IPv6
+ * destinations in brackets.
+ */
+export function flowText(
+  change: Pick<FlowChange, "from" | "to" | "port" | "protocol"> & { portName?: string },
+): string {
   const to = change.to.includes(":") && !change.to.startsWith("ns:") ? `[${change.to}]` : change.to;
-  return `${change.from} ${ARROW} ${to}:${change.port}/${change.protocol}`;
+  const port = `${change.port === "*" ? "any other port" : change.port}/${change.protocol}`;
+  return `${change.from} ${ARROW} ${to}:${change.portName ? `${change.portName} (${port})` : port}`;
 }
 
-function ruleCell(rule: RuleRef | undefined, detail: Detail): string {
+/** The side a change's declaration is on: head for an opened flow, base for a closed one. */
+function sideOf(change: FlowChange): RevisionSide {
+  return change.change === "added" ? "head" : "base";
+}
+
+/** The flow, and the author's comment on its line as they wrote it. */
+function flowCell(change: FlowChange): string {
+  const comment = change.comment ? ` ${escapeMarkdown(`# ${change.comment}`)}` : "";
+  return `${code(flowText(change))}${comment}`;
+}
+
+/** Where the flow is declared (base for a closed flow, head for an opened one) and the rule it compiles to. */
+function ruleCell(change: FlowChange, detail: Detail): string {
+  const rule = change.rule;
   if (!rule) return "—";
-  const policy = `${code(`${rule.namespace}/${rule.policy}`)} ${rule.direction} rule ${rule.ruleIndex + 1}`;
+  const policy = `${code(`${rule.namespace}/${rule.policy}`)} ${ruleName(rule)}`;
   if (!rule.source) return policy;
-  return `${sourceLink(rule.source.file, rule.source.line, undefined, detail)} (${policy})`;
+  return `${sourceLink(rule.source.file, rule.source.line, undefined, detail, sideOf(change))}<br>${policy}`;
 }
 
-function flowRows(env: EnvironmentPreview, detail: Detail): string[][] {
-  return env.diff.changes.map((change) => {
-    const row = [
-      change.change === "added" ? "➕ opened" : "➖ closed",
-      code(flowText(change)),
-      ruleCell(change.rule, detail),
-    ];
-    if (detail.explanations) row.push(escapeMarkdown(change.explanation));
-    return row;
-  });
+/** The short why; with explanations, the full one folded under it. */
+function whyCell(change: FlowChange, detail: Detail): string {
+  const short = escapeMarkdown(change.summary ?? (change.change === "added" ? "now allowed" : "now blocked"));
+  if (!detail.explanations) return short;
+  return `<details><summary>${short}</summary>${escapeMarkdown(change.explanation)}</details>`;
+}
+
+const CHANGE_MARK = { added: "➕ opens", removed: "➖ closes" } as const;
+
+function flowRows(changes: FlowChange[], detail: Detail): string[][] {
+  return changes.map((change) => [
+    CHANGE_MARK[change.change],
+    flowCell(change),
+    ruleCell(change, detail),
+    whyCell(change, detail),
+  ]);
+}
+
+const RISK_LABEL: Record<RiskKind, string> = {
+  "new-exposure": "⚠️ new exposure",
+  "last-caller-closed": "⚠️ last caller closed",
+  "differs-across-environments": "⚠️ environments differ",
+};
+
+const RISK_COUNT: Record<RiskKind, (n: number) => string> = {
+  "new-exposure": (n) => plural(n, "new exposure", "new exposures"),
+  "last-caller-closed": (n) => plural(n, "last caller closed", "last callers closed"),
+  "differs-across-environments": (n) =>
+    plural(n, "difference between environments", "differences between environments"),
+};
+
+function riskRows(risky: RiskyChange[], detail: Detail): string[][] {
+  return risky.map(({ change, risk, reason }) => [
+    `${RISK_LABEL[risk]}: ${escapeMarkdown(reason)}`,
+    CHANGE_MARK[change.change],
+    flowCell(change),
+    ruleCell(change, detail),
+    whyCell(change, detail),
+  ]);
 }
 
 function opRows(operations: ResourceOperation[]): string[][] {
@@ -184,25 +259,61 @@ function hasBase(report: PreviewReport): boolean {
   return report.baseRef !== undefined && report.baseNote === undefined;
 }
 
-function headline(report: PreviewReport): string {
-  const headErrors = report.intentErrors.filter((e) => e.side === "head");
-  if (headErrors.length > 0) {
-    return `**The intent at head is invalid** (${plural(headErrors.length, "error")}): nothing was compared. Fix the errors below.`;
+function headErrorsOf(report: PreviewReport): ReportIntentError[] {
+  return report.intentErrors.filter((e) => e.side === "head");
+}
+
+/** The risky changes of every environment, sorted once per rendering. */
+function sortedOf(env: EnvironmentPreview, detail: Detail): SortedChanges {
+  return sortChanges(env, detail.drift?.get(env.name));
+}
+
+/** "2 new exposure, 1 last caller closed, default-deny removed"; "" when nothing is risky. */
+function riskSummary(env: EnvironmentPreview, sorted: SortedChanges): string {
+  const counts = new Map<RiskKind, number>();
+  for (const r of sorted.risky) counts.set(r.risk, (counts.get(r.risk) ?? 0) + 1);
+  const parts = [...counts].map(([kind, n]) => RISK_COUNT[kind](n));
+  if (env.defaultDeny?.removed.length) parts.push("default-deny removed");
+  if (env.defaultDeny?.added.length) parts.push("default-deny added");
+  return parts.join(", ");
+}
+
+function riskCount(env: EnvironmentPreview, sorted: SortedChanges): number {
+  return sorted.risky.length + (env.defaultDeny?.added.length ?? 0) + (env.defaultDeny?.removed.length ?? 0);
+}
+
+function headline(report: PreviewReport, detail: Detail): string {
+  const headErrors = headErrorsOf(report);
+  const invalid = report.environments.filter((e) => e.verdict.kind === "invalid");
+  const refusal = "Nothing deploys until every error is fixed.";
+  if (headErrors.length > 0 && invalid.length === report.environments.length) {
+    return `**The intent at head is invalid** (${plural(headErrors.length, "error")}): nothing was compared. Fix the errors below. ${refusal}`;
   }
-  if (report.environments.length === 0) return "**No environments** were found in the intent.";
+  if (headErrors.length > 0 && invalid.length > 0) {
+    const names = invalid.map((e) => code(e.name)).join(", ");
+    return `**The intent at head has ${plural(headErrors.length, "error")}**: ${names} ${invalid.length === 1 ? "is" : "are"} not compared; the other environments are. ${refusal}`;
+  }
+  const errorNote =
+    headErrors.length > 0
+      ? ` **The intent at head has ${plural(headErrors.length, "error")}** in files no environment uses. ${refusal}`
+      : "";
+  if (report.environments.length === 0) return `**No environments** were found in the intent.${errorNote}`;
   const changed = report.environments.filter((e) => e.verdict.kind === "changed");
   if (changed.length === 0) {
-    return `**No change.** No flow opens or closes, and no workload appears or disappears, in any environment.`;
+    return `**No change.** No flow opens or closes, and no workload appears or disappears, in any environment.${errorNote}`;
   }
   let opened = 0;
   let closed = 0;
+  let risky = 0;
   for (const env of changed) {
     for (const c of env.diff.changes) {
       if (c.change === "added") opened++;
       else closed++;
     }
+    risky += riskCount(env, sortedOf(env, detail));
   }
-  return `**${plural(opened, "flow")} opened, ${closed} closed** in ${changed.length} of ${plural(report.environments.length, "environment")}.`;
+  const look = risky > 0 ? `; ⚠️ ${plural(risky, "change")} to look at first` : "";
+  return `**${plural(opened, "flow")} opened, ${closed} closed** in ${changed.length} of ${plural(report.environments.length, "environment")}${look}.${errorNote}`;
 }
 
 function revisionLine(report: PreviewReport): string[] {
@@ -221,13 +332,17 @@ function revisionLine(report: PreviewReport): string[] {
 }
 
 function overview(report: PreviewReport, detail: Detail): string[] {
-  const rows = report.environments.map((env) => [
-    code(env.name),
-    escapeMarkdown(environmentVerdict(env, hasBase(report))),
-    env.verdict.kind === "invalid" ? "—" : countLint(env.lint),
-    engineCell(env),
-  ]);
-  return table(["environment", "verdict", "lint", "Pulumi"], rows, detail, "environments");
+  const rows = report.environments.map((env) => {
+    const risk = env.verdict.kind === "changed" ? riskSummary(env, sortedOf(env, detail)) : "";
+    return [
+      code(env.name),
+      escapeMarkdown(environmentVerdict(env, hasBase(report))),
+      risk ? `⚠️ ${escapeMarkdown(risk)}` : "—",
+      env.verdict.kind === "invalid" ? "—" : countLint(env.lint),
+      engineCell(env),
+    ];
+  });
+  return table(["environment", "change", "look first", "lint", "Pulumi"], rows, detail, "environments");
 }
 
 function intentErrorLines(errors: ReportIntentError[], detail: Detail): string[] {
@@ -244,7 +359,9 @@ function intentErrorLines(errors: ReportIntentError[], detail: Detail): string[]
     );
     for (const e of list.slice(0, detail.maxRows)) {
       const hint = e.hint ? ` (${escapeMarkdown(e.hint)})` : "";
-      lines.push(`- ${sourceLink(e.file, e.line, e.column, detail)} ${escapeMarkdown(e.message)}${hint}`);
+      lines.push(
+        `- ${sourceLink(e.file, e.line, e.column, detail, side)} ${escapeMarkdown(e.message)}${hint}`,
+      );
     }
     if (list.length > detail.maxRows) {
       const where = detail.audience === "comment" ? summaryPointer(detail) : "";
@@ -299,9 +416,100 @@ function listNames(label: string, names: string[], detail: Detail): string[] {
   return [`${label}: ${shown}${rest}.`];
 }
 
+/** Flows named in a headline before it switches to a count. */
+const HEADLINE_FLOWS = 3;
+
+/** "Opens `a → b:80/TCP`; closes 4 flows." What opens and what closes, built-ins left out. */
+function environmentHeadline(sorted: SortedChanges): string | undefined {
+  const declared = [...sorted.risky.map((r) => r.change), ...sorted.ordinary];
+  const part = (kind: FlowChange["change"], verb: string): string | undefined => {
+    const list = declared.filter((c) => c.change === kind);
+    if (list.length === 0) return undefined;
+    if (list.length > HEADLINE_FLOWS) return `${verb} ${plural(list.length, "flow")}`;
+    return `${verb} ${list.map((c) => code(flowText(c))).join(", ")}`;
+  };
+  const parts = [part("added", "opens"), part("removed", "closes")].filter(
+    (p): p is string => p !== undefined,
+  );
+  if (parts.length === 0) return undefined;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+
+function defaultDenyLines(env: EnvironmentPreview): string[] {
+  const lines: string[] = [];
+  const names = (list: string[]): string => list.map(code).join(", ");
+  const removed = env.defaultDeny?.removed ?? [];
+  const added = env.defaultDeny?.added ?? [];
+  if (removed.length > 0) {
+    lines.push(
+      `- ⚠️ **default-deny removed** from ${names(removed)}: its pods accept and send any traffic no other policy restricts.`,
+    );
+  }
+  if (added.length > 0) {
+    lines.push(
+      `- ⚠️ **default-deny added** to ${names(added)}: what is not declared is cut (it is applied last, after the allows).`,
+    );
+  }
+  return lines;
+}
+
+/** Built-in rules, summed up in one line per environment ("DNS opened for 4 workloads …; kubelet health checks …"). */
+function builtinLine(builtin: FlowChange[], detail: Detail): string[] {
+  if (builtin.length === 0) return [];
+  const parts = builtinGroups(builtin).map((g) => {
+    const links = g.sources.slice(0, 2).map((c) => {
+      const s = c.rule?.source as NonNullable<NonNullable<FlowChange["rule"]>["source"]>;
+      return sourceLink(s.file, s.line, undefined, detail, sideOf(c));
+    });
+    const more = g.sources.length > 2 ? ` and ${g.sources.length - 2} more` : "";
+    const from = links.length > 0 ? ` (${links.join(", ")}${more})` : "";
+    return `${builtinText(g, code)}${from}`;
+  });
+  const line = `**Built in** (${plural(builtin.length, "flow")}): ${parts.join("; ")}.`;
+  if (!detail.builtinRows) return ["", line];
+  return [
+    "",
+    "<details><summary>",
+    "",
+    line,
+    "",
+    "</summary>",
+    "",
+    ...table(["change", "flow", "rule", "why"], flowRows(builtin, detail), detail, "built-in flows"),
+    "",
+    "</details>",
+  ];
+}
+
 function environmentSection(env: EnvironmentPreview, report: PreviewReport, detail: Detail): string[] {
   const lines = ["", `### ${code(env.name)}: ${escapeMarkdown(environmentVerdict(env, hasBase(report)))}`];
-  if (env.verdict.kind === "invalid") return lines;
+  if (env.verdict.kind === "invalid") {
+    const files = env.verdict.files ?? [];
+    const where = files.length > 0 ? ` in ${files.map(code).join(", ")}` : "";
+    lines.push("", `Not compared: fix the errors${where} listed above.`);
+    return lines;
+  }
+  const sorted = sortedOf(env, detail);
+  const head = environmentHeadline(sorted);
+  if (head) lines.push("", head);
+
+  const risks = defaultDenyLines(env);
+  if (sorted.risky.length > 0 || risks.length > 0) {
+    lines.push("", "**⚠️ Look at these first**");
+    if (risks.length > 0) lines.push("", ...risks);
+    if (sorted.risky.length > 0) {
+      lines.push(
+        "",
+        ...table(
+          ["risk", "change", "flow", "rule", "why"],
+          riskRows(sorted.risky, detail),
+          detail,
+          "risky changes",
+        ),
+      );
+    }
+  }
 
   const names = [
     ...listNames("Workloads added", env.diff.workloads.added, detail),
@@ -311,11 +519,14 @@ function environmentSection(env: EnvironmentPreview, report: PreviewReport, deta
   ];
   if (names.length > 0) lines.push("", ...names.flatMap((n, i) => (i === 0 ? [n] : ["", n])));
 
-  if (env.diff.changes.length > 0) {
-    const header = ["change", "flow", "rule"];
-    if (detail.explanations) header.push("why");
-    lines.push("", ...table(header, flowRows(env, detail), detail, "flow changes"));
+  if (sorted.ordinary.length > 0) {
+    lines.push(
+      "",
+      ...(sorted.risky.length > 0 ? ["**Other flow changes**", ""] : []),
+      ...table(["change", "flow", "rule", "why"], flowRows(sorted.ordinary, detail), detail, "flow changes"),
+    );
   }
+  lines.push(...builtinLine(sorted.builtin, detail));
 
   lines.push(...engineSection(env, report, detail));
 
@@ -352,10 +563,47 @@ function environmentSection(env: EnvironmentPreview, report: PreviewReport, deta
   return lines;
 }
 
+/** Pseudo-endpoints a reader may not know, explained once, when the report shows one. */
+const LEGEND: { test: (label: string) => boolean; text: string }[] = [
+  {
+    test: (l) => l.startsWith("ns:"),
+    text: "<code>ns:NAME</code> = the pods of namespace NAME that a flow names as a whole (an ingress controller), or that no declared service selects",
+  },
+  {
+    test: (l) => l.endsWith("/(other pods)"),
+    text: "<code>NAME/(other pods)</code> = the pods of NAME that neither a service nor a flow selects",
+  },
+  {
+    test: (l) => l === "(other namespace)",
+    text: "<code>(other namespace)</code> = a pod in a namespace the intent does not declare",
+  },
+  {
+    test: (l) => l.startsWith("internet"),
+    text: "<code>internet</code> = any address that no CIDR of the intent declares",
+  },
+  {
+    test: (l) => l === "any other port",
+    text: "<code>any other port</code> = a port no rule names",
+  },
+];
+
+function legend(report: PreviewReport): string[] {
+  const labels = new Set<string>();
+  for (const env of report.environments) {
+    for (const c of env.diff.changes) {
+      labels.add(c.from);
+      labels.add(c.to);
+      if (c.port === "*") labels.add("any other port");
+    }
+  }
+  const entries = LEGEND.filter((e) => [...labels].some(e.test)).map((e) => e.text);
+  return entries.length === 0 ? [] : ["", `<sub>${entries.join("; ")}.</sub>`];
+}
+
 function header(report: PreviewReport, detail: Detail): string[] {
   const lines: string[] = [];
   if (detail.audience === "comment") lines.push(MARKER);
-  lines.push("## Network policy preview", "", ...revisionLine(report), "", headline(report));
+  lines.push("## Network policy preview", "", ...revisionLine(report), "", headline(report, detail));
   if (report.environments.length > 0) lines.push("", ...overview(report, detail));
   if (report.engineNote !== undefined) lines.push("", engineSkippedSentence(report.engineNote));
   return lines;
@@ -364,10 +612,11 @@ function header(report: PreviewReport, detail: Detail): string[] {
 function renderDocument(report: PreviewReport, detail: Detail): string {
   const lines = header(report, detail);
   lines.push(...intentErrorLines(report.intentErrors, detail));
-  // An invalid intent has nothing per environment beyond the overview's verdict.
-  for (const env of report.environments) {
-    if (env.verdict.kind !== "invalid") lines.push(...environmentSection(env, report, detail));
-  }
+  const allInvalid = report.environments.every((e) => e.verdict.kind === "invalid");
+  // With every environment invalid, the overview says all there is.
+  if (!allInvalid)
+    for (const env of report.environments) lines.push(...environmentSection(env, report, detail));
+  lines.push(...legend(report));
   return `${lines.join("\n")}\n`;
 }
 
@@ -419,7 +668,15 @@ export function renderCommentWithTier(
   options: RenderCommentOptions = {},
 ): { body: string; tier: RenderTier } {
   const max = Math.min(options.maxChars ?? DEFAULT_COMMENT_MAX_CHARS, GITHUB_COMMENT_LIMIT - 1);
-  const base = { audience: "comment" as const, summaryUrl: options.summaryUrl, sourceUrl: options.sourceUrl };
+  const base = {
+    audience: "comment" as const,
+    summaryUrl: options.summaryUrl,
+    sourceUrl: options.sourceUrl,
+    baseSourceUrl: options.baseSourceUrl,
+    drift: driftAcrossEnvironments(report),
+    // The comment sums built-in rules up in one line; the job summary lists them.
+    builtinRows: false,
+  };
   const full: Detail = {
     ...base,
     maxRows: Number.POSITIVE_INFINITY,
@@ -474,10 +731,13 @@ export function renderSummaryWithTier(
   const full: Detail = {
     audience: "summary",
     sourceUrl: options.sourceUrl,
+    baseSourceUrl: options.baseSourceUrl,
+    drift: driftAcrossEnvironments(report),
     maxRows: Number.POSITIVE_INFINITY,
     mermaidMaxEdges: MERMAID_MAX_EDGES,
     mermaidForUnchanged: true,
     explanations: true,
+    builtinRows: true,
   };
   return firstFitting(
     [
@@ -489,7 +749,13 @@ export function renderSummaryWithTier(
       {
         tier: "reduced",
         render: () =>
-          renderDocument(report, { ...full, maxRows: 200, mermaidMaxEdges: 0, explanations: false }),
+          renderDocument(report, {
+            ...full,
+            maxRows: 200,
+            mermaidMaxEdges: 0,
+            explanations: false,
+            builtinRows: false,
+          }),
       },
       { tier: "summary", render: () => renderSummaryOnly(report, { ...full, maxRows: 1_000 }) },
       { tier: "summary", render: () => renderSummaryOnly(report, { ...full, maxRows: 50 }) },

@@ -1,10 +1,12 @@
 /**
  * The preview as plain text for a terminal: the same content as the comment without
- * markdown, HTML entities or diagrams. Control characters from the intent are made
+ * markdown, HTML entities or diagrams, in the same order: risky changes first (marked
+ * `!` with the reason), then the others, then one line for built-in rules. Control characters from the intent are made
  * visible so that a name cannot move the cursor or recolour the terminal.
  */
-import type { LintFinding } from "../semantics/contracts.js";
+import type { FlowChange, LintFinding } from "../semantics/contracts.js";
 import { environmentVerdict, flowText } from "./markdown.js";
+import { builtinGroups, builtinText, driftAcrossEnvironments, sortChanges } from "./risk.js";
 import type { EnvironmentPreview, PreviewReport } from "./types.js";
 
 // eslint-disable-next-line no-control-regex
@@ -31,12 +33,34 @@ function hasBase(report: PreviewReport): boolean {
   return report.baseRef !== undefined && report.baseNote === undefined;
 }
 
-function environmentText(env: EnvironmentPreview, report: PreviewReport): string[] {
+function changeLine(c: FlowChange, mark = ""): string {
+  const rule = c.rule?.source ? `  (${c.change === "removed" ? "base " : ""}${where(c.rule.source)})` : "";
+  const comment = c.comment ? `  # ${terminalSafe(c.comment)}` : "";
+  return `  ${c.change === "added" ? "+" : "-"} ${terminalSafe(flowText(c))}${rule}${comment}${mark}`;
+}
+
+function environmentText(
+  env: EnvironmentPreview,
+  report: PreviewReport,
+  drift: Map<string, Map<FlowChange, string[]>>,
+): string[] {
   const lines = ["", `${terminalSafe(env.name)}: ${environmentVerdict(env, hasBase(report))}`];
-  if (env.verdict.kind === "invalid") return lines;
-  for (const c of env.diff.changes) {
-    const rule = c.rule?.source ? `  (${where(c.rule.source)})` : "";
-    lines.push(`  ${c.change === "added" ? "+" : "-"} ${terminalSafe(flowText(c))}${rule}`);
+  if (env.verdict.kind === "invalid") {
+    const files = env.verdict.files ?? [];
+    if (files.length > 0) lines.push(`  not compared: errors in ${files.map(terminalSafe).join(", ")}`);
+    return lines;
+  }
+  const sorted = sortChanges(env, drift.get(env.name));
+  for (const ns of env.defaultDeny?.removed ?? [])
+    lines.push(`  ! default-deny removed from ${terminalSafe(ns)}`);
+  for (const ns of env.defaultDeny?.added ?? []) lines.push(`  ! default-deny added to ${terminalSafe(ns)}`);
+  for (const r of sorted.risky) lines.push(changeLine(r.change, `  ! ${terminalSafe(r.reason)}`));
+  for (const c of sorted.ordinary) lines.push(changeLine(c));
+  for (const g of builtinGroups(sorted.builtin)) {
+    const sources = g.sources.slice(0, 2).map((c) => where(c.rule?.source));
+    const more = g.sources.length > 2 ? ` and ${g.sources.length - 2} more` : "";
+    const from = sources.length > 0 ? `  (${sources.join(", ")}${more})` : "";
+    lines.push(`  built in: ${terminalSafe(builtinText(g))}${from}`);
   }
   const engine = env.engine;
   if (engine.status === "failed") {
@@ -86,7 +110,8 @@ export function renderText(report: PreviewReport): string {
   if (headErrors.length === 0 && report.environments.every((e) => e.verdict.kind === "no-change")) {
     lines.push("", "No change: no flow opens or closes in any environment.");
   }
-  for (const env of report.environments) lines.push(...environmentText(env, report));
+  const drift = driftAcrossEnvironments(report);
+  for (const env of report.environments) lines.push(...environmentText(env, report, drift));
   if (report.engineNote !== undefined)
     lines.push("", `Pulumi engine part skipped: ${terminalSafe(report.engineNote)}`);
   return `${lines.join("\n")}\n`;

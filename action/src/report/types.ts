@@ -21,12 +21,13 @@ export interface ReportIntentError extends IntentError {
  * The one-line verdict of an environment.
  * - no-change: no flow opens or closes, no workload or namespace appears or disappears;
  * - changed: `opened` flows open and `closed` close (either may be 0 when only workloads change);
- * - invalid: the head intent does not load, so nothing could be compared.
+ * - invalid: the environment's intent at head (its file, or a fragment or template it
+ *   includes) has errors, so it could not be compared; `files` are where they are.
  */
 export type Verdict =
   | { kind: "no-change" }
   | { kind: "changed"; opened: number; closed: number }
-  | { kind: "invalid"; errors: number };
+  | { kind: "invalid"; errors: number; files?: string[] };
 
 /** A node of the flows graph: one endpoint of a declared flow. */
 export interface GraphNode {
@@ -67,6 +68,8 @@ export interface EnvironmentPreview {
   lint: LintFinding[];
   engine: EnginePreview;
   flowsGraph: FlowsGraph;
+  /** Namespaces that gain or lose `default-deny-all` between base and head. */
+  defaultDeny?: { added: string[]; removed: string[] };
 }
 
 export interface PreviewReport {
@@ -82,7 +85,11 @@ export interface PreviewReport {
   baseNote?: string;
   /** Sorted by promotion order, then name. */
   environments: EnvironmentPreview[];
-  /** Head errors make the preview invalid; base errors are reported and the base is ignored. */
+  /**
+   * Every intent error. A head error marks the environments whose files hold it invalid
+   * (the others are still compared) and fails the preview; base errors are reported and
+   * the base is ignored.
+   */
   intentErrors: ReportIntentError[];
   /** One note about the engine part that holds for every environment (e.g. why it was skipped). */
   engineNote?: string;

@@ -57,13 +57,7 @@ export interface FlowChange {
  * fqdn: a DNS name.
  */
 export type EndpointKind =
-  | "service"
-  | "namespace"
-  | "dns"
-  | "other-namespace"
-  | "external"
-  | "internet"
-  | "fqdn";
+  "service" | "namespace" | "dns" | "other-namespace" | "external" | "internet" | "fqdn";
 
 export interface SemanticDiff {
   environment: string;

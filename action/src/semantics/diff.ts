@@ -29,7 +29,7 @@ import {
   type Verdict,
 } from "./evaluate.js";
 import type { IpFamily } from "./ip.js";
-import { explainDirection, formatPolicy, formatRule, ruleName } from "./explain.js";
+import { explainDirection, formatPolicy, formatRule } from "./explain.js";
 import { endpointKey, syntheticInventory, type SyntheticEndpoint } from "./inventory.js";
 import { parseIp } from "./ip.js";
 
@@ -151,12 +151,21 @@ function classify(
       before.kind === "absent"
         ? absentSummary(beforeSide)
         : change === "added"
-          ? ruleRef
-            ? `allowed by ${ruleRef.namespace}/${ruleRef.policy} ${ruleName(ruleRef)}`
-            : "no longer isolated"
+          ? allowedSummary(now.verdict, before.verdict)
           : blockedSummary(before.verdict),
     cause,
   };
+}
+
+/** "an egress rule now allows it", "egress and ingress rules now allow it", "no longer isolated". */
+function allowedSummary(now: Verdict, before: Verdict): string {
+  const opened = [now.egress, now.ingress]
+    .filter((d) => d.allowedBy.length > 0 && !before[d.direction].allowed)
+    .map((d) => d.direction);
+  if (opened.length === 0) return "no longer isolated";
+  return opened.length === 1
+    ? `an ${opened[0]} rule now allows it`
+    : `${opened.join(" and ")} rules now allow it`;
 }
 
 /** "no egress rule allows it now", "no egress or ingress rule allows it now". */
@@ -241,12 +250,15 @@ function portNameOf(
   if (dst.kind !== "service") return undefined;
   const [nsName, svcName] = dst.label.split("/");
   for (const side of c.change === "added" ? (["head", "base"] as const) : (["base", "head"] as const)) {
-    const svc = envs[side]?.namespaces.find((n) => n.name === nsName)?.services.find((x) => x.name === svcName);
+    const svc = envs[side]?.namespaces
+      .find((n) => n.name === nsName)
+      ?.services.find((x) => x.name === svcName);
     const port = svc?.ports.find(
       (p) =>
         p.name !== undefined &&
         p.protocol === c.protocol &&
-        (p.endPort !== undefined && p.endPort !== p.port ? `${p.port}-${p.endPort}` : String(p.port)) === c.port,
+        (p.endPort !== undefined && p.endPort !== p.port ? `${p.port}-${p.endPort}` : String(p.port)) ===
+          c.port,
     );
     if (port?.name) return port.name;
   }

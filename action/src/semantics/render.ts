@@ -184,9 +184,7 @@ export function renderDiffMarkdown(diff: SemanticDiff): string {
   if (diff.changes.length > 0) {
     out.push("| | from | to | port | rule | source | why |", "| --- | --- | --- | --- | --- | --- | --- |");
     for (const c of diff.changes) {
-      const rule = c.rule
-        ? `${c.rule.namespace}/${c.rule.policy} ${ruleName(c.rule)}`
-        : "—";
+      const rule = c.rule ? `${c.rule.namespace}/${c.rule.policy} ${ruleName(c.rule)}` : "—";
       const source = c.rule?.source ? formatSource(c.rule.source) : "";
       out.push(
         `| ${c.change === "added" ? "➕ opened" : "➖ closed"} | ${escapeMarkdown(c.from)} | ${escapeMarkdown(c.to)} | ${escapeMarkdown(`${c.port}/${c.protocol}`)} | ${escapeMarkdown(rule)} | ${escapeMarkdown(source)} | ${escapeMarkdown(c.explanation)} |`,
