@@ -168,7 +168,8 @@ describe("netpol-rollout render", () => {
       "--env <name>",
       "--policies-dir <dir>",
       "--out <dir>",
-      "--format <format>",
+      "--output <format>",
+      "alias: --format",
       "Examples:",
     ]) {
       expect(stdout).toContain(text);

@@ -159,6 +159,25 @@ describe("netpol-rollout preview", () => {
   it("an unknown --format is a usage error", async () => {
     const { code, stderr } = await cli(["preview", "--format", "html"], repo);
     expect(code).toBe(2);
-    expect(stderr).toContain("--format must be markdown or text");
+    expect(stderr).toContain("Allowed choices are markdown, text");
+  });
+
+  it("--output and its alias --format are one option; two different values are a usage error", async () => {
+    const viaOutput = await cli(["preview", "--output", "text"], repo);
+    const viaFormat = await cli(["preview", "--format", "text"], repo);
+    expect(viaOutput.code).toBe(0);
+    expect(viaOutput.stdout).toBe(viaFormat.stdout);
+    const both = await cli(["preview", "--output", "text", "--format", "markdown"], repo);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--output text and --format markdown disagree");
+  });
+
+  it("every command's --help has examples and exit codes", async () => {
+    for (const command of ["validate", "render", "preview", "diff", "lint", "analyze", "workloads"]) {
+      const { code, stdout } = await cli([command, "--help"], repo);
+      expect(code, command).toBe(0);
+      expect(stdout, command).toContain("Examples:");
+      expect(stdout, command).toMatch(/Exit codes: 0 /);
+    }
   });
 });

@@ -159,6 +159,8 @@ describe("lintEnvironment", () => {
       ]),
     );
     const svcPort = findings.find((f) => f.code === "service-port-not-target-port");
+    // It says the connection is blocked: an error, not a warning.
+    expect(svcPort?.severity).toBe("error");
     expect(svcPort?.source).toEqual(env.flows.find((f) => f.text === "frontend -> api:9090")?.source);
   });
 
@@ -296,6 +298,17 @@ describe("netpol-rollout lint", () => {
     expect(r.code).toBe(0);
     for (const line of r.stdout.split("\n").filter(Boolean))
       expect(line).toMatch(/^policies\/\S+:\d+:\d+: (error|warning) [a-z-]+: /);
+  });
+
+  it("--cluster without --env asks which environment the cluster runs, when there are several", async () => {
+    const { tempDir } = await import("./cli-helpers.js");
+    const { join } = await import("node:path");
+    const dir = tempDir({ "cluster.yaml": "apiVersion: v1\nkind: List\nitems: []\n" });
+    const r = await runCli(["lint", "--cluster", join(dir, "cluster.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "--cluster describes one cluster: name the environment it runs with --env (environments: dev, staging, production)",
+    );
   });
 
   it("exits 1 when a finding is an error", async () => {

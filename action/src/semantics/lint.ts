@@ -6,13 +6,13 @@
  * | --------------------------- | -------- | ----------------------------------------------------------- |
  * | missing-default-deny        | warning  | a managed namespace (or one with policies) without default-deny |
  * | egress-without-dns          | error    | egress-isolated pods that cannot reach DNS on 53/UDP        |
- * | dns-tcp-blocked             | warning  | DNS on 53/UDP allowed but 53/TCP blocked (large answers fail) |
+ * | dns-tcp-blocked             | error    | DNS on 53/UDP allowed but 53/TCP blocked (large answers fail) |
  * | selector-matches-nothing    | warning  | a service/namespace/DNS selector that matches no pod (inventory) |
  * | policy-selects-nothing      | warning  | a policy whose podSelector selects no pod (inventory)       |
  * | egress-to-everywhere        | warning  | egress to 0.0.0.0/0 or ::/0                                 |
  * | or-peers                    | warning  | namespaceSelector and podSelector as two peers of one rule (OR) where AND was likely meant |
  * | named-port-missing          | error    | a named port no selected destination pod has                |
- * | service-port-not-target-port| warning  | an egress port equal to a Service's port but not its targetPort |
+ * | service-port-not-target-port| error    | an egress port equal to a Service's port but not its targetPort |
  * | rollout-order               | error    | a default-deny not staged after its namespace's allows      |
  * | every-port                  | warning  | a flow or rule that allows every port                        |
  * | undeclared-workload         | warning  | pods of a default-denied namespace that no service selects (inventory) |
@@ -322,9 +322,10 @@ function lintDns(
         source,
       );
     } else if (udp.allowed && !tcp.allowed && tcp.egress.outcome === "denied") {
+      // A connection this blocks is an error, not a warning (large DNS answers fail).
       report(
         ctx,
-        "warning",
+        "error",
         "dns-tcp-blocked",
         `${e.description} reaches DNS on 53/UDP but not 53/TCP: answers too large for UDP will fail`,
         source,
@@ -536,9 +537,10 @@ function lintServicePorts(
               target !== sp.port &&
               !(rule.ports ?? []).some((q) => q.port === target)
             ) {
+              // The connection is blocked: an error, like every finding that says so.
               report(
                 ctx,
-                "warning",
+                "error",
                 "service-port-not-target-port",
                 `${formatPolicy(policy)} egress rule ${rule.index + 1} allows port ${sp.port}, the port of Service ${svc.metadata.namespace}/${svc.metadata.name}; NetworkPolicy sees the pod's port ${target} (targetPort), so the connection is blocked: allow ${target}`,
                 sourceOf(np, "egress", rule.index, sp.port),

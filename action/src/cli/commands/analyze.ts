@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { Option, type Command } from "commander";
+import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
 import { CNI_PROFILES, isCniProfileName } from "../../cni/profiles.js";
 import {
@@ -61,7 +62,7 @@ Exit codes: 0 analyzed, 1 invalid input (errors as file:line:col), 2 usage error
 `;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command("analyze")
     .description(
       "Judge connections between pods (and outside addresses) against NetworkPolicies, with the reason for each verdict.",
@@ -79,10 +80,8 @@ export function register(program: Command, ctx: CliContext): void {
       new Option("--cni <profile>", "CNI profile: how ipBlock, endPort and SCTP behave")
         .choices(Object.keys(CNI_PROFILES))
         .default("generic"),
-    )
-    .addOption(
-      new Option("--output <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
-    )
+    );
+  addOutputOption(command, ["text", "json", "markdown"], "text")
     .addOption(
       new Option("--matrix <level>", "matrix rows without --probes: pods, groups, or auto (pods up to 40)")
         .choices(["auto", "pods", "groups"])

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
+import { addOutputOption } from "../options.js";
 import { closest } from "fastest-levenshtein";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
 import {
@@ -39,17 +40,15 @@ Exit codes: 0 compared (changes are not failures), 1 invalid intent, 2 usage err
 `;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command("diff")
     .description(
       "Which connections a change opens or closes in one environment, and which rule is responsible.",
     )
     .requiredOption("--env <name>", "environment to compare")
     .requiredOption("--base <ref|dir>", "the intent before: a git ref or a policies directory")
-    .option("--head <ref|dir>", "the intent after: a git ref or a policies directory", "policies")
-    .addOption(
-      new Option("--output <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
-    )
+    .option("--head <ref|dir>", "the intent after: a git ref or a policies directory", "policies");
+  addOutputOption(command, ["text", "json", "markdown"], "text")
     .option("--policies-dir <dir>", "policies directory inside the repository, for git refs", "policies")
     .addHelpText("after", EXAMPLES)
     .action(async (options: DiffOptions) => {

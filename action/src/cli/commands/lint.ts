@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { EXIT_INVALID, EXIT_OK, type CliContext, type CliIo } from "../context.js";
+import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../../cni/profiles.js";
 import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
 import { compileEnvironment, CompileError } from "../../compile/compile.js";
@@ -25,6 +25,7 @@ Examples:
       every environment of policies/
   $ kubectl get ns,pods,services -A -o yaml > cluster.yaml
   $ netpol-rollout lint --env production --cluster cluster.yaml
+      (--cluster needs --env when there are several environments: one cluster, one environment)
       also: selectors that match no pod, named ports no pod declares, Service port vs targetPort
   $ netpol-rollout lint --policies hand-written/ --cni calico
       NetworkPolicies written by hand (e.g. a namespaceSelector and a podSelector as two peers)
@@ -110,10 +111,15 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
     );
     return EXIT_INVALID;
   }
-  const envs =
-    options.env !== undefined
-      ? [selectEnvironment(result.intent.environments, options.env)]
-      : result.intent.environments;
+  const all = result.intent.environments;
+  // A cluster file describes one cluster: judging every environment against it would report
+  // the other environments' workloads as missing.
+  if (inventory && options.env === undefined && all.length > 1) {
+    throw new UsageError(
+      `--cluster describes one cluster: name the environment it runs with --env (environments: ${all.map((e) => e.name).join(", ")})`,
+    );
+  }
+  const envs = options.env !== undefined ? [selectEnvironment(all, options.env)] : all;
   const findings: LintFinding[] = [];
   for (const env of envs) {
     try {

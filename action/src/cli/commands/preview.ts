@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
+import { addOutputOption } from "../options.js";
 import { distance } from "fastest-levenshtein";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { createGitReader } from "../../adapters/git.js";
@@ -27,7 +28,7 @@ export interface PreviewCliOptions {
   /** Print the job summary's full detail instead of the comment. */
   full?: boolean;
   /** markdown (the comment, default) or text (for a terminal). */
-  format: string;
+  output: string;
   /** An engine name for `engineFactory`, when the build provides one. */
   engine?: string;
 }
@@ -153,9 +154,6 @@ export async function previewCommand(
   deps: PreviewCliDeps = {},
 ): Promise<number> {
   const { io } = ctx;
-  if (options.format !== "markdown" && options.format !== "text") {
-    throw new UsageError(`--format must be markdown or text, not '${options.format}'`);
-  }
   const policiesAbs = resolve(io.cwd, options.policiesDir);
   if (!(await isDirectory(policiesAbs))) {
     throw new UsageError(`policies directory '${options.policiesDir}' not found (in ${io.cwd})`);
@@ -204,7 +202,7 @@ export async function previewCommand(
   }
   if (base.label !== undefined) report.baseRef = base.label;
 
-  if (options.format === "text") io.stdout(renderText(report));
+  if (options.output === "text") io.stdout(renderText(report));
   else io.stdout(options.full ? renderSummary(report) : renderComment(report));
   const outputs = previewOutputs(report);
   if (outputs.invalid) {
@@ -229,8 +227,8 @@ export function register(program: Command, ctx: CliContext, deps: PreviewCliDeps
     )
     .option("--no-base", "compare with nothing: every flow shows as added")
     .option("--policies-dir <dir>", "the intent directory", "policies")
-    .option("--format <format>", "markdown (the pull request comment) or text (for a terminal)", "markdown")
     .option("--full", "with markdown: print the job summary's full detail instead of the comment");
+  addOutputOption(command, ["markdown", "text"], "markdown");
   if (deps.engineFactory) command.option("--engine <name>", deps.engineFactory.description);
   command
     .addHelpText(
@@ -242,8 +240,8 @@ credentials are needed. Exit codes: 0 (changes are not failures), 1 invalid inte
 Examples:
   netpol-rollout preview
   netpol-rollout preview --env production --base origin/main
-  netpol-rollout preview --no-base --format text
-  netpol-rollout preview --format text
+  netpol-rollout preview --no-base --output text
+  netpol-rollout preview --output text
   netpol-rollout preview --policies-dir infra/policies --full > preview.md
 `,
     )

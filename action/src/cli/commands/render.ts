@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
+import { addOutputOption } from "../options.js";
 import { closest, distance } from "fastest-levenshtein";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { formatIntentError, loadIntentFromDir, type EnvironmentIntent } from "../../intent/index.js";
@@ -14,14 +15,14 @@ interface RenderOptions {
   env: string;
   policiesDir: string;
   out?: string;
-  format: RenderFormat;
+  output: RenderFormat;
 }
 
 const EXAMPLES = `
 Examples:
   $ netpol-rollout render --env production
       print the production policies as multi-document YAML
-  $ netpol-rollout render --env staging --format json | kubectl apply --dry-run=server -f -
+  $ netpol-rollout render --env staging --output json | kubectl apply --dry-run=server -f -
       check them against a cluster's API server
   $ netpol-rollout render --env dev --out rendered/
       write rendered/<namespace>/<kind>-<name>.yaml, one file per object
@@ -58,13 +59,13 @@ export function selectEnvironment(environments: EnvironmentIntent[], name: strin
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command("render")
     .description("Compile one environment's intent into the NetworkPolicies it deploys, as YAML or JSON.")
     .requiredOption("--env <name>", "environment to render (a file name in <policies-dir>/environments/)")
     .option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies")
-    .option("--out <dir>", "write one file per object under <dir>/<namespace>/ instead of printing")
-    .addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
+    .option("--out <dir>", "write one file per object under <dir>/<namespace>/ instead of printing");
+  addOutputOption(command, ["yaml", "json"], "yaml")
     .addHelpText("after", EXAMPLES)
     .action(async (options: RenderOptions) => {
       ctx.exitCode = await render(options, ctx);
@@ -92,14 +93,14 @@ async function render(options: RenderOptions, ctx: CliContext): Promise<number> 
   }
 
   if (options.out === undefined) {
-    io.stdout(options.format === "json" ? renderJson(bundle) : renderYaml(bundle));
+    io.stdout(options.output === "json" ? renderJson(bundle) : renderYaml(bundle));
     return EXIT_OK;
   }
 
   const outDir = resolve(io.cwd, options.out);
   const files = bundle.objects.map((obj) => ({
-    path: join(outDir, outputPath(obj, options.format)),
-    text: options.format === "json" ? renderObjectJson(obj.manifest) : renderObjectYaml(obj.manifest),
+    path: join(outDir, outputPath(obj, options.output)),
+    text: options.output === "json" ? renderObjectJson(obj.manifest) : renderObjectYaml(obj.manifest),
   }));
   for (const file of files) {
     await mkdir(resolve(file.path, ".."), { recursive: true });

@@ -21,6 +21,19 @@ export function register(program: Command, ctx: CliContext): void {
       "Check the intent in the policies directory: syntax, shape and meaning; every error as file:line:col.",
     )
     .option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies")
+    .addHelpText(
+      "after",
+      `
+Prints one line per environment (promotion, CNI, services, flows, managed namespaces), or
+every error as file:line:col: message (hint), sorted by file and line.
+
+Examples:
+  $ netpol-rollout validate
+  $ netpol-rollout validate --policies-dir infra/policies
+
+Exit codes: 0 valid, 1 invalid intent, 2 usage error.
+`,
+    )
     .action(async (options: { policiesDir: string }) => {
       const result = await loadIntentFromDir(options.policiesDir, ctx.io.cwd);
       if (!result.ok) {

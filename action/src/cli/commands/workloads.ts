@@ -1,4 +1,5 @@
 import { Option, type Command } from "commander";
+import { addOutputOption } from "../options.js";
 import { stringify } from "yaml";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
@@ -11,14 +12,14 @@ interface WorkloadsOptions {
   image: string;
   imagePullPolicy: "Always" | "IfNotPresent" | "Never";
   replicas: string;
-  format: "yaml" | "json";
+  output: "yaml" | "json";
 }
 
 const EXAMPLES = `
 Examples:
   $ netpol-rollout workloads --env staging | kubectl apply -f -
       stand-in pods for every declared service of staging, in a scratch cluster
-  $ netpol-rollout workloads --env dev --image-pull-policy Never --format json
+  $ netpol-rollout workloads --env dev --image-pull-policy Never --output json
       for a cluster whose images are imported locally
 
 Each declared port is served over TCP and UDP by agnhost (serve-hostname); the pods carry
@@ -27,7 +28,7 @@ Exit codes: 0 printed, 1 invalid intent (errors as file:line:col), 2 usage error
 `;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command("workloads")
     .description(
       "Print stand-in workloads for one environment: per declared service, a Deployment answering on its ports (TCP and UDP) and a Service.",
@@ -40,8 +41,8 @@ export function register(program: Command, ctx: CliContext): void {
         .choices(["Always", "IfNotPresent", "Never"])
         .default("IfNotPresent"),
     )
-    .option("--replicas <n>", "replicas per Deployment", "1")
-    .addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
+    .option("--replicas <n>", "replicas per Deployment", "1");
+  addOutputOption(command, ["yaml", "json"], "yaml")
     .addHelpText("after", EXAMPLES)
     .action(async (options: WorkloadsOptions) => {
       ctx.exitCode = await workloads(options, ctx);
@@ -67,7 +68,7 @@ async function workloads(options: WorkloadsOptions, ctx: CliContext): Promise<nu
     imagePullPolicy: options.imagePullPolicy,
     replicas,
   });
-  if (options.format === "json") {
+  if (options.output === "json") {
     io.stdout(`${JSON.stringify({ apiVersion: "v1", kind: "List", items: objects }, null, 2)}\n`);
   } else {
     io.stdout(
