@@ -8,13 +8,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../cni/profiles.js";
-import type {
-  DnsIntent,
-  EnvironmentIntent,
-  IntentError,
-  LoadResult,
-  ProbeTargetIntent,
-} from "./model.js";
+import type { DnsIntent, EnvironmentIntent, IntentError, LoadResult, ProbeTargetIntent } from "./model.js";
 import { parseCidr } from "./cidr.js";
 import { buildFlows } from "./flows.js";
 import { buildNamespaces, readLabels, ref, type Source } from "./namespaces.js";
