@@ -8828,9 +8828,9 @@ var require_stringifyComment = __commonJS({
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
+    var lineComment2 = (str2, indent, comment) => str2.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str2.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
-    exports.lineComment = lineComment;
+    exports.lineComment = lineComment2;
     exports.stringifyComment = stringifyComment;
   }
 });
@@ -12291,7 +12291,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -12449,7 +12449,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -17876,7 +17876,7 @@ function relocate(node, via) {
 // action/src/intent/load.ts
 var DEFAULT_DNS_NAMESPACE = "kube-system";
 var DEFAULT_DNS_LABELS = { "k8s-app": "kube-dns" };
-function parseIntent(files, options = {}) {
+function parseEnvironments(files, options = {}) {
   const errors = [];
   const parsed = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -17925,10 +17925,11 @@ function parseIntent(files, options = {}) {
     usedTemplates: /* @__PURE__ */ new Set(),
     errors
   };
-  const environments = [];
+  const built = [];
   const promotions = /* @__PURE__ */ new Map();
   for (const file of envFiles) {
     const env = buildEnvironment(file, ctx);
+    built.push(env);
     if (env.promotion !== void 0) {
       const first = promotions.get(env.promotion.order);
       if (first) {
@@ -17943,7 +17944,6 @@ function parseIntent(files, options = {}) {
         promotions.set(env.promotion.order, { name: env.name, pos: env.promotion.pos });
       }
     }
-    if (env.intent) environments.push(env.intent);
   }
   for (const path of shared.sort()) {
     const root = parsed.get(path)?.root;
@@ -17966,10 +17966,14 @@ function parseIntent(files, options = {}) {
     const inst = instantiate(p.root, values, `template ${name} with its defaults`);
     errors.push(...inst.errors, ...checkShape(inst.node, "template"));
   }
-  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
-  environments.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
-  const intent = { environments };
-  return { ok: true, intent };
+  const all = sortErrors(errors);
+  const environments = built.map((env) => {
+    const own = all.filter((e) => env.files.includes(e.file));
+    return own.length === 0 && env.intent ? { name: env.name, intent: env.intent, errors: [] } : { name: env.name, errors: own };
+  });
+  const order = (e) => e.intent?.order ?? Number.MAX_SAFE_INTEGER;
+  environments.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+  return { errors: all, environments };
 }
 function normalizePath(p) {
   return p.replace(/\\/g, "/").replace(/^\.\//, "");
@@ -17991,7 +17995,8 @@ function buildEnvironment(file, ctx) {
   const name = file.replace(/^.*\//, "").replace(/\.ya?ml$/i, "");
   const parsedFile = ctx.parsed.get(file);
   const root = parsedFile?.root;
-  if (!root) return { name };
+  const touched = [file];
+  if (!root) return { name, files: touched };
   const errors = [];
   const fail = (pos, message, hint) => {
     errors.push(errorAt(pos, message, hint));
@@ -18000,7 +18005,7 @@ function buildEnvironment(file, ctx) {
   const env = asMap(root);
   if (!env) {
     ctx.errors.push(...errors);
-    return { name };
+    return { name, files: touched };
   }
   const nameProblem = dns1123LabelProblem(name);
   if (nameProblem) {
@@ -18008,7 +18013,7 @@ function buildEnvironment(file, ctx) {
   }
   const promotionEntry = entry(env, "promotion");
   const order = asNumber(promotionEntry?.value);
-  const built = { name };
+  const built = { name, files: touched };
   if (promotionEntry && order !== void 0 && Number.isInteger(order)) {
     built.promotion = { order, pos: promotionEntry.value.pos };
   }
@@ -18030,6 +18035,7 @@ function buildEnvironment(file, ctx) {
         continue;
       }
       seenIncludes.set(path, item.pos);
+      if (!touched.includes(path)) touched.push(path);
       const target = ctx.parsed.get(path);
       if (!target) {
         const known = ctx.shared.map(ctx.relToDir);
@@ -18060,6 +18066,7 @@ function buildEnvironment(file, ctx) {
         continue;
       }
       ctx.usedTemplates.add(templateName);
+      if (!touched.includes(template.file)) touched.push(template.file);
       if (!template.root) continue;
       const declared = templateParameters(template.root, ctx.errors);
       if (!declared) continue;
@@ -18188,6 +18195,10 @@ function buildEnvironment(file, ctx) {
     files,
     source: ref(env.pos)
   };
+  const dnsKey = entry(env, "dns");
+  if (dnsKey) built.intent.dnsSource = ref(dnsKey.keyPos);
+  const nodeCidrsKey = entry(env, "nodeCidrs");
+  if (nodeCidrsKey) built.intent.nodeCidrsSource = ref(nodeCidrsKey.keyPos);
   return built;
 }
 function templateParameters(root, errors) {
@@ -18221,6 +18232,35 @@ function templateParameters(root, errors) {
     out.set(e.key, spec);
   }
   return out;
+}
+
+// action/src/intent/comments.ts
+function splitLines(text) {
+  return text.split(/\r?\n/);
+}
+function lineComment(lines, line) {
+  const content = lines[line - 1];
+  if (content === void 0) return void 0;
+  let quote;
+  for (let i = 0; i < content.length; i++) {
+    const ch = content[i];
+    if (quote) {
+      if (quote === '"' && ch === "\\") i++;
+      else if (ch === quote) quote = void 0;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      const before = content[i - 1];
+      if (before === void 0 || /[\s\-:[{,]/.test(before)) quote = ch;
+      continue;
+    }
+    if (ch === "#" && (i === 0 || /\s/.test(content[i - 1] ?? ""))) {
+      if (content.slice(0, i).trim() === "") return void 0;
+      const comment = content.slice(i + 1).trim();
+      return comment === "" ? void 0 : comment;
+    }
+  }
+  return void 0;
 }
 
 // action/src/compile/compile.ts
@@ -18504,8 +18544,12 @@ var Compiler = class {
       { podSelector: {}, policyTypes: ["Egress"], egress: [this.dnsRule()] },
       [ns.source]
     );
-    obj.ruleOrigins = { ingress: [], egress: [[this.env.source]] };
+    obj.ruleOrigins = { ingress: [], egress: [[this.dnsOrigin(ns)]] };
     return obj;
+  }
+  /** What causes a namespace's DNS rule: the `dns:` key, or (the default) the namespace itself. */
+  dnsOrigin(ns) {
+    return this.env.dnsSource ?? ns.source;
   }
   /** Egress to the DNS pods on 53/TCP and 53/UDP, shaped by the DNS selector mode. */
   dnsRule() {
@@ -18544,7 +18588,7 @@ var Compiler = class {
       })
     );
     if (egress.length > 0 && !ns.defaultDeny)
-      egress.push({ rule: this.dnsRule(), origins: [this.env.source] });
+      egress.push({ rule: this.dnsRule(), origins: [this.dnsOrigin(ns)] });
     if (egress.length > 0) {
       const obj = this.networkPolicy(
         ns.name,
@@ -18570,7 +18614,7 @@ var Compiler = class {
         { from: cidrs.map((cidr) => ({ ipBlock: { cidr } })) },
         ports
       ),
-      origins: [this.env.source]
+      origins: [this.env.nodeCidrsSource ?? this.env.source]
     };
   }
   /**
@@ -18596,7 +18640,7 @@ var Compiler = class {
             }
           ]
         },
-        origins: [this.env.source]
+        origins: [this.dnsOrigin(target.namespace)]
       }
     ];
     const byName = /* @__PURE__ */ new Map();
@@ -19083,7 +19127,7 @@ function buildModel(input) {
     if (!name) continue;
     namespaces.set(name, { name, labels: { ...ns.metadata.labels, [METADATA_NAME_LABEL]: name } });
   }
-  const namespaceOf = (name) => {
+  const namespaceOf2 = (name) => {
     let ns = namespaces.get(name);
     if (!ns) {
       ns = { name, labels: { [METADATA_NAME_LABEL]: name } };
@@ -19143,7 +19187,7 @@ function buildModel(input) {
     if (!group) {
       group = {
         id: groups.length,
-        namespace: namespaceOf(namespace),
+        namespace: namespaceOf2(namespace),
         labels,
         ports,
         members: [],
@@ -19293,7 +19337,7 @@ var CiliumTranslator = class {
         restricted = true;
         this.b.problems.push({
           object,
-          message: `${dir}[${index}].${key} is not evaluated (matches nothing here)`
+          message: `${dir} rule ${index + 1}: ${key} is not evaluated (matches nothing here)`
         });
         peers.push({ kind: "invalid" });
       }
@@ -19549,8 +19593,11 @@ function peerMatches(peer, other, family, model, notes) {
 function formatSource(s) {
   return `${s.file}:${s.line}:${s.column}`;
 }
+function ruleName(r) {
+  return `${r.direction} rule ${r.ruleIndex + 1}`;
+}
 function formatRule(r) {
-  return `${r.namespace}/${r.policy} ${r.direction}[${r.ruleIndex}]${r.source ? ` (${formatSource(r.source)})` : ""}`;
+  return `${r.namespace}/${r.policy} ${ruleName(r)}${r.source ? ` (${formatSource(r.source)})` : ""}`;
 }
 function formatPolicy(p) {
   return `${p.namespace}/${p.name}`;
@@ -19939,7 +19986,7 @@ function allowed(s) {
 function merelyOpen(v) {
   return v.egress.allowedBy.length === 0 && v.ingress.allowedBy.length === 0;
 }
-function classify2(j, pickSource, absentReason) {
+function classify2(j, pickSource, absentReason, absentSummary = absentReason) {
   const a = allowed(j.base);
   const b = allowed(j.head);
   if (a === b) return void 0;
@@ -19959,6 +20006,7 @@ function classify2(j, pickSource, absentReason) {
   const allowedText = describeAllowed(now.verdict, j.from, j.to, portText, ruleRef2);
   const otherText = before.kind === "absent" ? absentReason(beforeSide) : describeBlocked(before.verdict, j.from, j.to, portText);
   const explanation = change === "added" ? `now allowed: ${allowedText}; before: ${otherText}` : `now ${otherText}; before: allowed: ${allowedText}`;
+  const cause = before.kind === "absent" ? "endpoint" : "rules";
   return {
     change,
     from: j.from,
@@ -19966,8 +20014,19 @@ function classify2(j, pickSource, absentReason) {
     port: j.portLabel,
     protocol: j.protocol,
     ...ruleRef2 ? { rule: ruleRef2 } : {},
-    explanation
+    explanation,
+    summary: before.kind === "absent" ? absentSummary(beforeSide) : change === "added" ? allowedSummary(now.verdict, before.verdict) : blockedSummary(before.verdict),
+    cause
   };
+}
+function allowedSummary(now, before) {
+  const opened = [now.egress, now.ingress].filter((d) => d.allowedBy.length > 0 && !before[d.direction].allowed).map((d) => d.direction);
+  if (opened.length === 0) return "no longer isolated";
+  return opened.length === 1 ? `an ${opened[0]} rule now allows it` : `${opened.join(" and ")} rules now allow it`;
+}
+function blockedSummary(v) {
+  const denied = [v.egress, v.ingress].filter((d) => !d.allowed).map((d) => d.direction);
+  return `no ${denied.join(" or ")} rule allows it now`;
 }
 function responsibleRule(now, before) {
   const dirs = ["egress", "ingress"];
@@ -19998,6 +20057,34 @@ function describeBlocked(v, from, to, portText) {
     const subject = d.direction === "egress" ? from : to;
     return `${d.direction} at ${subject} isolated by ${d.isolatedBy.map(formatPolicy).join(", ")} with no rule for ${portText}`;
   }).join("; ")}`;
+}
+function endpointPhrase(e) {
+  switch (e.kind) {
+    case "service":
+      return `service ${e.label}`;
+    case "namespace":
+      return `namespace ${e.label.replace(/^ns:/, "").replace(/\/\(other pods\)$/, "")}`;
+    default:
+      return e.description;
+  }
+}
+function builtinOf(src, dst, c, envs) {
+  if (dst.kind === "dns" || c.rule?.policy === ALLOW_DNS_NAME) return "dns";
+  const nodeCidrs = /* @__PURE__ */ new Set([...envs.base?.nodeCidrs ?? [], ...envs.head?.nodeCidrs ?? []]);
+  if (src.kind === "external" && nodeCidrs.has(src.label)) return "node-cidrs";
+  return void 0;
+}
+function portNameOf(dst, c, envs) {
+  if (dst.kind !== "service") return void 0;
+  const [nsName, svcName] = dst.label.split("/");
+  for (const side of c.change === "added" ? ["head", "base"] : ["base", "head"]) {
+    const svc = envs[side]?.namespaces.find((n) => n.name === nsName)?.services.find((x) => x.name === svcName);
+    const port = svc?.ports.find(
+      (p) => p.name !== void 0 && p.protocol === c.protocol && (p.endPort !== void 0 && p.endPort !== p.port ? `${p.port}-${p.endPort}` : String(p.port)) === c.port
+    );
+    if (port?.name) return port.name;
+  }
+  return void 0;
 }
 function compareChanges(a, b) {
   const portNum = (p) => p === "*" ? 7e4 : Number(p.split("-")[0]);
@@ -20111,9 +20198,22 @@ function diffCompiled(input) {
           const missing = [src, dst].filter((e) => !e.exists[side]).map((e) => e.description);
           return `${missing.join(" and ")} ${missing.length > 1 ? "do" : "does"} not exist in ${side}`;
         };
+        const absentSummary = (side) => {
+          const gone = side === "base" ? "new" : "removed";
+          if (!envs[side]) return `${gone} environment`;
+          const missing = [src, dst].filter((e) => !e.exists[side]).map(endpointPhrase);
+          return side === "base" ? `new ${missing.join(" and ")}` : `${missing.join(" and ")} removed`;
+        };
         for (const j2 of list2) {
-          const c = classify2(j2, pickSource, absentReason);
-          if (c) changes.push(c);
+          const c = classify2(j2, pickSource, absentReason, absentSummary);
+          if (!c) continue;
+          c.fromKind = src.kind;
+          c.toKind = dst.kind;
+          const builtin = builtinOf(src, dst, c, envs);
+          if (builtin) c.builtin = builtin;
+          const portName = portNameOf(dst, c, envs);
+          if (portName) c.portName = portName;
+          changes.push(c);
         }
       }
     });
@@ -20343,7 +20443,7 @@ function lintDns(ctx, env, bundle, inventory) {
     } else if (udp.allowed && !tcp.allowed && tcp.egress.outcome === "denied") {
       report(
         ctx,
-        "warning",
+        "error",
         "dns-tcp-blocked",
         `${e.description} reaches DNS on 53/UDP but not 53/TCP: answers too large for UDP will fail`,
         source
@@ -20424,7 +20524,7 @@ function lintNamedPorts(ctx, policies, pods, namespaces, profile, sourceOf) {
               ctx,
               "error",
               "named-port-missing",
-              `${formatPolicy(policy)} ${dir}[${rule.index}] names port '${port.name}' (${port.protocol}), which no ${dir === "ingress" ? "selected" : "destination"} pod declares: the rule matches nothing on it`,
+              `${formatPolicy(policy)} ${dir} rule ${rule.index + 1} names port '${port.name}' (${port.protocol}), which no ${dir === "ingress" ? "selected" : "destination"} pod declares: the rule matches nothing on it`,
               sourceOf(np)
             );
           }
@@ -20497,9 +20597,9 @@ function lintServicePorts(ctx, policies, inventory, sourceOf) {
             if (target !== void 0 && target !== sp.port && !(rule.ports ?? []).some((q) => q.port === target)) {
               report(
                 ctx,
-                "warning",
+                "error",
                 "service-port-not-target-port",
-                `${formatPolicy(policy)} egress[${rule.index}] allows port ${sp.port}, the port of Service ${svc.metadata.namespace}/${svc.metadata.name}; NetworkPolicy sees the pod's port ${target} (targetPort), so the connection is blocked: allow ${target}`,
+                `${formatPolicy(policy)} egress rule ${rule.index + 1} allows port ${sp.port}, the port of Service ${svc.metadata.namespace}/${svc.metadata.name}; NetworkPolicy sees the pod's port ${target} (targetPort), so the connection is blocked: allow ${target}`,
                 sourceOf(np, "egress", rule.index, sp.port)
               );
             }
@@ -20660,7 +20760,7 @@ function verdictText(verdict) {
 
 // action/src/commands/preview.ts
 var defaultPreviewCore = {
-  parse: (files, policiesDir) => parseIntent(files, { policiesDir }),
+  parse: (files, policiesDir) => parseEnvironments(files, { policiesDir }),
   compile: compileEnvironment,
   diff: diffEnvironments,
   lint: lintEnvironment
@@ -20734,6 +20834,35 @@ async function enginePreview(engine, environment) {
     };
   }
 }
+function defaultDenyChanges(base, head) {
+  const denied = (env) => new Set(env?.namespaces.filter((n) => n.defaultDeny).map((n) => n.name) ?? []);
+  const b = denied(base);
+  const h = denied(head);
+  return {
+    added: [...h].filter((n) => !b.has(n)).sort(),
+    removed: [...b].filter((n) => !h.has(n)).sort()
+  };
+}
+function attachComments(changes, files) {
+  const lines = { base: /* @__PURE__ */ new Map(), head: /* @__PURE__ */ new Map() };
+  const linesOf = (side, path) => {
+    let list2 = lines[side].get(path);
+    if (!list2) {
+      const file = files[side].find((f) => f.path === path);
+      if (!file) return void 0;
+      list2 = splitLines(file.text);
+      lines[side].set(path, list2);
+    }
+    return list2;
+  };
+  for (const change of changes) {
+    const source = change.rule?.source;
+    if (!source) continue;
+    const list2 = linesOf(change.change === "added" ? "head" : "base", source.file);
+    const comment = list2 === void 0 ? void 0 : lineComment(list2, source.line);
+    if (comment) change.comment = comment;
+  }
+}
 async function runPreview(deps, opts) {
   const core = deps.core ?? defaultPreviewCore;
   const policiesDir = trimDir(opts.policiesDir);
@@ -20754,19 +20883,21 @@ async function runPreview(deps, opts) {
   let baseEnvs = [];
   if (baseFiles.length > 0) {
     const base = core.parse(baseFiles, policiesDir);
-    if (base.ok) baseEnvs = base.intent.environments;
+    if (base.errors.length === 0) baseEnvs = base.environments.flatMap((e) => e.intent ? [e.intent] : []);
     else {
       report2.intentErrors.push(...tag(base.errors, "base"));
       report2.baseNote = "the intent at base is invalid";
     }
   }
   const head = core.parse(headFiles, policiesDir);
-  if (!head.ok) report2.intentErrors.push(...tag(head.errors, "head"));
-  const headEnvs = head.ok ? head.intent.environments : [];
+  report2.intentErrors.push(...tag(head.errors, "head"));
+  const headValid = head.errors.length === 0;
+  const headEnvs = head.environments.flatMap((e) => e.intent ? [e.intent] : []);
+  const headInvalid = new Map(head.environments.filter((e) => !e.intent).map((e) => [e.name, e.errors]));
   const baseByName = new Map(baseEnvs.map((e) => [e.name, e]));
   const headByName = new Map(headEnvs.map((e) => [e.name, e]));
-  const names = /* @__PURE__ */ new Set([...baseByName.keys(), ...headByName.keys()]);
-  if (!head.ok) for (const name of environmentFileNames(headFiles, policiesDir)) names.add(name);
+  const names = /* @__PURE__ */ new Set([...baseByName.keys(), ...headByName.keys(), ...headInvalid.keys()]);
+  if (!headValid) for (const name of environmentFileNames(headFiles, policiesDir)) names.add(name);
   const available = [...names].sort();
   let selected = available;
   if (opts.environments && opts.environments.length > 0) {
@@ -20778,30 +20909,36 @@ async function runPreview(deps, opts) {
   }
   const orderOf = (name) => headByName.get(name)?.order ?? baseByName.get(name)?.order ?? Number.MAX_SAFE_INTEGER;
   selected.sort((a, b) => orderOf(a) - orderOf(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const skipReason = opts.engineSkipReason ?? DEFAULT_ENGINE_SKIP_REASON;
-  if (!deps.engine && head.ok) report2.engineNote = skipReason;
+  const skipReason = headValid ? opts.engineSkipReason ?? DEFAULT_ENGINE_SKIP_REASON : "the intent at head has errors, and nothing deploys while any remains";
+  if (!deps.engine || !headValid) report2.engineNote = skipReason;
   for (const name of selected) {
     const baseEnv = baseByName.get(name);
     const headEnv = headByName.get(name);
     const order = orderOf(name) === Number.MAX_SAFE_INTEGER ? 0 : orderOf(name);
-    if (!head.ok) {
+    if (!headEnv && (headInvalid.has(name) || !headValid && !baseEnv)) {
+      const errors = headInvalid.get(name) ?? head.errors;
       report2.environments.push({
         name,
         order,
         presence: "unknown",
-        verdict: { kind: "invalid", errors: head.errors.length },
+        verdict: {
+          kind: "invalid",
+          errors: errors.length,
+          files: [...new Set(errors.map((e) => e.file))].sort()
+        },
         diff: emptyDiff(name),
         lint: [],
-        engine: { status: "skipped", reason: "the intent at head is invalid" },
+        engine: { status: "skipped", reason: skipReason },
         flowsGraph: { nodes: [], edges: [] }
       });
       continue;
     }
     const diff = sameIntent(baseEnv, headEnv) ? emptyDiff(name) : core.diff(baseEnv, headEnv);
+    attachComments(diff.changes, { base: baseFiles, head: headFiles });
     const lint = headEnv ? core.lint(headEnv, core.compile(headEnv)) : [];
     let engine;
     if (!headEnv) engine = { status: "skipped", reason: "the environment is removed at head" };
-    else if (deps.engine) engine = await enginePreview(deps.engine, name);
+    else if (deps.engine && headValid) engine = await enginePreview(deps.engine, name);
     else engine = { status: "skipped", reason: skipReason };
     const preview = {
       name,
@@ -20813,6 +20950,8 @@ async function runPreview(deps, opts) {
       engine,
       flowsGraph: buildFlowsGraph(baseEnv, headEnv, diff)
     };
+    const defaultDeny = defaultDenyChanges(baseEnv, headEnv);
+    if (defaultDeny.added.length + defaultDeny.removed.length > 0) preview.defaultDeny = defaultDeny;
     report2.environments.push(preview);
   }
   return report2;
@@ -20931,6 +21070,181 @@ function renderMermaid(graph, maxEdges = MERMAID_MAX_EDGES) {
   return { ok: true, text };
 }
 
+// action/src/report/risk.ts
+var DRIFT_NAMES = 3;
+var RISK_ORDER = {
+  "new-exposure": 0,
+  "last-caller-closed": 1,
+  "differs-across-environments": 2
+};
+function namespaceOf(label, kind) {
+  if (kind === "namespace") return label.startsWith("ns:") ? label.slice(3) : label.split("/")[0];
+  if (kind === "service" || kind === "dns") return label.split("/")[0];
+  return void 0;
+}
+function everyAddress(change) {
+  return change.toKind === "internet" || change.toKind === "external" && /^(0\.0\.0\.0|::)\/0\b/.test(change.to);
+}
+function exposure(change) {
+  if (change.change !== "added" || change.builtin) return void 0;
+  if (everyAddress(change)) return "egress to every address";
+  if (change.toKind !== "service") return void 0;
+  const home = namespaceOf(change.to, "service");
+  switch (change.fromKind) {
+    case "external":
+    case "internet":
+      return `reachable from outside the cluster (${change.from})`;
+    case "other-namespace":
+      return `reachable from any namespace`;
+    case "namespace":
+    case "service": {
+      const from = namespaceOf(change.from, change.fromKind);
+      return from !== home ? `reachable from outside ${home} (${from})` : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function calledAtHead(env) {
+  const keyOf = new Map(env.flowsGraph.nodes.map((n) => [n.id, n.key]));
+  const called = /* @__PURE__ */ new Set();
+  for (const edge of env.flowsGraph.edges) {
+    if (edge.status !== "removed") called.add(keyOf.get(edge.to) ?? "");
+  }
+  return called;
+}
+function generic(label, env) {
+  if (label.startsWith(`${env}/`)) return `~/${label.slice(env.length + 1)}`;
+  return label === `ns:${env}` ? "ns:~" : label;
+}
+function driftAcrossEnvironments(report2) {
+  const comparable = report2.environments.filter((e) => e.presence === "both" && e.verdict.kind !== "invalid");
+  const nodeEnvs = /* @__PURE__ */ new Map();
+  const edgeEnvs = /* @__PURE__ */ new Map();
+  const add = (index, key, env) => {
+    const set = index.get(key) ?? /* @__PURE__ */ new Set();
+    set.add(env);
+    index.set(key, set);
+  };
+  for (const env of comparable) {
+    const keyOf = new Map(env.flowsGraph.nodes.map((n) => [n.id, generic(n.key, env.name)]));
+    for (const n of env.flowsGraph.nodes) if (!n.removed) add(nodeEnvs, generic(n.key, env.name), env.name);
+    for (const e of env.flowsGraph.edges) {
+      if (e.status === "removed") continue;
+      for (const port of e.ports) add(edgeEnvs, `${keyOf.get(e.from)}|${keyOf.get(e.to)}|${port}`, env.name);
+    }
+  }
+  const withBoth = /* @__PURE__ */ new Map();
+  const bothOf = (from, to) => {
+    const key = `${from}|${to}`;
+    let list2 = withBoth.get(key);
+    if (!list2) {
+      const b = nodeEnvs.get(to) ?? /* @__PURE__ */ new Set();
+      list2 = [...nodeEnvs.get(from) ?? []].filter((name) => b.has(name));
+      withBoth.set(key, list2);
+    }
+    return list2;
+  };
+  const out = /* @__PURE__ */ new Map();
+  for (const env of comparable) {
+    const drift = /* @__PURE__ */ new Map();
+    for (const c of env.diff.changes) {
+      if (c.builtin || c.cause === "endpoint") continue;
+      const from = generic(c.from, env.name);
+      const to = generic(c.to, env.name);
+      const both = bothOf(from, to);
+      const declaring = edgeEnvs.get(`${from}|${to}|${c.port}/${c.protocol}`) ?? /* @__PURE__ */ new Set();
+      const othersBoth = both.length - (both.includes(env.name) ? 1 : 0);
+      const othersDeclaring = declaring.size - (declaring.has(env.name) ? 1 : 0);
+      const differing = c.change === "added" ? othersBoth - othersDeclaring : othersDeclaring;
+      if (differing === 0) continue;
+      drift.set(
+        c,
+        both.filter((name) => name !== env.name && declaring.has(name) !== (c.change === "added"))
+      );
+    }
+    out.set(env.name, drift);
+  }
+  return out;
+}
+function sortChanges(env, drift = /* @__PURE__ */ new Map()) {
+  const called = calledAtHead(env);
+  const risky = [];
+  const ordinary = [];
+  const builtin = [];
+  for (const change of env.diff.changes) {
+    if (change.builtin && change.cause !== "rules") {
+      builtin.push(change);
+      continue;
+    }
+    const exposed = exposure(change);
+    if (exposed) {
+      risky.push({ change, risk: "new-exposure", reason: exposed });
+      continue;
+    }
+    if (change.change === "removed" && !change.builtin && change.toKind === "service" && env.presence !== "removed" && !env.diff.workloads.removed.includes(change.to) && !called.has(change.to)) {
+      risky.push({
+        change,
+        risk: "last-caller-closed",
+        reason: `no declared flow reaches ${change.to} any more`
+      });
+      continue;
+    }
+    const others = drift.get(change);
+    if (others) {
+      const names = others.length > DRIFT_NAMES ? `${others.slice(0, DRIFT_NAMES).join(", ")} and ${others.length - DRIFT_NAMES} more` : others.join(", ");
+      risky.push({
+        change,
+        risk: "differs-across-environments",
+        reason: change.change === "added" ? `${names} ${others.length === 1 ? "does" : "do"} not declare it` : `${names} still ${others.length === 1 ? "declares" : "declare"} it`
+      });
+      continue;
+    }
+    ordinary.push(change);
+  }
+  risky.sort((a, b) => RISK_ORDER[a.risk] - RISK_ORDER[b.risk]);
+  return { risky, ordinary, builtin };
+}
+function plural2(n, one) {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+function builtinGroups(builtin) {
+  const groups = [];
+  for (const kind of ["dns", "node-cidrs"]) {
+    for (const change of ["added", "removed"]) {
+      const list2 = builtin.filter((c) => c.builtin === kind && c.change === change);
+      if (list2.length === 0) continue;
+      const subjects = new Set(list2.map((c) => kind === "dns" ? c.from : c.to));
+      const workloads = [...subjects].filter((s) => !s.startsWith("ns:") && !s.includes("(")).length;
+      const others = subjects.size - workloads;
+      const who = [
+        workloads > 0 ? plural2(workloads, "workload") : "",
+        others > 0 ? `the other pods of ${plural2(others, "namespace")}` : ""
+      ].filter((w) => w !== "").join(" and ");
+      const sources = /* @__PURE__ */ new Map();
+      for (const c of list2) {
+        const s = c.rule?.source;
+        if (s && !sources.has(`${s.file}:${s.line}`)) sources.set(`${s.file}:${s.line}`, c);
+      }
+      groups.push({
+        kind,
+        change,
+        who,
+        peers: [...new Set(list2.map((c) => kind === "dns" ? c.to : c.from))],
+        ports: [...new Set(list2.map((c) => `${c.port}/${c.protocol}`))],
+        sources: [...sources.values()],
+        count: list2.length
+      });
+    }
+  }
+  return groups;
+}
+function builtinText(g, name = (s) => s) {
+  const verb = g.change === "added" ? "opened" : "closed";
+  const peers = g.peers.map(name).join(", ");
+  return g.kind === "dns" ? `DNS ${verb} for ${g.who} to ${peers} on ${g.ports.join(", ")}` : `kubelet health checks ${verb} from ${peers} to ${g.who} on ${g.ports.join(", ")}`;
+}
+
 // action/src/report/markdown.ts
 var MARKER = "<!-- netpol-rollout:preview -->";
 var GITHUB_COMMENT_LIMIT = 65536;
@@ -20938,19 +21252,20 @@ var DEFAULT_COMMENT_MAX_CHARS = 65e3;
 var GITHUB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
 var DEFAULT_SUMMARY_MAX_BYTES = GITHUB_SUMMARY_LIMIT_BYTES - 16 * 1024;
 var ARROW = "\u2192";
-function plural2(n, one, many = `${one}s`) {
+function plural3(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }
 function shortSha(sha) {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
-function sourceLink(file, line, column, detail) {
+function sourceLink(file, line, column, detail, side = "head") {
   const text = code(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
-  if (!detail.sourceUrl) return text;
+  const url = side === "base" ? detail.baseSourceUrl : detail.sourceUrl;
+  if (!url) return text;
   const path = file.split("/").map(
     (segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)
   ).join("/");
-  return `[${text}](${detail.sourceUrl}${path}#L${line})`;
+  return `[${text}](${url}${path}#L${line})`;
 }
 function table(header2, rows, detail, what) {
   if (rows.length === 0) return [];
@@ -20969,24 +21284,55 @@ function summaryPointer(detail) {
 }
 function flowText(change) {
   const to = change.to.includes(":") && !change.to.startsWith("ns:") ? `[${change.to}]` : change.to;
-  return `${change.from} ${ARROW} ${to}:${change.port}/${change.protocol}`;
+  const port = `${change.port === "*" ? "any other port" : change.port}/${change.protocol}`;
+  return `${change.from} ${ARROW} ${to}:${change.portName ? `${change.portName} (${port})` : port}`;
 }
-function ruleCell(rule, detail) {
+function sideOf(change) {
+  return change.change === "added" ? "head" : "base";
+}
+function flowCell(change) {
+  const comment = change.comment ? ` ${escapeMarkdown(`# ${change.comment}`)}` : "";
+  return `${code(flowText(change))}${comment}`;
+}
+function ruleCell(change, detail) {
+  const rule = change.rule;
   if (!rule) return "\u2014";
-  const policy = `${code(`${rule.namespace}/${rule.policy}`)} ${rule.direction} rule ${rule.ruleIndex + 1}`;
+  const policy = `${code(`${rule.namespace}/${rule.policy}`)} ${ruleName(rule)}`;
   if (!rule.source) return policy;
-  return `${sourceLink(rule.source.file, rule.source.line, void 0, detail)} (${policy})`;
+  return `${sourceLink(rule.source.file, rule.source.line, void 0, detail, sideOf(change))}<br>${policy}`;
 }
-function flowRows(env, detail) {
-  return env.diff.changes.map((change) => {
-    const row = [
-      change.change === "added" ? "\u2795 opened" : "\u2796 closed",
-      code(flowText(change)),
-      ruleCell(change.rule, detail)
-    ];
-    if (detail.explanations) row.push(escapeMarkdown(change.explanation));
-    return row;
-  });
+function whyCell(change, detail) {
+  const short = escapeMarkdown(change.summary ?? (change.change === "added" ? "now allowed" : "now blocked"));
+  if (!detail.explanations) return short;
+  return `<details><summary>${short}</summary>${escapeMarkdown(change.explanation)}</details>`;
+}
+var CHANGE_MARK = { added: "\u2795 opens", removed: "\u2796 closes" };
+function flowRows(changes, detail) {
+  return changes.map((change) => [
+    CHANGE_MARK[change.change],
+    flowCell(change),
+    ruleCell(change, detail),
+    whyCell(change, detail)
+  ]);
+}
+var RISK_LABEL = {
+  "new-exposure": "\u26A0\uFE0F new exposure",
+  "last-caller-closed": "\u26A0\uFE0F last caller closed",
+  "differs-across-environments": "\u26A0\uFE0F environments differ"
+};
+var RISK_COUNT = {
+  "new-exposure": (n) => plural3(n, "new exposure", "new exposures"),
+  "last-caller-closed": (n) => plural3(n, "last caller closed", "last callers closed"),
+  "differs-across-environments": (n) => plural3(n, "difference between environments", "differences between environments")
+};
+function riskRows(risky, detail) {
+  return risky.map(({ change, risk, reason }) => [
+    `${RISK_LABEL[risk]}: ${escapeMarkdown(reason)}`,
+    CHANGE_MARK[change.change],
+    flowCell(change),
+    ruleCell(change, detail),
+    whyCell(change, detail)
+  ]);
 }
 function opRows(operations) {
   return operations.map((op) => [
@@ -21009,8 +21355,8 @@ function countLint(findings) {
   const warnings = findings.length - errors;
   if (findings.length === 0) return "none";
   const parts = [];
-  if (errors > 0) parts.push(plural2(errors, "error"));
-  if (warnings > 0) parts.push(plural2(warnings, "warning"));
+  if (errors > 0) parts.push(plural3(errors, "error"));
+  if (warnings > 0) parts.push(plural3(warnings, "warning"));
   return parts.join(", ");
 }
 function changedOps(env) {
@@ -21024,7 +21370,7 @@ function engineCell(env) {
       return "\u274C failed";
     case "ok": {
       const n = changedOps(env).length;
-      return n === 0 ? "no change" : plural2(n, "operation");
+      return n === 0 ? "no change" : plural3(n, "operation");
     }
   }
 }
@@ -21033,11 +21379,11 @@ function environmentVerdict(env, hasBase2 = true) {
   if (env.verdict.kind === "changed") {
     const { workloads, namespaces } = env.diff;
     const extra = [];
-    if (workloads.added.length > 0) extra.push(`${plural2(workloads.added.length, "workload")} added`);
-    if (workloads.removed.length > 0) extra.push(`${plural2(workloads.removed.length, "workload")} removed`);
-    if (namespaces.added.length > 0) extra.push(`${plural2(namespaces.added.length, "namespace")} added`);
+    if (workloads.added.length > 0) extra.push(`${plural3(workloads.added.length, "workload")} added`);
+    if (workloads.removed.length > 0) extra.push(`${plural3(workloads.removed.length, "workload")} removed`);
+    if (namespaces.added.length > 0) extra.push(`${plural3(namespaces.added.length, "namespace")} added`);
     if (namespaces.removed.length > 0)
-      extra.push(`${plural2(namespaces.removed.length, "namespace")} removed`);
+      extra.push(`${plural3(namespaces.removed.length, "namespace")} removed`);
     if (extra.length > 0) parts.push(extra.join(", "));
   }
   if (env.presence === "added" && hasBase2) parts.unshift("new environment");
@@ -21047,25 +21393,52 @@ function environmentVerdict(env, hasBase2 = true) {
 function hasBase(report2) {
   return report2.baseRef !== void 0 && report2.baseNote === void 0;
 }
-function headline(report2) {
-  const headErrors = report2.intentErrors.filter((e) => e.side === "head");
-  if (headErrors.length > 0) {
-    return `**The intent at head is invalid** (${plural2(headErrors.length, "error")}): nothing was compared. Fix the errors below.`;
+function headErrorsOf(report2) {
+  return report2.intentErrors.filter((e) => e.side === "head");
+}
+function sortedOf(env, detail) {
+  return sortChanges(env, detail.drift?.get(env.name));
+}
+function riskSummary(env, sorted) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const r of sorted.risky) counts.set(r.risk, (counts.get(r.risk) ?? 0) + 1);
+  const parts = [...counts].map(([kind, n]) => RISK_COUNT[kind](n));
+  if (env.defaultDeny?.removed.length) parts.push("default-deny removed");
+  if (env.defaultDeny?.added.length) parts.push("default-deny added");
+  return parts.join(", ");
+}
+function riskCount(env, sorted) {
+  return sorted.risky.length + (env.defaultDeny?.added.length ?? 0) + (env.defaultDeny?.removed.length ?? 0);
+}
+function headline(report2, detail) {
+  const headErrors = headErrorsOf(report2);
+  const invalid = report2.environments.filter((e) => e.verdict.kind === "invalid");
+  const refusal = "Nothing deploys until every error is fixed.";
+  if (headErrors.length > 0 && invalid.length === report2.environments.length) {
+    return `**The intent at head is invalid** (${plural3(headErrors.length, "error")}): nothing was compared. Fix the errors below. ${refusal}`;
   }
-  if (report2.environments.length === 0) return "**No environments** were found in the intent.";
+  if (headErrors.length > 0 && invalid.length > 0) {
+    const names = invalid.map((e) => code(e.name)).join(", ");
+    return `**The intent at head has ${plural3(headErrors.length, "error")}**: ${names} ${invalid.length === 1 ? "is" : "are"} not compared; the other environments are. ${refusal}`;
+  }
+  const errorNote = headErrors.length > 0 ? ` **The intent at head has ${plural3(headErrors.length, "error")}** in files no environment uses. ${refusal}` : "";
+  if (report2.environments.length === 0) return `**No environments** were found in the intent.${errorNote}`;
   const changed = report2.environments.filter((e) => e.verdict.kind === "changed");
   if (changed.length === 0) {
-    return `**No change.** No flow opens or closes, and no workload appears or disappears, in any environment.`;
+    return `**No change.** No flow opens or closes, and no workload appears or disappears, in any environment.${errorNote}`;
   }
   let opened = 0;
   let closed = 0;
+  let risky = 0;
   for (const env of changed) {
     for (const c of env.diff.changes) {
       if (c.change === "added") opened++;
       else closed++;
     }
+    risky += riskCount(env, sortedOf(env, detail));
   }
-  return `**${plural2(opened, "flow")} opened, ${closed} closed** in ${changed.length} of ${plural2(report2.environments.length, "environment")}.`;
+  const look = risky > 0 ? `; \u26A0\uFE0F ${plural3(risky, "change")} to look at first` : "";
+  return `**${plural3(opened, "flow")} opened, ${closed} closed** in ${changed.length} of ${plural3(report2.environments.length, "environment")}${look}.${errorNote}`;
 }
 function revisionLine(report2) {
   const head = report2.headRef ? ` with head ${code(shortSha(report2.headRef))}` : "";
@@ -21081,13 +21454,17 @@ function revisionLine(report2) {
   ];
 }
 function overview(report2, detail) {
-  const rows = report2.environments.map((env) => [
-    code(env.name),
-    escapeMarkdown(environmentVerdict(env, hasBase(report2))),
-    env.verdict.kind === "invalid" ? "\u2014" : countLint(env.lint),
-    engineCell(env)
-  ]);
-  return table(["environment", "verdict", "lint", "Pulumi"], rows, detail, "environments");
+  const rows = report2.environments.map((env) => {
+    const risk = env.verdict.kind === "changed" ? riskSummary(env, sortedOf(env, detail)) : "";
+    return [
+      code(env.name),
+      escapeMarkdown(environmentVerdict(env, hasBase(report2))),
+      risk ? `\u26A0\uFE0F ${escapeMarkdown(risk)}` : "\u2014",
+      env.verdict.kind === "invalid" ? "\u2014" : countLint(env.lint),
+      engineCell(env)
+    ];
+  });
+  return table(["environment", "change", "look first", "lint", "Pulumi"], rows, detail, "environments");
 }
 function intentErrorLines(errors, detail) {
   const lines = [];
@@ -21101,7 +21478,9 @@ function intentErrorLines(errors, detail) {
     );
     for (const e of list2.slice(0, detail.maxRows)) {
       const hint = e.hint ? ` (${escapeMarkdown(e.hint)})` : "";
-      lines.push(`- ${sourceLink(e.file, e.line, e.column, detail)} ${escapeMarkdown(e.message)}${hint}`);
+      lines.push(
+        `- ${sourceLink(e.file, e.line, e.column, detail, side)} ${escapeMarkdown(e.message)}${hint}`
+      );
     }
     if (list2.length > detail.maxRows) {
       const where = detail.audience === "comment" ? summaryPointer(detail) : "";
@@ -21133,12 +21512,12 @@ function engineSection(env, report2, detail) {
       if (ops.length === 0) {
         return [
           "",
-          `**Pulumi** (stack ${code(engine.stack)}): no resource changes (${plural2(same, "resource")} unchanged).`
+          `**Pulumi** (stack ${code(engine.stack)}): no resource changes (${plural3(same, "resource")} unchanged).`
         ];
       }
       return [
         "",
-        `**Pulumi** (stack ${code(engine.stack)}): ${plural2(ops.length, "operation")}, ${same} unchanged.`,
+        `**Pulumi** (stack ${code(engine.stack)}): ${plural3(ops.length, "operation")}, ${same} unchanged.`,
         "",
         ...table(["op", "kind", "name", "changed keys"], opRows(ops), detail, "operations")
       ];
@@ -21151,9 +21530,92 @@ function listNames(label, names, detail) {
   const rest = names.length > detail.maxRows ? ` and ${names.length - detail.maxRows} more` : "";
   return [`${label}: ${shown}${rest}.`];
 }
+var HEADLINE_FLOWS = 3;
+function environmentHeadline(sorted) {
+  const declared = [...sorted.risky.map((r) => r.change), ...sorted.ordinary];
+  const part = (kind, verb) => {
+    const list2 = declared.filter((c) => c.change === kind);
+    if (list2.length === 0) return void 0;
+    if (list2.length > HEADLINE_FLOWS) return `${verb} ${plural3(list2.length, "flow")}`;
+    return `${verb} ${list2.map((c) => code(flowText(c))).join(", ")}`;
+  };
+  const parts = [part("added", "opens"), part("removed", "closes")].filter(
+    (p) => p !== void 0
+  );
+  if (parts.length === 0) return void 0;
+  const text = parts.join("; ");
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+function defaultDenyLines(env) {
+  const lines = [];
+  const names = (list2) => list2.map(code).join(", ");
+  const removed = env.defaultDeny?.removed ?? [];
+  const added = env.defaultDeny?.added ?? [];
+  if (removed.length > 0) {
+    lines.push(
+      `- \u26A0\uFE0F **default-deny removed** from ${names(removed)}: its pods accept and send any traffic no other policy restricts.`
+    );
+  }
+  if (added.length > 0) {
+    lines.push(
+      `- \u26A0\uFE0F **default-deny added** to ${names(added)}: what is not declared is cut (it is applied last, after the allows).`
+    );
+  }
+  return lines;
+}
+function builtinLine(builtin, detail) {
+  if (builtin.length === 0) return [];
+  const parts = builtinGroups(builtin).map((g) => {
+    const links = g.sources.slice(0, 2).map((c) => {
+      const s = c.rule?.source;
+      return sourceLink(s.file, s.line, void 0, detail, sideOf(c));
+    });
+    const more = g.sources.length > 2 ? ` and ${g.sources.length - 2} more` : "";
+    const from = links.length > 0 ? ` (${links.join(", ")}${more})` : "";
+    return `${builtinText(g, code)}${from}`;
+  });
+  const line = `**Built in** (${plural3(builtin.length, "flow")}): ${parts.join("; ")}.`;
+  if (!detail.builtinRows) return ["", line];
+  return [
+    "",
+    "<details><summary>",
+    "",
+    line,
+    "",
+    "</summary>",
+    "",
+    ...table(["change", "flow", "rule", "why"], flowRows(builtin, detail), detail, "built-in flows"),
+    "",
+    "</details>"
+  ];
+}
 function environmentSection(env, report2, detail) {
   const lines = ["", `### ${code(env.name)}: ${escapeMarkdown(environmentVerdict(env, hasBase(report2)))}`];
-  if (env.verdict.kind === "invalid") return lines;
+  if (env.verdict.kind === "invalid") {
+    const files = env.verdict.files ?? [];
+    const where = files.length > 0 ? ` in ${files.map(code).join(", ")}` : "";
+    lines.push("", `Not compared: fix the errors${where} listed above.`);
+    return lines;
+  }
+  const sorted = sortedOf(env, detail);
+  const head = environmentHeadline(sorted);
+  if (head) lines.push("", head);
+  const risks = defaultDenyLines(env);
+  if (sorted.risky.length > 0 || risks.length > 0) {
+    lines.push("", "**\u26A0\uFE0F Look at these first**");
+    if (risks.length > 0) lines.push("", ...risks);
+    if (sorted.risky.length > 0) {
+      lines.push(
+        "",
+        ...table(
+          ["risk", "change", "flow", "rule", "why"],
+          riskRows(sorted.risky, detail),
+          detail,
+          "risky changes"
+        )
+      );
+    }
+  }
   const names = [
     ...listNames("Workloads added", env.diff.workloads.added, detail),
     ...listNames("Workloads removed", env.diff.workloads.removed, detail),
@@ -21161,11 +21623,14 @@ function environmentSection(env, report2, detail) {
     ...listNames("Namespaces removed", env.diff.namespaces.removed, detail)
   ];
   if (names.length > 0) lines.push("", ...names.flatMap((n, i) => i === 0 ? [n] : ["", n]));
-  if (env.diff.changes.length > 0) {
-    const header2 = ["change", "flow", "rule"];
-    if (detail.explanations) header2.push("why");
-    lines.push("", ...table(header2, flowRows(env, detail), detail, "flow changes"));
+  if (sorted.ordinary.length > 0) {
+    lines.push(
+      "",
+      ...sorted.risky.length > 0 ? ["**Other flow changes**", ""] : [],
+      ...table(["change", "flow", "rule", "why"], flowRows(sorted.ordinary, detail), detail, "flow changes")
+    );
   }
+  lines.push(...builtinLine(sorted.builtin, detail));
   lines.push(...engineSection(env, report2, detail));
   if (env.lint.length > 0) {
     lines.push(
@@ -21193,10 +21658,44 @@ function environmentSection(env, report2, detail) {
   }
   return lines;
 }
+var LEGEND = [
+  {
+    test: (l) => l.startsWith("ns:"),
+    text: "<code>ns:NAME</code> = the pods of namespace NAME that a flow names as a whole (an ingress controller), or that no declared service selects"
+  },
+  {
+    test: (l) => l.endsWith("/(other pods)"),
+    text: "<code>NAME/(other pods)</code> = the pods of NAME that neither a service nor a flow selects"
+  },
+  {
+    test: (l) => l === "(other namespace)",
+    text: "<code>(other namespace)</code> = a pod in a namespace the intent does not declare"
+  },
+  {
+    test: (l) => l.startsWith("internet"),
+    text: "<code>internet</code> = any address that no CIDR of the intent declares"
+  },
+  {
+    test: (l) => l === "any other port",
+    text: "<code>any other port</code> = a port no rule names"
+  }
+];
+function legend(report2) {
+  const labels = /* @__PURE__ */ new Set();
+  for (const env of report2.environments) {
+    for (const c of env.diff.changes) {
+      labels.add(c.from);
+      labels.add(c.to);
+      if (c.port === "*") labels.add("any other port");
+    }
+  }
+  const entries = LEGEND.filter((e) => [...labels].some(e.test)).map((e) => e.text);
+  return entries.length === 0 ? [] : ["", `<sub>${entries.join("; ")}.</sub>`];
+}
 function header(report2, detail) {
   const lines = [];
   if (detail.audience === "comment") lines.push(MARKER);
-  lines.push("## Network policy preview", "", ...revisionLine(report2), "", headline(report2));
+  lines.push("## Network policy preview", "", ...revisionLine(report2), "", headline(report2, detail));
   if (report2.environments.length > 0) lines.push("", ...overview(report2, detail));
   if (report2.engineNote !== void 0) lines.push("", engineSkippedSentence(report2.engineNote));
   return lines;
@@ -21204,9 +21703,10 @@ function header(report2, detail) {
 function renderDocument(report2, detail) {
   const lines = header(report2, detail);
   lines.push(...intentErrorLines(report2.intentErrors, detail));
-  for (const env of report2.environments) {
-    if (env.verdict.kind !== "invalid") lines.push(...environmentSection(env, report2, detail));
-  }
+  const allInvalid = report2.environments.every((e) => e.verdict.kind === "invalid");
+  if (!allInvalid)
+    for (const env of report2.environments) lines.push(...environmentSection(env, report2, detail));
+  lines.push(...legend(report2));
   return `${lines.join("\n")}
 `;
 }
@@ -21242,7 +21742,15 @@ function firstFitting(attempts, fits, notice2) {
 }
 function renderCommentWithTier(report2, options = {}) {
   const max = Math.min(options.maxChars ?? DEFAULT_COMMENT_MAX_CHARS, GITHUB_COMMENT_LIMIT - 1);
-  const base = { audience: "comment", summaryUrl: options.summaryUrl, sourceUrl: options.sourceUrl };
+  const base = {
+    audience: "comment",
+    summaryUrl: options.summaryUrl,
+    sourceUrl: options.sourceUrl,
+    baseSourceUrl: options.baseSourceUrl,
+    drift: driftAcrossEnvironments(report2),
+    // The comment sums built-in rules up in one line; the job summary lists them.
+    builtinRows: false
+  };
   const full = {
     ...base,
     maxRows: Number.POSITIVE_INFINITY,
@@ -21285,10 +21793,13 @@ function renderSummaryWithTier(report2, options = {}) {
   const full = {
     audience: "summary",
     sourceUrl: options.sourceUrl,
+    baseSourceUrl: options.baseSourceUrl,
+    drift: driftAcrossEnvironments(report2),
     maxRows: Number.POSITIVE_INFINITY,
     mermaidMaxEdges: MERMAID_MAX_EDGES,
     mermaidForUnchanged: true,
-    explanations: true
+    explanations: true,
+    builtinRows: true
   };
   return firstFitting(
     [
@@ -21299,7 +21810,13 @@ function renderSummaryWithTier(report2, options = {}) {
       },
       {
         tier: "reduced",
-        render: () => renderDocument(report2, { ...full, maxRows: 200, mermaidMaxEdges: 0, explanations: false })
+        render: () => renderDocument(report2, {
+          ...full,
+          maxRows: 200,
+          mermaidMaxEdges: 0,
+          explanations: false,
+          builtinRows: false
+        })
       },
       { tier: "summary", render: () => renderSummaryOnly(report2, { ...full, maxRows: 1e3 }) },
       { tier: "summary", render: () => renderSummaryOnly(report2, { ...full, maxRows: 50 }) }
@@ -21853,7 +22370,7 @@ async function runActionPreview(settings, deps, io) {
   report2 = scrubber.scrubDeep(report2);
   const outputs = previewOutputs(report2);
   if (settings.runner.stepSummaryPath) {
-    await io.writeSummary(scrubber.scrub(renderSummary(report2, sourceLinks(settings))));
+    await io.writeSummary(scrubber.scrub(renderSummary(report2, sourceLinks(settings, report2))));
   } else {
     io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
   }
@@ -21884,7 +22401,7 @@ async function runActionPreview(settings, deps, io) {
     const summaryUrl = runUrl(settings.github);
     const body = renderComment(report2, {
       ...summaryUrl ? { summaryUrl } : {},
-      ...sourceLinks(settings)
+      ...sourceLinks(settings, report2)
     });
     try {
       comment = await deps.github.upsertStickyComment(
@@ -21892,7 +22409,7 @@ async function runActionPreview(settings, deps, io) {
         MARKER,
         scrubber.scrub(body)
       );
-      const removed = comment.removed > 0 ? ` (${plural3(comment.removed, "duplicate")} from runs at the same time removed)` : "";
+      const removed = comment.removed > 0 ? ` (${plural4(comment.removed, "duplicate")} from runs at the same time removed)` : "";
       io.info(`Pull request comment ${comment.action}: ${comment.url}${removed}`);
     } catch (error2) {
       if (error2 instanceof GitHubPermissionError) {
@@ -21925,14 +22442,14 @@ function failureReasons(report2, outputs, failOn) {
   const reasons = [];
   if (outputs.invalid) {
     reasons.push(
-      `the intent is invalid: ${plural3(outputs.intentErrors, "error")} (see the annotations and the job summary)`
+      `the intent is invalid: ${plural4(outputs.intentErrors, "error")} (see the annotations and the job summary)`
     );
   }
   if (failOn === "never") return reasons;
   if (outputs.lintErrors > 0)
-    reasons.push(`lint found ${plural3(outputs.lintErrors, "error")} (fail-on: ${failOn})`);
+    reasons.push(`lint found ${plural4(outputs.lintErrors, "error")} (fail-on: ${failOn})`);
   if (failOn === "warning" && outputs.lintWarnings > 0) {
-    reasons.push(`lint found ${plural3(outputs.lintWarnings, "warning")} (fail-on: warning)`);
+    reasons.push(`lint found ${plural4(outputs.lintWarnings, "warning")} (fail-on: warning)`);
   }
   for (const env of report2.environments) {
     if (env.engine.status === "failed")
@@ -21940,14 +22457,18 @@ function failureReasons(report2, outputs, failOn) {
   }
   return reasons;
 }
-function plural3(n, one) {
+function plural4(n, one) {
   return `${n} ${n === 1 ? one : `${one}s`}`;
 }
-function sourceLinks(settings) {
+function sourceLinks(settings, report2) {
   const { github } = settings;
+  if (!github.owner) return {};
+  const blob = (sha2) => `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha2}/`;
   const sha = github.pullRequest?.headSha ?? github.sha;
-  if (!sha || !github.owner) return {};
-  return { sourceUrl: `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha}/` };
+  return {
+    ...sha ? { sourceUrl: blob(sha) } : {},
+    ...report2.baseSha ? { baseSourceUrl: blob(report2.baseSha) } : {}
+  };
 }
 async function writeReportFile(path, text) {
   await mkdir2(join(path, ".."), { recursive: true });

@@ -17155,6 +17155,11 @@ function relocate(node, via) {
 var DEFAULT_DNS_NAMESPACE = "kube-system";
 var DEFAULT_DNS_LABELS = { "k8s-app": "kube-dns" };
 function parseIntent(files, options = {}) {
+  const { errors, environments } = parseEnvironments(files, options);
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, intent: { environments: environments.flatMap((e) => e.intent ? [e.intent] : []) } };
+}
+function parseEnvironments(files, options = {}) {
   const errors = [];
   const parsed = /* @__PURE__ */ new Map();
   for (const f of files) {
@@ -17203,10 +17208,11 @@ function parseIntent(files, options = {}) {
     usedTemplates: /* @__PURE__ */ new Set(),
     errors
   };
-  const environments = [];
+  const built = [];
   const promotions = /* @__PURE__ */ new Map();
   for (const file of envFiles) {
     const env = buildEnvironment(file, ctx);
+    built.push(env);
     if (env.promotion !== void 0) {
       const first = promotions.get(env.promotion.order);
       if (first) {
@@ -17221,7 +17227,6 @@ function parseIntent(files, options = {}) {
         promotions.set(env.promotion.order, { name: env.name, pos: env.promotion.pos });
       }
     }
-    if (env.intent) environments.push(env.intent);
   }
   for (const path of shared.sort()) {
     const root = parsed.get(path)?.root;
@@ -17244,10 +17249,14 @@ function parseIntent(files, options = {}) {
     const inst = instantiate(p.root, values, `template ${name} with its defaults`);
     errors.push(...inst.errors, ...checkShape(inst.node, "template"));
   }
-  if (errors.length > 0) return { ok: false, errors: sortErrors(errors) };
-  environments.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
-  const intent = { environments };
-  return { ok: true, intent };
+  const all = sortErrors(errors);
+  const environments = built.map((env) => {
+    const own = all.filter((e) => env.files.includes(e.file));
+    return own.length === 0 && env.intent ? { name: env.name, intent: env.intent, errors: [] } : { name: env.name, errors: own };
+  });
+  const order = (e) => e.intent?.order ?? Number.MAX_SAFE_INTEGER;
+  environments.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
+  return { errors: all, environments };
 }
 async function loadIntentFromDir(policiesDir, repoRoot = process.cwd()) {
   const root = resolve(repoRoot);
@@ -17321,7 +17330,8 @@ function buildEnvironment(file, ctx) {
   const name = file.replace(/^.*\//, "").replace(/\.ya?ml$/i, "");
   const parsedFile = ctx.parsed.get(file);
   const root = parsedFile?.root;
-  if (!root) return { name };
+  const touched = [file];
+  if (!root) return { name, files: touched };
   const errors = [];
   const fail = (pos, message, hint) => {
     errors.push(errorAt(pos, message, hint));
@@ -17330,7 +17340,7 @@ function buildEnvironment(file, ctx) {
   const env = asMap(root);
   if (!env) {
     ctx.errors.push(...errors);
-    return { name };
+    return { name, files: touched };
   }
   const nameProblem = dns1123LabelProblem(name);
   if (nameProblem) {
@@ -17338,7 +17348,7 @@ function buildEnvironment(file, ctx) {
   }
   const promotionEntry = entry(env, "promotion");
   const order = asNumber(promotionEntry?.value);
-  const built = { name };
+  const built = { name, files: touched };
   if (promotionEntry && order !== void 0 && Number.isInteger(order)) {
     built.promotion = { order, pos: promotionEntry.value.pos };
   }
@@ -17360,6 +17370,7 @@ function buildEnvironment(file, ctx) {
         continue;
       }
       seenIncludes.set(path, item.pos);
+      if (!touched.includes(path)) touched.push(path);
       const target = ctx.parsed.get(path);
       if (!target) {
         const known = ctx.shared.map(ctx.relToDir);
@@ -17390,6 +17401,7 @@ function buildEnvironment(file, ctx) {
         continue;
       }
       ctx.usedTemplates.add(templateName);
+      if (!touched.includes(template.file)) touched.push(template.file);
       if (!template.root) continue;
       const declared = templateParameters(template.root, ctx.errors);
       if (!declared) continue;
@@ -17518,6 +17530,10 @@ function buildEnvironment(file, ctx) {
     files,
     source: ref(env.pos)
   };
+  const dnsKey = entry(env, "dns");
+  if (dnsKey) built.intent.dnsSource = ref(dnsKey.keyPos);
+  const nodeCidrsKey = entry(env, "nodeCidrs");
+  if (nodeCidrsKey) built.intent.nodeCidrsSource = ref(nodeCidrsKey.keyPos);
   return built;
 }
 function templateParameters(root, errors) {
@@ -17834,8 +17850,12 @@ var Compiler = class {
       { podSelector: {}, policyTypes: ["Egress"], egress: [this.dnsRule()] },
       [ns.source]
     );
-    obj.ruleOrigins = { ingress: [], egress: [[this.env.source]] };
+    obj.ruleOrigins = { ingress: [], egress: [[this.dnsOrigin(ns)]] };
     return obj;
+  }
+  /** What causes a namespace's DNS rule: the `dns:` key, or (the default) the namespace itself. */
+  dnsOrigin(ns) {
+    return this.env.dnsSource ?? ns.source;
   }
   /** Egress to the DNS pods on 53/TCP and 53/UDP, shaped by the DNS selector mode. */
   dnsRule() {
@@ -17874,7 +17894,7 @@ var Compiler = class {
       })
     );
     if (egress.length > 0 && !ns.defaultDeny)
-      egress.push({ rule: this.dnsRule(), origins: [this.env.source] });
+      egress.push({ rule: this.dnsRule(), origins: [this.dnsOrigin(ns)] });
     if (egress.length > 0) {
       const obj = this.networkPolicy(
         ns.name,
@@ -17900,7 +17920,7 @@ var Compiler = class {
         { from: cidrs.map((cidr) => ({ ipBlock: { cidr } })) },
         ports
       ),
-      origins: [this.env.source]
+      origins: [this.env.nodeCidrsSource ?? this.env.source]
     };
   }
   /**
@@ -17926,7 +17946,7 @@ var Compiler = class {
             }
           ]
         },
-        origins: [this.env.source]
+        origins: [this.dnsOrigin(target.namespace)]
       }
     ];
     const byName = /* @__PURE__ */ new Map();
