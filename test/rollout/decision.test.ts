@@ -103,10 +103,11 @@ describe("after a deploy step, with a last-known-good", () => {
     expect(d.assessment.inherited.map((r) => r.check.id)).toEqual([NEG.id]);
   });
 
-  it("a new flow that fails cannot be fixed by the last-known-good: fail without rollback", () => {
+  it("a new flow that fails rolls back to the proven last-known-good", () => {
     const d = decideAfterDeploy([...good(), result(NEW_FLOW, BLOCKED, "deviation")], baseline);
-    expect(d.action).toBe("fail");
-    expect(d.action === "fail" && d.reason).toMatch(/must connect is blocked/);
+    expect(d.action).toBe("rollback");
+    expect(d.action === "rollback" && d.reason).toMatch(/1 check new in this revision fails/);
+    expect(d.action === "rollback" && d.triggers.map((r) => r.check.id)).toEqual([NEW_FLOW.id]);
   });
 
   it("a regression wins over a new failure: roll back", () => {

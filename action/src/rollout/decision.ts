@@ -5,8 +5,8 @@
  * - A check the last-known-good revision passed at its last probe and this revision fails
  *   (a regression) rolls the environment back to the last-known-good.
  * - A failing check the last-known-good also failed is reported; it does not roll back.
- * - A failing check the last-known-good never ran (a new flow) fails the environment
- *   without a rollback: the last-known-good cannot make it pass.
+ * - A failing check the last-known-good never ran (a new flow dropped, a new negative
+ *   that connects) also rolls back: the last-known-good is proven, this revision is not.
  * - After the rollback, if connectivity is still lost (a declared flow or DNS blocked that
  *   the last-known-good passed): break-glass, the default-deny of the namespaces involved
  *   removed, the allows kept.
@@ -151,15 +151,22 @@ export function decideAfterDeploy(
     }
     if (assessment.failed.length > 0) return failOn(assessment, assessment.failed);
   } else {
-    if (assessment.regressions.length > 0) {
-      return {
-        action: "rollback",
-        reason: `${count(assessment.regressions, "check")} the last-known-good revision passed ${assessment.regressions.length === 1 ? "fails" : "fail"} now`,
-        triggers: assessment.regressions,
-        assessment,
-      };
+    // The last-known-good is proven and this revision is not: any failure it did not
+    // inherit (a regression, or a new check failing: a dropped new flow, an over-open new
+    // negative) puts the proven revision back rather than leaving an unproven one live.
+    const fresh = [...assessment.regressions, ...assessment.unproven];
+    if (fresh.length > 0) {
+      const parts: string[] = [];
+      if (assessment.regressions.length > 0)
+        parts.push(
+          `${count(assessment.regressions, "check")} the last-known-good revision passed ${assessment.regressions.length === 1 ? "fails" : "fail"} now`,
+        );
+      if (assessment.unproven.length > 0)
+        parts.push(
+          `${count(assessment.unproven, "check")} new in this revision ${assessment.unproven.length === 1 ? "fails" : "fail"}`,
+        );
+      return { action: "rollback", reason: parts.join("; "), triggers: fresh, assessment };
     }
-    if (assessment.unproven.length > 0) return failOn(assessment, assessment.unproven);
   }
 
   if (assessment.inconclusive.length > 0) {
