@@ -1,23 +1,33 @@
 import { randomBytes } from "node:crypto";
 import { Option, type Command } from "commander";
-import { EXIT_INVALID, EXIT_USAGE, UsageError, type CliContext } from "../context.js";
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from "../context.js";
 import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
-import { selectEnvironment } from "./render.js";
+import { compileEnvironment } from "../../compile/compile.js";
+import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../../compile/types.js";
+import { formatInputError, parseKubeObjects, type InputFile } from "../../cluster/parse.js";
+import { policiesOfBundle } from "../../semantics/diff.js";
+import type { NetworkPolicy, PolicyObject } from "../../k8s/types.js";
 import { createCluster } from "../../adapters/kubernetes/cluster.js";
 import { kubeconfigSecrets, loadKubeConfig, resolveKubeSource } from "../../adapters/kubernetes/config.js";
 import { LiveProber } from "../../adapters/kubernetes/prober.js";
 import { ClusterError, KubeconfigError } from "../../ports/cluster.js";
 import { runProbeCommand } from "../../commands/probe.js";
 import { buildProbePlan } from "../../probe/plan.js";
+import { renderPlanJson, renderPlanMarkdown, renderPlanText } from "../../probe/render.js";
 import { runProbes } from "../../probe/run.js";
 import { renderProbeJson, renderProbeMarkdown, renderProbeText } from "../../report/probe-result.js";
 import { createScrubber } from "../../report/scrub.js";
+import { InputMissing, readInputs } from "./analyze.js";
+import { selectEnvironment } from "./render.js";
 
 export type ProbeOutput = "text" | "json" | "markdown";
 
 interface ProbeOptions {
   env: string;
   policiesDir: string;
+  plan?: boolean;
+  cluster?: string;
+  runId?: string;
   kubeconfig?: string;
   context?: string;
   output: ProbeOutput;
@@ -29,28 +39,45 @@ interface ProbeOptions {
 export const EXIT_INCONCLUSIVE = 3;
 
 const EXAMPLES = `
-Runs the environment's probe plan in the cluster now: one probe pod per caller identity
-(restricted, never Ready, owned by a run object of its namespace), every check from it,
-re-probes of mismatches until the deadline, one confirmation; then deletes everything,
-also on Ctrl-C. Expected verdicts come from the NetworkPolicies in force.
+Without --plan: runs the environment's probe plan in the cluster now: one probe pod per
+caller identity (restricted, never Ready, owned by a run object of its namespace), every
+check from it, re-probes of mismatches until the deadline, one confirmation; then deletes
+everything, also on Ctrl-C. Expected verdicts come from the NetworkPolicies in force.
+
+With --plan --cluster FILE: prints the plan and runs nothing. FILE is what is deployed
+now, as \`kubectl get ns,pods,svc,networkpolicies -A -o yaml\` prints it: the inventory
+(pods with labels, IPs, container ports and phase; Services) and the live NetworkPolicies.
+The plan judges every check twice with the semantics engine: with the live policies
+(before) and with the policies the deploy leaves in force (after: the live ones this
+environment does not manage, plus its compiled bundle).
 
 Examples:
   $ netpol-rollout probe --env production --context prod-admin
   $ netpol-rollout probe --env staging --kubeconfig ~/.kube/staging --output json > probe.json
+  $ kubectl get ns,pods,svc,networkpolicies -A -o yaml > cluster.yaml
+  $ netpol-rollout probe --env production --cluster cluster.yaml --plan
+  $ netpol-rollout probe --env production --cluster cluster.yaml --plan --output json | jq '.checks[] | select(.expect=="cannot-check")'
 
-Exit codes: 0 all as expected, 1 a deviation or a surprise (or an invalid intent),
-2 usage error (also a kubeconfig that cannot be used), 3 inconclusive (checks that could
-not be made, nothing wrong seen; also an API server that could not be reached).
+Exit codes: 0 all as expected (--plan: planned), 1 a deviation or a surprise (or invalid
+input, errors as file:line:col), 2 usage error (also a kubeconfig that cannot be used),
+3 inconclusive (checks that could not be made, nothing wrong seen; also an API server
+that could not be reached).
 `;
 
 export function register(program: Command, ctx: CliContext): void {
   program
     .command("probe")
     .description(
-      "Probe an environment's flows in the cluster: declared flows connect, chosen others do not, DNS resolves.",
+      "Probe an environment's flows in the cluster: declared flows connect, chosen others do not, DNS resolves (--plan: print the plan only).",
     )
-    .requiredOption("--env <name>", "environment to probe")
+    .requiredOption("--env <name>", "environment to probe (a file name in <policies-dir>/environments/)")
     .option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies")
+    .option("--plan", "print the plan without running anything (needs --cluster)")
+    .option("--cluster <file>", "with --plan: kubectl get ns,pods,svc,networkpolicies -A -o yaml output")
+    .option(
+      "--run-id <id>",
+      "with --plan: the run id the probe pods and run objects are named after (default: plan)",
+    )
     .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster)")
     .option("--context <name>", "kubeconfig context (default: its current-context)")
     .addOption(
@@ -60,18 +87,27 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--image <image>", "probe image (default: the agnhost e2e image)")
     .addHelpText("after", EXAMPLES)
     .action(async (options: ProbeOptions) => {
-      ctx.exitCode = await probe(options, ctx);
+      ctx.exitCode = await (options.plan ? probePlan(options, ctx) : probeLive(options, ctx));
     });
 }
 
-async function probe(options: ProbeOptions, ctx: CliContext): Promise<number> {
-  const { io } = ctx;
+function timeoutOf(options: ProbeOptions): number {
   const timeoutSeconds = Number(options.timeout);
   if (!Number.isInteger(timeoutSeconds) || timeoutSeconds < 1 || timeoutSeconds > 60) {
     throw new UsageError(
       `--timeout must be a whole number of seconds from 1 to 60, not '${options.timeout}'`,
     );
   }
+  return timeoutSeconds;
+}
+
+async function probeLive(options: ProbeOptions, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
+  if (options.cluster !== undefined || options.runId !== undefined)
+    throw new UsageError(
+      "--cluster and --run-id are for --plan; the live probe reads the cluster through --kubeconfig/--context",
+    );
+  const timeoutSeconds = timeoutOf(options);
   const loaded = await loadIntentFromDir(options.policiesDir, io.cwd);
   if (!loaded.ok) {
     for (const error of loaded.errors) io.stderr(`${formatIntentError(error)}\n`);
@@ -147,4 +183,70 @@ async function probe(options: ProbeOptions, ctx: CliContext): Promise<number> {
     process.removeListener("SIGINT", cancel);
     process.removeListener("SIGTERM", cancel);
   }
+}
+
+/** Whether this environment's deploy owns the policy (it replaces it with its bundle). */
+function managedBy(policy: PolicyObject, environment: string): boolean {
+  const labels = policy.metadata?.labels ?? {};
+  return labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE && labels[ENVIRONMENT_LABEL] === environment;
+}
+
+async function probePlan(options: ProbeOptions, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
+  if (options.cluster === undefined)
+    throw new UsageError("--plan needs --cluster FILE (kubectl get ns,pods,svc,networkpolicies -A -o yaml)");
+  if (options.kubeconfig !== undefined || options.context !== undefined)
+    throw new UsageError("--plan reads the cluster from --cluster FILE, not --kubeconfig/--context");
+  const timeoutSeconds = timeoutOf(options);
+  const runId = options.runId ?? "plan";
+  if (!/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/.test(runId))
+    throw new UsageError(`--run-id '${runId}' must be a DNS label of at most 40 characters`);
+  const loaded = await loadIntentFromDir(options.policiesDir, io.cwd);
+  if (!loaded.ok) {
+    for (const error of loaded.errors) io.stderr(`${formatIntentError(error)}\n`);
+    io.stderr(
+      `${loaded.errors.length} error${loaded.errors.length === 1 ? "" : "s"} in ${options.policiesDir}; nothing planned\n`,
+    );
+    return EXIT_INVALID;
+  }
+  const env = selectEnvironment(loaded.intent.environments, options.env);
+  let files: InputFile[];
+  try {
+    files = await readInputs(io, options.cluster, "--cluster");
+  } catch (error) {
+    if (!(error instanceof InputMissing)) throw error;
+    io.stderr(`netpol-rollout probe: ${error.message}\n`);
+    return EXIT_INVALID;
+  }
+  const cluster = parseKubeObjects(files);
+  if (cluster.errors.length > 0) {
+    for (const e of cluster.errors) io.stderr(`${formatInputError(e)}\n`);
+    io.stderr(
+      `${cluster.errors.length} error${cluster.errors.length === 1 ? "" : "s"} in ${options.cluster}; nothing planned\n`,
+    );
+    return EXIT_INVALID;
+  }
+  const cilium = env.profile.name === "cilium";
+  const bundle = policiesOfBundle(compileEnvironment(env));
+  const kept = cluster.policies.filter((p: NetworkPolicy) => !managedBy(p, env.name));
+  const keptCilium = cilium ? cluster.ciliumPolicies.filter((p) => !managedBy(p, env.name)) : [];
+  const plan = buildProbePlan({
+    environment: env,
+    inventory: { namespaces: cluster.namespaces, pods: cluster.pods, services: cluster.services },
+    before: { policies: cluster.policies, ...(cilium ? { ciliumPolicies: cluster.ciliumPolicies } : {}) },
+    after: {
+      policies: [...kept, ...bundle.policies],
+      ...(cilium ? { ciliumPolicies: [...keptCilium, ...bundle.ciliumPolicies] } : {}),
+    },
+    run: { id: runId },
+    pods: { timeoutSeconds, ...(options.image !== undefined ? { image: options.image } : {}) },
+  });
+  io.stdout(
+    options.output === "json"
+      ? renderPlanJson(plan)
+      : options.output === "markdown"
+        ? renderPlanMarkdown(plan)
+        : renderPlanText(plan),
+  );
+  return EXIT_OK;
 }
