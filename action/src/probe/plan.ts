@@ -767,10 +767,12 @@ export function buildProbePlan(input: PlanInput): ProbePlan {
   const perSource = new Map<string, number>();
   let negatives = 0;
   let omitted = 0;
-  const queues = candidates.map((list) => [...list]);
-  while (queues.some((q) => q.length > 0)) {
-    for (const q of queues) {
-      const d = q.shift();
+  // One cursor per kind (Array.shift would make this quadratic in the candidates).
+  const cursors = candidates.map(() => 0);
+  while (candidates.some((q, k) => (cursors[k] ?? 0) < q.length)) {
+    for (let k = 0; k < candidates.length; k++) {
+      const d = candidates[k]?.[cursors[k] ?? 0];
+      cursors[k] = (cursors[k] ?? 0) + 1;
       if (!d) continue;
       if (seen.has(pairKey(d))) continue;
       const sourceKey = d.identity?.pod ?? "";
