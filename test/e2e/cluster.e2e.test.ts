@@ -16,6 +16,7 @@ import type { KubernetesObject, V1Pod } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import { generateWorkloads } from "../../action/src/compile/workloads.js";
+import { PROBE_BINARIES } from "../../action/src/probe/pod-script.js";
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
 import { loadIntentFromDir } from "../../action/src/intent/index.js";
 import type {
@@ -31,7 +32,7 @@ import {
   startCluster,
   type Cluster,
 } from "./cluster-harness.js";
-import { compareUntilSettled, formatCell, podKey, type Target } from "./traffic.js";
+import { compareUntilSettled, execIn, formatCell, podKey, type Target } from "./traffic.js";
 
 const availability = clusterAvailability();
 if (!availability.ok) console.log(`e2e real-cluster tier skipped: ${availability.reason}`);
@@ -256,6 +257,21 @@ describe.skipIf(!availability.ok)("a real single-node cluster", () => {
       }
       figures.push(`workloads running in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }, 240_000);
+
+    it("the local agnhost image honours the probe image contract (binaries, dig's exit codes)", async () => {
+      const client = sources.find((p) => p.metadata?.name === "intruder")!;
+      const dns = cluster.env["CLUSTER_DNS"]!;
+      const script = [
+        `for b in ${PROBE_BINARIES.join(" ")}; do command -v "$b" >/dev/null || echo "missing $b"; done`,
+        `dig +notcp +time=2 +tries=1 -p 53 @${dns} kubernetes.default.svc.cluster.local >/dev/null; echo "udp $?"`,
+        `dig +tcp +time=2 +tries=1 -p 53 @${dns} kubernetes.default.svc.cluster.local >/dev/null; echo "tcp $?"`,
+        `dig +notcp +time=2 +tries=1 -p 53 @${dns} nowhere.invalid >/dev/null; echo "nxdomain $?"`,
+        // The outside host serves no DNS: no reply.
+        `dig +notcp +time=1 +tries=1 -p 53 @${cluster.env["OUTSIDE_IP"]} kubernetes.default >/dev/null; echo "none $?"`,
+      ].join("\n");
+      const out = await execIn(cluster.kube, client, ["/bin/sh", "-c", script]);
+      expect(out.trim().split("\n")).toEqual(["udp 0", "tcp 0", "nxdomain 0", "none 9"]);
+    });
 
     it("before any policy, every cell is allowed, as analyze says", async () => {
       const t0 = performance.now();

@@ -4,8 +4,8 @@
  * A connectivity matrix as the upstream NetworkPolicy e2e tests measure it: from every
  * source pod, `agnhost connect HOST:PORT --protocol=tcp|udp` (a UDP check needs the
  * server's reply), run inside the source pod's own container, every check of one source
- * concurrently in one exec. DNS over UDP is checked with a real query (busybox nslookup),
- * since a DNS server does not answer agnhost's payload.
+ * concurrently in one exec. DNS over UDP is checked with a real query (`dig`, as the probe
+ * pods do), since a DNS server does not answer agnhost's payload.
  *
  * Each cell's outcome is compared with `evaluate` on a model built from the live inventory
  * (namespaces, pods and NetworkPolicies read back from the API server).
@@ -27,7 +27,7 @@ export interface Target {
   ip: string;
   port: number;
   protocol: "TCP" | "UDP";
-  /** dns: a DNS query over UDP instead of agnhost's payload. */
+  /** dns: a DNS query (dig) instead of agnhost's payload. */
   check: "connect" | "dns";
 }
 
@@ -37,7 +37,7 @@ export interface Cell {
   port: number;
   protocol: "TCP" | "UDP";
   observed: Outcome;
-  /** What agnhost or nslookup said when the check failed. */
+  /** What agnhost or dig said when the check failed. */
   evidence: string;
 }
 
@@ -59,7 +59,7 @@ export function checkScript(targets: Target[], timeoutSeconds = 2): string {
   targets.forEach((t, i) => {
     const cmd =
       t.check === "dns"
-        ? `timeout ${timeoutSeconds + 1} nslookup -type=A kubernetes.default.svc.cluster.local ${t.ip}`
+        ? `dig +notcp +time=${timeoutSeconds} +tries=1 -p ${t.port} @${t.ip} kubernetes.default.svc.cluster.local`
         : `/agnhost connect --timeout=${timeoutSeconds}s --protocol=${t.protocol.toLowerCase()} ${t.ip.includes(":") ? `[${t.ip}]` : t.ip}:${t.port}`;
     lines.push(`check ${i} ${cmd} &`);
   });

@@ -5,11 +5,11 @@
 #
 # Usage:
 #   build.sh [all|engine|kube|pulumi|provider|etcd|kube-apiserver|kube-controller-manager|language-nodejs
-#             |cluster|kubelet|kube-scheduler|kube-proxy|agnhost|pause|kube-router|coredns|images|actionlint]...
+#             |cluster|kubelet|kube-scheduler|kube-proxy|agnhost|pause|dig|kube-router|coredns|images|actionlint]...
 #            (default: all = engine + cluster + actionlint;
 #             engine = kube + pulumi + provider; pulumi = CLI + language host;
 #             kube = kube-apiserver + etcd + kube-controller-manager;
-#             cluster = kubelet kube-scheduler kube-proxy agnhost pause kube-router coredns images)
+#             cluster = kubelet kube-scheduler kube-proxy agnhost pause dig kube-router coredns images)
 #   build.sh --print-bin-dir      print the engine tools' bin dir (built or not) and exit
 #   build.sh --print-cluster-dir  print the cluster tools' dir (bin/, images/) and exit
 #   build.sh --check              exit 0 iff every engine tool is present, 1 otherwise
@@ -229,6 +229,9 @@ build_kube_router() {
 	cluster_go kube-router kube-router github.com/cloudnativelabs/kube-router/v2/cmd/kube-router \
 		"-s -w -X github.com/cloudnativelabs/kube-router/v2/pkg/version.Version=$E2E_KUBE_ROUTER_VERSION -X github.com/cloudnativelabs/kube-router/v2/pkg/version.BuildDate=1970-01-01T00:00:00Z"
 }
+# dig for the agnhost image (the probe pods' DNS checks): our own, on github.com/miekg/dns
+# (CoreDNS's DNS library), since upstream's image gets BIND's dig from its package manager.
+build_dig() { cluster_go dig coredns ./cmd/dig "-s -w"; }
 build_coredns() {
 	cluster_go coredns coredns github.com/coredns/coredns \
 		"-s -w -X github.com/coredns/coredns/coremain.GitCommit=$E2E_COREDNS_VERSION"
@@ -248,6 +251,7 @@ build_images() {
 	fi
 	build_agnhost
 	build_pause
+	build_dig
 	build_coredns
 	step "images (OCI tarballs)"
 	bash "$E2E_TOOLS_DIR/images.sh" "$CBIN" "$CDIR/images"
@@ -259,6 +263,7 @@ build_cluster() {
 	build_kube_proxy
 	build_agnhost
 	build_pause
+	build_dig
 	build_kube_router
 	build_coredns
 	build_images
@@ -289,6 +294,7 @@ for t in "${targets[@]}"; do
 	kube-proxy) build_kube_proxy ;;
 	agnhost) build_agnhost ;;
 	pause) build_pause ;;
+	dig) build_dig ;;
 	kube-router) build_kube_router ;;
 	coredns) build_coredns ;;
 	images) build_images ;;

@@ -9,7 +9,8 @@
 # by the annotation io.containerd.image.name, so `ctr -n k8s.io images import`
 # tags it. Names come from lib.sh.
 #
-# agnhost: /agnhost (+ /agnhost-2 link, as upstream), busybox (Debian's
+# agnhost: /agnhost (+ /agnhost-2 link, as upstream), /usr/bin/dig (ours, on
+# miekg/dns: the probe contract's DNS client), busybox (Debian's
 # busybox-static) as /bin/sh and its applets in /bin (upstream's image has a
 # shell, nc, wget, nslookup), /etc/passwd and group with the users upstream's
 # image has, /tmp, /uploads, porter's localhost.crt/.key; entrypoint /agnhost,
@@ -68,6 +69,9 @@ r="$work/rootfs-agnhost"
 mkdir -p "$r/bin" "$r/uploads"
 base_etc "$r"
 install -m 0755 "$bin/agnhost" "$r/agnhost"
+# The probe pods' DNS checks call dig (upstream's image has BIND's): ours, built by build.sh.
+mkdir -p "$r/usr/bin"
+install -m 0755 "$bin/dig" "$r/usr/bin/dig"
 ln -s agnhost "$r/agnhost-2"
 busybox="${E2E_BUSYBOX:-/bin/busybox}"
 [[ -x "$busybox" ]] || {

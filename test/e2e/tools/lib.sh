@@ -88,7 +88,7 @@ E2E_COREDNS_IMAGE="netpol-rollout.local/coredns:$E2E_COREDNS_VERSION"
 # Bump when the cluster tools' recipe (flags, image layout) changes.
 E2E_CLUSTER_RECIPE="1"
 
-E2E_CLUSTER_TOOL_NAMES=(kubelet kube-scheduler kube-proxy agnhost pause kube-router coredns)
+E2E_CLUSTER_TOOL_NAMES=(kubelet kube-scheduler kube-proxy agnhost pause dig kube-router coredns)
 E2E_CLUSTER_IMAGE_NAMES=(agnhost pause coredns)
 
 e2e_cluster_key() {
@@ -98,7 +98,7 @@ e2e_cluster_key() {
 		cd "$E2E_TOOLS_DIR" &&
 			{ echo "cluster recipe $E2E_CLUSTER_RECIPE $E2E_AGNHOST_IMAGE $E2E_PAUSE_IMAGE $E2E_COREDNS_IMAGE"; cat \
 				node/go.mod node/go.sum node/cmd/pause/main.go \
-				kube-router/go.mod kube-router/go.sum coredns/go.mod coredns/go.sum \
+				kube-router/go.mod kube-router/go.sum coredns/go.mod coredns/go.sum coredns/cmd/dig/main.go \
 				actionlint/go.mod actionlint/go.sum images.sh; } |
 			sha256sum | cut -c1-10
 	)"
