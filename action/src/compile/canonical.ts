@@ -3,6 +3,8 @@
  * `undefined` members dropped (as JSON.stringify does). Two values that are equal as JSON
  * serialise to the same string whatever order their keys were built in.
  */
+import { setEntry } from "../k8s/record.js";
+
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== "object") {
     const text = JSON.stringify(value);
@@ -28,6 +30,7 @@ export function compareStrings(a: string, b: string): number {
 /** A copy of `record` whose keys are inserted in sorted order (YAML and JSON keep it). */
 export function sortedRecord(record: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of Object.keys(record).sort(compareStrings)) out[key] = record[key] as string;
+  // Own properties, whatever the key (an assignment to `__proto__` would set the prototype).
+  for (const key of Object.keys(record).sort(compareStrings)) setEntry(out, key, record[key] as string);
   return out;
 }

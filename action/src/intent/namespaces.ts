@@ -3,6 +3,7 @@
  * it includes: the environment file's fields win; the same service in two includes, or a
  * namespace field set differently by two includes, is an error.
  */
+import { emptyRecord, setEntry } from "../k8s/record.js";
 import type { CniProfile } from "../cni/profiles.js";
 import type { NamespaceIntent, Service, ServicePort, SourceRef } from "./model.js";
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from "./names.js";
@@ -38,7 +39,7 @@ export function ref(pos: Pos): SourceRef {
 }
 
 export function readLabels(map: PMap, what: string, fail: Fail): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = emptyRecord<string>();
   for (const e of map.entries) {
     const keyProblem = labelKeyProblem(e.key);
     if (keyProblem) fail(e.keyPos, `${what} key '${e.key}': ${keyProblem}`);
@@ -55,7 +56,7 @@ export function readLabels(map: PMap, what: string, fail: Fail): Record<string, 
     }
     const valueProblem = labelValueProblem(v.value);
     if (valueProblem) fail(v.pos, `${what} value '${v.value}' for '${e.key}' ${valueProblem}`);
-    out[e.key] = v.value;
+    setEntry(out, e.key, v.value);
   }
   return out;
 }
@@ -141,7 +142,7 @@ export function buildNamespaces(
       );
     }
     const labelsField = field("labels");
-    const labels: Record<string, string> = {};
+    const labels = emptyRecord<string>();
     const labelsMap = asMap(labelsField?.node);
     if (labelsMap) Object.assign(labels, readLabels(labelsMap, "namespace label", fail));
     if (labels[METADATA_NAME] !== undefined && labels[METADATA_NAME] !== name) {

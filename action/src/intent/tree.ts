@@ -6,6 +6,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
 import type { IntentError } from "./model.js";
+import { recordFrom } from "../k8s/record.js";
 
 /** Where a node was written. `via` names the include that pulled a template or fragment in. */
 export interface Pos {
@@ -169,9 +170,8 @@ function lowerFirst(s: string): string {
 export function toPlain(node: PNode): unknown {
   switch (node.kind) {
     case "map": {
-      const out: Record<string, unknown> = {};
-      for (const e of node.entries) out[e.key] = toPlain(e.value);
-      return out;
+      // Own properties whatever the key: `__proto__` is an unknown key to the schema, not a prototype.
+      return recordFrom(node.entries.map((e) => [e.key, toPlain(e.value)] as const));
     }
     case "seq":
       return node.items.map(toPlain);

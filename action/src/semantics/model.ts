@@ -8,6 +8,7 @@
  * and cached, so a cluster of 10,000 pods with a few hundred workloads costs a few hundred
  * distinct evaluations per port.
  */
+import { emptyRecord, setEntry } from "../k8s/record.js";
 import type {
   CiliumNetworkPolicy,
   ContainerPort,
@@ -536,12 +537,12 @@ class CiliumTranslator {
     policyNamespace: string,
   ): { namespace?: CompiledSelector; pods: CompiledSelector } {
     const sel = isObject(raw) ? raw : {};
-    const podLabels: Record<string, string> = {};
-    const nsLabels: Record<string, string> = {};
+    const podLabels = emptyRecord<string>();
+    const nsLabels = emptyRecord<string>();
     for (const [k, v] of Object.entries(isObject(sel["matchLabels"]) ? sel["matchLabels"] : {})) {
       const key = stripSource(k);
       if (key === CILIUM_NAMESPACE_KEY) nsLabels[METADATA_NAME_LABEL] = String(v);
-      else podLabels[key] = String(v);
+      else setEntry(podLabels, key, String(v));
     }
     const expressions: LabelSelectorRequirement[] = list(sel["matchExpressions"])
       .filter(isObject)
