@@ -7,8 +7,9 @@
  * pull request, GitHub failing). Every text written or posted is scrubbed of the secrets
  * the settings know.
  */
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { readIntentTree } from "../intent/load.js";
 import { BaseRefNotFoundError, runPreview } from "./preview.js";
 import type { SourceFile } from "./preview.js";
 import type { GitReader, PreviewEngine } from "./ports.js";
@@ -267,24 +268,12 @@ async function writeReportFile(path: string, text: string): Promise<void> {
 }
 
 /**
- * Reads every file under `dir` of the working tree as the intent at head, with
- * repository-relative POSIX paths (like the git reader's). A missing directory is empty.
+ * Reads the intent under `dir` of the working tree as the intent at head, with
+ * repository-relative POSIX paths (like the git reader's), under the one rule of
+ * `readSourceTree`: no link leaving the workspace, YAML regular files only, sizes bounded.
+ * A missing directory is empty.
  */
 export async function readWorkingTree(workspace: string, dir: string): Promise<SourceFile[]> {
-  const root = join(workspace, dir);
-  let entries: string[];
-  try {
-    entries = (await readdir(root, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  entries.sort();
-  const files: SourceFile[] = [];
-  for (const file of entries) {
-    files.push({ path: relative(workspace, file).split(sep).join("/"), text: await readFile(file, "utf8") });
-  }
-  return files;
+  const tree = await readIntentTree(workspace, join(workspace, dir));
+  return tree.files;
 }

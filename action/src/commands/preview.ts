@@ -22,6 +22,8 @@ export interface SourceFile {
   /** Repository-relative, POSIX separators, e.g. "policies/environments/production.yaml". */
   path: string;
   text: string;
+  /** Why the file was not read (a link leaving the repository, too large…); reported at the file. */
+  problem?: string;
 }
 
 /** The pure pieces the pipeline composes; the defaults are the project's own. */

@@ -5,8 +5,13 @@
  * Every error carries file:line:column; all errors are reported at once, sorted; nothing
  * partial is returned when there is any error.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
+import {
+  INTENT_READ_LIMITS,
+  readSourceTree,
+  YAML_EXTENSIONS,
+  type ReadTreeResult,
+} from "../fs/source-tree.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../cni/profiles.js";
 import type { DnsIntent, EnvironmentIntent, IntentError, LoadResult, ProbeTargetIntent } from "./model.js";
 import { parseCidr } from "./cidr.js";
@@ -34,6 +39,8 @@ export interface IntentFile {
   /** Relative to the repository root, POSIX separators (policies/environments/production.yaml). */
   path: string;
   text: string;
+  /** Why the file could not be read (a link leaving the repository, too large…): an error at it. */
+  problem?: string;
 }
 
 export interface ParseOptions {
@@ -77,6 +84,10 @@ export function parseEnvironments(
   for (const f of files) {
     const path = normalizePath(f.path);
     if (!/\.ya?ml$/i.test(path)) continue;
+    if (f.problem !== undefined) {
+      errors.push({ file: path, line: 1, column: 1, message: f.problem });
+      continue;
+    }
     const p = parseYamlFile(path, f.text);
     parsed.set(path, p);
     errors.push(...p.errors);
@@ -191,7 +202,9 @@ export function parseEnvironments(
 
 /**
  * Reads every *.yaml / *.yml under `policiesDir` and parses them. Paths in the result are
- * relative to `repoRoot` (default: the current directory), with POSIX separators.
+ * relative to `repoRoot` (default: the current directory), with POSIX separators. Files are
+ * read under the rules of `readSourceTree`: no link leaving `repoRoot`, regular files only,
+ * sizes bounded (`INTENT_READ_LIMITS`).
  */
 export async function loadIntentFromDir(
   policiesDir: string,
@@ -200,57 +213,36 @@ export async function loadIntentFromDir(
   const root = resolve(repoRoot);
   const base = resolve(root, policiesDir);
   const rel = (abs: string): string => relative(root, abs).split(sep).join("/");
-  let paths: string[];
-  try {
-    paths = await listYaml(base);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+  const tree = await readIntentTree(root, base);
+  const refused = tree.files.filter((f) => f.problem !== undefined);
+  if (tree.exists && !tree.isDirectory && refused.length > 0) {
+    return {
+      ok: false,
+      errors: refused.map((f) => ({ file: f.path, line: 1, column: 1, message: f.problem ?? "" })),
+    };
+  }
+  if (!tree.exists || !tree.isDirectory) {
+    const shown = rel(base) || ".";
     return {
       ok: false,
       errors: [
         {
-          file: rel(base) || ".",
+          file: shown,
           line: 1,
           column: 1,
-          message:
-            code === "ENOENT"
-              ? `policies directory '${rel(base) || "."}' does not exist`
-              : `cannot read policies directory: ${(error as Error).message}`,
+          message: tree.exists
+            ? `policies directory '${shown}' is not a directory`
+            : `policies directory '${shown}' does not exist`,
         },
       ],
     };
   }
-  const files: IntentFile[] = [];
-  const errors: IntentError[] = [];
-  for (const abs of paths.sort()) {
-    try {
-      files.push({ path: rel(abs), text: await readFile(abs, "utf8") });
-    } catch (error) {
-      errors.push({
-        file: rel(abs),
-        line: 1,
-        column: 1,
-        message: `cannot read file: ${(error as Error).message}`,
-      });
-    }
-  }
-  const result = parseIntent(files, { policiesDir: rel(base) });
-  if (errors.length === 0) return result;
-  return { ok: false, errors: sortErrors([...errors, ...(result.ok ? [] : result.errors)]) };
+  return parseIntent(tree.files, { policiesDir: rel(base) });
 }
 
-async function listYaml(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const d of await readdir(dir, { withFileTypes: true })) {
-    const abs = join(dir, d.name);
-    if (d.isDirectory()) {
-      if (d.name === "node_modules" || d.name.startsWith(".")) continue;
-      out.push(...(await listYaml(abs)));
-    } else if (/\.ya?ml$/i.test(d.name)) {
-      out.push(abs);
-    }
-  }
-  return out;
+/** The intent files under `dir` (absolute), read under the rules of `readSourceTree`. */
+export async function readIntentTree(repository: string, dir: string): Promise<ReadTreeResult> {
+  return readSourceTree({ repository, target: dir, extensions: YAML_EXTENSIONS, limits: INTENT_READ_LIMITS });
 }
 
 function normalizePath(p: string): string {

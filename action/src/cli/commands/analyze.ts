@@ -1,5 +1,5 @@
-import { readFile, readdir, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { CLUSTER_READ_LIMITS, readSourceTree, YAML_OR_JSON_EXTENSIONS } from "../../fs/source-tree.js";
+import { relative, resolve, sep } from "node:path";
 import { Option, type Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
@@ -99,30 +99,29 @@ export function displayPath(io: CliIo, abs: string): string {
   return rel !== "" && !rel.startsWith("..") ? rel.split(sep).join("/") : abs;
 }
 
-/** Reads a file, or every *.yaml/*.yml/*.json under a directory (sorted). */
+/**
+ * Reads a file, or every *.yaml/*.yml/*.json under a directory (sorted), under the rules of
+ * `readSourceTree`: no link leaving the repository, regular files only, sizes bounded
+ * (`CLUSTER_READ_LIMITS`). A file that breaks a rule fails the command, naming the file.
+ */
 export async function readInputs(io: CliIo, path: string, what: string): Promise<InputFile[]> {
-  const abs = resolve(io.cwd, path);
-  let info;
-  try {
-    info = await stat(abs);
-  } catch {
-    throw new InputMissing(`${what} ${path}: no such file or directory`);
+  const tree = await readSourceTree({
+    // The repository is the working directory, as for every command but preview.
+    repository: io.cwd,
+    target: resolve(io.cwd, path),
+    extensions: YAML_OR_JSON_EXTENSIONS,
+    limits: CLUSTER_READ_LIMITS,
+    relativeTo: io.cwd,
+  });
+  if (!tree.exists) throw new InputMissing(`${what} ${path}: no such file or directory`);
+  const refused = tree.files.filter((f) => f.problem !== undefined);
+  if (refused.length > 0) {
+    throw new InputMissing(refused.map((f) => `${what} ${f.path}: ${f.problem ?? ""}`).join("\n"));
   }
-  const files: string[] = [];
-  if (info.isDirectory()) {
-    const walk = async (dir: string): Promise<void> => {
-      const entries = await readdir(dir, { withFileTypes: true });
-      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-        const p = join(dir, e.name);
-        if (e.isDirectory()) await walk(p);
-        else if (/\.(ya?ml|json)$/i.test(e.name)) files.push(p);
-      }
-    };
-    await walk(abs);
-    if (files.length === 0)
-      throw new InputMissing(`${what} ${path}: no .yaml, .yml or .json files in the directory`);
-  } else files.push(abs);
-  return Promise.all(files.map(async (f) => ({ path: displayPath(io, f), text: await readFile(f, "utf8") })));
+  if (tree.files.length === 0) {
+    throw new InputMissing(`${what} ${path}: no .yaml, .yml or .json files in the directory`);
+  }
+  return tree.files;
 }
 
 /** A named input that does not exist: reported like an invalid input (exit 1). */

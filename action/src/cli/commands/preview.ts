@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
+import { readIntentTree } from "../../intent/load.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
@@ -11,7 +12,6 @@ import {
   NoGitRepositoryError,
   UnknownEnvironmentError,
   runPreview,
-  type SourceFile,
 } from "../../commands/preview.js";
 import { renderComment, renderSummary } from "../../report/markdown.js";
 import { renderText } from "../../report/text.js";
@@ -48,24 +48,6 @@ export interface PreviewCliDeps {
 
 function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
-}
-
-async function readYamlTree(root: string, dir: string): Promise<SourceFile[]> {
-  const out: SourceFile[] = [];
-  const walk = async (abs: string): Promise<void> => {
-    const entries = await readdir(abs, { withFileTypes: true });
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      const path = join(abs, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith(".") && entry.name !== "node_modules") await walk(path);
-      } else if (entry.isFile() && /\.(ya?ml)$/i.test(entry.name)) {
-        out.push({ path: toPosix(relative(root, path)), text: await readFile(path, "utf8") });
-      }
-    }
-  };
-  await walk(dir);
-  return out;
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -178,7 +160,11 @@ export async function previewCommand(
   let report;
   try {
     report = await runPreview(
-      { git, ...(engine ? { engine } : {}), readHead: () => readYamlTree(root, policiesAbs) },
+      {
+        git,
+        ...(engine ? { engine } : {}),
+        readHead: async () => (await readIntentTree(root, policiesAbs)).files,
+      },
       {
         ...(base.ref !== undefined ? { baseRef: base.ref } : {}),
         ...(base.note !== undefined ? { baseNote: base.note } : {}),
