@@ -11,6 +11,7 @@ import type { Settings } from "./settings.js";
 import {
   engineSkipReason,
   commentSkipReason,
+  readHeadObjects,
   readWorkingTree,
   runActionPreview,
 } from "./commands/action-preview.js";
@@ -75,9 +76,14 @@ export function previewDeps(
   actionDir: string = actionDirOf(import.meta.url),
 ): ActionPreviewDeps {
   const { workspace } = settings.runner;
+  const git = createGitReader(workspace);
   const deps: ActionPreviewDeps = {
-    git: createGitReader(workspace),
-    readHead: () => readWorkingTree(workspace, settings.policiesDir),
+    git,
+    // Under pull_request_target the checkout is the base: the head is read as git objects.
+    readHead:
+      settings.github.eventName === "pull_request_target"
+        ? () => readHeadObjects(git, settings)
+        : () => readWorkingTree(workspace, settings.policiesDir),
     engine: { skipReason: "" },
   };
   // Throws for a given work-dir without a Pulumi project, whether or not the engine runs.

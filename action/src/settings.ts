@@ -259,7 +259,10 @@ export function parseSettings(source: SettingsSource): Settings {
   }
 
   const willComment =
-    command === "preview" && commentOnPr && github.pullRequest && !github.pullRequest.isFork;
+    command === "preview" &&
+    commentOnPr &&
+    github.pullRequest &&
+    (!github.pullRequest.isFork || github.eventName === "pull_request_target");
   if (willComment && githubToken === "") {
     problems.push(
       "github-token: empty, but the pull request comment needs a token (pass ${{ github.token }} or set comment-on-pr: false)",

@@ -1,11 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   BaseNotFetchedError,
   FORK_SKIP_REASON,
+  HeadNotFetchedError,
   PreviewFailedError,
+  TARGET_SKIP_REASON,
   runActionPreview,
 } from "../../action/src/commands/action-preview.js";
 import type { ActionPreviewDeps } from "../../action/src/commands/action-preview.js";
@@ -400,5 +403,87 @@ describe("hostile pull requests and failing services", () => {
     expect(io.outputs).toMatchObject({ changed: "true", "flows-added": "1", "flows-removed": "0" });
     expect(JSON.parse(readFileSync(io.outputs.report ?? "", "utf8"))).toMatchObject({ schemaVersion: 1 });
     expect(gh.requests.filter((r) => r.path.endsWith("/comments"))).toHaveLength(4);
+  });
+});
+
+describe("pull_request_target", () => {
+  const gitIn = (cwd: string, ...args: string[]) =>
+    execFileSync("git", args, {
+      cwd,
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@e",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@e",
+      },
+    }).trim();
+
+  /** A repository checked out at the base, as actions/checkout does under pull_request_target. */
+  function targetCheckout(): { repo: string; base: string; head: string } {
+    const repo = join(temp, "checkout");
+    mkdirSync(repo);
+    gitIn(repo, "init", "-q", "-b", "main");
+    for (const f of shippedPolicies()) {
+      mkdirSync(join(repo, f.path, ".."), { recursive: true });
+      writeFileSync(join(repo, f.path), f.text);
+    }
+    gitIn(repo, "add", ".");
+    gitIn(repo, "commit", "-q", "-m", "base");
+    const base = gitIn(repo, "rev-parse", "HEAD");
+    for (const f of withAddedFlow(shippedPolicies())) writeFileSync(join(repo, f.path), f.text);
+    gitIn(repo, "commit", "-q", "-am", "head from a fork");
+    const head = gitIn(repo, "rev-parse", "HEAD");
+    gitIn(repo, "checkout", "-q", base);
+    return { repo, base, head };
+  }
+
+  const targetEvent = (base: string, head: string) => ({
+    pull_request: {
+      number: 12,
+      base: { sha: base, repo: { full_name: "acme/netpol" } },
+      head: { sha: head, repo: { full_name: "mallory/netpol" } },
+    },
+  });
+
+  it("previews the head read as git objects (not the base checkout), never runs the engine, and comments", async () => {
+    const { repo, base, head } = targetCheckout();
+    const settings = settingsFor(
+      targetEvent(base, head),
+      {},
+      { GITHUB_EVENT_NAME: "pull_request_target", GITHUB_WORKSPACE: repo },
+    );
+    const io = createFakeActionIo();
+    const deps = previewDeps(settings, io);
+    expect(deps.engine).toEqual({ skipReason: TARGET_SKIP_REASON });
+    const result = await runActionPreview(settings, deps, io);
+    expect(result.outputs).toMatchObject({ changed: true, flowsAdded: 1 });
+    expect(result.comment?.action).toBe("created");
+    // The working tree is still the base: nothing was checked out.
+    expect(gitIn(repo, "rev-parse", "HEAD")).toBe(base);
+  });
+
+  it("refuses clearly when the head commit is not in the checkout", async () => {
+    const { repo, base } = targetCheckout();
+    const missing = "f".repeat(40);
+    const settings = settingsFor(
+      targetEvent(base, missing),
+      {},
+      {
+        GITHUB_EVENT_NAME: "pull_request_target",
+        GITHUB_WORKSPACE: repo,
+      },
+    );
+    const io = createFakeActionIo();
+    const error = await runActionPreview(settings, previewDeps(settings, io), io).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HeadNotFetchedError);
+    expect((error as Error).message).toContain(
+      `the head commit ${missing} of pull request #12 is not in the checkout`,
+    );
+    expect((error as Error).message).toContain(
+      "git fetch --no-tags origin +refs/pull/12/head:refs/remotes/pull/12/head",
+    );
+    expect(comments()).toHaveLength(0);
   });
 });

@@ -186,3 +186,31 @@ describe("netpol-rollout diff", () => {
     expect(r.stderr).toMatch(/^invalid intent in --head .*:\n.*production\.yaml:4:\d+: /);
   });
 });
+
+describe("the git reader holds the working tree's link rule", () => {
+  it("follows a link inside the repository in the same commit, refuses one leaving it, never reads it from disk", async () => {
+    const repo = tempDir();
+    git(repo, "init", "-q", "-b", "main");
+    mkdirSync(join(repo, "policies/environments"), { recursive: true });
+    mkdirSync(join(repo, "shared"));
+    writeFileSync(join(repo, "shared/dev.yaml"), "dev: 1\n");
+    writeFileSync(join(repo, "shared/common.yaml"), "common: 1\n");
+    execFileSync("ln", ["-s", "../../shared/dev.yaml", join(repo, "policies/environments/dev.yaml")]);
+    execFileSync("ln", ["-s", "/etc/passwd", join(repo, "policies/environments/prod.yaml")]);
+    execFileSync("ln", ["-s", "../../../outside", join(repo, "policies/environments/escape")]);
+    execFileSync("ln", ["-s", "../shared", join(repo, "policies/fragments")]);
+    writeFileSync(join(repo, "policies/notes.txt"), "not intent\n");
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "links");
+    // The working tree changes after the commit: the reader reads the commit's objects only.
+    writeFileSync(join(repo, "shared/dev.yaml"), "uncommitted\n");
+    const outside = "not read: a link to a place outside the repository (links may only point inside it)";
+    expect(await createGitReader(repo).readTree("HEAD", "policies")).toEqual([
+      { path: "policies/environments/dev.yaml", text: "dev: 1\n" },
+      { path: "policies/environments/escape", text: "", problem: outside },
+      { path: "policies/environments/prod.yaml", text: "", problem: outside },
+      { path: "policies/fragments/common.yaml", text: "common: 1\n" },
+      { path: "policies/fragments/dev.yaml", text: "dev: 1\n" },
+    ]);
+  });
+});

@@ -4,7 +4,9 @@
  * tree: `git ls-tree` lists the files, `git cat-file --batch` reads them in one process.
  */
 import { execFile, spawn } from "node:child_process";
+import { posix } from "node:path";
 import type { GitReader } from "../commands/ports.js";
+import { decode, INTENT_READ_LIMITS, YAML_EXTENSIONS, type ReadLimits } from "../fs/source-tree.js";
 
 /** A git command failed for a reason other than "not found" (not a repository, git missing…). */
 export class GitError extends Error {
@@ -100,29 +102,145 @@ export function createGitReader(cwd: string): GitReader {
       return r.code === 0 && sha !== "" ? sha : undefined;
     },
 
-    async readTree(ref: string, dir: string): Promise<{ path: string; text: string }[]> {
+    async readTree(ref: string, dir: string): Promise<{ path: string; text: string; problem?: string }[]> {
       if (ref.startsWith("-")) throw new GitError(`invalid ref "${ref}"`, [], "");
       const clean = dir.replace(/^\.\/+/, "").replace(/\/+$/, "");
-      // -z: NUL-separated, no quoting of unusual file names. Paths are relative to the repository root.
-      const r = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", ref, "--", clean === "" ? "." : clean]);
-      if (r.code !== 0) {
-        throw new GitError(`git ls-tree ${ref} failed: ${r.stderr.trim()}`, ["ls-tree", ref], r.stderr);
-      }
-      const entries = r.stdout
-        .split("\0")
-        .filter((l) => l !== "")
-        .map((line) => {
-          const tab = line.indexOf("\t");
-          const [, type, id] = line.slice(0, tab).split(" ");
-          return { type, id: id ?? "", path: line.slice(tab + 1) };
-        })
-        .filter((e) => e.type === "blob");
-      if (entries.length === 0) return [];
-      const blobs = await catFiles(
-        cwd,
-        entries.map((e) => e.id),
-      );
-      return entries.map((e, i) => ({ path: e.path, text: (blobs[i] ?? Buffer.alloc(0)).toString("utf8") }));
+      return readGitTree(cwd, ref, clean === "" ? "." : clean, INTENT_READ_LIMITS);
     },
   };
+}
+
+/** One `git ls-tree -l` line. */
+interface TreeEntry {
+  mode: string;
+  type: string;
+  id: string;
+  size: number;
+  path: string;
+}
+
+async function lsTree(cwd: string, ref: string, path: string, recursive: boolean): Promise<TreeEntry[]> {
+  // -z: NUL-separated, no quoting of unusual file names. -l: blob sizes. Paths are repository-relative.
+  const args = ["ls-tree", ...(recursive ? ["-r"] : []), "-l", "-z", "--full-tree", ref, "--", path];
+  const r = await git(cwd, args);
+  if (r.code !== 0)
+    throw new GitError(`git ls-tree ${ref} failed: ${r.stderr.trim()}`, ["ls-tree", ref], r.stderr);
+  return r.stdout
+    .split("\0")
+    .filter((l) => l !== "")
+    .map((line) => {
+      const tab = line.indexOf("\t");
+      const [mode = "", type = "", id = "", size = ""] = line.slice(0, tab).split(/ +/);
+      return { mode, type, id, size: Number(size), path: line.slice(tab + 1) };
+    });
+}
+
+/** A link's mode in a git tree. */
+const LINK_MODE = "120000";
+/** Links followed one after another before giving up (as the kernel's own limit is 40, ours is smaller). */
+const MAX_LINK_HOPS = 8;
+
+/**
+ * The files under `dir` at `ref`, read as git objects only (nothing is checked out), under
+ * the rule of the working-tree reader: a link is followed only when it stays inside the
+ * repository, only YAML files are read, and sizes are bounded. Link targets are resolved
+ * in the same commit.
+ */
+async function readGitTree(
+  cwd: string,
+  ref: string,
+  dir: string,
+  limits: ReadLimits,
+): Promise<{ path: string; text: string; problem?: string }[]> {
+  const out: { path: string; text: string; problem?: string }[] = [];
+  const wanted: { path: string; entry: TreeEntry }[] = [];
+  const visitedTrees = new Set<string>();
+  const isYaml = (name: string) => YAML_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+  const outsideProblem =
+    "not read: a link to a place outside the repository (links may only point inside it)";
+
+  /** Adds the entries of `tree` (a directory at ref) under the display prefix `shown`. */
+  const addTree = async (treePath: string, shown: string, hops: number): Promise<void> => {
+    if (visitedTrees.has(treePath)) return;
+    visitedTrees.add(treePath);
+    for (const entry of await lsTree(cwd, ref, treePath, true)) {
+      const path = shown + entry.path.slice(treePath === "." ? 0 : treePath.length);
+      await addEntry(entry, path, hops);
+    }
+  };
+
+  const addEntry = async (entry: TreeEntry, path: string, hops: number): Promise<void> => {
+    if (entry.mode !== LINK_MODE) {
+      if (entry.type === "blob" && isYaml(path)) wanted.push({ path, entry });
+      return;
+    }
+    if (hops >= MAX_LINK_HOPS) {
+      out.push({ path, text: "", problem: "not read: a link that loops" });
+      return;
+    }
+    const [target] = await catFiles(cwd, [entry.id]);
+    const resolved = resolveLink(entry.path, (target ?? Buffer.alloc(0)).toString("utf8"));
+    if (resolved === undefined) {
+      // Reported when it could have held intent: a YAML file, or a directory (no extension).
+      if (isYaml(path) || !/\.[^/]*$/.test(posix.basename(path)))
+        out.push({ path, text: "", problem: outsideProblem });
+      return;
+    }
+    const found = resolved === "." ? undefined : (await lsTree(cwd, ref, resolved, false))[0];
+    if (resolved === "." || found?.type === "tree") {
+      await addTree(resolved, path, hops + 1);
+    } else if (!found || found.path !== resolved) {
+      if (isYaml(path))
+        out.push({ path, text: "", problem: "not read: a link to nothing (its target does not exist)" });
+    } else {
+      await addEntry(found, path, hops + 1);
+    }
+  };
+
+  await addTree(dir, dir === "." ? "" : dir, 0);
+
+  let total = 0;
+  const readable: { path: string; entry: TreeEntry }[] = [];
+  for (const item of wanted) {
+    const { size } = item.entry;
+    let problem: string | undefined;
+    if (readable.length >= limits.maxFiles) problem = `not read: more than ${limits.maxFiles} files`;
+    else if (size > limits.maxFileBytes)
+      problem = `not read: ${size} bytes, more than the ${limits.maxFileBytes} allowed per file`;
+    else if (total + size > limits.maxTotalBytes)
+      problem = `not read: the files together exceed the ${limits.maxTotalBytes} bytes allowed`;
+    if (problem !== undefined) {
+      out.push({ path: item.path, text: "", problem });
+      continue;
+    }
+    total += size;
+    readable.push(item);
+  }
+  const blobs =
+    readable.length > 0
+      ? await catFiles(
+          cwd,
+          readable.map((r) => r.entry.id),
+        )
+      : [];
+  readable.forEach((item, i) => {
+    const decoded = decode(blobs[i] ?? Buffer.alloc(0));
+    out.push(
+      "problem" in decoded
+        ? { path: item.path, text: "", problem: decoded.problem }
+        : { path: item.path, text: decoded.text },
+    );
+  });
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The repository-relative path a link at `linkPath` points at, or undefined when it leaves
+ * the repository (an absolute target, or one climbing above the root).
+ */
+export function resolveLink(linkPath: string, target: string): string | undefined {
+  if (target === "" || target.startsWith("/") || target.includes("\0")) return undefined;
+  const resolved = posix.normalize(posix.join(posix.dirname(linkPath), target));
+  if (resolved === ".." || resolved.startsWith("../") || posix.isAbsolute(resolved)) return undefined;
+  return resolved.replace(/\/+$/, "") || ".";
 }

@@ -26,6 +26,18 @@ import type { Settings } from "../settings.js";
 /** The reason the engine part is skipped on a pull request from a fork. */
 export const FORK_SKIP_REASON = "fork pull request: secrets are not available";
 
+/**
+ * The reason the engine part is skipped under pull_request_target: secrets are present
+ * and the head is anyone's, so nothing of the head is ever run.
+ */
+export const TARGET_SKIP_REASON =
+  "pull_request_target: secrets are present and the head is untrusted, so the engine never runs on it";
+
+/** Under pull_request_target the checkout is the base: the head commit must be there as git objects. */
+export class HeadNotFetchedError extends Error {
+  override name = "HeadNotFetchedError";
+}
+
 /** The Actions runtime as the command uses it: logs, annotations, outputs, the job summary. */
 export interface ActionIo extends AnnotationSink {
   info(message: string): void;
@@ -74,13 +86,16 @@ export class BaseNotFetchedError extends Error {
 export function commentSkipReason(settings: Settings): string | undefined {
   const pr = settings.github.pullRequest;
   if (!pr) return `not a pull request (event ${settings.github.eventName || "unknown"}): no comment`;
-  if (pr.isFork) return "fork pull request: the token is read-only, so no comment is posted";
+  // pull_request_target runs with the base repository's token, which may write, fork or not.
+  if (pr.isFork && settings.github.eventName !== "pull_request_target")
+    return "fork pull request: the token is read-only, so no comment is posted";
   if (!settings.commentOnPr) return "comment-on-pr is false: no comment";
   return undefined;
 }
 
 /** Why the engine part is skipped before any availability check, or undefined. */
 export function engineSkipReason(settings: Settings): string | undefined {
+  if (settings.github.eventName === "pull_request_target") return TARGET_SKIP_REASON;
   if (settings.github.pullRequest?.isFork) return FORK_SKIP_REASON;
   if (settings.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
   return undefined;
@@ -276,4 +291,24 @@ async function writeReportFile(path: string, text: string): Promise<void> {
 export async function readWorkingTree(workspace: string, dir: string): Promise<SourceFile[]> {
   const tree = await readIntentTree(workspace, join(workspace, dir));
   return tree.files;
+}
+
+/**
+ * The intent at the pull request's head under pull_request_target, read as git objects:
+ * the checkout there is the base commit, and the head (anyone's code, with secrets present)
+ * is never checked out or run. Refuses when the head commit is not in the repository.
+ */
+export async function readHeadObjects(git: GitReader, settings: Settings): Promise<SourceFile[]> {
+  const pr = settings.github.pullRequest;
+  const head = pr?.headSha;
+  if (!pr || !head) throw new HeadNotFetchedError("pull_request_target: the event names no head commit");
+  const sha = await git.resolve(head);
+  if (!sha) {
+    throw new HeadNotFetchedError(
+      `pull_request_target: the head commit ${head} of pull request #${pr.number} is not in the checkout, which holds the base. ` +
+        `Fetch it as git objects without checking it out, before this step: ` +
+        `git fetch --no-tags origin +refs/pull/${pr.number}/head:refs/remotes/pull/${pr.number}/head`,
+    );
+  }
+  return git.readTree(sha, settings.policiesDir);
 }

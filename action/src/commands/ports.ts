@@ -28,8 +28,12 @@ export interface PreviewEngine {
 
 /** Reads the files of a directory of the repository at a git ref. */
 export interface GitReader {
-  /** Files under `dir` (repo-relative, POSIX) at `ref`; [] when the directory does not exist there. */
-  readTree(ref: string, dir: string): Promise<{ path: string; text: string }[]>;
+  /**
+   * The YAML files under `dir` (repo-relative, POSIX) at `ref`, read as git objects; [] when
+   * the directory does not exist there. A file that breaks the reading rules (a link out of
+   * the repository, too large, not UTF-8) comes back with a `problem` and no text.
+   */
+  readTree(ref: string, dir: string): Promise<{ path: string; text: string; problem?: string }[]>;
   /** The merge base of HEAD with `ref`, or undefined when there is none. */
   mergeBase(ref: string): Promise<string | undefined>;
   /** Resolves a ref to a commit SHA, or undefined when it does not exist. */

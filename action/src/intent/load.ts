@@ -5,7 +5,7 @@
  * Every error carries file:line:column; all errors are reported at once, sorted; nothing
  * partial is returned when there is any error.
  */
-import { relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import {
   INTENT_READ_LIMITS,
   readSourceTree,
@@ -237,7 +237,9 @@ export async function loadIntentFromDir(
       ],
     };
   }
-  return parseIntent(tree.files, { policiesDir: rel(base) });
+  // A directory outside repoRoot (diff --base DIR) keeps relative paths, like its policiesDir.
+  const files = tree.files.map((f) => (isAbsolute(f.path) ? { ...f, path: rel(f.path) } : f));
+  return parseIntent(files, { policiesDir: rel(base) });
 }
 
 /** The intent files under `dir` (absolute), read under the rules of `readSourceTree`. */
