@@ -8,12 +8,20 @@ import * as lint from "./commands/lint.js";
 import * as preview from "./commands/preview.js";
 import * as probe from "./commands/probe.js";
 import { VERSION } from "../version.js";
+import { terminalText } from "../report/escape.js";
 import * as workloads from "./commands/workloads.js";
 
 const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads];
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
-export async function run(args: string[], io: CliIo): Promise<number> {
+export async function run(args: string[], rawIo: CliIo): Promise<number> {
+  // Nothing printed can carry a terminal escape sequence or a carriage return: the lines
+  // are ours, and the strings from input in them are escaped where they are formatted.
+  const io: CliIo = {
+    ...rawIo,
+    stdout: (text) => rawIo.stdout(terminalText(text)),
+    stderr: (text) => rawIo.stderr(terminalText(text)),
+  };
   const ctx: CliContext = { io, exitCode: EXIT_OK };
   const program = new Command("netpol-rollout")
     .description("Compile declared network intent into Kubernetes NetworkPolicies, and check it.")

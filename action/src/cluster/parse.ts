@@ -7,6 +7,7 @@
 import jsyaml from "js-yaml";
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from "yaml";
 import type { SourceRef } from "../intent/model.js";
+import { visible } from "../report/escape.js";
 import type {
   CiliumNetworkPolicy,
   Namespace,
@@ -39,8 +40,9 @@ export interface InputError {
   message: string;
 }
 
+/** One line: control characters and line breaks in names and quoted input are shown as escapes. */
 export function formatInputError(e: InputError): string {
-  return `${e.file}:${e.line}:${e.column}: ${e.message}`;
+  return visible(`${e.file}:${e.line}:${e.column}: ${e.message}`);
 }
 
 export interface KubeObjects {

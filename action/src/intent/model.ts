@@ -4,6 +4,7 @@
  * the place it was declared so that errors, lint findings and PR comments can point back
  * at file:line:column.
  */
+import { visible } from "../report/escape.js";
 import type { Protocol } from "../k8s/types.js";
 import type { CniProfile, CniProfileName } from "../cni/profiles.js";
 
@@ -138,6 +139,7 @@ export interface IntentError {
 
 export type LoadResult = { ok: true; intent: Intent } | { ok: false; errors: IntentError[] };
 
+/** One line: control characters and line breaks in names and quoted input are shown as escapes. */
 export function formatIntentError(e: IntentError): string {
-  return `${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`;
+  return visible(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
 }

@@ -44,7 +44,24 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
  * line, or read differently from what it is.
  */
 export function visible(text: string): string {
-  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(INVISIBLE, escapeChar);
+}
+
+const INVISIBLE_BUT_LINES =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * Like `visible`, but keeps line feeds and tabs: for whole blocks of terminal output, whose
+ * lines are ours. Terminal escape sequences (ESC), carriage returns and direction overrides
+ * in anything printed become visible escapes.
+ */
+export function terminalText(text: string): string {
+  return text.replace(INVISIBLE_BUT_LINES, escapeChar);
+}
+
+function escapeChar(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
 }
 
 /**

@@ -4,18 +4,14 @@
  * `!` with the reason), then the others, then one line for built-in rules. Control characters from the intent are made
  * visible so that a name cannot move the cursor or recolour the terminal.
  */
+import { visible } from "./escape.js";
 import type { FlowChange, LintFinding } from "../semantics/contracts.js";
 import { environmentVerdict, flowText } from "./markdown.js";
 import { builtinGroups, builtinText, driftAcrossEnvironments, sortChanges } from "./risk.js";
 import type { EnvironmentPreview, PreviewReport } from "./types.js";
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-
 /** Text from the intent, safe to print: escape sequences and line breaks become visible. */
-export function terminalSafe(text: string): string {
-  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
+export const terminalSafe = visible;
 
 function where(source: { file: string; line: number; column?: number } | undefined): string {
   if (!source) return "";

@@ -7,6 +7,7 @@ import type { FlowChange, SemanticDiff } from "./contracts.js";
 import type { Verdict } from "./evaluate.js";
 import { explainDirection, explainVerdict, formatRule, formatSource, ruleName } from "./explain.js";
 import type { Matrix } from "./matrix.js";
+import { escapeMarkdown, visible } from "../report/escape.js";
 
 /** One line of `analyze --output json`. */
 export interface AnalysisResult {
@@ -57,17 +58,7 @@ export function renderAnalysisText(verdicts: Verdict[]): string {
     for (const line of directionLines(v)) out.push(`    ${line}`);
   }
   out.push(summary(verdicts));
-  return `${out.join("\n")}\n`;
-}
-
-/** Escapes text for a markdown table cell (and for HTML). */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#])/g, "\\$1")
-    .replace(/\r?\n/g, " ");
+  return `${out.map(visible).join("\n")}\n`;
 }
 
 export function renderAnalysisMarkdown(verdicts: Verdict[]): string {
@@ -78,7 +69,7 @@ export function renderAnalysisMarkdown(verdicts: Verdict[]): string {
     );
   }
   out.push("", summary(verdicts));
-  return `${out.join("\n")}\n`;
+  return `${out.map(visible).join("\n")}\n`;
 }
 
 // --- matrices -----------------------------------------------------------------------------------
@@ -106,7 +97,7 @@ export function renderMatrixText(m: Matrix): string {
     m.cols.forEach((c, j) => out.push(`${String(j + 1).padStart(width)} ${c}`));
   }
   out.push(LEGEND);
-  return `${out.join("\n")}\n`;
+  return `${out.map(visible).join("\n")}\n`;
 }
 
 /** A matrix as JSON: rows and columns by name, cells as booleans (row = source). */
@@ -137,7 +128,7 @@ export function renderMatrixMarkdown(m: Matrix): string {
   m.rows.forEach((r, i) => {
     out.push(`| ${escapeMarkdown(r)} | ${(m.cells[i] ?? []).map((c) => (c ? "." : "X")).join(" | ")} |`);
   });
-  return `${out.join("\n")}\n`;
+  return `${out.map(visible).join("\n")}\n`;
 }
 
 // --- semantic diff ------------------------------------------------------------------------------
@@ -172,7 +163,7 @@ export function renderDiffText(diff: SemanticDiff): string {
   list("workloads removed", diff.workloads.removed);
   list("namespaces added", diff.namespaces.added);
   list("namespaces removed", diff.namespaces.removed);
-  return `${out.join("\n")}\n`;
+  return `${out.map(visible).join("\n")}\n`;
 }
 
 export function renderDiffJson(diff: SemanticDiff): string {

@@ -1,3 +1,4 @@
+import { visible } from "../../report/escape.js";
 import { CLUSTER_READ_LIMITS, readSourceTree, YAML_OR_JSON_EXTENSIONS } from "../../fs/source-tree.js";
 import { relative, resolve, sep } from "node:path";
 import { Option, type Command } from "commander";
@@ -116,7 +117,7 @@ export async function readInputs(io: CliIo, path: string, what: string): Promise
   if (!tree.exists) throw new InputMissing(`${what} ${path}: no such file or directory`);
   const refused = tree.files.filter((f) => f.problem !== undefined);
   if (refused.length > 0) {
-    throw new InputMissing(refused.map((f) => `${what} ${f.path}: ${f.problem ?? ""}`).join("\n"));
+    throw new InputMissing(refused.map((f) => visible(`${what} ${f.path}: ${f.problem ?? ""}`)).join("\n"));
   }
   if (tree.files.length === 0) {
     throw new InputMissing(`${what} ${path}: no .yaml, .yml or .json files in the directory`);

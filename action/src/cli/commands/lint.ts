@@ -1,3 +1,4 @@
+import { visible } from "../../report/escape.js";
 import { Option, type Command } from "commander";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../../cni/profiles.js";
@@ -61,7 +62,7 @@ export function formatFinding(f: LintFinding): string {
   const where = f.source
     ? `${f.source.file}:${f.source.line}:${f.source.column}`
     : `environment ${f.environment ?? "?"}`;
-  return `${where}: ${f.severity} ${f.code}: ${f.message}`;
+  return visible(`${where}: ${f.severity} ${f.code}: ${f.message}`);
 }
 
 async function lint(options: LintOptions, io: CliIo): Promise<number> {
