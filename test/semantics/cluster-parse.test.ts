@@ -322,3 +322,25 @@ describe("bad input never crashes", () => {
     );
   });
 });
+
+describe("alias bombs on both parsers", () => {
+  /** Nested aliases: each level nine times the one before; `pad` comment lines set the size. */
+  const bomb = (pad: number) =>
+    `${"# padding padding padding padding padding padding padding padding\n".repeat(pad)}` +
+    'a: &a ["x","x","x","x","x","x","x","x","x"]\n' +
+    "b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n" +
+    "e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n" +
+    "h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n";
+
+  it.each([
+    ["under 256 KB (the positioned parser)", 10],
+    ["over 256 KB (the large-input fast path)", 4_800],
+  ])("an alias bomb %s is refused at once", (_name, pad) => {
+    const text = bomb(pad);
+    const started = Date.now();
+    const result = parseKubeObjects([{ path: "bomb.yaml", text }]);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(result.errors.map((e) => e.message).join("\n")).toMatch(/alias/i);
+    expect(result.pods).toEqual([]);
+  });
+});

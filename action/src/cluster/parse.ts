@@ -154,12 +154,33 @@ function fastDocuments(file: InputFile): DocItem[] | undefined {
       return undefined;
     }
   }
+  // js-yaml shares an anchor's value between its aliases instead of copying it, so nested
+  // aliases (a "billion laughs" document) load at once but expand without end when walked.
+  // Written out, a document has fewer nodes than characters: more means aliases multiply,
+  // and the positioned parser (which caps alias expansion) says where.
+  if (expandsBeyond(values, file.text.length + 16)) return undefined;
   const out: DocItem[] = [];
   values.forEach((obj, i) => {
     if (obj === null || obj === undefined) return;
     out.push({ obj, path: [], locator: new DocumentStart(file.path, starts[i] ?? 1) });
   });
   return out;
+}
+
+/** True when walking `value` (shared parts counted each time they are reached) visits more than `limit` nodes. */
+function expandsBeyond(value: unknown, limit: number): boolean {
+  const stack: unknown[] = [value];
+  let visited = 0;
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (++visited > limit) return true;
+    if (Array.isArray(node)) {
+      for (const item of node) stack.push(item);
+    } else if (node !== null && typeof node === "object") {
+      for (const key of Object.keys(node)) stack.push((node as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
 }
 
 /** Parses every document of every file; YAML syntax errors are reported, never thrown. */
@@ -358,7 +379,23 @@ export interface ProbeInput extends Probe {
  */
 export function parseProbes(file: InputFile): { probes: ProbeInput[]; errors: InputError[] } {
   const errors: InputError[] = [];
-  const docs = documents([file], errors);
+  // Large input (100,000 probes on one JSON line) is read without positions first; only
+  // when something is wrong is it read again with them, to say exactly where.
+  if (file.text.length >= FAST_PATH_CHARS) {
+    const fast = fastDocuments(file);
+    if (fast) {
+      const quick = probesFrom(file, fast);
+      if (quick.errors.length === 0) return quick;
+    }
+  }
+  return probesFrom(file, documents([file], errors), errors);
+}
+
+function probesFrom(
+  file: InputFile,
+  docs: DocItem[],
+  errors: InputError[] = [],
+): { probes: ProbeInput[]; errors: InputError[] } {
   const probes: ProbeInput[] = [];
   if (errors.length > 0) return { probes, errors };
   const doc = docs[0];

@@ -92,7 +92,8 @@ export interface Pod {
   kind?: "Pod";
   metadata: ObjectMeta & { namespace: string };
   spec?: { containers?: { name: string; ports?: ContainerPort[] }[] };
-  status?: { podIP?: string; podIPs?: { ip: string }[] };
+  /** `phase`: a pod that has Succeeded or Failed holds no IP any more (its IP may be reused). */
+  status?: { phase?: string; podIP?: string; podIPs?: { ip: string }[] };
 }
 
 export interface Namespace {

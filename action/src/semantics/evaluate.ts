@@ -110,7 +110,18 @@ export function evaluate(model: Model, probe: Probe): Verdict {
   // The address family of the connection: the destination's address decides (as a client
   // connecting to it would), else the source's.
   const family = primaryFamily(dst.party, dst.ip) ?? primaryFamily(src.party, src.ip);
-  return evaluateParties(model, src.party, dst.party, probe.port, protocol, family);
+  const verdict = evaluateParties(model, src.party, dst.party, probe.port, protocol, family);
+  const extra: string[] = [];
+  for (const party of [src.party, dst.party]) {
+    const finished = party.kind === "external" ? model.finishedIps.get(party.ip.text) : undefined;
+    if (finished) {
+      extra.push(
+        `${party.name} is listed only by finished pod ${finished.join(", ")}, which holds no IP; no running pod has it, so it is judged as outside the cluster`,
+      );
+    }
+  }
+  // Verdicts share their notes arrays: a new one, never a push.
+  return extra.length === 0 ? verdict : { ...verdict, notes: [...verdict.notes, ...extra] };
 }
 
 /** Evaluates a connection between resolved parties (groups or external addresses). */

@@ -170,6 +170,8 @@ export interface Model {
   podsByKey: Map<string, PodInfo>;
   /** Pod IPs that belong to exactly one pod. */
   podsByIp: Map<string, PodInfo>;
+  /** Addresses still listed by finished pods (Succeeded, Failed), which hold no IP: ip → pod keys. */
+  finishedIps: Map<string, string[]>;
   groups: Group[];
   policies: CompiledPolicy[];
   policiesByNamespace: Map<string, CompiledPolicy[]>;
@@ -392,6 +394,7 @@ export function buildModel(input: ModelInput): Model {
   const pods: PodInfo[] = [];
   const podsByKey = new Map<string, PodInfo>();
   const podsByIp = new Map<string, PodInfo>();
+  const finishedIps = new Map<string, string[]>();
   const sharedIps = new Set<string>();
   const blocksByFamily: Record<IpFamily, IpBlockInfo[]> = {
     4: b.ipBlocks.filter((x) => x.cidr.family === 4),
@@ -416,7 +419,9 @@ export function buildModel(input: ModelInput): Model {
     const labels: Labels = pod.metadata.labels ?? {};
     const ports = containerPorts(pod);
     const ips: Ip[] = [];
-    for (const text of podIps(pod)) {
+    // A pod that has finished holds no IP: the address it still lists may be another pod's now.
+    const finished = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+    for (const text of finished ? [] : podIps(pod)) {
       const ip = parseIp(text);
       if (ip) ips.push(ip);
       else b.problems.push({ object: `Pod ${key}`, message: `pod IP "${text}" is not a valid IP address` });
@@ -462,6 +467,17 @@ export function buildModel(input: ModelInput): Model {
     }
   }
   for (const ip of sharedIps) podsByIp.delete(ip);
+  for (const pod of input.pods) {
+    const phase = pod.status?.phase;
+    if (phase !== "Succeeded" && phase !== "Failed") continue;
+    for (const text of podIps(pod)) {
+      const ip = parseIp(text);
+      if (!ip) continue;
+      const keys = finishedIps.get(ip.text) ?? [];
+      keys.push(`${pod.metadata.namespace}/${pod.metadata.name} (${phase})`);
+      finishedIps.set(ip.text, keys);
+    }
+  }
 
   return {
     profile: input.profile,
@@ -469,6 +485,7 @@ export function buildModel(input: ModelInput): Model {
     pods,
     podsByKey,
     podsByIp,
+    finishedIps,
     groups,
     policies,
     policiesByNamespace,
