@@ -1199,11 +1199,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -1220,10 +1220,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -1284,8 +1284,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -1314,12 +1314,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -1372,12 +1372,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -1400,10 +1400,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -1439,10 +1439,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -1484,11 +1484,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -1789,7 +1789,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1804,14 +1804,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants4[n.str];
+        const c = constants5[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants4[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants5[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -3773,7 +3773,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve2.call(this, root, ref2);
+      let _sch = resolve3.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
@@ -3800,7 +3800,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve2(root, ref2) {
+    function resolve3(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -4664,7 +4664,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve2(baseURI, relativeURI, options) {
+    function resolve3(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -5055,7 +5055,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve2,
+      resolve: resolve3,
       resolveComponent,
       equal,
       serialize,
@@ -15207,7 +15207,7 @@ var require_dist = __commonJS({
 
 // action/src/main.ts
 import { tmpdir } from "node:os";
-import { join as join4, relative as relative5 } from "node:path";
+import { join as join5, relative as relative5 } from "node:path";
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // node_modules/@actions/core/lib/command.js
@@ -15372,11 +15372,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve2) {
-      resolve2(value);
+    return value instanceof P ? value : new P(function(resolve3) {
+      resolve3(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve2, reject) {
+  return new (P || (P = Promise))(function(resolve3, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -15392,7 +15392,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -15823,7 +15823,7 @@ function parseSettings(source) {
     baseRef = github.pushBefore;
     baseRefSource = "push before";
   }
-  const willComment = command === "preview" && commentOnPr && github.pullRequest && !github.pullRequest.isFork;
+  const willComment = command === "preview" && commentOnPr && github.pullRequest && (!github.pullRequest.isFork || github.eventName === "pull_request_target");
   if (willComment && githubToken === "") {
     problems.push(
       "github-token: empty, but the pull request comment needs a token (pass ${{ github.token }} or set comment-on-pr: false)"
@@ -15965,8 +15965,199 @@ function str(value) {
 }
 
 // action/src/commands/action-preview.ts
-import { mkdir as mkdir2, readdir as readdir2, readFile, writeFile as writeFile2 } from "node:fs/promises";
-import { join, relative as relative2, sep as sep2 } from "node:path";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join2 } from "node:path";
+
+// action/src/fs/source-tree.ts
+import { constants as constants3 } from "node:fs";
+import { lstat as lstat2, open as open2, readdir as readdir2, realpath, stat as stat2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute2, join, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+var MiB = 1024 * 1024;
+var INTENT_READ_LIMITS = {
+  maxFileBytes: 1 * MiB,
+  maxTotalBytes: 8 * MiB,
+  maxFiles: 2e3
+};
+var CLUSTER_READ_LIMITS = {
+  maxFileBytes: 64 * MiB,
+  maxTotalBytes: 256 * MiB,
+  maxFiles: 1e4
+};
+var YAML_EXTENSIONS = [".yaml", ".yml"];
+function skippedDirectory(name) {
+  return name.startsWith(".") || name === "node_modules";
+}
+async function readSourceTree(options) {
+  const { target, extensions, limits } = options;
+  const relativeTo = options.relativeTo ?? options.repository;
+  const repository = await realpathOr(options.repository);
+  const show = (abs) => {
+    const rel = relative2(relativeTo, abs);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split(sep2).join("/") : abs;
+  };
+  const files = [];
+  const refuse = (abs, problem) => files.push({ path: show(abs), text: "", problem });
+  let total = 0;
+  let count = 0;
+  let info2;
+  try {
+    info2 = await lstat2(target);
+  } catch (error2) {
+    if (isCode(error2, "ENOENT") || isCode(error2, "ENOTDIR"))
+      return { exists: false, isDirectory: false, files };
+    throw error2;
+  }
+  const start = info2.isSymbolicLink() ? await insideTarget(target, repository) : { real: target };
+  if ("problem" in start) {
+    refuse(target, start.problem);
+    return { exists: true, isDirectory: false, files };
+  }
+  const boundary = within(repository, start.real) ? repository : start.real;
+  const startInfo = info2.isSymbolicLink() ? await stat2(start.real) : info2;
+  const readOne = async (abs, real) => {
+    if (count >= limits.maxFiles) {
+      refuse(abs, `not read: more than ${limits.maxFiles} files`);
+      return;
+    }
+    count++;
+    const read = await readRegularFile(real, limits, limits.maxTotalBytes - total);
+    if ("problem" in read) {
+      refuse(abs, read.problem);
+      return;
+    }
+    total += read.bytes;
+    files.push({ path: show(abs), text: read.text });
+  };
+  const matches = (name) => extensions.some((ext) => name.toLowerCase().endsWith(ext));
+  if (!startInfo.isDirectory()) {
+    if (!matches(target)) {
+      refuse(target, `not read: only ${extensions.join(", ")} files are read`);
+    } else {
+      await readOne(target, start.real);
+    }
+    return { exists: true, isDirectory: false, files };
+  }
+  const visited = /* @__PURE__ */ new Set();
+  const walk = async (abs, real) => {
+    if (visited.has(real)) return;
+    visited.add(real);
+    const entries = await readdir2(real, { withFileTypes: true });
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry2 of entries) {
+      const path = join(abs, entry2.name);
+      const entryReal = join(real, entry2.name);
+      if (entry2.isDirectory()) {
+        if (!skippedDirectory(entry2.name)) await walk(path, entryReal);
+        continue;
+      }
+      if (entry2.isSymbolicLink()) {
+        const resolved = await insideTarget(entryReal, boundary);
+        if ("problem" in resolved) {
+          if (matches(entry2.name) || !await isFileLike(entryReal)) refuse(path, resolved.problem);
+          continue;
+        }
+        const targetInfo = await stat2(resolved.real);
+        if (targetInfo.isDirectory()) {
+          if (!skippedDirectory(entry2.name)) await walk(path, resolved.real);
+        } else if (matches(entry2.name)) {
+          await readOne(path, resolved.real);
+        }
+        continue;
+      }
+      if (!matches(entry2.name)) continue;
+      await readOne(path, entryReal);
+    }
+  };
+  await walk(target, start.real);
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { exists: true, isDirectory: true, files };
+}
+async function insideTarget(path, boundary) {
+  let real;
+  try {
+    real = await realpath(path);
+  } catch (error2) {
+    if (isCode(error2, "ENOENT"))
+      return { problem: "not read: a link to nothing (its target does not exist)" };
+    if (isCode(error2, "ELOOP")) return { problem: "not read: a link that loops" };
+    throw error2;
+  }
+  if (!within(boundary, real)) {
+    return { problem: "not read: a link to a place outside the repository (links may only point inside it)" };
+  }
+  return { real };
+}
+async function isFileLike(path) {
+  try {
+    return !(await stat2(path)).isDirectory();
+  } catch {
+    return true;
+  }
+}
+function within(dir, path) {
+  const rel = relative2(dir, path);
+  return rel === "" || !rel.startsWith(`..${sep2}`) && rel !== ".." && !isAbsolute2(rel);
+}
+async function realpathOr(path) {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve2(path);
+  }
+}
+async function readRegularFile(path, limits, budget) {
+  const maxBytes = limits.maxFileBytes;
+  let handle;
+  try {
+    handle = await open2(path, constants3.O_RDONLY | constants3.O_NONBLOCK | constants3.O_NOFOLLOW);
+  } catch (error2) {
+    if (isCode(error2, "ELOOP")) return { problem: "not read: a link (links are resolved before reading)" };
+    return { problem: `cannot read: ${error2.code ?? "error"}` };
+  }
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile()) return { problem: `not read: ${kindOf(info2)}, not a regular file` };
+    const limit = Math.min(maxBytes, budget);
+    if (info2.size > maxBytes)
+      return { problem: `not read: ${info2.size} bytes, more than the ${maxBytes} allowed per file` };
+    if (info2.size > budget) {
+      return { problem: `not read: the files together exceed the ${limits.maxTotalBytes} bytes allowed` };
+    }
+    const buffer = Buffer.alloc(Math.min(info2.size, limit) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > limit)
+      return { problem: `not read: it grew past the ${limit} bytes allowed while being read` };
+    return decode(buffer.subarray(0, length));
+  } finally {
+    await handle.close();
+  }
+}
+function kindOf(info2) {
+  if (info2.isFIFO()) return "a FIFO";
+  if (info2.isSocket()) return "a socket";
+  if (info2.isCharacterDevice() || info2.isBlockDevice()) return "a device";
+  if (info2.isDirectory()) return "a directory";
+  return "a special file";
+}
+function decode(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    return { problem: "not read: the file is UTF-16 text; save it as UTF-8" };
+  }
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, bytes: bytes.length };
+  } catch {
+    return { problem: "not read: the file is not UTF-8 text; save it as UTF-8" };
+  }
+}
+function isCode(error2, code2) {
+  return error2?.code === code2;
+}
 
 // action/src/cni/profiles.ts
 var CNI_PROFILES = {
@@ -16285,6 +16476,19 @@ function formatRawEndpoint(e) {
     case "fqdn":
       return e.fqdn;
   }
+}
+
+// action/src/k8s/record.ts
+function emptyRecord() {
+  return /* @__PURE__ */ Object.create(null);
+}
+function setEntry(record, key, value) {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function recordFrom(entries) {
+  const out = emptyRecord();
+  for (const [key, value] of entries) setEntry(out, key, value);
+  return out;
 }
 
 // action/src/intent/ports.ts
@@ -16914,9 +17118,7 @@ function lowerFirst(s) {
 function toPlain(node) {
   switch (node.kind) {
     case "map": {
-      const out = {};
-      for (const e of node.entries) out[e.key] = toPlain(e.value);
-      return out;
+      return recordFrom(node.entries.map((e) => [e.key, toPlain(e.value)]));
     }
     case "seq":
       return node.items.map(toPlain);
@@ -17090,7 +17292,7 @@ function ref(pos) {
   return { file: pos.file, line: pos.line, column: pos.column };
 }
 function readLabels(map, what, fail) {
-  const out = {};
+  const out = emptyRecord();
   for (const e of map.entries) {
     const keyProblem = labelKeyProblem(e.key);
     if (keyProblem) fail(e.keyPos, `${what} key '${e.key}': ${keyProblem}`);
@@ -17107,7 +17309,7 @@ function readLabels(map, what, fail) {
     }
     const valueProblem = labelValueProblem(v.value);
     if (valueProblem) fail(v.pos, `${what} value '${v.value}' for '${e.key}' ${valueProblem}`);
-    out[e.key] = v.value;
+    setEntry(out, e.key, v.value);
   }
   return out;
 }
@@ -17170,7 +17372,7 @@ function buildNamespaces(sources, excluded, profile, fail) {
       );
     }
     const labelsField = field2("labels");
-    const labels = {};
+    const labels = emptyRecord();
     const labelsMap = asMap(labelsField?.node);
     if (labelsMap) Object.assign(labels, readLabels(labelsMap, "namespace label", fail));
     if (labels[METADATA_NAME] !== void 0 && labels[METADATA_NAME] !== name) {
@@ -17882,6 +18084,10 @@ function parseEnvironments(files, options = {}) {
   for (const f of files) {
     const path = normalizePath(f.path);
     if (!/\.ya?ml$/i.test(path)) continue;
+    if (f.problem !== void 0) {
+      errors.push({ file: path, line: 1, column: 1, message: f.problem });
+      continue;
+    }
     const p = parseYamlFile(path, f.text);
     parsed.set(path, p);
     errors.push(...p.errors);
@@ -17974,6 +18180,9 @@ function parseEnvironments(files, options = {}) {
   const order = (e) => e.intent?.order ?? Number.MAX_SAFE_INTEGER;
   environments.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   return { errors: all, environments };
+}
+async function readIntentTree(repository, dir) {
+  return readSourceTree({ repository, target: dir, extensions: YAML_EXTENSIONS, limits: INTENT_READ_LIMITS });
 }
 function normalizePath(p) {
   return p.replace(/\\/g, "/").replace(/^\.\//, "");
@@ -18234,6 +18443,62 @@ function templateParameters(root, errors) {
   return out;
 }
 
+// action/src/report/escape.ts
+var MARKDOWN_ENTITIES = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "|": "&#124;",
+  "`": "&#96;",
+  "*": "&#42;",
+  _: "&#95;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "\\": "&#92;",
+  "~": "&#126;",
+  "#": "&#35;",
+  $: "&#36;",
+  // A zero-width space after @ keeps "@org/team" in a name from notifying anyone.
+  "@": "@&#8203;"
+};
+var MARKDOWN_SPECIAL = /[&<>|`*_[\]\\~#$@]/g;
+var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+function visible(text) {
+  return text.replace(INVISIBLE, escapeChar);
+}
+function escapeChar(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+function escapeMarkdown(text) {
+  return visible(text).replace(MARKDOWN_SPECIAL, (c) => MARKDOWN_ENTITIES[c] ?? c).replace(/:\/\//g, "&#58;//").replace(/\b(www)\./gi, "$1&#46;");
+}
+function code(text) {
+  return `<code>${escapeMarkdown(text)}</code>`;
+}
+function escapePre(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+function mermaidLabel(text) {
+  let out = "";
+  for (const ch of visible(text)) {
+    if (/[A-Za-z0-9 ./:,+=-]/.test(ch)) out += ch;
+    else if (ch === '"') out += "#quot;";
+    else out += `#${ch.codePointAt(0) ?? 63};`;
+  }
+  return `"${out}"`;
+}
+function cutUtf16(text, max) {
+  if (text.length <= max) return text;
+  let end = Math.max(0, max);
+  const last = text.charCodeAt(end - 1);
+  if (end > 0 && last >= 55296 && last <= 56319) end--;
+  return text.slice(0, end);
+}
+function clip(text, max) {
+  if (text.length <= max) return text;
+  return `${cutUtf16(text, max)}\u2026 (${text.length - max} more characters)`;
+}
+
 // action/src/intent/comments.ts
 function splitLines(text) {
   return text.split(/\r?\n/);
@@ -18287,7 +18552,7 @@ function compareStrings(a, b) {
 }
 function sortedRecord(record) {
   const out = {};
-  for (const key of Object.keys(record).sort(compareStrings)) out[key] = record[key];
+  for (const key of Object.keys(record).sort(compareStrings)) setEntry(out, key, record[key]);
   return out;
 }
 
@@ -19142,6 +19407,7 @@ function buildModel(input) {
   const pods = [];
   const podsByKey = /* @__PURE__ */ new Map();
   const podsByIp = /* @__PURE__ */ new Map();
+  const finishedIps = /* @__PURE__ */ new Map();
   const sharedIps = /* @__PURE__ */ new Set();
   const blocksByFamily = {
     4: b.ipBlocks.filter((x) => x.cidr.family === 4),
@@ -19165,7 +19431,8 @@ function buildModel(input) {
     const labels = pod.metadata.labels ?? {};
     const ports = containerPorts(pod);
     const ips = [];
-    for (const text of podIps(pod)) {
+    const finished = pod.status?.phase === "Succeeded" || pod.status?.phase === "Failed";
+    for (const text of finished ? [] : podIps(pod)) {
       const ip = parseIp(text);
       if (ip) ips.push(ip);
       else b.problems.push({ object: `Pod ${key}`, message: `pod IP "${text}" is not a valid IP address` });
@@ -19206,12 +19473,24 @@ function buildModel(input) {
     }
   }
   for (const ip of sharedIps) podsByIp.delete(ip);
+  for (const pod of input.pods) {
+    const phase = pod.status?.phase;
+    if (phase !== "Succeeded" && phase !== "Failed") continue;
+    for (const text of podIps(pod)) {
+      const ip = parseIp(text);
+      if (!ip) continue;
+      const keys = finishedIps.get(ip.text) ?? [];
+      keys.push(`${pod.metadata.namespace}/${pod.metadata.name} (${phase})`);
+      finishedIps.set(ip.text, keys);
+    }
+  }
   return {
     profile: input.profile,
     namespaces,
     pods,
     podsByKey,
     podsByIp,
+    finishedIps,
     groups,
     policies,
     policiesByNamespace,
@@ -19255,12 +19534,12 @@ var CiliumTranslator = class {
   b;
   selector(raw, policyNamespace) {
     const sel = isObject(raw) ? raw : {};
-    const podLabels = {};
-    const nsLabels = {};
+    const podLabels = emptyRecord();
+    const nsLabels = emptyRecord();
     for (const [k, v] of Object.entries(isObject(sel["matchLabels"]) ? sel["matchLabels"] : {})) {
       const key = stripSource(k);
       if (key === CILIUM_NAMESPACE_KEY) nsLabels[METADATA_NAME_LABEL] = String(v);
-      else podLabels[key] = String(v);
+      else setEntry(podLabels, key, String(v));
     }
     const expressions = list(sel["matchExpressions"]).filter(isObject).map((e) => ({
       key: stripSource(String(e["key"])),
@@ -20795,8 +21074,8 @@ var UnknownEnvironmentError = class extends Error {
 };
 var DEFAULT_ENGINE_SKIP_REASON = "no Pulumi engine was configured";
 function trimDir(dir) {
-  const posix = dir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
-  return posix === "" ? "." : posix;
+  const posix2 = dir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
+  return posix2 === "" ? "." : posix2;
 }
 function environmentFileNames(files, policiesDir) {
   const prefix = policiesDir === "." ? "environments/" : `${policiesDir}/environments/`;
@@ -20955,59 +21234,6 @@ async function runPreview(deps, opts) {
     report2.environments.push(preview);
   }
   return report2;
-}
-
-// action/src/report/escape.ts
-var MARKDOWN_ENTITIES = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  "|": "&#124;",
-  "`": "&#96;",
-  "*": "&#42;",
-  _: "&#95;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "\\": "&#92;",
-  "~": "&#126;",
-  "#": "&#35;",
-  $: "&#36;",
-  // A zero-width space after @ keeps "@org/team" in a name from notifying anyone.
-  "@": "@&#8203;"
-};
-var MARKDOWN_SPECIAL = /[&<>|`*_[\]\\~#$@]/g;
-var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-function visible(text) {
-  return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function escapeMarkdown(text) {
-  return visible(text).replace(MARKDOWN_SPECIAL, (c) => MARKDOWN_ENTITIES[c] ?? c).replace(/:\/\//g, "&#58;//").replace(/\b(www)\./gi, "$1&#46;");
-}
-function code(text) {
-  return `<code>${escapeMarkdown(text)}</code>`;
-}
-function escapePre(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
-}
-function mermaidLabel(text) {
-  let out = "";
-  for (const ch of visible(text)) {
-    if (/[A-Za-z0-9 ./:,+=-]/.test(ch)) out += ch;
-    else if (ch === '"') out += "#quot;";
-    else out += `#${ch.codePointAt(0) ?? 63};`;
-  }
-  return `"${out}"`;
-}
-function cutUtf16(text, max) {
-  if (text.length <= max) return text;
-  let end = Math.max(0, max);
-  const last = text.charCodeAt(end - 1);
-  if (end > 0 && last >= 55296 && last <= 56319) end--;
-  return text.slice(0, end);
-}
-function clip(text, max) {
-  if (text.length <= max) return text;
-  return `${cutUtf16(text, max)}\u2026 (${text.length - max} more characters)`;
 }
 
 // action/src/report/mermaid.ts
@@ -22167,7 +22393,7 @@ function requestPolicyPlugin(policy) {
         }
         const wait = retryDelay(failure, method, attempt, policy);
         if (attempt >= retries || wait === void 0) throw failure;
-        await new Promise((resolve2) => setTimeout(resolve2, wait));
+        await new Promise((resolve3) => setTimeout(resolve3, wait));
       }
     });
   };
@@ -22316,6 +22542,10 @@ function apiMessageOf(error2) {
 
 // action/src/commands/action-preview.ts
 var FORK_SKIP_REASON = "fork pull request: secrets are not available";
+var TARGET_SKIP_REASON = "pull_request_target: secrets are present and the head is untrusted, so the engine never runs on it";
+var HeadNotFetchedError = class extends Error {
+  name = "HeadNotFetchedError";
+};
 var PreviewFailedError = class extends Error {
   constructor(reasons) {
     super(reasons.length === 1 ? reasons[0] ?? "" : reasons.map((r) => `- ${r}`).join("\n"));
@@ -22330,11 +22560,13 @@ var BaseNotFetchedError = class extends Error {
 function commentSkipReason(settings) {
   const pr = settings.github.pullRequest;
   if (!pr) return `not a pull request (event ${settings.github.eventName || "unknown"}): no comment`;
-  if (pr.isFork) return "fork pull request: the token is read-only, so no comment is posted";
+  if (pr.isFork && settings.github.eventName !== "pull_request_target")
+    return "fork pull request: the token is read-only, so no comment is posted";
   if (!settings.commentOnPr) return "comment-on-pr is false: no comment";
   return void 0;
 }
 function engineSkipReason(settings) {
+  if (settings.github.eventName === "pull_request_target") return TARGET_SKIP_REASON;
   if (settings.github.pullRequest?.isFork) return FORK_SKIP_REASON;
   if (settings.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
   return void 0;
@@ -22384,7 +22616,7 @@ async function runActionPreview(settings, deps, io) {
   io.setOutput("flows-added", String(outputs.flowsAdded));
   io.setOutput("flows-removed", String(outputs.flowsRemoved));
   io.setOutput("lint-errors", String(outputs.lintErrors));
-  const reportPath = join(settings.runner.temp, "netpol-rollout", "preview-report.json");
+  const reportPath = join2(settings.runner.temp, "netpol-rollout", "preview-report.json");
   const json = `${JSON.stringify({ schemaVersion: 1, outputs, report: report2 }, null, 2)}
 `;
   await (deps.writeReport ?? writeReportFile)(reportPath, scrubber.scrub(json));
@@ -22471,28 +22703,29 @@ function sourceLinks(settings, report2) {
   };
 }
 async function writeReportFile(path, text) {
-  await mkdir2(join(path, ".."), { recursive: true });
+  await mkdir2(join2(path, ".."), { recursive: true });
   await writeFile2(path, text, "utf8");
 }
 async function readWorkingTree(workspace, dir) {
-  const root = join(workspace, dir);
-  let entries;
-  try {
-    entries = (await readdir2(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  } catch (error2) {
-    if (error2.code === "ENOENT") return [];
-    throw error2;
+  const tree = await readIntentTree(workspace, join2(workspace, dir));
+  return tree.files;
+}
+async function readHeadObjects(git2, settings) {
+  const pr = settings.github.pullRequest;
+  const head = pr?.headSha;
+  if (!pr || !head) throw new HeadNotFetchedError("pull_request_target: the event names no head commit");
+  const sha = await git2.resolve(head);
+  if (!sha) {
+    throw new HeadNotFetchedError(
+      `pull_request_target: the head commit ${head} of pull request #${pr.number} is not in the checkout, which holds the base. Fetch it as git objects without checking it out, before this step: git fetch --no-tags origin +refs/pull/${pr.number}/head:refs/remotes/pull/${pr.number}/head`
+    );
   }
-  entries.sort();
-  const files = [];
-  for (const file of entries) {
-    files.push({ path: relative2(workspace, file).split(sep2).join("/"), text: await readFile(file, "utf8") });
-  }
-  return files;
+  return git2.readTree(sha, settings.policiesDir);
 }
 
 // action/src/adapters/git.ts
 import { execFile, spawn } from "node:child_process";
+import { posix } from "node:path";
 var GitError = class extends Error {
   constructor(message, args, stderr) {
     super(message);
@@ -22505,7 +22738,7 @@ var GitError = class extends Error {
 };
 var MAX_BUFFER = 256 * 1024 * 1024;
 function git(cwd, args) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     execFile(
       "git",
       args,
@@ -22516,13 +22749,13 @@ function git(cwd, args) {
           return;
         }
         const code2 = error2 ? Number(error2.code ?? 1) : 0;
-        resolve2({ code: code2, stdout: String(stdout), stderr: String(stderr) });
+        resolve3({ code: code2, stdout: String(stdout), stderr: String(stderr) });
       }
     );
   });
 }
 function catFiles(cwd, ids) {
-  return new Promise((resolve2, reject) => {
+  return new Promise((resolve3, reject) => {
     const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const chunks = [];
     let stderr = "";
@@ -22559,7 +22792,7 @@ function catFiles(cwd, ids) {
         out.push(all.subarray(nl + 1, nl + 1 + size));
         at2 = nl + 1 + size + 1;
       }
-      resolve2(out);
+      resolve3(out);
     });
     child.stdin.end(ids.map((id) => `${id}
 `).join(""));
@@ -22582,29 +22815,104 @@ function createGitReader(cwd) {
     async readTree(ref2, dir) {
       if (ref2.startsWith("-")) throw new GitError(`invalid ref "${ref2}"`, [], "");
       const clean = dir.replace(/^\.\/+/, "").replace(/\/+$/, "");
-      const r = await git(cwd, ["ls-tree", "-r", "-z", "--full-tree", ref2, "--", clean === "" ? "." : clean]);
-      if (r.code !== 0) {
-        throw new GitError(`git ls-tree ${ref2} failed: ${r.stderr.trim()}`, ["ls-tree", ref2], r.stderr);
-      }
-      const entries = r.stdout.split("\0").filter((l) => l !== "").map((line) => {
-        const tab = line.indexOf("	");
-        const [, type, id] = line.slice(0, tab).split(" ");
-        return { type, id: id ?? "", path: line.slice(tab + 1) };
-      }).filter((e) => e.type === "blob");
-      if (entries.length === 0) return [];
-      const blobs = await catFiles(
-        cwd,
-        entries.map((e) => e.id)
-      );
-      return entries.map((e, i) => ({ path: e.path, text: (blobs[i] ?? Buffer.alloc(0)).toString("utf8") }));
+      return readGitTree(cwd, ref2, clean === "" ? "." : clean, INTENT_READ_LIMITS);
     }
   };
+}
+async function lsTree(cwd, ref2, path, recursive) {
+  const args = ["ls-tree", ...recursive ? ["-r"] : [], "-l", "-z", "--full-tree", ref2, "--", path];
+  const r = await git(cwd, args);
+  if (r.code !== 0)
+    throw new GitError(`git ls-tree ${ref2} failed: ${r.stderr.trim()}`, ["ls-tree", ref2], r.stderr);
+  return r.stdout.split("\0").filter((l) => l !== "").map((line) => {
+    const tab = line.indexOf("	");
+    const [mode = "", type = "", id = "", size = ""] = line.slice(0, tab).split(/ +/);
+    return { mode, type, id, size: Number(size), path: line.slice(tab + 1) };
+  });
+}
+var LINK_MODE = "120000";
+var MAX_LINK_HOPS = 8;
+async function readGitTree(cwd, ref2, dir, limits) {
+  const out = [];
+  const wanted = [];
+  const visitedTrees = /* @__PURE__ */ new Set();
+  const isYaml = (name) => YAML_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+  const outsideProblem = "not read: a link to a place outside the repository (links may only point inside it)";
+  const addTree = async (treePath, shown, hops) => {
+    if (visitedTrees.has(treePath)) return;
+    visitedTrees.add(treePath);
+    for (const entry2 of await lsTree(cwd, ref2, treePath, true)) {
+      const path = shown + entry2.path.slice(treePath === "." ? 0 : treePath.length);
+      await addEntry(entry2, path, hops);
+    }
+  };
+  const addEntry = async (entry2, path, hops) => {
+    if (entry2.mode !== LINK_MODE) {
+      if (entry2.type === "blob" && isYaml(path)) wanted.push({ path, entry: entry2 });
+      return;
+    }
+    if (hops >= MAX_LINK_HOPS) {
+      out.push({ path, text: "", problem: "not read: a link that loops" });
+      return;
+    }
+    const [target] = await catFiles(cwd, [entry2.id]);
+    const resolved = resolveLink(entry2.path, (target ?? Buffer.alloc(0)).toString("utf8"));
+    if (resolved === void 0) {
+      if (isYaml(path) || !/\.[^/]*$/.test(posix.basename(path)))
+        out.push({ path, text: "", problem: outsideProblem });
+      return;
+    }
+    const found = resolved === "." ? void 0 : (await lsTree(cwd, ref2, resolved, false))[0];
+    if (resolved === "." || found?.type === "tree") {
+      await addTree(resolved, path, hops + 1);
+    } else if (!found || found.path !== resolved) {
+      if (isYaml(path))
+        out.push({ path, text: "", problem: "not read: a link to nothing (its target does not exist)" });
+    } else {
+      await addEntry(found, path, hops + 1);
+    }
+  };
+  await addTree(dir, dir === "." ? "" : dir, 0);
+  let total = 0;
+  const readable = [];
+  for (const item of wanted) {
+    const { size } = item.entry;
+    let problem;
+    if (readable.length >= limits.maxFiles) problem = `not read: more than ${limits.maxFiles} files`;
+    else if (size > limits.maxFileBytes)
+      problem = `not read: ${size} bytes, more than the ${limits.maxFileBytes} allowed per file`;
+    else if (total + size > limits.maxTotalBytes)
+      problem = `not read: the files together exceed the ${limits.maxTotalBytes} bytes allowed`;
+    if (problem !== void 0) {
+      out.push({ path: item.path, text: "", problem });
+      continue;
+    }
+    total += size;
+    readable.push(item);
+  }
+  const blobs = readable.length > 0 ? await catFiles(
+    cwd,
+    readable.map((r) => r.entry.id)
+  ) : [];
+  readable.forEach((item, i) => {
+    const decoded = decode(blobs[i] ?? Buffer.alloc(0));
+    out.push(
+      "problem" in decoded ? { path: item.path, text: "", problem: decoded.problem } : { path: item.path, text: decoded.text }
+    );
+  });
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function resolveLink(linkPath, target) {
+  if (target === "" || target.startsWith("/") || target.includes("\0")) return void 0;
+  const resolved = posix.normalize(posix.join(posix.dirname(linkPath), target));
+  if (resolved === ".." || resolved.startsWith("../") || posix.isAbsolute(resolved)) return void 0;
+  return resolved.replace(/\/+$/, "") || ".";
 }
 
 // action/src/adapters/pulumi.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { accessSync, constants as constants3, existsSync as existsSync2, readFileSync } from "node:fs";
-import { delimiter, join as join2, relative as relative3 } from "node:path";
+import { accessSync, constants as constants4, existsSync as existsSync2, readFileSync } from "node:fs";
+import { delimiter, join as join3, relative as relative3 } from "node:path";
 var ENVIRONMENT_CONFIG_KEY = "netpol-rollout:environment";
 var POLICIES_DIR_CONFIG_KEY = "netpol-rollout:policiesDir";
 var PulumiEngineError = class extends Error {
@@ -22738,7 +23046,7 @@ function isRecord(v) {
 var nodeProbes = {
   isExecutable(path) {
     try {
-      accessSync(path, constants3.X_OK);
+      accessSync(path, constants4.X_OK);
       return true;
     } catch {
       return false;
@@ -22751,14 +23059,14 @@ var nodeProbes = {
 function findOnPath(path, probes, name = "pulumi") {
   for (const dir of path.split(delimiter)) {
     if (dir === "") continue;
-    const candidate = join2(dir, name);
+    const candidate = join3(dir, name);
     if (probes.isExecutable(candidate)) return candidate;
   }
   return void 0;
 }
 function checkAvailability(input, probes = nodeProbes) {
   const workDir = input.workDir;
-  const projectFile = workDir === void 0 ? void 0 : ["Pulumi.yaml", "Pulumi.yml"].map((f) => join2(workDir, f)).find((f) => probes.readText(f) !== void 0);
+  const projectFile = workDir === void 0 ? void 0 : ["Pulumi.yaml", "Pulumi.yml"].map((f) => join3(workDir, f)).find((f) => probes.readText(f) !== void 0);
   if (workDir !== void 0 && !projectFile) {
     const where = relative3(input.workspace, workDir) || ".";
     return { available: false, reason: `no Pulumi project in ${where} (Pulumi.yaml not found)` };
@@ -22845,7 +23153,7 @@ function automationRunner(options) {
 }
 async function ensureConfig(stack, stackName2, environment, options) {
   const short = stackName2.split("/").pop() ?? stackName2;
-  const text = nodeProbes.readText(join2(options.workDir, `Pulumi.${short}.yaml`));
+  const text = nodeProbes.readText(join3(options.workDir, `Pulumi.${short}.yaml`));
   let config = {};
   if (text !== void 0) {
     try {
@@ -22866,9 +23174,9 @@ async function ensureConfig(stack, stackName2, environment, options) {
 // action/src/adapters/pulumi-program.ts
 import { execFile as execFile2 } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
-import { copyFile as copyFile2, mkdir as mkdir3, readFile as readFile2, writeFile as writeFile3 } from "node:fs/promises";
+import { copyFile as copyFile2, mkdir as mkdir3, readFile, writeFile as writeFile3 } from "node:fs/promises";
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname, join as join3, relative as relative4 } from "node:path";
+import { dirname, join as join4, relative as relative4 } from "node:path";
 import { fileURLToPath } from "node:url";
 var PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
 var DEFAULT_WORK_DIR = "pulumi";
@@ -22876,9 +23184,9 @@ var WorkDirError = class extends Error {
   name = "WorkDirError";
 };
 function chooseProgram(input, exists2 = existsSync3) {
-  const hasProject = (dir) => PROJECT_FILES.some((f) => exists2(join3(dir, f)));
+  const hasProject = (dir) => PROJECT_FILES.some((f) => exists2(join4(dir, f)));
   if (input.workDirInput !== "") {
-    const workDir2 = join3(input.workspace, input.workDirInput);
+    const workDir2 = join4(input.workspace, input.workDirInput);
     if (!hasProject(workDir2)) {
       throw new WorkDirError(
         `work-dir: "${input.workDirInput}" holds no Pulumi.yaml; give the directory of your Pulumi project, or leave work-dir empty to use the program the Action ships`
@@ -22886,20 +23194,20 @@ function chooseProgram(input, exists2 = existsSync3) {
     }
     return { kind: "project", workDir: workDir2 };
   }
-  const workDir = join3(input.workspace, DEFAULT_WORK_DIR);
+  const workDir = join4(input.workspace, DEFAULT_WORK_DIR);
   if (hasProject(workDir)) return { kind: "project", workDir };
   return { kind: "shipped", project: input.project };
 }
 function actionDirOf(moduleUrl, exists2 = existsSync3) {
   const start = dirname(fileURLToPath(moduleUrl));
   for (let dir = start; ; dir = dirname(dir)) {
-    if (exists2(join3(dir, "action.yml"))) return dir;
+    if (exists2(join4(dir, "action.yml"))) return dir;
     if (dirname(dir) === dir) return start;
   }
 }
-var execRunner = (command, args, cwd) => new Promise((resolve2, reject) => {
+var execRunner = (command, args, cwd) => new Promise((resolve3, reject) => {
   execFile2(command, args, { cwd, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout, stderr) => {
-    if (!error2) return resolve2();
+    if (!error2) return resolve3();
     const output = `${stderr}
 ${stdout}`.trim().split("\n").slice(-20).join("\n");
     reject(new Error(`${command} ${args.join(" ")} failed (${error2.message.split("\n")[0]}):
@@ -22923,17 +23231,17 @@ function shippedProjectYaml(project) {
   ].join("\n");
 }
 async function prepareShippedProgram(options, run2 = execRunner) {
-  const shipped = join3(options.actionDir, "pulumi/shipped");
-  const bundle = join3(options.actionDir, "dist/pulumi/index.js");
-  const manifest = await readFile2(join3(shipped, "package.json"));
-  const lock = await readFile2(join3(shipped, "package-lock.json"));
+  const shipped = join4(options.actionDir, "pulumi/shipped");
+  const bundle = join4(options.actionDir, "dist/pulumi/index.js");
+  const manifest = await readFile(join4(shipped, "package.json"));
+  const lock = await readFile(join4(shipped, "package-lock.json"));
   const key = createHash2("sha256").update(manifest).update(lock).digest("hex").slice(0, 12);
-  const root = join3(options.temp, `netpol-rollout-program-${key}`);
-  const installed = join3(root, ".installed");
+  const root = join4(options.temp, `netpol-rollout-program-${key}`);
+  const installed = join4(root, ".installed");
   if (!existsSync3(installed)) {
     await mkdir3(root, { recursive: true });
-    await writeFile3(join3(root, "package.json"), manifest);
-    await writeFile3(join3(root, "package-lock.json"), lock);
+    await writeFile3(join4(root, "package.json"), manifest);
+    await writeFile3(join4(root, "package-lock.json"), lock);
     options.log?.(`Installing the Pulumi SDK for the shipped program (npm ci in ${root})`);
     await run2("npm", ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund"], root);
     await writeFile3(installed, `${(/* @__PURE__ */ new Date()).toISOString()}
@@ -22941,11 +23249,11 @@ async function prepareShippedProgram(options, run2 = execRunner) {
   } else {
     options.log?.(`Pulumi SDK for the shipped program already installed (${root})`);
   }
-  const projectDir = join3(root, `project-${options.project.replace(/[^A-Za-z0-9_.-]/g, "_")}`);
+  const projectDir = join4(root, `project-${options.project.replace(/[^A-Za-z0-9_.-]/g, "_")}`);
   await mkdir3(projectDir, { recursive: true });
-  await writeFile3(join3(projectDir, "Pulumi.yaml"), shippedProjectYaml(options.project));
-  await copyFile2(bundle, join3(projectDir, "program.mjs"));
-  await writeFile3(join3(projectDir, "index.mjs"), ENTRY_MODULE);
+  await writeFile3(join4(projectDir, "Pulumi.yaml"), shippedProjectYaml(options.project));
+  await copyFile2(bundle, join4(projectDir, "program.mjs"));
+  await writeFile3(join4(projectDir, "index.mjs"), ENTRY_MODULE);
   options.log?.(
     `Pulumi program: the one netpol-rollout ships, as project ${options.project} (${relative4(options.temp, projectDir)} under RUNNER_TEMP)`
   );
@@ -23004,9 +23312,11 @@ async function run(options = {}) {
 }
 function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
   const { workspace } = settings.runner;
+  const git2 = createGitReader(workspace);
   const deps = {
-    git: createGitReader(workspace),
-    readHead: () => readWorkingTree(workspace, settings.policiesDir),
+    git: git2,
+    // Under pull_request_target the checkout is the base: the head is read as git objects.
+    readHead: settings.github.eventName === "pull_request_target" ? () => readHeadObjects(git2, settings) : () => readWorkingTree(workspace, settings.policiesDir),
     engine: { skipReason: "" }
   };
   const program = chooseProgram({
@@ -23035,7 +23345,7 @@ function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
             env: settings.pulumi,
             stackTemplate: settings.stackTemplate,
             // The shipped project lives outside the repository: the intent by absolute path.
-            policiesDir: join4(workspace, settings.policiesDir),
+            policiesDir: join5(workspace, settings.policiesDir),
             log
           }),
           (environment) => stackName(settings.stackTemplate, environment)

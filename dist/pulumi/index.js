@@ -1225,11 +1225,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants);
+          this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -1246,10 +1246,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants);
+        this.rhs = optimizeExpr(this.rhs, names, constants2);
         return this;
       }
       get names() {
@@ -1310,8 +1310,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants) {
-        this.code = optimizeExpr(this.code, names, constants);
+      optimizeNames(names, constants2) {
+        this.code = optimizeExpr(this.code, names, constants2);
         return this;
       }
       get names() {
@@ -1340,12 +1340,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants))
+          if (n.optimizeNames(names, constants2))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -1398,12 +1398,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        if (!(super.optimizeNames(names, constants) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        if (!(super.optimizeNames(names, constants2) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants);
+        this.condition = optimizeExpr(this.condition, names, constants2);
         return this;
       }
       get names() {
@@ -1426,10 +1426,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants);
+        this.iteration = optimizeExpr(this.iteration, names, constants2);
         return this;
       }
       get names() {
@@ -1465,10 +1465,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants) {
-        if (!super.optimizeNames(names, constants))
+      optimizeNames(names, constants2) {
+        if (!super.optimizeNames(names, constants2))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants);
+        this.iterable = optimizeExpr(this.iterable, names, constants2);
         return this;
       }
       get names() {
@@ -1510,11 +1510,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants) {
+      optimizeNames(names, constants2) {
         var _a, _b;
-        super.optimizeNames(names, constants);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+        super.optimizeNames(names, constants2);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants2);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants2);
         return this;
       }
       get names() {
@@ -1815,7 +1815,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants) {
+    function optimizeExpr(expr, names, constants2) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -1830,14 +1830,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c = constants[n.str];
+        const c = constants2[n.str];
         if (c === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants2[c.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -3799,7 +3799,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref2];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref2);
+      let _sch = resolve5.call(this, root, ref2);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
         const { schemaId } = this.opts;
@@ -3826,7 +3826,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref2) {
+    function resolve5(root, ref2) {
       let sch;
       while (typeof (sch = this.refs[ref2]) == "string")
         ref2 = sch;
@@ -4690,7 +4690,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4726,50 +4726,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse(serialize(base, options), options);
-        relative2 = parse(serialize(relative2, options), options);
+        relative3 = parse(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -4777,7 +4777,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -5081,7 +5081,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -11864,10 +11864,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -11881,7 +11881,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep2) {
+          if (!keyProps.anchor && !keyProps.tag && !sep3) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -11905,7 +11905,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep3 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -11921,7 +11921,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep2, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep3, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -12012,7 +12012,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep2 = "";
+        let sep3 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -12026,13 +12026,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep2 + cb;
-              sep2 = "";
+                comment += sep3 + cb;
+              sep3 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep2 += source;
+                sep3 += source;
               hasSpace = true;
               break;
             default:
@@ -12075,18 +12075,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep2, value } = collItem;
+        const { start, key, sep: sep3, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep2?.[0],
+          next: key ?? sep3?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep2 && !value) {
+          if (!props.anchor && !props.tag && !sep3 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -12140,8 +12140,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep2 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
+        if (!isMap3 && !sep3 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -12153,7 +12153,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep2 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep3 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -12164,8 +12164,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep2)
-                for (const st of sep2) {
+              if (sep3)
+                for (const st of sep3) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -12182,7 +12182,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep2, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep3, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -12362,7 +12362,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep2 = "";
+      let sep3 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -12379,24 +12379,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep2 === " ")
-            sep2 = "\n";
-          else if (!prevMoreIndented && sep2 === "\n")
-            sep2 = "\n\n";
-          value += sep2 + indent.slice(trimIndent) + content;
-          sep2 = "\n";
+          if (sep3 === " ")
+            sep3 = "\n";
+          else if (!prevMoreIndented && sep3 === "\n")
+            sep3 = "\n\n";
+          value += sep3 + indent.slice(trimIndent) + content;
+          sep3 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep2 === "\n")
+          if (sep3 === "\n")
             value += "\n";
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          value += sep2 + content;
-          sep2 = " ";
+          value += sep3 + content;
+          sep3 = " ";
           prevMoreIndented = false;
         }
       }
@@ -12579,25 +12579,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep2 = " ";
+      let sep3 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep2 === "\n")
-            res += sep2;
+          if (sep3 === "\n")
+            res += sep3;
           else
-            sep2 = "\n";
+            sep3 = "\n";
         } else {
-          res += sep2 + lm;
-          sep2 = " ";
+          res += sep3 + lm;
+          sep3 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      return res + sep3 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -13407,14 +13407,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep2, value }) {
+    function stringifyItem({ start, key, sep: sep3, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep2)
-        for (const st of sep2)
+      if (sep3)
+        for (const st of sep3)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -14581,18 +14581,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep2;
+          let sep3;
           if (scalar.end) {
-            sep2 = scalar.end;
-            sep2.push(this.sourceToken);
+            sep3 = scalar.end;
+            sep3.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep2 = [this.sourceToken];
+            sep3 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            items: [{ start, key: scalar, sep: sep3 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -14745,15 +14745,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep2 = it.sep;
-                  sep2.push(this.sourceToken);
+                  const sep3 = it.sep;
+                  sep3.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep2 }]
+                    items: [{ start: start2, key, sep: sep3 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -14947,13 +14947,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep2 = fc.end.splice(1, fc.end.length);
-            sep2.push(this.sourceToken);
+            const sep3 = fc.end.splice(1, fc.end.length);
+            sep3.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep2 }]
+              items: [{ start, key: fc, sep: sep3 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -15233,18 +15233,217 @@ var require_dist = __commonJS({
 
 // pulumi/index.ts
 import { existsSync } from "node:fs";
-import { readFile as readFile2 } from "node:fs/promises";
-import { dirname, join as join2, resolve as resolve3 } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, join as join2, resolve as resolve4 } from "node:path";
 import * as pulumi2 from "@pulumi/pulumi";
+
+// action/src/report/escape.ts
+var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+function visible(text) {
+  return text.replace(INVISIBLE, escapeChar);
+}
+function escapeChar(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
 
 // action/src/intent/model.ts
 function formatIntentError(e) {
-  return `${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`;
+  return visible(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
 }
 
 // action/src/intent/load.ts
-import { readdir, readFile } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+
+// action/src/fs/source-tree.ts
+import { constants } from "node:fs";
+import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+var MiB = 1024 * 1024;
+var INTENT_READ_LIMITS = {
+  maxFileBytes: 1 * MiB,
+  maxTotalBytes: 8 * MiB,
+  maxFiles: 2e3
+};
+var CLUSTER_READ_LIMITS = {
+  maxFileBytes: 64 * MiB,
+  maxTotalBytes: 256 * MiB,
+  maxFiles: 1e4
+};
+var YAML_EXTENSIONS = [".yaml", ".yml"];
+function skippedDirectory(name) {
+  return name.startsWith(".") || name === "node_modules";
+}
+async function readSourceTree(options) {
+  const { target, extensions, limits } = options;
+  const relativeTo = options.relativeTo ?? options.repository;
+  const repository = await realpathOr(options.repository);
+  const show = (abs) => {
+    const rel = relative(relativeTo, abs);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : abs;
+  };
+  const files = [];
+  const refuse = (abs, problem) => files.push({ path: show(abs), text: "", problem });
+  let total = 0;
+  let count = 0;
+  let info;
+  try {
+    info = await lstat(target);
+  } catch (error) {
+    if (isCode(error, "ENOENT") || isCode(error, "ENOTDIR"))
+      return { exists: false, isDirectory: false, files };
+    throw error;
+  }
+  const start = info.isSymbolicLink() ? await insideTarget(target, repository) : { real: target };
+  if ("problem" in start) {
+    refuse(target, start.problem);
+    return { exists: true, isDirectory: false, files };
+  }
+  const boundary = within(repository, start.real) ? repository : start.real;
+  const startInfo = info.isSymbolicLink() ? await stat(start.real) : info;
+  const readOne = async (abs, real) => {
+    if (count >= limits.maxFiles) {
+      refuse(abs, `not read: more than ${limits.maxFiles} files`);
+      return;
+    }
+    count++;
+    const read = await readRegularFile(real, limits, limits.maxTotalBytes - total);
+    if ("problem" in read) {
+      refuse(abs, read.problem);
+      return;
+    }
+    total += read.bytes;
+    files.push({ path: show(abs), text: read.text });
+  };
+  const matches = (name) => extensions.some((ext) => name.toLowerCase().endsWith(ext));
+  if (!startInfo.isDirectory()) {
+    if (!matches(target)) {
+      refuse(target, `not read: only ${extensions.join(", ")} files are read`);
+    } else {
+      await readOne(target, start.real);
+    }
+    return { exists: true, isDirectory: false, files };
+  }
+  const visited = /* @__PURE__ */ new Set();
+  const walk = async (abs, real) => {
+    if (visited.has(real)) return;
+    visited.add(real);
+    const entries = await readdir(real, { withFileTypes: true });
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry2 of entries) {
+      const path = join(abs, entry2.name);
+      const entryReal = join(real, entry2.name);
+      if (entry2.isDirectory()) {
+        if (!skippedDirectory(entry2.name)) await walk(path, entryReal);
+        continue;
+      }
+      if (entry2.isSymbolicLink()) {
+        const resolved = await insideTarget(entryReal, boundary);
+        if ("problem" in resolved) {
+          if (matches(entry2.name) || !await isFileLike(entryReal)) refuse(path, resolved.problem);
+          continue;
+        }
+        const targetInfo = await stat(resolved.real);
+        if (targetInfo.isDirectory()) {
+          if (!skippedDirectory(entry2.name)) await walk(path, resolved.real);
+        } else if (matches(entry2.name)) {
+          await readOne(path, resolved.real);
+        }
+        continue;
+      }
+      if (!matches(entry2.name)) continue;
+      await readOne(path, entryReal);
+    }
+  };
+  await walk(target, start.real);
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { exists: true, isDirectory: true, files };
+}
+async function insideTarget(path, boundary) {
+  let real;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    if (isCode(error, "ENOENT"))
+      return { problem: "not read: a link to nothing (its target does not exist)" };
+    if (isCode(error, "ELOOP")) return { problem: "not read: a link that loops" };
+    throw error;
+  }
+  if (!within(boundary, real)) {
+    return { problem: "not read: a link to a place outside the repository (links may only point inside it)" };
+  }
+  return { real };
+}
+async function isFileLike(path) {
+  try {
+    return !(await stat(path)).isDirectory();
+  } catch {
+    return true;
+  }
+}
+function within(dir, path) {
+  const rel = relative(dir, path);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+async function realpathOr(path) {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+async function readRegularFile(path, limits, budget) {
+  const maxBytes = limits.maxFileBytes;
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    if (isCode(error, "ELOOP")) return { problem: "not read: a link (links are resolved before reading)" };
+    return { problem: `cannot read: ${error.code ?? "error"}` };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { problem: `not read: ${kindOf(info)}, not a regular file` };
+    const limit = Math.min(maxBytes, budget);
+    if (info.size > maxBytes)
+      return { problem: `not read: ${info.size} bytes, more than the ${maxBytes} allowed per file` };
+    if (info.size > budget) {
+      return { problem: `not read: the files together exceed the ${limits.maxTotalBytes} bytes allowed` };
+    }
+    const buffer = Buffer.alloc(Math.min(info.size, limit) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > limit)
+      return { problem: `not read: it grew past the ${limit} bytes allowed while being read` };
+    return decode(buffer.subarray(0, length));
+  } finally {
+    await handle.close();
+  }
+}
+function kindOf(info) {
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
+  if (info.isDirectory()) return "a directory";
+  return "a special file";
+}
+function decode(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    return { problem: "not read: the file is UTF-16 text; save it as UTF-8" };
+  }
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, bytes: bytes.length };
+  } catch {
+    return { problem: "not read: the file is not UTF-8 text; save it as UTF-8" };
+  }
+}
+function isCode(error, code) {
+  return error?.code === code;
+}
 
 // action/src/cni/profiles.ts
 var CNI_PROFILES = {
@@ -15563,6 +15762,19 @@ function formatRawEndpoint(e) {
     case "fqdn":
       return e.fqdn;
   }
+}
+
+// action/src/k8s/record.ts
+function emptyRecord() {
+  return /* @__PURE__ */ Object.create(null);
+}
+function setEntry(record, key, value) {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}
+function recordFrom(entries) {
+  const out = emptyRecord();
+  for (const [key, value] of entries) setEntry(out, key, value);
+  return out;
 }
 
 // action/src/intent/ports.ts
@@ -16192,9 +16404,7 @@ function lowerFirst(s) {
 function toPlain(node) {
   switch (node.kind) {
     case "map": {
-      const out = {};
-      for (const e of node.entries) out[e.key] = toPlain(e.value);
-      return out;
+      return recordFrom(node.entries.map((e) => [e.key, toPlain(e.value)]));
     }
     case "seq":
       return node.items.map(toPlain);
@@ -16368,7 +16578,7 @@ function ref(pos) {
   return { file: pos.file, line: pos.line, column: pos.column };
 }
 function readLabels(map, what, fail) {
-  const out = {};
+  const out = emptyRecord();
   for (const e of map.entries) {
     const keyProblem = labelKeyProblem(e.key);
     if (keyProblem) fail(e.keyPos, `${what} key '${e.key}': ${keyProblem}`);
@@ -16385,7 +16595,7 @@ function readLabels(map, what, fail) {
     }
     const valueProblem = labelValueProblem(v.value);
     if (valueProblem) fail(v.pos, `${what} value '${v.value}' for '${e.key}' ${valueProblem}`);
-    out[e.key] = v.value;
+    setEntry(out, e.key, v.value);
   }
   return out;
 }
@@ -16448,7 +16658,7 @@ function buildNamespaces(sources, excluded, profile, fail) {
       );
     }
     const labelsField = field("labels");
-    const labels = {};
+    const labels = emptyRecord();
     const labelsMap = asMap(labelsField?.node);
     if (labelsMap) Object.assign(labels, readLabels(labelsMap, "namespace label", fail));
     if (labels[METADATA_NAME] !== void 0 && labels[METADATA_NAME] !== name) {
@@ -17165,6 +17375,10 @@ function parseEnvironments(files, options = {}) {
   for (const f of files) {
     const path = normalizePath(f.path);
     if (!/\.ya?ml$/i.test(path)) continue;
+    if (f.problem !== void 0) {
+      errors.push({ file: path, line: 1, column: 1, message: f.problem });
+      continue;
+    }
     const p = parseYamlFile(path, f.text);
     parsed.set(path, p);
     errors.push(...p.errors);
@@ -17259,56 +17473,36 @@ function parseEnvironments(files, options = {}) {
   return { errors: all, environments };
 }
 async function loadIntentFromDir(policiesDir, repoRoot = process.cwd()) {
-  const root = resolve(repoRoot);
-  const base = resolve(root, policiesDir);
-  const rel = (abs) => relative(root, abs).split(sep).join("/");
-  let paths;
-  try {
-    paths = await listYaml(base);
-  } catch (error) {
-    const code = error.code;
+  const root = resolve2(repoRoot);
+  const base = resolve2(root, policiesDir);
+  const rel = (abs) => relative2(root, abs).split(sep2).join("/");
+  const tree = await readIntentTree(root, base);
+  const refused = tree.files.filter((f) => f.problem !== void 0);
+  if (tree.exists && !tree.isDirectory && refused.length > 0) {
+    return {
+      ok: false,
+      errors: refused.map((f) => ({ file: f.path, line: 1, column: 1, message: f.problem ?? "" }))
+    };
+  }
+  if (!tree.exists || !tree.isDirectory) {
+    const shown = rel(base) || ".";
     return {
       ok: false,
       errors: [
         {
-          file: rel(base) || ".",
+          file: shown,
           line: 1,
           column: 1,
-          message: code === "ENOENT" ? `policies directory '${rel(base) || "."}' does not exist` : `cannot read policies directory: ${error.message}`
+          message: tree.exists ? `policies directory '${shown}' is not a directory` : `policies directory '${shown}' does not exist`
         }
       ]
     };
   }
-  const files = [];
-  const errors = [];
-  for (const abs of paths.sort()) {
-    try {
-      files.push({ path: rel(abs), text: await readFile(abs, "utf8") });
-    } catch (error) {
-      errors.push({
-        file: rel(abs),
-        line: 1,
-        column: 1,
-        message: `cannot read file: ${error.message}`
-      });
-    }
-  }
-  const result = parseIntent(files, { policiesDir: rel(base) });
-  if (errors.length === 0) return result;
-  return { ok: false, errors: sortErrors([...errors, ...result.ok ? [] : result.errors]) };
+  const files = tree.files.map((f) => isAbsolute2(f.path) ? { ...f, path: rel(f.path) } : f);
+  return parseIntent(files, { policiesDir: rel(base) });
 }
-async function listYaml(dir) {
-  const out = [];
-  for (const d of await readdir(dir, { withFileTypes: true })) {
-    const abs = join(dir, d.name);
-    if (d.isDirectory()) {
-      if (d.name === "node_modules" || d.name.startsWith(".")) continue;
-      out.push(...await listYaml(abs));
-    } else if (/\.ya?ml$/i.test(d.name)) {
-      out.push(abs);
-    }
-  }
-  return out;
+async function readIntentTree(repository, dir) {
+  return readSourceTree({ repository, target: dir, extensions: YAML_EXTENSIONS, limits: INTENT_READ_LIMITS });
 }
 function normalizePath(p) {
   return p.replace(/\\/g, "/").replace(/^\.\//, "");
@@ -17593,7 +17787,7 @@ function compareStrings(a, b) {
 }
 function sortedRecord(record) {
   const out = {};
-  for (const key of Object.keys(record).sort(compareStrings)) out[key] = record[key];
+  for (const key of Object.keys(record).sort(compareStrings)) setEntry(out, key, record[key]);
   return out;
 }
 
@@ -18824,7 +19018,7 @@ function registerGuard(guard, opts) {
 
 // pulumi/settings.ts
 var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
-import { isAbsolute, resolve as resolve2 } from "node:path";
+import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
 var CONFIG_NAMESPACE = "netpol-rollout";
 var CONFIG_KEYS = [
   "environment",
@@ -18905,7 +19099,7 @@ function nonEmpty(value) {
   return trimmed === void 0 || trimmed === "" ? void 0 : trimmed;
 }
 function resolvePath(root, path) {
-  return isAbsolute(path) ? path : resolve2(root, path);
+  return isAbsolute3(path) ? path : resolve3(root, path);
 }
 function parseBoolean(value, name, errors) {
   const text = nonEmpty(value);
@@ -18939,15 +19133,15 @@ function parseLabels(value, name, errors) {
 
 // pulumi/index.ts
 var fileSources = {
-  readFile: (path) => readFile2(path, "utf8"),
+  readFile: (path) => readFile(path, "utf8"),
   loadIntent: (policiesDir, repoRoot) => loadIntentFromDir(policiesDir, repoRoot)
 };
 function findRepoRoot(start, exists = existsSync) {
-  let dir = resolve3(start);
+  let dir = resolve4(start);
   for (; ; ) {
     if (exists(join2(dir, "package.json"))) return dir;
     const parent = dirname(dir);
-    if (parent === dir) return resolve3(start, "..");
+    if (parent === dir) return resolve4(start, "..");
     dir = parent;
   }
 }
