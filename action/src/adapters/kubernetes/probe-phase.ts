@@ -7,16 +7,11 @@ import type { ClusterState, ProbePhase } from "../../ports/rollout.js";
 import type { ProbePlan, ProbeRunResult } from "../../probe/types.js";
 import { runProbes } from "../../probe/run.js";
 import { LiveProber, type LiveProberOptions } from "./prober.js";
+import { clusterState } from "../rollout-store.js";
 
 /** Namespaces, pods, services and NetworkPolicies of the whole cluster. */
 export async function readClusterState(cluster: Cluster): Promise<ClusterState> {
-  const inventory = await cluster.inventory();
-  return {
-    namespaces: inventory.namespaces,
-    pods: inventory.pods,
-    services: inventory.services,
-    policies: inventory.policies,
-  };
+  return clusterState(await cluster.inventory());
 }
 
 /** Runs a plan with a new live prober; its pods and run objects are gone when it resolves or rejects. */
