@@ -7,7 +7,7 @@ import {
   type PreviewCore,
   type SourceFile,
 } from "../action/src/commands/preview.js";
-import type { GitReader } from "../action/src/commands/ports.js";
+import type { GitReader } from "../action/src/ports/index.js";
 import { renderComment, renderSummary } from "../action/src/report/markdown.js";
 import { generateIntent } from "../test/preview/generate.js";
 

@@ -7,6 +7,7 @@
  * workflow author fixes them in one round.
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { PulumiEnvironment } from "./ports/engine.js";
 
 /** The Action's commands; only `preview` is available in this version. */
 export const COMMANDS = ["preview", "deploy", "rollback", "probe"] as const;
@@ -62,21 +63,16 @@ export interface RunnerContext {
   temp: string;
   /** The job summary file (GITHUB_STEP_SUMMARY); absent when not running on a runner. */
   stepSummaryPath?: string;
+  /**
+   * The environment for the tools the Action runs (git): the runner's variables without
+   * the Action's inputs (INPUT_*, which hold the token) and the Pulumi secrets.
+   */
+  toolEnv: Readonly<Record<string, string | undefined>>;
 }
 
-/** What the Pulumi adapter needs to know about the environment it runs in. */
-export interface PulumiEnvironment {
-  /** PATH, for looking up the `pulumi` CLI. */
-  path: string;
-  /** PULUMI_BACKEND_URL, when set (a self-managed backend: s3://, file://, …). */
-  backendUrl?: string;
-  /** Whether PULUMI_ACCESS_TOKEN is set (Pulumi Cloud). The value is never kept here. */
-  accessTokenSet: boolean;
-}
-
-export interface Settings {
-  command: Command;
-  /** Environments to preview, in the order given; undefined means all, in promotion order. */
+/** What every command's settings hold. */
+export interface CommonSettings {
+  /** Environments to act on, in the order given; undefined means all, in promotion order. */
   environments?: string[];
   /** The intent directory, relative to the workspace, POSIX separators. Default `policies`. */
   policiesDir: string;
@@ -91,6 +87,23 @@ export interface Settings {
   pulumiProject: string;
   /** The token for the GitHub API (default `${{ github.token }}`). */
   githubToken: string;
+  /** Pulumi stack name per environment, `{env}` replaced by the environment name. Default `{env}`. */
+  stackTemplate: string;
+  github: GitHubContext;
+  runner: RunnerContext;
+  /** What the engine adapters get, explicitly: PATH, the backend, the PULUMI_* variables. */
+  pulumi: PulumiEnvironment;
+  /**
+   * Values masked in every log line and scrubbed from everything written or posted: the
+   * token, the Pulumi credentials, and every environment variable whose name says it holds
+   * a secret (`secretEnvironmentValues`).
+   */
+  secrets: string[];
+}
+
+/** `preview`: the pull request's semantic diff, lint, Pulumi preview, comment and job summary. */
+export interface PreviewSettings extends CommonSettings {
+  command: "preview";
   /** Whether to post the sticky pull request comment. Default true. */
   commentOnPr: boolean;
   /** The login whose comment is ours (`comment-author`); absent: found out from the token. */
@@ -100,19 +113,26 @@ export interface Settings {
   /** Where `baseRef` came from, for the log. */
   baseRefSource: "input" | "pull request base" | "push before" | "none";
   failOn: FailOn;
-  /** Pulumi stack name per environment, `{env}` replaced by the environment name. Default `{env}`. */
-  stackTemplate: string;
   pulumiEngine: PulumiEngineMode;
-  github: GitHubContext;
-  runner: RunnerContext;
-  pulumi: PulumiEnvironment;
-  /**
-   * Values masked in every log line and scrubbed from everything written or posted: the
-   * token, the Pulumi credentials, and every environment variable whose name says it holds
-   * a secret (`secretEnvironmentValues`).
-   */
-  secrets: string[];
 }
+
+/** `deploy`: roll the intent out stage by stage (not available yet). */
+export interface DeploySettings extends CommonSettings {
+  command: "deploy";
+}
+
+/** `rollback`: deploy a recorded bundle again (not available yet). */
+export interface RollbackSettings extends CommonSettings {
+  command: "rollback";
+}
+
+/** `probe`: check reachability in the cluster (not available yet). */
+export interface ProbeSettings extends CommonSettings {
+  command: "probe";
+}
+
+/** One shape per command, told apart by `command`. */
+export type Settings = PreviewSettings | DeploySettings | RollbackSettings | ProbeSettings;
 
 /** One or more inputs are invalid; `problems` lists every one of them. */
 export class SettingsError extends Error {
@@ -243,7 +263,7 @@ export function parseSettings(source: SettingsSource): Settings {
   }
   const baseInput = input("base-ref");
   let baseRef: string | undefined;
-  let baseRefSource: Settings["baseRefSource"] = "none";
+  let baseRefSource: PreviewSettings["baseRefSource"] = "none";
   if (baseInput !== "") {
     if (baseInput.startsWith("-") || /\s/.test(baseInput)) {
       problems.push(`base-ref: "${baseInput}" is not a git revision`);
@@ -282,32 +302,39 @@ export function parseSettings(source: SettingsSource): Settings {
     ),
   ];
 
-  const settings: Settings = {
-    command,
+  const common: CommonSettings = {
     policiesDir,
     workDir,
     workDirGiven,
     pulumiProject,
     githubToken,
-    commentOnPr,
-    baseRefSource,
-    failOn,
     stackTemplate,
-    pulumiEngine,
     github,
     runner: {
       workspace,
       temp: env.RUNNER_TEMP || source.tmpdir,
       ...(env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}),
+      toolEnv: toolEnvOf(env),
     },
     pulumi: {
       path: env.PATH ?? "",
       ...(backendUrl ? { backendUrl } : {}),
       accessTokenSet: Boolean(env.PULUMI_ACCESS_TOKEN),
+      vars: pulumiVarsOf(env),
+      secretVars: () => secretVarsOf(env),
     },
     secrets,
   };
-  if (environments) settings.environments = environments;
+  if (environments) common.environments = environments;
+  if (command !== "preview") return { ...common, command };
+  const settings: PreviewSettings = {
+    ...common,
+    command,
+    commentOnPr,
+    baseRefSource,
+    failOn,
+    pulumiEngine,
+  };
   if (baseRef !== undefined) settings.baseRef = baseRef;
   if (commentAuthor !== "") settings.commentAuthor = commentAuthor;
   return settings;
@@ -334,6 +361,38 @@ export function secretEnvironmentValues(env: SettingsSource["env"]): string[] {
     values.push(value);
   }
   return values;
+}
+
+/** The Pulumi variables that hold secrets: passed to the engine, never kept as plain settings. */
+const PULUMI_SECRET_VARS = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"];
+
+/** Every PULUMI_* variable that is set and holds no secret (backend, home, plugin settings…). */
+function pulumiVarsOf(env: SettingsSource["env"]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith("PULUMI_") || PULUMI_SECRET_VARS.includes(name)) continue;
+    if (value !== undefined && value !== "") vars[name] = value;
+  }
+  return vars;
+}
+
+function secretVarsOf(env: SettingsSource["env"]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const name of PULUMI_SECRET_VARS) {
+    const value = env[name];
+    if (value !== undefined && value !== "") vars[name] = value;
+  }
+  return vars;
+}
+
+/** The runner's variables for tools, without the Action's inputs and the Pulumi secrets. */
+function toolEnvOf(env: SettingsSource["env"]): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith("INPUT_") || PULUMI_SECRET_VARS.includes(name)) continue;
+    out[name] = value;
+  }
+  return out;
 }
 
 /** The stack name of an environment under the template (`{env}` → "production"). */

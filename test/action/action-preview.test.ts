@@ -12,11 +12,11 @@ import {
   runActionPreview,
 } from "../../action/src/commands/action-preview.js";
 import type { ActionPreviewDeps } from "../../action/src/commands/action-preview.js";
-import type { EnginePreview, GitReader, PreviewEngine } from "../../action/src/commands/ports.js";
+import type { EnginePreview, GitReader, PreviewEngine } from "../../action/src/ports/index.js";
 import { createGitHubAdapter } from "../../action/src/adapters/github.js";
 import { parseSettings } from "../../action/src/settings.js";
-import { previewDeps } from "../../action/src/main.js";
-import type { Settings } from "../../action/src/settings.js";
+import { previewDeps } from "../../action/src/wiring/preview.js";
+import type { PreviewSettings } from "../../action/src/settings.js";
 import { MARKER } from "../../action/src/report/index.js";
 import { startFakeGitHub } from "../fakes/github-server.js";
 import type { FakeGitHub } from "../fakes/github-server.js";
@@ -81,8 +81,8 @@ function settingsFor(
   event: unknown,
   inputs: Record<string, string> = {},
   extraEnv: Record<string, string> = {},
-): Settings {
-  return parseSettings({
+): PreviewSettings {
+  const settings = parseSettings({
     env: {
       GITHUB_EVENT_NAME: "pull_request",
       GITHUB_EVENT_PATH: "/event.json",
@@ -100,10 +100,12 @@ function settingsFor(
     tmpdir: temp,
     readFile: () => JSON.stringify(event),
   });
+  if (settings.command !== "preview") throw new Error(`expected preview settings, got ${settings.command}`);
+  return settings;
 }
 
 function depsFor(
-  settings: Settings,
+  settings: PreviewSettings,
   head: { path: string; text: string }[],
   engine: ActionPreviewDeps["engine"] = { skipReason: "no Pulumi backend is configured" },
 ): ActionPreviewDeps {

@@ -193,8 +193,8 @@ describe("node dist/index.js on a pull request", () => {
       { ...DEFAULT_INPUTS, "work-dir": "infra", environments: "production" },
       prEvent(),
       {
-        // A stand-in CLI that replays recorded engine events (see test/fakes/pulumi-bin/pulumi).
-        PATH: `${join(repoRoot, "test/fakes/pulumi-bin")}${delimiter}${process.env.PATH ?? ""}`,
+        // A stand-in CLI that replays recorded engine events (see test/fakes/pulumi/bin/pulumi).
+        PATH: `${join(repoRoot, "test/fakes/pulumi/bin")}${delimiter}${process.env.PATH ?? ""}`,
         FAKE_PULUMI_EVENTS: join(repoRoot, "test/action/fixtures/pulumi/preview-production.events.json"),
         PULUMI_BACKEND_URL: `file://${runner}`,
         PULUMI_CONFIG_PASSPHRASE: "correct horse battery staple",

@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  createGitHubAdapter,
-  GitHubApiError,
-  GitHubPermissionError,
-  GitHubRateLimitError,
-} from "../../action/src/adapters/github.js";
+import { createGitHubAdapter } from "../../action/src/adapters/github.js";
 import type { GitHubAdapterOptions } from "../../action/src/adapters/github.js";
+import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../../action/src/ports/index.js";
 import { startFakeGitHub } from "../fakes/github-server.js";
 import type { FakeGitHub } from "../fakes/github-server.js";
 

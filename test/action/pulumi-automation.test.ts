@@ -1,31 +1,24 @@
 /**
- * The Pulumi adapter through the real Automation API, with a stand-in `pulumi` CLI on
- * PATH (test/fakes/pulumi-bin/pulumi) that replays recorded engine events.
+ * The Pulumi adapter through the real Automation API, with a stand-in `pulumi` CLI
+ * (test/fakes/pulumi/bin/pulumi) that replays recorded engine events. The adapter gets the
+ * CLI and the engine's environment explicitly; this process's environment is not touched.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPulumiEngine } from "../../action/src/adapters/pulumi.js";
 
-const fakeBin = join(import.meta.dirname, "../fakes/pulumi-bin");
+const fakeCli = join(import.meta.dirname, "../fakes/pulumi/bin/pulumi");
 const events = join(import.meta.dirname, "fixtures/pulumi/preview-production.events.json");
 
 let dir: string;
-let saved: NodeJS.ProcessEnv;
 beforeEach(() => {
-  saved = { ...process.env };
   dir = mkdtempSync(join(tmpdir(), "netpol-pulumi-"));
   writeFileSync(join(dir, "Pulumi.yaml"), "name: netpol-rollout\nruntime: nodejs\n");
   writeFileSync(join(dir, "Pulumi.production.yaml"), "config:\n  netpol-rollout:environment: production\n");
-  // The Automation API runs `pulumi` from PATH with this process's environment.
-  process.env.PATH = `${fakeBin}${delimiter}${process.env.PATH ?? ""}`;
-  process.env.FAKE_PULUMI_LOG = join(dir, "calls.log");
-  process.env.FAKE_PULUMI_EVENTS = events;
-  process.env.PULUMI_HOME = join(dir, ".pulumi");
 });
 afterEach(() => {
-  process.env = saved;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -35,11 +28,23 @@ const calls = (): string[][] =>
     .split("\n")
     .map((l) => (JSON.parse(l) as { args: string[] }).args);
 
-const engine = (stackTemplate = "{env}", policiesDir = "policies") =>
+const engine = (stackTemplate = "{env}", policiesDir = "policies", extra: Record<string, string> = {}) =>
   createPulumiEngine({
     workDir: dir,
     workspace: join(dir, ".."),
-    env: { path: process.env.PATH ?? "", backendUrl: "file://~", accessTokenSet: false },
+    // Only what is passed here reaches the stand-in CLI's stack operations.
+    env: {
+      path: "/usr/bin:/bin",
+      backendUrl: "file://~",
+      accessTokenSet: false,
+      vars: {
+        FAKE_PULUMI_LOG: join(dir, "calls.log"),
+        FAKE_PULUMI_EVENTS: events,
+        PULUMI_HOME: join(dir, ".pulumi"),
+        ...extra,
+      },
+    },
+    cliPath: fakeCli,
     stackTemplate,
     policiesDir,
   });
@@ -89,8 +94,7 @@ describe("the Pulumi adapter over the Automation API", () => {
   });
 
   it("a locked stack is reported as such", async () => {
-    process.env.FAKE_PULUMI_FAIL = "locked";
-    expect(await engine().preview("production")).toEqual({
+    expect(await engine("{env}", "policies", { FAKE_PULUMI_FAIL: "locked" }).preview("production")).toEqual({
       status: "failed",
       stack: "production",
       error: "stack production is locked by another update; re-run the job when it has finished",

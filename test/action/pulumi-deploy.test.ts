@@ -11,11 +11,11 @@ import {
   classifyDeployError,
   completedSteps,
   createPulumiDeployer,
-  PulumiCliMissingError,
-  PulumiDeployError,
-  StackLockedError,
 } from "../../action/src/adapters/pulumi.js";
+import { PulumiCliMissingError, PulumiDeployError, StackLockedError } from "../../action/src/ports/index.js";
 import type { UpRunner } from "../../action/src/adapters/pulumi.js";
+
+const ENV = { path: "/usr/bin", accessTokenSet: false };
 
 const fixture = (name: string): EngineEvent[] =>
   JSON.parse(readFileSync(join(import.meta.dirname, "fixtures/pulumi", name), "utf8")) as EngineEvent[];
@@ -123,7 +123,10 @@ describe("the deployer", () => {
 
   it("sets the stage, and clears a bundle file and revision not given this time", async () => {
     const { runner, configs } = recording(() => Promise.resolve({ digest: "sha256:x" }));
-    const deployer = createPulumiDeployer({ workDir: "/repo/pulumi", stackTemplate: "acme/{env}" }, runner);
+    const deployer = createPulumiDeployer(
+      { workDir: "/repo/pulumi", stackTemplate: "acme/{env}", env: ENV },
+      runner,
+    );
     await deployer.up("production", { stage: "enforce", bundleFile: "/lkg/p.json", revision: "abc" });
     const result = await deployer.up("production", { stage: "allow" });
     expect(result.stack).toBe("acme/production");
@@ -151,7 +154,10 @@ describe("the deployer", () => {
       for (const e of fixture("up-namespace-missing.events.json")) onEvent(e);
       return Promise.reject(commandError("CommandError", "error: update failed\n"));
     });
-    const deployer = createPulumiDeployer({ workDir: "/repo/pulumi", stackTemplate: "{env}" }, runner);
+    const deployer = createPulumiDeployer(
+      { workDir: "/repo/pulumi", stackTemplate: "{env}", env: ENV },
+      runner,
+    );
     await expect(deployer.up("staging", { stage: "allow" })).rejects.toThrow(
       /^pulumi up of stack staging failed: NetworkPolicy staging\/allow-dns \(policies\/templates\/frontend-api-db\.yaml:27\) /,
     );

@@ -7,10 +7,9 @@ import {
   classifyPulumiError,
   createPulumiEngine,
   operationsFromEvents,
-  PulumiPreviewError,
-  StackLockedError,
   topLevelKey,
 } from "../../action/src/adapters/pulumi.js";
+import { PulumiPreviewError, StackLockedError } from "../../action/src/ports/index.js";
 import type { AvailabilityProbes, StackRunner } from "../../action/src/adapters/pulumi.js";
 
 const fixture = (name: string): EngineEvent[] =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseSettings, readInput, runUrl, SettingsError, stackName } from "../../action/src/settings.js";
-import type { SettingsSource } from "../../action/src/settings.js";
+import type { PreviewSettings, SettingsSource } from "../../action/src/settings.js";
 
 const PR_EVENT = {
   action: "synchronize",
@@ -28,6 +28,13 @@ function source(env: Record<string, string | undefined>, event?: unknown): Setti
       throw new Error(`ENOENT: no such file, open '${path}'`);
     },
   };
+}
+
+/** The settings of the default command, `preview`. */
+function previewSettings(src: SettingsSource): PreviewSettings {
+  const s = parseSettings(src);
+  if (s.command !== "preview") throw new Error(`expected preview settings, got ${s.command}`);
+  return s;
 }
 
 function problemsOf(fn: () => unknown): string[] {
@@ -116,15 +123,17 @@ describe("parseSettings", () => {
   });
 
   it("an explicit base-ref wins over the event", () => {
-    const s = parseSettings(source({ "INPUT_BASE-REF": "origin/main", "INPUT_GITHUB-TOKEN": "t" }, PR_EVENT));
+    const s = previewSettings(
+      source({ "INPUT_BASE-REF": "origin/main", "INPUT_GITHUB-TOKEN": "t" }, PR_EVENT),
+    );
     expect(s.baseRef).toBe("origin/main");
     expect(s.baseRefSource).toBe("input");
   });
 
   it("a push compares with the commit before the push, except for a new branch", () => {
-    const push = parseSettings(source({ GITHUB_EVENT_NAME: "push" }, { before: "a".repeat(40) }));
+    const push = previewSettings(source({ GITHUB_EVENT_NAME: "push" }, { before: "a".repeat(40) }));
     expect(push.baseRef).toBe("a".repeat(40));
-    const newBranch = parseSettings(source({ GITHUB_EVENT_NAME: "push" }, { before: "0".repeat(40) }));
+    const newBranch = previewSettings(source({ GITHUB_EVENT_NAME: "push" }, { before: "0".repeat(40) }));
     expect(newBranch.baseRef).toBeUndefined();
   });
 
@@ -191,9 +200,17 @@ describe("parseSettings", () => {
     const s = parseSettings(
       source({ PULUMI_ACCESS_TOKEN: "pul-123", PULUMI_CONFIG_PASSPHRASE: "hunter2", PATH: "/usr/bin" }),
     );
-    expect(s.pulumi).toEqual({ path: "/usr/bin", accessTokenSet: true });
+    expect(s.pulumi).toMatchObject({ path: "/usr/bin", accessTokenSet: true, vars: {} });
     expect(s.secrets).toEqual(["pul-123", "hunter2"]);
-    expect(JSON.stringify(s.pulumi)).not.toContain("pul-123");
+    const { secrets, ...rest } = s;
+    expect(secrets).toHaveLength(2);
+    expect(JSON.stringify(rest)).not.toContain("pul-123");
+    expect(JSON.stringify(rest)).not.toContain("hunter2");
+    // The engine still gets them, explicitly.
+    expect(s.pulumi.secretVars?.()).toEqual({
+      PULUMI_ACCESS_TOKEN: "pul-123",
+      PULUMI_CONFIG_PASSPHRASE: "hunter2",
+    });
   });
 
   it("links to the run, with the attempt when retried", () => {
@@ -204,10 +221,10 @@ describe("parseSettings", () => {
 
 describe("comment author and secrets", () => {
   it("comment-author is kept when it is a login, refused when it is not", () => {
-    expect(parseSettings(source({ "INPUT_COMMENT-AUTHOR": "netpol-app[bot]" })).commentAuthor).toBe(
+    expect(previewSettings(source({ "INPUT_COMMENT-AUTHOR": "netpol-app[bot]" })).commentAuthor).toBe(
       "netpol-app[bot]",
     );
-    expect(parseSettings(source({})).commentAuthor).toBeUndefined();
+    expect(previewSettings(source({})).commentAuthor).toBeUndefined();
     expect(problemsOf(() => parseSettings(source({ "INPUT_COMMENT-AUTHOR": "a b" })))).toEqual([
       'comment-author: "a b" is not a GitHub login (like octocat or my-app[bot])',
     ]);

@@ -71,7 +71,7 @@ beforeAll(async () => {
   const steps = join(e2e.dir, "steps");
   mkdirSync(steps, { recursive: true });
   deps = {
-    engine: createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" }),
+    engine: createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}", env: e2e.engineEnv }),
     readCluster,
     history,
     probes,

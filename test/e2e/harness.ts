@@ -5,8 +5,9 @@
  * `startE2e()` starts a throwaway control plane in a temporary directory, sets up a
  * self-managed Pulumi backend (`file://<tmp>/state`) and a copy of the repository's Pulumi
  * project (so stack config written by the Automation API never touches the work tree),
- * and points this process's environment at all of it: the Automation API runs `pulumi`
- * with `process.env`. `stop()` always stops the control plane; so do exit and signal
+ * and points this process's environment at all of it (the Action's dist, run as a child
+ * process, and the engine's plugins inherit it); the adapters get it explicitly as
+ * `engineEnv`. `stop()` always stops the control plane; so do exit and signal
  * handlers, should a run be cut short.
  */
 import { execFileSync } from "node:child_process";
@@ -24,6 +25,7 @@ import { tmpdir } from "node:os";
 import { basename, delimiter, dirname, join } from "node:path";
 import { CoreV1Api, KubeConfig, NetworkingV1Api, VersionApi } from "@kubernetes/client-node";
 import type { V1NetworkPolicy } from "@kubernetes/client-node";
+import type { PulumiEnvironment } from "../../action/src/ports/index.js";
 
 export const repoRoot = join(import.meta.dirname, "../..");
 const tools = join(repoRoot, "test/e2e/tools");
@@ -72,6 +74,8 @@ export interface E2e {
    */
   repo: string;
   workDir: string;
+  /** The engine's environment (PATH with the tools first, the backend, PULUMI_HOME…), for the adapters. */
+  engineEnv: PulumiEnvironment;
   versions: E2eVersions;
   /** Creates namespaces once (a deleted one would stay Terminating: no controllers). */
   ensureNamespaces(...names: string[]): Promise<void>;
@@ -128,14 +132,23 @@ export async function startE2e(bin: string): Promise<E2e> {
   mkdirSync(state);
   mkdirSync(join(dir, "home"));
   const savedEnv = { ...process.env };
-  Object.assign(process.env, {
-    PATH: `${bin}${delimiter}${process.env.PATH ?? ""}`,
-    PULUMI_BACKEND_URL: `file://${state}`,
+  const engineVars = {
     PULUMI_HOME: join(dir, "home"),
     PULUMI_CONFIG_PASSPHRASE: "e2e",
     PULUMI_SKIP_UPDATE_CHECK: "true",
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     KUBECONFIG: kubeconfig,
+  };
+  const engineEnv: PulumiEnvironment = {
+    path: `${bin}${delimiter}${process.env.PATH ?? ""}`,
+    backendUrl: `file://${state}`,
+    accessTokenSet: false,
+    vars: engineVars,
+  };
+  Object.assign(process.env, {
+    ...engineVars,
+    PATH: engineEnv.path,
+    PULUMI_BACKEND_URL: engineEnv.backendUrl,
   });
 
   const repo = join(dir, "repo");
@@ -176,6 +189,7 @@ export async function startE2e(bin: string): Promise<E2e> {
     networking,
     repo,
     workDir,
+    engineEnv,
     versions,
     async ensureNamespaces(...names) {
       for (const name of names) {

@@ -12,15 +12,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { V1NetworkPolicy } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createPulumiDeployer,
-  PulumiDeployError,
-  StackLockedError,
-} from "../../action/src/adapters/pulumi.js";
-import type { DeployResult } from "../../action/src/adapters/pulumi.js";
+import { createPulumiDeployer } from "../../action/src/adapters/pulumi.js";
+import { PulumiDeployError, StackLockedError } from "../../action/src/ports/index.js";
+import type { ActionIo, DeployResult } from "../../action/src/ports/index.js";
 import { runActionPreview } from "../../action/src/commands/action-preview.js";
-import type { ActionIo } from "../../action/src/commands/action-preview.js";
-import { previewDeps } from "../../action/src/main.js";
+import { previewDeps } from "../../action/src/wiring/preview.js";
 import { parseSettings } from "../../action/src/settings.js";
 import { bundleDigest, compileEnvironment, SOURCE_ANNOTATION } from "../../action/src/compile/index.js";
 import type { CompiledBundle, CompiledObject } from "../../action/src/compile/index.js";
@@ -88,7 +84,7 @@ async function deployOrphan(): Promise<{ allowSources: string[]; error: unknown 
   const allowSources = bundle.objects
     .filter((o) => o.stage === "allow")
     .map((o) => o.manifest.metadata.annotations?.[SOURCE_ANNOTATION] ?? "");
-  const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+  const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}", env: e2e.engineEnv });
   const error = await deployer.up("orphan", { stage: "allow", policiesDir: dir }).then(
     () => undefined,
     (e: unknown) => e,
@@ -182,7 +178,7 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
           },
         }),
       );
-      const settings = parseSettings({
+      const parsed = parseSettings({
         env: {
           ...process.env,
           GITHUB_EVENT_NAME: "pull_request",
@@ -199,6 +195,8 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
         readFile: (path) => readFileSync(path, "utf8"),
         tmpdir: tmpdir(),
       });
+      if (parsed.command !== "preview") throw new Error("expected preview settings");
+      const settings = parsed;
       const logs: string[] = [];
       const io: ActionIo = {
         info: (m) => logs.push(m),
@@ -259,7 +257,11 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
     "deploys stage allow, then enforce: allows first, the default-deny after them",
     { timeout: 240_000 },
     async () => {
-      const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+      const deployer = createPulumiDeployer({
+        workDir: e2e.workDir,
+        stackTemplate: "{env}",
+        env: e2e.engineEnv,
+      });
       const bundle = await compiled("production");
       const allows = bundle.objects.filter((o) => o.stage === "allow");
       const denies = bundle.objects.filter((o) => o.stage === "deny");
@@ -311,7 +313,11 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
 
   it("deploys a changed intent, then the earlier recorded bundle back", { timeout: 240_000 }, async () => {
     expect(firstBundleFile).not.toBe("");
-    const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+    const deployer = createPulumiDeployer({
+      workDir: e2e.workDir,
+      stackTemplate: "{env}",
+      env: e2e.engineEnv,
+    });
     cpSync(join(e2e.repo, "policies"), join(e2e.repo, "policies-v2"), { recursive: true });
     appendFileSync(
       join(e2e.repo, "policies-v2/environments/production.yaml"),
@@ -366,7 +372,11 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
     "one enforce deploy creates the default-deny after the allows; stage allow then removes it first",
     { timeout: 240_000 },
     async () => {
-      const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+      const deployer = createPulumiDeployer({
+        workDir: e2e.workDir,
+        stackTemplate: "{env}",
+        env: e2e.engineEnv,
+      });
       const bundle = await compiled("staging");
       const allows = bundle.objects.filter((o) => o.stage === "allow");
 
@@ -412,7 +422,11 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
       const first = loaded.ok ? undefined : loaded.errors[0];
       const before = await serverState("production");
 
-      const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+      const deployer = createPulumiDeployer({
+        workDir: e2e.workDir,
+        stackTemplate: "{env}",
+        env: e2e.engineEnv,
+      });
       const error = await deployer.up("production", { stage: "enforce", policiesDir: dir }).then(
         () => undefined,
         (e: unknown) => e,
@@ -439,7 +453,11 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
         timestamp: new Date().toISOString(),
       }),
     );
-    const deployer = createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}" });
+    const deployer = createPulumiDeployer({
+      workDir: e2e.workDir,
+      stackTemplate: "{env}",
+      env: e2e.engineEnv,
+    });
     const error = await deployer.up("production", { stage: "enforce" }).then(
       () => undefined,
       (e: unknown) => e,

@@ -2,8 +2,7 @@
  * A recording ActionIo: what the Action would show on the runner (outputs, job summary,
  * annotations, log lines), kept as state for tests to assert on.
  */
-import type { ActionIo } from "../../action/src/commands/action-preview.js";
-import type { AnnotationProps } from "../../action/src/adapters/annotations.js";
+import type { ActionIo, AnnotationProps } from "../../action/src/ports/index.js";
 
 export interface RecordedAnnotation extends AnnotationProps {
   level: "error" | "warning" | "notice";

@@ -19,7 +19,7 @@ import {
   type DeployOptions,
   type DeployResult,
   type PulumiDeployer,
-} from "../../action/src/adapters/pulumi.js";
+} from "../../action/src/ports/engine.js";
 import type {
   BundleFiles,
   ClusterState,

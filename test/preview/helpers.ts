@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SourceFile } from "../../action/src/commands/preview.js";
-import type { EnginePreview, GitReader, PreviewEngine } from "../../action/src/commands/ports.js";
+import type { EnginePreview, GitReader, PreviewEngine } from "../../action/src/ports/index.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

@@ -3,7 +3,7 @@
  * compiler or the semantics engine.
  */
 import type { FlowChange, LintFinding, SemanticDiff } from "../../action/src/semantics/contracts.js";
-import type { EnginePreview } from "../../action/src/commands/ports.js";
+import type { EnginePreview } from "../../action/src/ports/index.js";
 import type { EnvironmentPreview, FlowsGraph, PreviewReport } from "../../action/src/report/types.js";
 import { verdictOf } from "../../action/src/report/types.js";
 

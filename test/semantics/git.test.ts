@@ -48,7 +48,7 @@ describe("createGitReader", () => {
   });
 
   it("reads a directory at a ref, with repository-relative paths, without the working tree", async () => {
-    const reader = createGitReader(repo);
+    const reader = createGitReader(repo, process.env);
     expect(await reader.readTree("main", "policies")).toEqual([
       { path: "policies/environments/a.yaml", text: "one\n" },
       { path: "policies/odd name ü.yaml", text: "two\n" },
@@ -60,7 +60,7 @@ describe("createGitReader", () => {
   });
 
   it("works from a subdirectory of the repository", async () => {
-    const reader = createGitReader(join(repo, "policies"));
+    const reader = createGitReader(join(repo, "policies"), process.env);
     expect((await reader.readTree("main", "policies")).map((f) => f.path)).toEqual([
       "policies/environments/a.yaml",
       "policies/odd name ü.yaml",
@@ -68,11 +68,11 @@ describe("createGitReader", () => {
   });
 
   it("returns [] for a directory that does not exist at the ref", async () => {
-    expect(await createGitReader(repo).readTree("main", "nowhere")).toEqual([]);
+    expect(await createGitReader(repo, process.env).readTree("main", "nowhere")).toEqual([]);
   });
 
   it("resolves refs and merge bases, undefined when there is none", async () => {
-    const reader = createGitReader(repo);
+    const reader = createGitReader(repo, process.env);
     expect(await reader.resolve("main")).toBe(first);
     expect(await reader.resolve("HEAD")).toBe(second);
     expect(await reader.resolve("no-such-branch")).toBeUndefined();
@@ -82,13 +82,13 @@ describe("createGitReader", () => {
   });
 
   it("reports a failure to read a ref as an error", async () => {
-    await expect(createGitReader(repo).readTree("no-such-branch", "policies")).rejects.toThrow(
+    await expect(createGitReader(repo, process.env).readTree("no-such-branch", "policies")).rejects.toThrow(
       /git ls-tree no-such-branch failed/,
     );
   });
 
   it("says when the directory is not a repository", async () => {
-    const reader = createGitReader(tempDir());
+    const reader = createGitReader(tempDir(), process.env);
     expect(await reader.resolve("HEAD")).toBeUndefined();
     expect(await reader.mergeBase("main")).toBeUndefined();
   });
@@ -205,7 +205,7 @@ describe("the git reader holds the working tree's link rule", () => {
     // The working tree changes after the commit: the reader reads the commit's objects only.
     writeFileSync(join(repo, "shared/dev.yaml"), "uncommitted\n");
     const outside = "not read: a link to a place outside the repository (links may only point inside it)";
-    expect(await createGitReader(repo).readTree("HEAD", "policies")).toEqual([
+    expect(await createGitReader(repo, process.env).readTree("HEAD", "policies")).toEqual([
       { path: "policies/environments/dev.yaml", text: "dev: 1\n" },
       { path: "policies/environments/escape", text: "", problem: outside },
       { path: "policies/environments/prod.yaml", text: "", problem: outside },

@@ -5,29 +5,30 @@
  */
 import { execFile, spawn } from "node:child_process";
 import { posix } from "node:path";
-import type { GitReader } from "../commands/ports.js";
+import { GitError } from "../ports/git.js";
+import type { GitReader } from "../ports/git.js";
 import { decode, INTENT_READ_LIMITS, YAML_EXTENSIONS, type ReadLimits } from "../fs/source-tree.js";
 
-/** A git command failed for a reason other than "not found" (not a repository, git missing…). */
-export class GitError extends Error {
-  override name = "GitError";
-  constructor(
-    message: string,
-    readonly args: string[],
-    readonly stderr: string,
-  ) {
-    super(message);
-  }
-}
+/** Environment variables for a child process. */
+export type ProcessEnv = Readonly<Record<string, string | undefined>>;
 
 const MAX_BUFFER = 256 * 1024 * 1024;
 
-function git(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** The environment of the git processes: the caller's, with terminal prompts turned off (never wait for credentials). */
+function gitEnv(env: ProcessEnv): ProcessEnv {
+  return { ...env, GIT_TERMINAL_PROMPT: "0" };
+}
+
+function git(
+  cwd: string,
+  env: ProcessEnv,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(
       "git",
       args,
-      { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } },
+      { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv(env) },
       (error, stdout, stderr) => {
         if (error && typeof (error as NodeJS.ErrnoException).code === "string") {
           // ENOENT (git not installed), EACCES…: not an exit status.
@@ -42,9 +43,13 @@ function git(cwd: string, args: string[]): Promise<{ code: number; stdout: strin
 }
 
 /** Reads blobs by object id through one `git cat-file --batch` process. */
-function catFiles(cwd: string, ids: string[]): Promise<Buffer[]> {
+function catFiles(cwd: string, env: ProcessEnv, ids: string[]): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", ["cat-file", "--batch"], {
+      cwd,
+      env: gitEnv(env),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     const chunks: Buffer[] = [];
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
@@ -85,19 +90,23 @@ function catFiles(cwd: string, ids: string[]): Promise<Buffer[]> {
   });
 }
 
-/** A GitReader for the repository that contains `cwd`. */
-export function createGitReader(cwd: string): GitReader {
+/**
+ * A GitReader for the repository that contains `cwd`. `env` is the environment git runs
+ * with (PATH to find it, HOME for the user's config such as `safe.directory`); the caller
+ * passes it explicitly.
+ */
+export function createGitReader(cwd: string, env: ProcessEnv): GitReader {
   return {
     async resolve(ref: string): Promise<string | undefined> {
       if (ref.startsWith("-")) return undefined;
-      const r = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+      const r = await git(cwd, env, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
       const sha = r.stdout.trim();
       return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
     },
 
     async mergeBase(ref: string): Promise<string | undefined> {
       if (ref.startsWith("-")) return undefined;
-      const r = await git(cwd, ["merge-base", "HEAD", ref]);
+      const r = await git(cwd, env, ["merge-base", "HEAD", ref]);
       const sha = r.stdout.trim();
       return r.code === 0 && sha !== "" ? sha : undefined;
     },
@@ -105,7 +114,7 @@ export function createGitReader(cwd: string): GitReader {
     async readTree(ref: string, dir: string): Promise<{ path: string; text: string; problem?: string }[]> {
       if (ref.startsWith("-")) throw new GitError(`invalid ref "${ref}"`, [], "");
       const clean = dir.replace(/^\.\/+/, "").replace(/\/+$/, "");
-      return readGitTree(cwd, ref, clean === "" ? "." : clean, INTENT_READ_LIMITS);
+      return readGitTree(cwd, env, ref, clean === "" ? "." : clean, INTENT_READ_LIMITS);
     },
   };
 }
@@ -119,10 +128,13 @@ interface TreeEntry {
   path: string;
 }
 
-async function lsTree(cwd: string, ref: string, path: string, recursive: boolean): Promise<TreeEntry[]> {
+async function lsTree(
+  cwd: string,
+  env: ProcessEnv,
+  ref: string, path: string, recursive: boolean): Promise<TreeEntry[]> {
   // -z: NUL-separated, no quoting of unusual file names. -l: blob sizes. Paths are repository-relative.
   const args = ["ls-tree", ...(recursive ? ["-r"] : []), "-l", "-z", "--full-tree", ref, "--", path];
-  const r = await git(cwd, args);
+  const r = await git(cwd, env, args);
   if (r.code !== 0)
     throw new GitError(`git ls-tree ${ref} failed: ${r.stderr.trim()}`, ["ls-tree", ref], r.stderr);
   return r.stdout
@@ -148,6 +160,7 @@ const MAX_LINK_HOPS = 8;
  */
 async function readGitTree(
   cwd: string,
+  env: ProcessEnv,
   ref: string,
   dir: string,
   limits: ReadLimits,
@@ -163,7 +176,7 @@ async function readGitTree(
   const addTree = async (treePath: string, shown: string, hops: number): Promise<void> => {
     if (visitedTrees.has(treePath)) return;
     visitedTrees.add(treePath);
-    for (const entry of await lsTree(cwd, ref, treePath, true)) {
+    for (const entry of await lsTree(cwd, env, ref, treePath, true)) {
       const path = shown + entry.path.slice(treePath === "." ? 0 : treePath.length);
       await addEntry(entry, path, hops);
     }
@@ -178,7 +191,7 @@ async function readGitTree(
       out.push({ path, text: "", problem: "not read: a link that loops" });
       return;
     }
-    const [target] = await catFiles(cwd, [entry.id]);
+    const [target] = await catFiles(cwd, env, [entry.id]);
     const resolved = resolveLink(entry.path, (target ?? Buffer.alloc(0)).toString("utf8"));
     if (resolved === undefined) {
       // Reported when it could have held intent: a YAML file, or a directory (no extension).
@@ -186,7 +199,7 @@ async function readGitTree(
         out.push({ path, text: "", problem: outsideProblem });
       return;
     }
-    const found = resolved === "." ? undefined : (await lsTree(cwd, ref, resolved, false))[0];
+    const found = resolved === "." ? undefined : (await lsTree(cwd, env, ref, resolved, false))[0];
     if (resolved === "." || found?.type === "tree") {
       await addTree(resolved, path, hops + 1);
     } else if (!found || found.path !== resolved) {
@@ -220,6 +233,7 @@ async function readGitTree(
     readable.length > 0
       ? await catFiles(
           cwd,
+          env,
           readable.map((r) => r.entry.id),
         )
       : [];

@@ -17,7 +17,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { EnginePreview, PreviewEngine } from "../commands/ports.js";
+import type { EnginePreview, PreviewEngine } from "../ports/engine.js";
 
 /** The project files a Pulumi project directory is recognised by. */
 export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];

@@ -12,39 +12,33 @@
  * history); errors are summarised from the engine's diagnostics.
  */
 import { accessSync, constants, existsSync, readFileSync } from "node:fs";
-import { delimiter, join, relative } from "node:path";
+import { basename, delimiter, dirname, join, relative } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { EngineEvent, PulumiCommand, Stack } from "@pulumi/pulumi/automation/index.js";
-import type { EnginePreview, PreviewEngine, ResourceOperation } from "../commands/ports.js";
+import {
+  PulumiCliMissingError,
+  PulumiDeployError,
+  PulumiEngineError,
+  PulumiPreviewError,
+  PulumiStackNotFoundError,
+  StackLockedError,
+} from "../ports/engine.js";
+import type {
+  CompletedStep,
+  DeployOutputs,
+  DeployResult,
+  EnginePreview,
+  PreviewEngine,
+  PulumiDeployer,
+  PulumiEnvironment,
+  ResourceOperation,
+} from "../ports/engine.js";
 import { stackName as stackNameOf } from "../settings.js";
-import type { PulumiEnvironment } from "../settings.js";
 
 /** The config key naming the intent environment a stack deploys. */
 export const ENVIRONMENT_CONFIG_KEY = "netpol-rollout:environment";
 /** The config key for the intent directory (the program's default is the repository's `policies/`). */
 export const POLICIES_DIR_CONFIG_KEY = "netpol-rollout:policiesDir";
-
-// ---------------------------------------------------------------------------------------
-// Typed errors
-
-/** Why the engine part could not produce a preview. */
-export class PulumiEngineError extends Error {
-  override name = "PulumiEngineError";
-}
-/** Another update holds the stack's lock (Pulumi Cloud 409, or a self-managed backend's lock file). */
-export class StackLockedError extends PulumiEngineError {
-  override name = "StackLockedError";
-}
-export class PulumiStackNotFoundError extends PulumiEngineError {
-  override name = "PulumiStackNotFoundError";
-}
-/** The `pulumi` executable is not there (or vanished between the check and the run). */
-export class PulumiCliMissingError extends PulumiEngineError {
-  override name = "PulumiCliMissingError";
-}
-export class PulumiPreviewError extends PulumiEngineError {
-  override name = "PulumiPreviewError";
-}
 
 /**
  * Classifies what the Automation API threw. `diagnostics` are the engine's error
@@ -339,6 +333,8 @@ export interface PulumiEngineOptions extends AvailabilityInput {
   policiesDir: string;
   /** Progress lines for the log (never the engine's own output). */
   log?: (line: string) => void;
+  /** The CLI `checkAvailability` found; default: the first `pulumi` on `env.path`. */
+  cliPath?: string;
 }
 
 /** What the engine does with one stack; the Automation API in the Action, a fake in tests. */
@@ -391,37 +387,52 @@ function oneLine(message: string): string {
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
 }
 
+/** The variables the engine's processes get, passed explicitly to the Automation API. */
+export function engineEnvVars(env: PulumiEnvironment): Record<string, string> {
+  return {
+    ...env.vars,
+    ...env.secretVars?.(),
+    PATH: env.path,
+    ...(env.backendUrl ? { PULUMI_BACKEND_URL: env.backendUrl } : {}),
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+  };
+}
+
 /**
  * Opens (selecting or creating) a stack of the local project in `workDir` through the
- * Automation API, loaded on first use. The CLI is found once per opener.
+ * Automation API, loaded on first use, with the CLI at `cliPath` (default: found on
+ * `env.path`) and the engine's variables passed explicitly. The CLI is checked once per opener.
  */
-function stackOpener(workDir: string, backendUrl?: string): (stackName: string) => Promise<Stack> {
+function stackOpener(
+  workDir: string,
+  env: PulumiEnvironment,
+  cliPath = findOnPath(env.path, nodeProbes),
+): (stackName: string) => Promise<Stack> {
   let command: Promise<PulumiCommand> | undefined;
+  const envVars = engineEnvVars(env);
   return async (stackName) => {
     // A CommonJS module: Node and the bundle's chunk give its exports as `default`; some
     // loaders (tsx) give only the named exports.
     const automation = await import("@pulumi/pulumi/automation/index.js");
     const { LocalWorkspace, PulumiCommand } =
       (automation.default as typeof automation | undefined) ?? automation;
-    // PATH lookup; runs `pulumi version` once and checks the SDK's minimum CLI version.
-    command ??= PulumiCommand.get();
+    // The SDK takes an installation root holding `bin/pulumi`; a CLI elsewhere is looked up by
+    // name. Runs `pulumi version` once and checks the SDK's minimum CLI version.
+    command ??= PulumiCommand.get(cliRoot(cliPath));
     const pulumiCommand = await command;
-    return LocalWorkspace.createOrSelectStack(
-      { stackName, workDir },
-      {
-        pulumiCommand,
-        envVars: {
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          // The `pulumi-backend-url` input, or PULUMI_BACKEND_URL as the job set it.
-          ...(backendUrl ? { PULUMI_BACKEND_URL: backendUrl } : {}),
-        },
-      },
-    );
+    return LocalWorkspace.createOrSelectStack({ stackName, workDir }, { pulumiCommand, envVars });
   };
 }
 
+/** The installation root of a CLI at `<root>/bin/pulumi`, as `PulumiCommand.get` takes it. */
+function cliRoot(cliPath: string | undefined): { root: string } | undefined {
+  if (cliPath === undefined || basename(cliPath) !== "pulumi") return undefined;
+  const bin = dirname(cliPath);
+  return basename(bin) === "bin" ? { root: dirname(bin) } : undefined;
+}
+
 function automationRunner(options: PulumiEngineOptions): StackRunner {
-  const openStack = stackOpener(options.workDir, options.env.backendUrl);
+  const openStack = stackOpener(options.workDir, options.env, options.cliPath);
   return {
     async preview(stackName, environment, onEvent) {
       const stack = await openStack(stackName);
@@ -466,70 +477,12 @@ async function ensureConfig(
 // ---------------------------------------------------------------------------------------
 // Deploying: `pulumi up` of one stage
 
-/** The rollout stage of a deploy: `allow` (DNS and service policies) or `enforce` (also the default-deny). */
-export type DeployStage = "allow" | "enforce";
-
 export const STAGE_CONFIG_KEY = "netpol-rollout:stage";
 export const BUNDLE_FILE_CONFIG_KEY = "netpol-rollout:bundleFile";
 export const REVISION_CONFIG_KEY = "netpol-rollout:revision";
 
 /** The annotation the compiler puts on every object: the intent line it came from. */
 const SOURCE_ANNOTATION_KEY = "netpol-rollout.io/source";
-
-export interface DeployOptions {
-  stage: DeployStage;
-  /** Deploy this recorded bundle (a `bundle` stack output saved as JSON) instead of compiling the intent. */
-  bundleFile?: string;
-  /** The git commit being deployed, recorded in the stack outputs. */
-  revision?: string;
-  /** The intent directory, relative to the repository root or absolute; default: the deployer's. */
-  policiesDir?: string;
-}
-
-/** The stack outputs the program returns (pulumi/README.md, "Stack outputs"). */
-export interface DeployOutputs {
-  environment: string;
-  stage: DeployStage;
-  revision: string | null;
-  /** `bundleDigest` of what this deploy registered. */
-  digest: string;
-  /** `bundleDigest` of the full bundle before stage selection. */
-  sourceDigest: string;
-  /** The deployed bundle, readable back through `bundleFile`. */
-  bundle: unknown;
-  counts: Record<string, { allow: number; deny: number }>;
-  from: "intent" | "recorded";
-  /** Any other output, as the engine returned it. */
-  [key: string]: unknown;
-}
-
-/** A resource step the engine finished, in the order it finished them. */
-export interface CompletedStep {
-  op: string;
-  kind: string;
-  name: string;
-}
-
-export interface DeployResult {
-  stack: string;
-  /** One per resource, in the order the engine first mentioned them (like a preview's). */
-  operations: ResourceOperation[];
-  /** Completed steps in engine order: a default-deny is created after its namespace's allows. */
-  completed: CompletedStep[];
-  outputs: DeployOutputs;
-}
-
-/** `pulumi up` failed for a reason other than a locked stack or a missing CLI. */
-export class PulumiDeployError extends PulumiEngineError {
-  override name = "PulumiDeployError";
-  constructor(
-    message: string,
-    /** `file:line` of the intent declarations behind the resources that failed. */
-    readonly sources: string[] = [],
-  ) {
-    super(message);
-  }
-}
 
 /** What the deployer does with one stack; the Automation API, or a fake in tests. */
 export interface UpRunner {
@@ -548,10 +501,10 @@ export interface PulumiDeployerOptions {
   /** The intent directory (relative to the repository root or absolute); unset: the program's default. */
   policiesDir?: string;
   log?: (line: string) => void;
-}
-
-export interface PulumiDeployer {
-  up(environment: string, options: DeployOptions): Promise<DeployResult>;
+  /** The environment the engine runs with (PATH, backend, PULUMI_* variables). */
+  env: PulumiEnvironment;
+  /** The `pulumi` CLI; default: the first on `env.path`. */
+  cliPath?: string;
 }
 
 /**
@@ -673,7 +626,7 @@ export function completedSteps(events: readonly EngineEvent[]): CompletedStep[] 
 }
 
 function automationUpRunner(options: PulumiDeployerOptions): UpRunner {
-  const openStack = stackOpener(options.workDir);
+  const openStack = stackOpener(options.workDir, options.env, options.cliPath);
   return {
     async up(stackName, config, onEvent) {
       const stack = await openStack(stackName);

@@ -3,6 +3,13 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
+  /** The environment of the tools the CLI runs (git); default: this process's. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The environment for the tools a command runs: the one given, else the CLI process's own. */
+export function toolEnv(io: CliIo): Readonly<Record<string, string | undefined>> {
+  return io.env ?? process.env;
 }
 
 /** Exit codes: 0 success, 1 invalid intent or failed check, 2 usage error. */

@@ -12,16 +12,15 @@ import { join } from "node:path";
 import { readIntentTree } from "../intent/load.js";
 import { BaseRefNotFoundError, runPreview } from "./preview.js";
 import type { SourceFile } from "./preview.js";
-import type { GitReader, PreviewEngine } from "./ports.js";
+import type { GitReader, PreviewEngine } from "../ports/index.js";
 import { MARKER, previewOutputs, renderComment, renderSummary } from "../report/index.js";
 import type { PreviewOutputs, PreviewReport } from "../report/index.js";
-import { emitAnnotations, planAnnotations } from "../adapters/annotations.js";
-import type { AnnotationSink } from "../adapters/annotations.js";
+import { emitAnnotations, planAnnotations } from "../report/annotations.js";
 import { createScrubber } from "../report/scrub.js";
-import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../adapters/github.js";
-import type { GitHubAdapter, StickyCommentResult } from "../adapters/github.js";
+import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../ports/github.js";
+import type { ActionIo, GitHubAdapter, StickyCommentResult } from "../ports/index.js";
 import { runUrl } from "../settings.js";
-import type { Settings } from "../settings.js";
+import type { PreviewSettings } from "../settings.js";
 
 /** The reason the engine part is skipped on a pull request from a fork. */
 export const FORK_SKIP_REASON = "fork pull request: secrets are not available";
@@ -36,16 +35,6 @@ export const TARGET_SKIP_REASON =
 /** Under pull_request_target the checkout is the base: the head commit must be there as git objects. */
 export class HeadNotFetchedError extends Error {
   override name = "HeadNotFetchedError";
-}
-
-/** The Actions runtime as the command uses it: logs, annotations, outputs, the job summary. */
-export interface ActionIo extends AnnotationSink {
-  info(message: string): void;
-  /** A warning without a file position. */
-  warn(message: string): void;
-  setOutput(name: string, value: string): void;
-  /** Appends markdown to the job summary. */
-  writeSummary(markdown: string): Promise<void>;
 }
 
 export interface ActionPreviewDeps {
@@ -83,7 +72,7 @@ export class BaseNotFetchedError extends Error {
 }
 
 /** Why the comment is not posted, or undefined when it is. */
-export function commentSkipReason(settings: Settings): string | undefined {
+export function commentSkipReason(settings: PreviewSettings): string | undefined {
   const pr = settings.github.pullRequest;
   if (!pr) return `not a pull request (event ${settings.github.eventName || "unknown"}): no comment`;
   // pull_request_target runs with the base repository's token, which may write, fork or not.
@@ -94,7 +83,7 @@ export function commentSkipReason(settings: Settings): string | undefined {
 }
 
 /** Why the engine part is skipped before any availability check, or undefined. */
-export function engineSkipReason(settings: Settings): string | undefined {
+export function engineSkipReason(settings: PreviewSettings): string | undefined {
   if (settings.github.eventName === "pull_request_target") return TARGET_SKIP_REASON;
   if (settings.github.pullRequest?.isFork) return FORK_SKIP_REASON;
   if (settings.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
@@ -106,7 +95,7 @@ export function engineSkipReason(settings: Settings): string | undefined {
  * PreviewFailedError (after writing every report and output) when it fails.
  */
 export async function runActionPreview(
-  settings: Settings,
+  settings: PreviewSettings,
   deps: ActionPreviewDeps,
   io: ActionIo,
 ): Promise<ActionPreviewResult> {
@@ -233,7 +222,7 @@ export async function runActionPreview(
 export function failureReasons(
   report: PreviewReport,
   outputs: PreviewOutputs,
-  failOn: Settings["failOn"],
+  failOn: PreviewSettings["failOn"],
 ): string[] {
   const reasons: string[] = [];
   if (outputs.invalid) {
@@ -263,7 +252,7 @@ function plural(n: number, one: string): string {
  * errors, at the base commit for closed flows (their lines exist only there).
  */
 function sourceLinks(
-  settings: Settings,
+  settings: PreviewSettings,
   report: PreviewReport,
 ): { sourceUrl?: string; baseSourceUrl?: string } {
   const { github } = settings;
@@ -298,7 +287,7 @@ export async function readWorkingTree(workspace: string, dir: string): Promise<S
  * the checkout there is the base commit, and the head (anyone's code, with secrets present)
  * is never checked out or run. Refuses when the head commit is not in the repository.
  */
-export async function readHeadObjects(git: GitReader, settings: Settings): Promise<SourceFile[]> {
+export async function readHeadObjects(git: GitReader, settings: PreviewSettings): Promise<SourceFile[]> {
   const pr = settings.github.pullRequest;
   const head = pr?.headSha;
   if (!pr || !head) throw new HeadNotFetchedError("pull_request_target: the event names no head commit");

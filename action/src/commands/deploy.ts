@@ -16,7 +16,7 @@ import type { CompiledBundle } from "../compile/types.js";
 import type { EnvironmentIntent } from "../intent/model.js";
 import { formatSource } from "../semantics/explain.js";
 import type { CheckResult, ProbePlan, ProbeRunResult } from "../probe/types.js";
-import type { PulumiDeployer } from "../adapters/pulumi.js";
+import type { PulumiDeployer } from "../ports/engine.js";
 import type { BundleFiles, ClusterState, HistoryStore, ProbePhase } from "../ports/rollout.js";
 import {
   baselineFrom,

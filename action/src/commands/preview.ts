@@ -13,7 +13,7 @@ import { lineComment, splitLines } from "../intent/comments.js";
 import { compileEnvironment } from "../compile/compile.js";
 import { diffEnvironments } from "../semantics/diff.js";
 import { lintEnvironment } from "../semantics/lint.js";
-import type { EnginePreview, GitReader, PreviewEngine } from "./ports.js";
+import type { EnginePreview, GitReader, PreviewEngine } from "../ports/index.js";
 import { buildFlowsGraph } from "../report/graph.js";
 import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "../report/types.js";
 import { verdictOf } from "../report/types.js";

@@ -6,7 +6,7 @@
  */
 import type { IntentError } from "../intent/model.js";
 import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
-import type { EnginePreview } from "../commands/ports.js";
+import type { EnginePreview } from "../ports/engine.js";
 
 export type { EnginePreview };
 

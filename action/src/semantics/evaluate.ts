@@ -8,7 +8,6 @@
  * from or to it is judged on the pod's side only.
  */
 import type { Protocol } from "../k8s/types.js";
-import type { SourceRef } from "../intent/model.js";
 import type { RuleRef } from "./contracts.js";
 import {
   ipBlockContains,
@@ -19,48 +18,14 @@ import {
   type CompiledRule,
   type Group,
   type Model,
-  type PodInfo,
+  type Party,
 } from "./model.js";
+import type { DirectionVerdict, PolicyRef, Verdict } from "./verdict.js";
 import { parseIp, type Ip, type IpFamily } from "./ip.js";
 import type { ContainerPort } from "../k8s/types.js";
 
-export interface PolicyRef {
-  namespace: string;
-  name: string;
-  source?: SourceRef;
-}
-
-/**
- * external: the side is outside the cluster, nothing is enforced there;
- * not-isolated: no policy selects the pod for this direction;
- * allowed: isolated, and at least one rule matched;
- * denied: isolated, and no rule matched.
- */
-export type DirectionOutcome = "external" | "not-isolated" | "allowed" | "denied";
-
-export interface DirectionVerdict {
-  direction: "ingress" | "egress";
-  outcome: DirectionOutcome;
-  allowed: boolean;
-  /** Every rule that matched (policy order, then rule order). */
-  allowedBy: RuleRef[];
-  /** The policies that isolate the pod in this direction. */
-  isolatedBy: PolicyRef[];
-  /** CNI-dependent behaviour that mattered, quoted from the profile. */
-  notes: string[];
-}
-
-export interface Verdict {
-  /** "namespace/pod" or an IP address. */
-  from: string;
-  to: string;
-  port: number;
-  protocol: Protocol;
-  allowed: boolean;
-  egress: DirectionVerdict;
-  ingress: DirectionVerdict;
-  notes: string[];
-}
+export type { DirectionOutcome, DirectionVerdict, PolicyRef, Verdict } from "./verdict.js";
+export type { Party } from "./model.js";
 
 /** A connection to check. `from`/`to`: "namespace/pod" or an IP address (a pod IP names its pod). */
 export interface Probe {
@@ -75,12 +40,6 @@ export interface Probe {
 export class EndpointError extends Error {
   override name = "EndpointError";
 }
-
-/** One side of a connection, resolved. */
-export type Party =
-  | { kind: "pod"; group: Group; name: string; pod?: PodInfo }
-  /** `fqdn`: the destination was named by DNS (its address stands for any address of the name). */
-  | { kind: "external"; ip: Ip; name: string; fqdn?: string };
 
 export function resolveParty(model: Model, text: string): { party: Party; ip?: Ip } {
   const known = model.podsByKey.get(text);

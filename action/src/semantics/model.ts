@@ -26,11 +26,17 @@ import type { CniProfile } from "../cni/profiles.js";
 import type { SourceRef } from "../intent/model.js";
 import { SOURCE_ANNOTATION } from "../compile/types.js";
 import type { RuleRef } from "./contracts.js";
-import type { DirectionVerdict, Party, PolicyRef } from "./evaluate.js";
+import type { DirectionVerdict, PolicyRef } from "./verdict.js";
 import { compileSelector, type CompiledSelector, type Labels } from "./selector.js";
 import { cidrContains, parseCidr, parseIp, type Cidr, type Ip, type IpFamily } from "./ip.js";
 
 export const METADATA_NAME_LABEL = "kubernetes.io/metadata.name";
+
+/** One side of a connection, resolved. */
+export type Party =
+  | { kind: "pod"; group: Group; name: string; pod?: PodInfo }
+  /** `fqdn`: the destination was named by DNS (its address stands for any address of the name). */
+  | { kind: "external"; ip: Ip; name: string; fqdn?: string };
 
 /** A policy with what the compiler knows about where its rules came from. */
 export interface PolicyInput {

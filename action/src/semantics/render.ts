@@ -4,7 +4,8 @@
  */
 import type { Protocol } from "../k8s/types.js";
 import type { FlowChange, SemanticDiff } from "./contracts.js";
-import type { Verdict } from "./evaluate.js";
+import type { Reachability } from "./reachability.js";
+import { reachabilityOf, type Verdict } from "./verdict.js";
 import { explainDirection, explainVerdict, formatRule, formatSource, ruleName } from "./explain.js";
 import type { Matrix } from "./matrix.js";
 import { escapeMarkdown, visible } from "../report/escape.js";
@@ -16,6 +17,8 @@ export interface AnalysisResult {
   port: number;
   protocol: Protocol;
   allowed: boolean;
+  /** The verdict as the shared three-valued term; a probe that could not run would be `cannot-check`. */
+  reachability: Reachability;
   explanation: string;
 }
 
@@ -26,6 +29,7 @@ export function toResult(v: Verdict): AnalysisResult {
     port: v.port,
     protocol: v.protocol,
     allowed: v.allowed,
+    reachability: reachabilityOf(v),
     explanation: explainVerdict(v),
   };
 }

@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { closest } from "fastest-levenshtein";
-import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
+import { EXIT_INVALID, EXIT_OK, UsageError, toolEnv, type CliContext, type CliIo } from "../context.js";
 import {
   formatIntentError,
   loadIntentFromDir,
@@ -11,7 +11,8 @@ import {
   type EnvironmentIntent,
   type LoadResult,
 } from "../../intent/index.js";
-import { createGitReader, GitError } from "../../adapters/git.js";
+import { createGitReader } from "../../adapters/git.js";
+import { GitError } from "../../ports/git.js";
 import { CompileError } from "../../compile/compile.js";
 import { diffEnvironments } from "../../semantics/diff.js";
 import { renderDiffJson, renderDiffMarkdown, renderDiffText } from "../../semantics/render.js";
@@ -78,7 +79,7 @@ export async function loadSide(
 ): Promise<LoadResult> {
   const abs = resolve(io.cwd, spec);
   if (await isDirectory(abs)) return loadIntentFromDir(abs, io.cwd);
-  const git = createGitReader(io.cwd);
+  const git = createGitReader(io.cwd, toolEnv(io));
   let sha: string | undefined;
   try {
     sha = await git.resolve(spec);

@@ -4,9 +4,9 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { distance } from "fastest-levenshtein";
-import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
+import { EXIT_INVALID, EXIT_OK, UsageError, toolEnv, type CliContext } from "../context.js";
 import { createGitReader } from "../../adapters/git.js";
-import type { GitReader, PreviewEngine } from "../../commands/ports.js";
+import type { GitReader, PreviewEngine } from "../../ports/index.js";
 import {
   BaseRefNotFoundError,
   NoGitRepositoryError,
@@ -142,7 +142,7 @@ export async function previewCommand(
   }
   const root = await workTreeRoot(resolve(io.cwd));
   const policiesDir = toPosix(relative(root, policiesAbs)) || ".";
-  const git = (deps.createGit ?? createGitReader)(io.cwd);
+  const git = deps.createGit ? deps.createGit(io.cwd) : createGitReader(io.cwd, toolEnv(io));
 
   let base: Base;
   if (options.base === false) base = { note: "--no-base was given" };

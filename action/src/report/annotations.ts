@@ -8,6 +8,7 @@
  */
 import type { IntentError, SourceRef } from "../intent/model.js";
 import type { LintFinding } from "../semantics/contracts.js";
+import type { AnnotationProps, AnnotationSink } from "../ports/actions.js";
 
 /** GitHub's per-step cap for each annotation type. */
 export const ANNOTATIONS_PER_TYPE = 10;
@@ -26,20 +27,6 @@ export interface AnnotationPlan {
   /** How many of each level were left out, and the notice saying so (absent when none). */
   omitted: { error: number; warning: number };
   notice?: string;
-}
-
-/** Where annotations go: `@actions/core`'s error/warning/notice in the Action, an array in tests. */
-export interface AnnotationSink {
-  error(message: string, props: AnnotationProps): void;
-  warning(message: string, props: AnnotationProps): void;
-  notice(message: string): void;
-}
-
-export interface AnnotationProps {
-  title: string;
-  file?: string;
-  startLine?: number;
-  startColumn?: number;
 }
 
 interface Candidate {

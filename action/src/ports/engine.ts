@@ -1,0 +1,126 @@
+/**
+ * The Pulumi engine as the commands see it: previewing a stack, deploying one rollout
+ * stage of it, the data both return and the typed errors the adapter classifies into.
+ */
+import type { DeployStage } from "../rollout/stages.js";
+
+/** One resource operation from a Pulumi preview or update (from engine events). */
+export interface ResourceOperation {
+  /** Pulumi's op: create, update, delete, replace, create-replacement, delete-replaced, same, read… */
+  op: string;
+  /** Kubernetes kind, e.g. "NetworkPolicy"; the Pulumi type token when not a Kubernetes resource. */
+  kind: string;
+  /** "namespace/name" as the resource is named in the cluster, or the Pulumi logical name. */
+  name: string;
+  /** Top-level input keys that differ (from the step's diffs/detailedDiff), e.g. ["spec"]. */
+  changedKeys: string[];
+}
+
+export type EnginePreview =
+  | { status: "ok"; stack: string; operations: ResourceOperation[] }
+  /** The engine part could not run here (no CLI, no credentials, a fork): say why. */
+  | { status: "skipped"; reason: string }
+  | { status: "failed"; stack: string; error: string };
+
+/** The Pulumi engine as the preview sees it. */
+export interface PreviewEngine {
+  preview(environment: string): Promise<EnginePreview>;
+}
+
+export interface DeployOptions {
+  stage: DeployStage;
+  /** Deploy this recorded bundle (a `bundle` stack output saved as JSON) instead of compiling the intent. */
+  bundleFile?: string;
+  /** The git commit being deployed, recorded in the stack outputs. */
+  revision?: string;
+  /** The intent directory, relative to the repository root or absolute; default: the deployer's. */
+  policiesDir?: string;
+}
+
+/** The stack outputs the program returns (pulumi/README.md, "Stack outputs"). */
+export interface DeployOutputs {
+  environment: string;
+  stage: DeployStage;
+  revision: string | null;
+  /** `bundleDigest` of what this deploy registered. */
+  digest: string;
+  /** `bundleDigest` of the full bundle before stage selection. */
+  sourceDigest: string;
+  /** The deployed bundle, readable back through `bundleFile`. */
+  bundle: unknown;
+  counts: Record<string, { allow: number; deny: number }>;
+  from: "intent" | "recorded";
+  /** Any other output, as the engine returned it. */
+  [key: string]: unknown;
+}
+
+/** A resource step the engine finished, in the order it finished them. */
+export interface CompletedStep {
+  op: string;
+  kind: string;
+  name: string;
+}
+
+export interface DeployResult {
+  stack: string;
+  /** One per resource, in the order the engine first mentioned them (like a preview's). */
+  operations: ResourceOperation[];
+  /** Completed steps in engine order: a default-deny is created after its namespace's allows. */
+  completed: CompletedStep[];
+  outputs: DeployOutputs;
+}
+
+/** Deploys one rollout stage of an environment's stack (`pulumi up`). */
+export interface PulumiDeployer {
+  up(environment: string, options: DeployOptions): Promise<DeployResult>;
+}
+
+/** Why the engine part could not produce a preview or a deploy. */
+export class PulumiEngineError extends Error {
+  override name = "PulumiEngineError";
+}
+/** Another update holds the stack's lock (Pulumi Cloud 409, or a self-managed backend's lock file). */
+export class StackLockedError extends PulumiEngineError {
+  override name = "StackLockedError";
+}
+export class PulumiStackNotFoundError extends PulumiEngineError {
+  override name = "PulumiStackNotFoundError";
+}
+/** The `pulumi` executable is not there (or vanished between the check and the run). */
+export class PulumiCliMissingError extends PulumiEngineError {
+  override name = "PulumiCliMissingError";
+}
+export class PulumiPreviewError extends PulumiEngineError {
+  override name = "PulumiPreviewError";
+}
+/** `pulumi up` failed for a reason other than a locked stack or a missing CLI. */
+export class PulumiDeployError extends PulumiEngineError {
+  override name = "PulumiDeployError";
+  constructor(
+    message: string,
+    /** `file:line` of the intent declarations behind the resources that failed. */
+    readonly sources: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * What the engine adapters need to know about the environment they run in. The engine's
+ * processes get these variables explicitly; nothing under `adapters/` reads `process.env`.
+ */
+export interface PulumiEnvironment {
+  /** PATH, for looking up the `pulumi` CLI and, by the engine, its language host and plugins. */
+  path: string;
+  /** PULUMI_BACKEND_URL, when set (a self-managed backend: s3://, file://, …). */
+  backendUrl?: string;
+  /** Whether PULUMI_ACCESS_TOKEN is set (Pulumi Cloud). */
+  accessTokenSet: boolean;
+  /** Further variables for the engine (PULUMI_HOME, KUBECONFIG…). Default none. */
+  vars?: Readonly<Record<string, string>>;
+  /**
+   * The engine's secrets (PULUMI_ACCESS_TOKEN, PULUMI_CONFIG_PASSPHRASE), read when the
+   * engine starts: a function, so they never show when settings are logged or serialised.
+   */
+  secretVars?: () => Readonly<Record<string, string>>;
+}

@@ -1,0 +1,30 @@
+/**
+ * The one home of the interfaces the commands use to reach the outside world (git, GitHub,
+ * the Actions runtime, the Pulumi engine), their data types and their error classes.
+ * Adapters in `action/src/adapters/` implement them and import from here; nothing here
+ * imports an adapter or an SDK. Tests use typed fakes (test/fakes/) or HTTP-level fakes.
+ */
+export type { ActionIo, AnnotationProps, AnnotationSink } from "./actions.js";
+export type {
+  CompletedStep,
+  DeployOptions,
+  DeployOutputs,
+  DeployResult,
+  EnginePreview,
+  PreviewEngine,
+  PulumiDeployer,
+  PulumiEnvironment,
+  ResourceOperation,
+} from "./engine.js";
+export {
+  PulumiCliMissingError,
+  PulumiDeployError,
+  PulumiEngineError,
+  PulumiPreviewError,
+  PulumiStackNotFoundError,
+  StackLockedError,
+} from "./engine.js";
+export type { GitReader } from "./git.js";
+export { GitError } from "./git.js";
+export type { GitHubAdapter, IssueRef, StickyCommentResult } from "./github.js";
+export { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "./github.js";
