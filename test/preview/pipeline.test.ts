@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { expectGolden } from "../helpers/golden.js";
 import {
   BaseRefNotFoundError,
+  defaultPreviewCore,
   NoGitRepositoryError,
   UnknownEnvironmentError,
   runPreview,
@@ -55,6 +56,43 @@ function flowsOf(report: PreviewReport, env: string): string[] {
 }
 
 describe("preview of the shipped examples", () => {
+  it("compiles each side of an environment once, and diffs and lints those bundles", async () => {
+    const base = shippedFiles();
+    const head = edited(base, PRODUCTION, (t) => addFlow(t, "frontend -> database:5432"));
+    const compiled: { env: string; bundle: object }[] = [];
+    const used = new Set<object>();
+    const report = await runPreview(
+      {
+        git: memoryGit({ [SHA_BASE]: base }),
+        readHead: () => Promise.resolve(head),
+        core: {
+          ...defaultPreviewCore,
+          compile: (env) => {
+            const bundle = defaultPreviewCore.compile(env);
+            compiled.push({ env: env.name, bundle });
+            return bundle;
+          },
+          diff: (b, h, bundles) => {
+            if (bundles.base) used.add(bundles.base);
+            if (bundles.head) used.add(bundles.head);
+            return defaultPreviewCore.diff(b, h, bundles);
+          },
+          lint: (env, bundle) => {
+            used.add(bundle);
+            return defaultPreviewCore.lint(env, bundle);
+          },
+        },
+      },
+      { baseRef: SHA_BASE, policiesDir: "policies" },
+    );
+    expect(flowsOf(report, "production")).toEqual([
+      "added production/frontend → production/database:5432/TCP",
+    ]);
+    // Unchanged environments: head once (for lint); production: base and head once each.
+    expect(compiled.map((c) => c.env).sort()).toEqual(["dev", "production", "production", "staging"]);
+    expect(compiled.every((c) => used.has(c.bundle))).toBe(true);
+  });
+
   it("without a base, every flow of every environment is opened", async () => {
     const report = await preview(undefined, shippedFiles());
     expect(report.environments.map((e) => e.name)).toEqual(["dev", "staging", "production"]);

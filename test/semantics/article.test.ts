@@ -101,7 +101,14 @@ describe("the article's scenario, analyzed from the shipped production intent", 
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const parsed = JSON.parse(r.stdout) as {
-      results: { from: string; to: string; port: number; allowed: boolean; explanation: string }[];
+      results: {
+        from: string;
+        to: string;
+        port: number;
+        allowed: boolean;
+        reachability: string;
+        explanation: string;
+      }[];
     };
     expect(Object.keys(parsed)).toEqual(["results"]);
     const got = parsed.results.map(
@@ -110,7 +117,16 @@ describe("the article's scenario, analyzed from the shipped production intent", 
     const want = expectations.map(([f, t, p, , a]) => `${f} -> ${t}:${p} ${a ? "allowed" : "blocked"}`);
     expect(got).toEqual(want);
     for (const x of parsed.results) {
-      expect(Object.keys(x).sort()).toEqual(["allowed", "explanation", "from", "port", "protocol", "to"]);
+      expect(Object.keys(x).sort()).toEqual([
+        "allowed",
+        "explanation",
+        "from",
+        "port",
+        "protocol",
+        "reachability",
+        "to",
+      ]);
+      expect(x.reachability).toBe(x.allowed ? "allowed" : "blocked");
     }
   });
 

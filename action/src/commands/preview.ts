@@ -31,7 +31,12 @@ export interface PreviewCore {
   /** Every error, and each environment on its own (usable when none of its files has an error). */
   parse(files: SourceFile[], policiesDir: string): { errors: IntentError[]; environments: EnvironmentLoad[] };
   compile(env: EnvironmentIntent): CompiledBundle;
-  diff(base: EnvironmentIntent | undefined, head: EnvironmentIntent | undefined): SemanticDiff;
+  /** `bundles`: the environments as `compile` made them, so nothing is compiled twice. */
+  diff(
+    base: EnvironmentIntent | undefined,
+    head: EnvironmentIntent | undefined,
+    bundles: { base?: CompiledBundle; head?: CompiledBundle },
+  ): SemanticDiff;
   lint(env: EnvironmentIntent, bundle: CompiledBundle): LintFinding[];
 }
 
@@ -278,9 +283,18 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promi
       continue;
     }
 
-    const diff = sameIntent(baseEnv, headEnv) ? emptyDiff(name) : core.diff(baseEnv, headEnv);
+    // Each side is compiled once, for both the diff and the lint.
+    const headBundle = headEnv ? core.compile(headEnv) : undefined;
+    let diff: SemanticDiff;
+    if (sameIntent(baseEnv, headEnv)) diff = emptyDiff(name);
+    else {
+      const bundles: { base?: CompiledBundle; head?: CompiledBundle } = {};
+      if (baseEnv) bundles.base = core.compile(baseEnv);
+      if (headBundle) bundles.head = headBundle;
+      diff = core.diff(baseEnv, headEnv, bundles);
+    }
     attachComments(diff.changes, { base: baseFiles, head: headFiles });
-    const lint = headEnv ? core.lint(headEnv, core.compile(headEnv)) : [];
+    const lint = headEnv && headBundle ? core.lint(headEnv, headBundle) : [];
     let engine: EnginePreview;
     if (!headEnv) engine = { status: "skipped", reason: "the environment is removed at head" };
     else if (deps.engine && headValid) engine = await enginePreview(deps.engine, name);

@@ -292,10 +292,12 @@ function sourceKey(s: SourceRef): string {
 export function diffEnvironments(
   base: EnvironmentIntent | undefined,
   head: EnvironmentIntent | undefined,
+  /** Bundles the caller already compiled from these intents; the missing ones are compiled here. */
+  compiled: { base?: CompiledBundle; head?: CompiledBundle } = {},
 ): SemanticDiff {
   const bundles = {
-    base: base ? compileEnvironment(base) : undefined,
-    head: head ? compileEnvironment(head) : undefined,
+    base: base ? (compiled.base ?? compileEnvironment(base)) : undefined,
+    head: head ? (compiled.head ?? compileEnvironment(head)) : undefined,
   };
   return diffCompiled({ base, head, bundles });
 }
