@@ -19,7 +19,7 @@ import {
   type DeployOptions,
   type DeployResult,
   type PulumiDeployer,
-} from "../../action/src/ports/engine.js";
+} from "../../action/src/ports/index.js";
 import type {
   BundleFiles,
   ClusterState,
