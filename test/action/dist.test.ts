@@ -231,7 +231,7 @@ describe("node dist/index.js on a pull request", () => {
         // downloading it; pulumi replays recorded engine events.
         PATH: [
           join(repoRoot, "test/fakes/npm-bin"),
-          join(repoRoot, "test/fakes/pulumi-bin"),
+          join(repoRoot, "test/fakes/pulumi/bin"),
           process.env.PATH,
         ]
           .filter(Boolean)
