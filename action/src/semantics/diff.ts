@@ -563,23 +563,19 @@ export function diffPolicySets(
           judge({ from: src.key, to: dst.key, port: cp.containerPort, protocol });
           const change = changes[before];
           if (!change) continue;
-          changes.pop();
           if (expand) {
+            changes.pop();
+            // Every pair of the classes changed alike; each is judged on its own (the group
+            // verdicts are cached), so its explanation names its own pods and policies.
             for (const f of srcClass) {
               for (const t of dstClass) {
                 const mine = t.ports.some(
                   (x) => x.containerPort === cp.containerPort && (x.protocol ?? "TCP") === protocol,
                 );
-                if (mine)
-                  changes.push({
-                    ...change,
-                    from: f.key,
-                    to: t.key,
-                    explanation: change.explanation.split(src.key).join(f.key).split(dst.key).join(t.key),
-                  });
+                if (mine) judge({ from: f.key, to: t.key, port: cp.containerPort, protocol });
               }
             }
-          } else changes.push({ ...change, from: name(srcClass), to: name(dstClass) });
+          } else changes[before] = { ...change, from: name(srcClass), to: name(dstClass) };
         }
       }
     }
