@@ -10,10 +10,13 @@ import { dirname, join, resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { loadIntentFromDir } from "../action/src/intent/index.js";
 import { CompileError } from "../action/src/compile/index.js";
-import { RolloutRefusedError } from "./plan.js";
-import type { DefinedStack, StackOutputs, StackSources } from "./program.js";
-import { defineStack, loadStackInput, StackInputError } from "./program.js";
-import { CONFIG_NAMESPACE, parseSettings } from "./settings.js";
+import { CONFIG_NAMESPACE, parseStackConfig } from "../action/src/rollout/config.js";
+import type { StackOutputs } from "../action/src/rollout/outputs.js";
+import { RolloutRefusedError } from "../action/src/rollout/plan.js";
+import { loadStackInput, StackInputError } from "../action/src/rollout/stack.js";
+import type { StackSources } from "../action/src/rollout/stack.js";
+import type { DefinedStack } from "./program.js";
+import { defineStack } from "./program.js";
 
 const fileSources: StackSources = {
   readFile: (path) => readFile(path, "utf8"),
@@ -49,7 +52,7 @@ export async function run(): Promise<DefinedStack> {
   const projectRoot = pulumi.runtime.getRootDirectory() || process.cwd();
   const repoRoot = findRepoRoot(projectRoot);
   try {
-    const parsed = parseSettings(readConfig(), repoRoot);
+    const parsed = parseStackConfig(readConfig(), repoRoot);
     if (!parsed.ok) {
       throw new StackInputError(
         `the stack configuration is invalid (${parsed.errors.length} problem${parsed.errors.length === 1 ? "" : "s"})`,

@@ -8,6 +8,7 @@
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { PulumiEnvironment } from "./ports/engine.js";
+import { ENV_PLACEHOLDER } from "./rollout/config.js";
 
 /** The Action's commands; only `preview` is available in this version. */
 export const COMMANDS = ["preview", "deploy", "rollback", "probe"] as const;
@@ -19,9 +20,6 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 export const PULUMI_ENGINE_MODES = ["auto", "off"] as const;
 export type PulumiEngineMode = (typeof PULUMI_ENGINE_MODES)[number];
-
-/** The placeholder the stack template must contain. */
-export const ENV_PLACEHOLDER = "{env}";
 
 /** A pull request as the event payload describes it. */
 export interface PullRequestContext {
@@ -393,11 +391,6 @@ function toolEnvOf(env: SettingsSource["env"]): Record<string, string | undefine
     out[name] = value;
   }
   return out;
-}
-
-/** The stack name of an environment under the template (`{env}` → "production"). */
-export function stackName(template: string, environment: string): string {
-  return template.split(ENV_PLACEHOLDER).join(environment);
 }
 
 /** The link to this run's page, where the job summary is shown. */

@@ -14,6 +14,9 @@ import {
 } from "../../action/src/adapters/pulumi.js";
 import { PulumiCliMissingError, PulumiDeployError, StackLockedError } from "../../action/src/ports/index.js";
 import type { UpRunner } from "../../action/src/adapters/pulumi.js";
+import { compileEnvironment } from "../../action/src/compile/index.js";
+import { planStack } from "../../action/src/rollout/stack.js";
+import { buildEnvironment } from "../helpers/intent-builder.js";
 
 const ENV = { path: "/usr/bin", accessTokenSet: false };
 
@@ -122,7 +125,23 @@ describe("the deployer", () => {
   };
 
   it("sets the stage, and clears a bundle file and revision not given this time", async () => {
-    const { runner, configs } = recording(() => Promise.resolve({ digest: "sha256:x" }));
+    const outputs = planStack({
+      environment: "production",
+      stage: "allow",
+      revision: null,
+      bundle: compileEnvironment(
+        buildEnvironment({
+          name: "production",
+          namespaces: { shop: { services: { web: { ports: [80] } } } },
+        }),
+      ),
+      excludedNamespaces: [],
+      from: "intent",
+      origin: "the compiled intent of environment production",
+      monitoring: { enabled: false, namespace: "monitoring", labels: {} },
+      kyverno: { enabled: false, action: "Audit" },
+    }).outputs;
+    const { runner, configs } = recording(() => Promise.resolve(JSON.parse(JSON.stringify(outputs))));
     const deployer = createPulumiDeployer(
       { workDir: "/repo/pulumi", stackTemplate: "acme/{env}", env: ENV },
       runner,
@@ -130,7 +149,7 @@ describe("the deployer", () => {
     await deployer.up("production", { stage: "enforce", bundleFile: "/lkg/p.json", revision: "abc" });
     const result = await deployer.up("production", { stage: "allow" });
     expect(result.stack).toBe("acme/production");
-    expect(result.outputs.digest).toBe("sha256:x");
+    expect(result.outputs).toEqual(outputs);
     expect(configs).toEqual([
       {
         "netpol-rollout:environment": "production",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings, readInput, runUrl, SettingsError, stackName } from "../../action/src/settings.js";
+import { parseSettings, readInput, runUrl, SettingsError } from "../../action/src/settings.js";
+import { stackName } from "../../action/src/rollout/config.js";
 import type { PreviewSettings, SettingsSource } from "../../action/src/settings.js";
 
 const PR_EVENT = {

@@ -18,9 +18,10 @@ import type { CompiledBundle } from "../../action/src/compile/types.js";
 import { MANAGED_BY_LABEL } from "../../action/src/compile/types.js";
 import type { Recorder, Registered } from "./harness.js";
 import type * as ProgramModule from "../../pulumi/program.js";
-import type * as PlanModule from "../../pulumi/plan.js";
-import type * as RecordedModule from "../../pulumi/recorded.js";
-import type { StackInput } from "../../pulumi/program.js";
+import type * as PlanModule from "../../action/src/rollout/plan.js";
+import type * as RecordedModule from "../../action/src/rollout/recorded.js";
+import type * as StackModule from "../../action/src/rollout/stack.js";
+import type { StackInput } from "../../action/src/rollout/stack.js";
 import { installMocks, settled } from "./harness.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
 
@@ -30,14 +31,16 @@ let recorder: Recorder;
 let program: typeof ProgramModule;
 let plan: typeof PlanModule;
 let recorded: typeof RecordedModule;
+let stack: typeof StackModule;
 let environments: EnvironmentIntent[];
 let scratch: string;
 
 beforeAll(async () => {
   recorder = await installMocks();
   program = await import("../../pulumi/program.js");
-  plan = await import("../../pulumi/plan.js");
-  recorded = await import("../../pulumi/recorded.js");
+  plan = await import("../../action/src/rollout/plan.js");
+  recorded = await import("../../action/src/rollout/recorded.js");
+  stack = await import("../../action/src/rollout/stack.js");
   const loaded = await loadIntentFromDir("policies", repoRoot);
   if (!loaded.ok) throw new Error(`shipped policies do not load: ${JSON.stringify(loaded.errors)}`);
   environments = loaded.intent.environments;
@@ -343,7 +346,7 @@ describe("recorded revisions", () => {
       writeFileSync(file, JSON.stringify(first.outputs.bundle, null, 2));
       recorder.reset();
 
-      const input = await program.loadStackInput(
+      const input = await stack.loadStackInput(
         {
           environment: env.name,
           stage: "enforce",
@@ -388,7 +391,7 @@ describe("recorded revisions", () => {
     target.manifest.metadata.namespace = "kube-system";
     const file = join(scratch, "tampered.json");
     writeFileSync(file, JSON.stringify(tampered));
-    const input = await program.loadStackInput(
+    const input = await stack.loadStackInput(
       {
         environment: "production",
         stage: "enforce",
@@ -455,7 +458,7 @@ describe("guards", () => {
     for (const name of ["staging", "dev"]) {
       const bundle = compiled(name);
       expect(bundle.cni).not.toBe("cilium");
-      const planned = program.planStack(
+      const planned = stack.planStack(
         inputFor(bundle, { monitoring: { enabled: true, namespace: "monitoring", labels: {} } }),
       );
       expect(planned.guards.resources).toEqual([]);

@@ -25,7 +25,6 @@ import {
 } from "../ports/engine.js";
 import type {
   CompletedStep,
-  DeployOutputs,
   DeployResult,
   EnginePreview,
   PreviewEngine,
@@ -33,12 +32,10 @@ import type {
   PulumiEnvironment,
   ResourceOperation,
 } from "../ports/engine.js";
-import { stackName as stackNameOf } from "../settings.js";
-
-/** The config key naming the intent environment a stack deploys. */
-export const ENVIRONMENT_CONFIG_KEY = "netpol-rollout:environment";
-/** The config key for the intent directory (the program's default is the repository's `policies/`). */
-export const POLICIES_DIR_CONFIG_KEY = "netpol-rollout:policiesDir";
+import { SOURCE_ANNOTATION } from "../compile/types.js";
+import { configKey, stackConfig, stackName as stackNameOf } from "../rollout/config.js";
+import { readStackOutputs, StackOutputsError } from "../rollout/outputs.js";
+import type { StackOutputs } from "../rollout/outputs.js";
 
 /**
  * Classifies what the Automation API threw. `diagnostics` are the engine's error
@@ -466,23 +463,16 @@ async function ensureConfig(
       config = {};
     }
   }
-  if (config[ENVIRONMENT_CONFIG_KEY] === undefined) {
-    await stack.setConfig(ENVIRONMENT_CONFIG_KEY, { value: environment });
+  if (config[configKey("environment")] === undefined) {
+    await stack.setConfig(configKey("environment"), { value: environment });
   }
-  if (options.policiesDir !== "policies" && config[POLICIES_DIR_CONFIG_KEY] !== options.policiesDir) {
-    await stack.setConfig(POLICIES_DIR_CONFIG_KEY, { value: options.policiesDir });
+  if (options.policiesDir !== "policies" && config[configKey("policiesDir")] !== options.policiesDir) {
+    await stack.setConfig(configKey("policiesDir"), { value: options.policiesDir });
   }
 }
 
 // ---------------------------------------------------------------------------------------
 // Deploying: `pulumi up` of one stage
-
-export const STAGE_CONFIG_KEY = "netpol-rollout:stage";
-export const BUNDLE_FILE_CONFIG_KEY = "netpol-rollout:bundleFile";
-export const REVISION_CONFIG_KEY = "netpol-rollout:revision";
-
-/** The annotation the compiler puts on every object: the intent line it came from. */
-const SOURCE_ANNOTATION_KEY = "netpol-rollout.io/source";
 
 /** What the deployer does with one stack; the Automation API, or a fake in tests. */
 export interface UpRunner {
@@ -520,13 +510,13 @@ export function createPulumiDeployer(options: PulumiDeployerOptions, runner?: Up
     async up(environment, deploy): Promise<DeployResult> {
       const stack = stackNameOf(options.stackTemplate, environment);
       const policiesDir = deploy.policiesDir ?? options.policiesDir;
-      const config: Record<string, string | undefined> = {
-        [ENVIRONMENT_CONFIG_KEY]: environment,
-        [STAGE_CONFIG_KEY]: deploy.stage,
-        [POLICIES_DIR_CONFIG_KEY]: policiesDir,
-        [BUNDLE_FILE_CONFIG_KEY]: deploy.bundleFile,
-        [REVISION_CONFIG_KEY]: deploy.revision,
-      };
+      const config = stackConfig({
+        environment,
+        stage: deploy.stage,
+        ...(policiesDir === undefined ? {} : { policiesDir }),
+        ...(deploy.bundleFile === undefined ? {} : { bundleFile: deploy.bundleFile }),
+        ...(deploy.revision === undefined ? {} : { revision: deploy.revision }),
+      });
       const events: EngineEvent[] = [];
       options.log?.(`pulumi up of stack ${stack} (${environment}, stage ${deploy.stage})`);
       let outputs: Record<string, unknown>;
@@ -535,11 +525,20 @@ export function createPulumiDeployer(options: PulumiDeployerOptions, runner?: Up
       } catch (error) {
         throw classifyDeployError(error, stack, events);
       }
+      let read: StackOutputs;
+      try {
+        read = readStackOutputs(outputs);
+      } catch (error) {
+        // The update went through; what it reported back cannot be trusted for a later rollback.
+        if (error instanceof StackOutputsError)
+          throw new PulumiDeployError(`pulumi up of stack ${stack}: ${error.message}`);
+        throw error;
+      }
       return {
         stack,
         operations: operationsFromEvents(events),
         completed: completedSteps(events),
-        outputs: outputs as DeployOutputs,
+        outputs: read,
       };
     },
   };
@@ -604,7 +603,7 @@ export function classifyDeployError(
 function sourceOf(inputs: Record<string, unknown>): string | undefined {
   const metadata = inputs.metadata;
   const annotations = isRecord(metadata) ? metadata.annotations : undefined;
-  const source = isRecord(annotations) ? annotations[SOURCE_ANNOTATION_KEY] : undefined;
+  const source = isRecord(annotations) ? annotations[SOURCE_ANNOTATION] : undefined;
   return typeof source === "string" && source !== "" ? source : undefined;
 }
 

@@ -2,7 +2,8 @@
  * The Pulumi engine as the commands see it: previewing a stack, deploying one rollout
  * stage of it, the data both return and the typed errors the adapter classifies into.
  */
-import type { DeployStage } from "../rollout/stages.js";
+import type { DeployConfig } from "../rollout/config.js";
+import type { StackOutputs } from "../rollout/outputs.js";
 
 /** One resource operation from a Pulumi preview or update (from engine events). */
 export interface ResourceOperation {
@@ -27,32 +28,8 @@ export interface PreviewEngine {
   preview(environment: string): Promise<EnginePreview>;
 }
 
-export interface DeployOptions {
-  stage: DeployStage;
-  /** Deploy this recorded bundle (a `bundle` stack output saved as JSON) instead of compiling the intent. */
-  bundleFile?: string;
-  /** The git commit being deployed, recorded in the stack outputs. */
-  revision?: string;
-  /** The intent directory, relative to the repository root or absolute; default: the deployer's. */
-  policiesDir?: string;
-}
-
-/** The stack outputs the program returns (pulumi/README.md, "Stack outputs"). */
-export interface DeployOutputs {
-  environment: string;
-  stage: DeployStage;
-  revision: string | null;
-  /** `bundleDigest` of what this deploy registered. */
-  digest: string;
-  /** `bundleDigest` of the full bundle before stage selection. */
-  sourceDigest: string;
-  /** The deployed bundle, readable back through `bundleFile`. */
-  bundle: unknown;
-  counts: Record<string, { allow: number; deny: number }>;
-  from: "intent" | "recorded";
-  /** Any other output, as the engine returned it. */
-  [key: string]: unknown;
-}
+/** What one deploy sets: the stage, and optionally a recorded bundle, the revision, the intent directory. */
+export type DeployOptions = Omit<DeployConfig, "environment">;
 
 /** A resource step the engine finished, in the order it finished them. */
 export interface CompletedStep {
@@ -67,7 +44,8 @@ export interface DeployResult {
   operations: ResourceOperation[];
   /** Completed steps in engine order: a default-deny is created after its namespace's allows. */
   completed: CompletedStep[];
-  outputs: DeployOutputs;
+  /** As the program returned them, read back through `readStackOutputs`. */
+  outputs: StackOutputs;
 }
 
 /** Deploys one rollout stage of an environment's stack (`pulumi up`). */

@@ -8,7 +8,6 @@ export type { ActionIo, AnnotationProps, AnnotationSink } from "./actions.js";
 export type {
   CompletedStep,
   DeployOptions,
-  DeployOutputs,
   DeployResult,
   EnginePreview,
   PreviewEngine,

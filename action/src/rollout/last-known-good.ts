@@ -17,8 +17,11 @@
  * proven entry is never dropped.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
-import type { CompiledBundle } from "../compile/types.js";
 import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compile/types.js";
+import type { RecordedBundle } from "./recorded.js";
+
+/** A bundle as recorded (what `netpol-rollout:bundleFile` reads back): the one type, from recorded.ts. */
+export type { RecordedBundle } from "./recorded.js";
 
 /** The history keeps at most this many entries by default. */
 export const DEFAULT_HISTORY_LIMIT = 10;
@@ -28,11 +31,6 @@ export const LKG_CONFIGMAP_PREFIX = "netpol-rollout-lkg-";
 /** Labels the ConfigMap carries besides managed-by and environment. */
 export const LKG_COMPONENT_LABEL = "app.kubernetes.io/component";
 export const LKG_COMPONENT_VALUE = "last-known-good";
-
-/** A bundle as recorded: what `netpol-rollout:bundleFile` reads back. */
-export interface RecordedBundle extends CompiledBundle {
-  excludedNamespaces?: string[];
-}
 
 /** Who and what produced an entry (from the GitHub run). */
 export interface RunInfo {

@@ -21,7 +21,7 @@ import {
 } from "../commands/action-preview.js";
 import type { ActionPreviewDeps } from "../commands/action-preview.js";
 import type { ActionIo } from "../ports/actions.js";
-import { stackName } from "../settings.js";
+import { stackName } from "../rollout/config.js";
 import type { PreviewSettings } from "../settings.js";
 
 export function previewDeps(

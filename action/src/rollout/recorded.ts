@@ -6,9 +6,9 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Node as YamlNode, YAMLMap } from "yaml";
-import type { CompiledBundle } from "../action/src/compile/types.js";
-import type { IntentError } from "../action/src/intent/model.js";
-import { isCniProfileName } from "../action/src/cni/profiles.js";
+import type { CompiledBundle } from "../compile/types.js";
+import type { IntentError } from "../intent/model.js";
+import { isCniProfileName } from "../cni/profiles.js";
 
 /** A compiled bundle as recorded in stack outputs, with what the plan needs to re-check it. */
 export interface RecordedBundle extends CompiledBundle {

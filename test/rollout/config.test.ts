@@ -3,13 +3,13 @@
  */
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseSettings } from "../../pulumi/settings.js";
+import { parseStackConfig } from "../../action/src/rollout/config.js";
 
 const root = "/repo";
 
 describe("stack settings", () => {
   it("needs only the environment; everything else has its documented default", () => {
-    const result = parseSettings({ environment: "production" }, root);
+    const result = parseStackConfig({ environment: "production" }, root);
     expect(result).toEqual({
       ok: true,
       settings: {
@@ -24,19 +24,19 @@ describe("stack settings", () => {
   });
 
   it("resolves relative paths against the repository root and keeps absolute ones", () => {
-    const result = parseSettings(
+    const result = parseStackConfig(
       { environment: "dev", policiesDir: "intent/policies", bundleFile: "/tmp/lkg/bundle.json" },
       root,
     );
     if (!result.ok) throw new Error(result.errors.join("\n"));
     expect(result.settings.policiesDir).toBe(resolve(root, "intent/policies"));
     expect(result.settings.bundleFile).toBe("/tmp/lkg/bundle.json");
-    const relative = parseSettings({ environment: "dev", bundleFile: "lkg.json" }, root);
+    const relative = parseStackConfig({ environment: "dev", bundleFile: "lkg.json" }, root);
     expect(relative.ok && relative.settings.bundleFile).toBe(resolve(root, "lkg.json"));
   });
 
   it("reads every switch", () => {
-    const result = parseSettings(
+    const result = parseStackConfig(
       {
         environment: "production",
         stage: "allow",
@@ -61,7 +61,7 @@ describe("stack settings", () => {
   });
 
   it("reports every problem at once, an unknown key with a suggestion", () => {
-    const result = parseSettings(
+    const result = parseStackConfig(
       {
         stag: "allow",
         stage: "half",
@@ -94,7 +94,7 @@ describe("stack settings", () => {
   });
 
   it("an unknown key far from any known one gets no suggestion but the list of keys", () => {
-    const result = parseSettings({ environment: "dev", completelyDifferent: "x" }, root);
+    const result = parseStackConfig({ environment: "dev", completelyDifferent: "x" }, root);
     expect(result.ok).toBe(false);
     const message = result.ok ? "" : (result.errors[0] ?? "");
     expect(message).not.toMatch(/did you mean/);

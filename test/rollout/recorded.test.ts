@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import { formatIntentError } from "../../action/src/intent/model.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
-import { parseRecordedBundle } from "../../pulumi/recorded.js";
+import { parseRecordedBundle } from "../../action/src/rollout/recorded.js";
 
 const bundle = compileEnvironment(
   buildEnvironment({

@@ -14,18 +14,9 @@
  *   carry our managed-by label: the plan refuses the whole bundle before anything is
  *   registered, whatever produced it (the compiler or a recorded bundle file).
  */
-import type { CompiledBundle, CompiledObject, RolloutStage } from "../action/src/compile/types.js";
-import {
-  ENVIRONMENT_LABEL,
-  MANAGED_BY_LABEL,
-  MANAGED_BY_VALUE,
-  STAGE_LABEL,
-} from "../action/src/compile/types.js";
-
-/** allow: DNS and service policies only; enforce: also the namespace default-deny. */
-export type DeployStage = "allow" | "enforce";
-
-export const DEPLOY_STAGES: readonly DeployStage[] = ["allow", "enforce"];
+import type { CompiledBundle, CompiledObject, RolloutStage } from "../compile/types.js";
+import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, STAGE_LABEL } from "../compile/types.js";
+import type { DeployStage } from "./stages.js";
 
 /** The kinds a bundle may hold, by apiVersion. */
 const ALLOWED_KINDS: Record<string, string> = {

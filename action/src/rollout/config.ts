@@ -1,12 +1,14 @@
 /**
- * The stack's configuration, parsed once into typed settings. Every problem is reported at
- * once; an unknown `netpol-rollout:` key is an error (a typo such as `netpol-rollout:stag`
- * must not silently deploy the default stage). Pure: the entry reads Pulumi config and
- * hands the raw strings here.
+ * The stack's configuration: the `netpol-rollout:*` keys, as the Action writes them
+ * (`stackConfig`) and as the program reads them (`parseStackConfig`), in one place. Every
+ * problem is reported at once; an unknown `netpol-rollout:` key is an error (a typo such as
+ * `netpol-rollout:stag` must not silently deploy the default stage). Pure: the entry reads
+ * Pulumi config and hands the raw strings here.
  */
 import { isAbsolute, resolve } from "node:path";
 import { closest, distance } from "fastest-levenshtein";
-import type { DeployStage } from "./plan.js";
+import { DEPLOY_STAGES } from "./stages.js";
+import type { DeployStage } from "./stages.js";
 
 export const CONFIG_NAMESPACE = "netpol-rollout";
 
@@ -55,7 +57,47 @@ export const CONFIG_KEYS = [
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
-export type SettingsResult = { ok: true; settings: StackSettings } | { ok: false; errors: string[] };
+/** The full key of a setting in the stack's config, e.g. `netpol-rollout:stage`. */
+export function configKey(key: ConfigKey): string {
+  return `${CONFIG_NAMESPACE}:${key}`;
+}
+
+/** What a deploy of one stage sets in the stack's config. */
+export interface DeployConfig {
+  environment: string;
+  stage: DeployStage;
+  /** Relative to the repository root or absolute; unset: the program's default (`policies`). */
+  policiesDir?: string;
+  /** A recorded bundle (a `bundle` stack output saved as JSON) to deploy instead of the intent. */
+  bundleFile?: string;
+  /** The git commit being deployed. */
+  revision?: string;
+}
+
+/**
+ * The config a deploy writes, by full key; `undefined` marks a key to remove, so an earlier
+ * deploy's bundle file or revision never leaks into this one.
+ */
+export function stackConfig(deploy: DeployConfig): Record<string, string | undefined> {
+  const values: Partial<Record<ConfigKey, string | undefined>> = {
+    environment: deploy.environment,
+    stage: deploy.stage,
+    policiesDir: deploy.policiesDir,
+    bundleFile: deploy.bundleFile,
+    revision: deploy.revision,
+  };
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [configKey(k as ConfigKey), v]));
+}
+
+/** The placeholder a stack name template must contain. */
+export const ENV_PLACEHOLDER = "{env}";
+
+/** The stack name of an environment under the template (`{env}` → "production"). */
+export function stackName(template: string, environment: string): string {
+  return template.split(ENV_PLACEHOLDER).join(environment);
+}
+
+export type StackConfigResult = { ok: true; settings: StackSettings } | { ok: false; errors: string[] };
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
@@ -63,12 +105,12 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
  * Parses the `netpol-rollout:*` config values (keys without the namespace prefix).
  * Relative paths are resolved against `repoRoot`.
  */
-export function parseSettings(
+export function parseStackConfig(
   raw: Readonly<Record<string, string | undefined>>,
   repoRoot: string,
-): SettingsResult {
+): StackConfigResult {
   const errors: string[] = [];
-  const key = (k: ConfigKey) => `${CONFIG_NAMESPACE}:${k}`;
+  const key = configKey;
 
   for (const name of Object.keys(raw).sort()) {
     if ((CONFIG_KEYS as readonly string[]).includes(name)) continue;
@@ -89,7 +131,8 @@ export function parseSettings(
   let stage: DeployStage = "enforce";
   const rawStage = nonEmpty(raw.stage);
   if (rawStage !== undefined) {
-    if (rawStage === "allow" || rawStage === "enforce") stage = rawStage;
+    const known = DEPLOY_STAGES.find((s) => s === rawStage);
+    if (known !== undefined) stage = known;
     else errors.push(`${key("stage")} must be allow or enforce, not "${rawStage}"`);
   }
 

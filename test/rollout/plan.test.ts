@@ -5,7 +5,12 @@ import { describe, expect, it } from "vitest";
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import type { CompiledBundle, CompiledObject } from "../../action/src/compile/types.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
-import { bundleProblems, planRollout, RolloutRefusedError, selectStage } from "../../pulumi/plan.js";
+import {
+  bundleProblems,
+  planRollout,
+  RolloutRefusedError,
+  selectStage,
+} from "../../action/src/rollout/plan.js";
 
 /** Two managed namespaces (one cross-namespace flow), an unmanaged ingress, one without default-deny. */
 function twoNamespaces(): CompiledBundle {

@@ -7,8 +7,12 @@ import { ClusterPolicy } from "@kubernetes-models/kyverno/kyverno.io/v1/ClusterP
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import type { CompiledBundle } from "../../action/src/compile/types.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
-import type { GuardOptions, GuardResource } from "../../pulumi/guards.js";
-import { CILIUM_POLICY_DROP_EXPR, planGuards, referencedNamespaces } from "../../pulumi/guards.js";
+import type { GuardOptions, GuardResource } from "../../action/src/rollout/guards.js";
+import {
+  CILIUM_POLICY_DROP_EXPR,
+  planGuards,
+  referencedNamespaces,
+} from "../../action/src/rollout/guards.js";
 
 const bundle: CompiledBundle = compileEnvironment(
   buildEnvironment({

@@ -14,13 +14,13 @@
  *   and (c) report pods that no NetworkPolicy selects; plus the aggregated ClusterRoles
  *   Kyverno's controllers need to read and generate NetworkPolicies.
  */
-import type { CompiledBundle } from "../action/src/compile/types.js";
-import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../action/src/compile/types.js";
-import { ALLOW_DNS_NAME, DEFAULT_DENY_NAME } from "../action/src/compile/compile.js";
-import type { CniProfileName } from "../action/src/cni/profiles.js";
-import type { NetworkPolicySpec } from "../action/src/k8s/types.js";
-import type { DeployStage } from "./plan.js";
-import type { KyvernoAction } from "./settings.js";
+import type { CompiledBundle } from "../compile/types.js";
+import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compile/types.js";
+import { ALLOW_DNS_NAME, DEFAULT_DENY_NAME } from "../compile/compile.js";
+import type { CniProfileName } from "../cni/profiles.js";
+import type { NetworkPolicySpec } from "../k8s/types.js";
+import type { DeployStage } from "./stages.js";
+import type { KyvernoAction } from "./config.js";
 
 export interface GuardResource {
   /** Pulumi logical name: `<namespace>/<name>` or, for cluster-scoped objects, `<name>`. */
