@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createScrubber, NO_SECRETS, REDACTED } from "../../action/src/report/scrub.js";
-import { escapeMarkdown } from "../../action/src/report/escape.js";
+import { escapeMarkdown } from "../../action/src/text/escape.js";
 
 const TOKEN = "ghs_16C7e42F292c6912E7710c838347Ae178B4a";
 

@@ -131,7 +131,10 @@ interface TreeEntry {
 async function lsTree(
   cwd: string,
   env: ProcessEnv,
-  ref: string, path: string, recursive: boolean): Promise<TreeEntry[]> {
+  ref: string,
+  path: string,
+  recursive: boolean,
+): Promise<TreeEntry[]> {
   // -z: NUL-separated, no quoting of unusual file names. -l: blob sizes. Paths are repository-relative.
   const args = ["ls-tree", ...(recursive ? ["-r"] : []), "-l", "-z", "--full-tree", ref, "--", path];
   const r = await git(cwd, env, args);

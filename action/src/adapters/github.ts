@@ -4,7 +4,7 @@
  * exact code against an in-process HTTP fake of the endpoints.
  */
 import type { getOctokit } from "@actions/github";
-import { visible } from "../report/escape.js";
+import { visible } from "../text/escape.js";
 import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../ports/github.js";
 import type { GitHubAdapter, IssueRef, StickyCommentResult } from "../ports/github.js";
 

@@ -8,7 +8,7 @@ import * as lint from "./commands/lint.js";
 import * as preview from "./commands/preview.js";
 import * as probe from "./commands/probe.js";
 import { VERSION } from "../version.js";
-import { terminalText } from "../report/escape.js";
+import { terminalText } from "../text/escape.js";
 import * as workloads from "./commands/workloads.js";
 
 const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads];

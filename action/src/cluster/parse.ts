@@ -7,7 +7,7 @@
 import jsyaml from "js-yaml";
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from "yaml";
 import type { SourceRef } from "../intent/model.js";
-import { visible } from "../report/escape.js";
+import { visible } from "../text/escape.js";
 import type {
   CiliumNetworkPolicy,
   Namespace,

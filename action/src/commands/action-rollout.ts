@@ -13,7 +13,7 @@ import { compileEnvironment } from "../compile/index.js";
 import type { EnvironmentIntent, LoadResult } from "../intent/model.js";
 import { formatIntentError } from "../intent/model.js";
 import { createScrubber } from "../report/scrub.js";
-import { escapeMarkdown } from "../report/escape.js";
+import { escapeMarkdown } from "../text/escape.js";
 import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } from "../report/rollout.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 import type { RunInfo } from "../rollout/last-known-good.js";

@@ -4,7 +4,7 @@
  * the place it was declared so that errors, lint findings and PR comments can point back
  * at file:line:column.
  */
-import { visible } from "../report/escape.js";
+import { visible } from "../text/escape.js";
 import type { Protocol } from "../k8s/types.js";
 import type { CniProfile, CniProfileName } from "../cni/profiles.js";
 

@@ -3,7 +3,7 @@
  * ProbeCheck are a contract), text for a terminal and markdown for a comment. Text and
  * markdown group the checks by source and say why each was chosen.
  */
-import { escapeMarkdown } from "../report/escape.js";
+import { escapeMarkdown } from "../text/escape.js";
 import type { ProbeCheck, ProbePlan } from "./types.js";
 import { isDnsTarget, isIpTarget, isPodTarget } from "./types.js";
 

@@ -1,7 +1,7 @@
 export * from "./types.js";
 export { buildFlowsGraph, endpointKey, portLabel } from "./graph.js";
 export { renderMermaid, MERMAID_MAX_EDGES, type MermaidResult } from "./mermaid.js";
-export { code, escapeMarkdown, mermaidLabel } from "./escape.js";
+export { code, escapeMarkdown, mermaidLabel } from "../text/escape.js";
 export { renderText, terminalSafe } from "./text.js";
 export {
   MARKER,

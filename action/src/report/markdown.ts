@@ -6,7 +6,7 @@
 import type { FlowChange, LintFinding } from "../semantics/contracts.js";
 import { ruleName } from "../semantics/explain.js";
 import type { ResourceOperation } from "../ports/engine.js";
-import { clip, code, cutUtf16, escapeMarkdown, escapePre } from "./escape.js";
+import { clip, code, cutUtf16, escapeMarkdown, escapePre } from "../text/escape.js";
 import { MERMAID_MAX_EDGES, renderMermaid } from "./mermaid.js";
 import {
   builtinGroups,

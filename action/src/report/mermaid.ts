@@ -3,7 +3,7 @@
  * summaries). Node ids are generated (`n0`, `n1`, …); every name is a quoted, entity-
  * encoded label, so nothing from the intent can end the code fence or alter the diagram.
  */
-import { mermaidLabel } from "./escape.js";
+import { mermaidLabel } from "../text/escape.js";
 import type { FlowsGraph, GraphEdge, GraphNode } from "./types.js";
 
 /**

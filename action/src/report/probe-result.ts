@@ -15,7 +15,7 @@ import type {
 import { isDnsTarget, isIpTarget } from "../probe/types.js";
 import { probeScript, scriptCheck } from "../probe/pod-script.js";
 import { terminalSafe } from "./text.js";
-import { code, escapeMarkdown } from "./escape.js";
+import { code, escapeMarkdown } from "../text/escape.js";
 
 /** Order of a report: what is wrong first. */
 const ORDER: Classification[] = [

@@ -10,7 +10,7 @@ import { isDnsTarget, isIpTarget, observedReachability } from "../probe/types.js
 import type { EnvironmentOutcome, ProbeRecord, RolloutReport } from "../rollout/outcome.js";
 import { decidingProbe, rolloutSucceeded } from "../rollout/outcome.js";
 import type { DriftReport } from "../rollout/outcome.js";
-import { clip, code, escapeMarkdown, escapePre } from "./escape.js";
+import { clip, code, escapeMarkdown, escapePre } from "../text/escape.js";
 
 /** GitHub's job summary takes at most 1 MiB per step; a deploy report stays far below. */
 export const SUMMARY_BUDGET = 900_000;

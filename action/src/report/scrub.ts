@@ -10,7 +10,7 @@
  * have inside a longer base64 string (a kubeconfig's `client-key-data`, a basic-auth
  * header), as the runner's own masker does.
  */
-import { escapeMarkdown, escapePre } from "./escape.js";
+import { escapeMarkdown, escapePre } from "../text/escape.js";
 
 /** What a secret is replaced with: the runner's own mask. */
 export const REDACTED = "***";

@@ -4,7 +4,7 @@
  * `!` with the reason), then the others, then one line for built-in rules. Control characters from the intent are made
  * visible so that a name cannot move the cursor or recolour the terminal.
  */
-import { visible } from "./escape.js";
+import { visible } from "../text/escape.js";
 import type { FlowChange, LintFinding } from "../semantics/contracts.js";
 import { environmentVerdict, flowText } from "./markdown.js";
 import { builtinGroups, builtinText, driftAcrossEnvironments, sortChanges } from "./risk.js";

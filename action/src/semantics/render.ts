@@ -8,7 +8,7 @@ import type { Reachability } from "./reachability.js";
 import { reachabilityOf, type Verdict } from "./verdict.js";
 import { explainDirection, explainVerdict, formatRule, formatSource, ruleName } from "./explain.js";
 import type { Matrix } from "./matrix.js";
-import { escapeMarkdown, visible } from "../report/escape.js";
+import { escapeMarkdown, visible } from "../text/escape.js";
 
 /** One line of `analyze --output json`. */
 export interface AnalysisResult {

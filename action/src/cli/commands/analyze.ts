@@ -1,4 +1,4 @@
-import { visible } from "../../report/escape.js";
+import { visible } from "../../text/escape.js";
 import { CLUSTER_READ_LIMITS, readSourceTree, YAML_OR_JSON_EXTENSIONS } from "../../fs/source-tree.js";
 import { relative, resolve, sep } from "node:path";
 import { Option, type Command } from "commander";

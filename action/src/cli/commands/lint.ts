@@ -1,4 +1,4 @@
-import { visible } from "../../report/escape.js";
+import { visible } from "../../text/escape.js";
 import { Option, type Command } from "commander";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../../cni/profiles.js";
