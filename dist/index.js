@@ -11,6 +11,154 @@ import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b) {
+      var n = a.length;
+      var m = b.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        var eq = peq[b.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b, a) {
+      var n = a.length;
+      var m = b.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j = 0;
+      for (; j < vsize - 1; j++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j * 32;
+        var vlen_1 = Math.min(32, m) + start_1;
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k = start_1; k < vlen_1; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j * 32;
+      var vlen = Math.min(32, m - start) + start;
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      var score = m;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    var distance3 = function(a, b) {
+      if (a.length < b.length) {
+        var tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    exports.distance = distance3;
+    var closest3 = function(str2, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance3(str2, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest3;
+  }
+});
+
 // node_modules/ipaddr.js/lib/ipaddr.js
 var require_ipaddr = __commonJS({
   "node_modules/ipaddr.js/lib/ipaddr.js"(exports, module) {
@@ -7727,154 +7875,6 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/fastest-levenshtein/mod.js
-var require_mod = __commonJS({
-  "node_modules/fastest-levenshtein/mod.js"(exports) {
-    "use strict";
-    exports.__esModule = true;
-    exports.distance = exports.closest = void 0;
-    var peq = new Uint32Array(65536);
-    var myers_32 = function(a, b) {
-      var n = a.length;
-      var m = b.length;
-      var lst = 1 << n - 1;
-      var pv = -1;
-      var mv = 0;
-      var sc = n;
-      var i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        var eq = peq[b.charCodeAt(i)];
-        var xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    var myers_x = function(b, a) {
-      var n = a.length;
-      var m = b.length;
-      var mhc = [];
-      var phc = [];
-      var hsize = Math.ceil(n / 32);
-      var vsize = Math.ceil(m / 32);
-      for (var i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      var j = 0;
-      for (; j < vsize - 1; j++) {
-        var mv_1 = 0;
-        var pv_1 = -1;
-        var start_1 = j * 32;
-        var vlen_1 = Math.min(32, m) + start_1;
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (var i = 0; i < n; i++) {
-          var eq = peq[a.charCodeAt(i)];
-          var pb = phc[i / 32 | 0] >>> i & 1;
-          var mb = mhc[i / 32 | 0] >>> i & 1;
-          var xv = eq | mv_1;
-          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
-          var ph = mv_1 | ~(xh | pv_1);
-          var mh = pv_1 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv_1 = mh | ~(xv | ph);
-          mv_1 = ph & xv;
-        }
-        for (var k = start_1; k < vlen_1; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      var mv = 0;
-      var pv = -1;
-      var start = j * 32;
-      var vlen = Math.min(32, m - start) + start;
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      var score = m;
-      for (var i = 0; i < n; i++) {
-        var eq = peq[a.charCodeAt(i)];
-        var pb = phc[i / 32 | 0] >>> i & 1;
-        var mb = mhc[i / 32 | 0] >>> i & 1;
-        var xv = eq | mv;
-        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        var ph = mv | ~(xh | pv);
-        var mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (var k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    var distance2 = function(a, b) {
-      if (a.length < b.length) {
-        var tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    exports.distance = distance2;
-    var closest2 = function(str2, arr) {
-      var min_distance = Infinity;
-      var min_index = 0;
-      for (var i = 0; i < arr.length; i++) {
-        var dist = distance2(str2, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-    exports.closest = closest2;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -7888,10 +7888,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -7912,7 +7912,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -7924,11 +7924,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
-    exports.isSeq = isSeq2;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
   }
 });
 
@@ -12036,9 +12036,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag2) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag2?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag2?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -12074,7 +12074,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -12114,7 +12114,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep3 && !props.found) {
+        if (!isMap3 && !sep3 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep3, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -12137,7 +12137,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep3)
                 for (const st of sep3) {
                   if (st === valueProps.found)
@@ -12169,7 +12169,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -12185,7 +12185,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -13472,7 +13472,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -13556,7 +13556,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -14155,7 +14155,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -14178,7 +14178,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -15086,7 +15086,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -15112,7 +15112,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -15148,7 +15148,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -15207,7 +15207,6 @@ var require_dist = __commonJS({
 
 // action/src/main.ts
 import { tmpdir } from "node:os";
-import { join as join5, relative as relative5 } from "node:path";
 import { readFileSync as readFileSync2 } from "node:fs";
 
 // node_modules/@actions/core/lib/command.js
@@ -15707,10 +15706,22 @@ function info(message) {
 
 // action/src/settings.ts
 import { isAbsolute, relative, resolve, sep } from "node:path";
+
+// action/src/rollout/config.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+var CONFIG_NAMESPACE = "netpol-rollout";
+function configKey(key) {
+  return `${CONFIG_NAMESPACE}:${key}`;
+}
+var ENV_PLACEHOLDER = "{env}";
+function stackName(template, environment) {
+  return template.split(ENV_PLACEHOLDER).join(environment);
+}
+
+// action/src/settings.ts
 var COMMANDS = ["preview", "deploy", "rollback", "probe"];
 var FAIL_ON = ["error", "warning", "never"];
 var PULUMI_ENGINE_MODES = ["auto", "off"];
-var ENV_PLACEHOLDER = "{env}";
 var SettingsError = class extends Error {
   constructor(problems) {
     super(
@@ -15840,32 +15851,39 @@ function parseSettings(source) {
       ].filter((s) => typeof s === "string" && s !== "")
     )
   ];
-  const settings = {
-    command,
+  const common = {
     policiesDir,
     workDir,
     workDirGiven,
     pulumiProject,
     githubToken,
-    commentOnPr,
-    baseRefSource,
-    failOn,
     stackTemplate,
-    pulumiEngine,
     github,
     runner: {
       workspace,
       temp: env.RUNNER_TEMP || source.tmpdir,
-      ...env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {}
+      ...env.GITHUB_STEP_SUMMARY ? { stepSummaryPath: env.GITHUB_STEP_SUMMARY } : {},
+      toolEnv: toolEnvOf(env)
     },
     pulumi: {
       path: env.PATH ?? "",
       ...backendUrl ? { backendUrl } : {},
-      accessTokenSet: Boolean(env.PULUMI_ACCESS_TOKEN)
+      accessTokenSet: Boolean(env.PULUMI_ACCESS_TOKEN),
+      vars: pulumiVarsOf(env),
+      secretVars: () => secretVarsOf(env)
     },
     secrets
   };
-  if (environments) settings.environments = environments;
+  if (environments) common.environments = environments;
+  if (command !== "preview") return { ...common, command };
+  const settings = {
+    ...common,
+    command,
+    commentOnPr,
+    baseRefSource,
+    failOn,
+    pulumiEngine
+  };
   if (baseRef !== void 0) settings.baseRef = baseRef;
   if (commentAuthor !== "") settings.commentAuthor = commentAuthor;
   return settings;
@@ -15882,8 +15900,30 @@ function secretEnvironmentValues(env) {
   }
   return values;
 }
-function stackName(template, environment) {
-  return template.split(ENV_PLACEHOLDER).join(environment);
+var PULUMI_SECRET_VARS = ["PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE"];
+function pulumiVarsOf(env) {
+  const vars = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (!name.startsWith("PULUMI_") || PULUMI_SECRET_VARS.includes(name)) continue;
+    if (value !== void 0 && value !== "") vars[name] = value;
+  }
+  return vars;
+}
+function secretVarsOf(env) {
+  const vars = {};
+  for (const name of PULUMI_SECRET_VARS) {
+    const value = env[name];
+    if (value !== void 0 && value !== "") vars[name] = value;
+  }
+  return vars;
+}
+function toolEnvOf(env) {
+  const out = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith("INPUT_") || PULUMI_SECRET_VARS.includes(name)) continue;
+    out[name] = value;
+  }
+  return out;
 }
 function runUrl(github) {
   if (!github.runId) return void 0;
@@ -16552,7 +16592,7 @@ function formatPort(p) {
 
 // action/src/intent/shape.ts
 var import_ajv = __toESM(require_ajv(), 1);
-var import_fastest_levenshtein = __toESM(require_mod(), 1);
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
 
 // policies/schema.json
 var schema_default = {
@@ -17272,18 +17312,18 @@ function describe(node) {
 }
 function suggest(value, known) {
   if (known.length === 0) return void 0;
-  if (isClose(value, known)) return `did you mean '${(0, import_fastest_levenshtein.closest)(value, known)}'?`;
+  if (isClose(value, known)) return `did you mean '${(0, import_fastest_levenshtein2.closest)(value, known)}'?`;
   if (known.length <= 10) return `expected one of: ${known.join(", ")}`;
   return void 0;
 }
 function didYouMean(value, known) {
   if (known.length === 0) return void 0;
-  return isClose(value, known) ? `did you mean '${(0, import_fastest_levenshtein.closest)(value, known)}'?` : void 0;
+  return isClose(value, known) ? `did you mean '${(0, import_fastest_levenshtein2.closest)(value, known)}'?` : void 0;
 }
 function isClose(value, known) {
-  const best = (0, import_fastest_levenshtein.closest)(value, known);
+  const best = (0, import_fastest_levenshtein2.closest)(value, known);
   const limit = value.length <= 4 ? 1 : Math.max(2, Math.floor(value.length / 3));
-  return (0, import_fastest_levenshtein.distance)(value.toLowerCase(), best.toLowerCase()) <= limit;
+  return (0, import_fastest_levenshtein2.distance)(value.toLowerCase(), best.toLowerCase()) <= limit;
 }
 
 // action/src/intent/namespaces.ts
@@ -18443,7 +18483,7 @@ function templateParameters(root, errors) {
   return out;
 }
 
-// action/src/report/escape.ts
+// action/src/text/escape.ts
 var MARKDOWN_ENTITIES = {
   "&": "&amp;",
   "<": "&lt;",
@@ -20375,10 +20415,10 @@ function cmp(a, b) {
 function sourceKey(s) {
   return `${s.file}:${s.line}:${s.column}`;
 }
-function diffEnvironments(base, head) {
+function diffEnvironments(base, head, compiled = {}) {
   const bundles = {
-    base: base ? compileEnvironment(base) : void 0,
-    head: head ? compileEnvironment(head) : void 0
+    base: base ? compiled.base ?? compileEnvironment(base) : void 0,
+    head: head ? compiled.head ?? compileEnvironment(head) : void 0
   };
   return diffCompiled({ base, head, bundles });
 }
@@ -21212,9 +21252,17 @@ async function runPreview(deps, opts) {
       });
       continue;
     }
-    const diff = sameIntent(baseEnv, headEnv) ? emptyDiff(name) : core.diff(baseEnv, headEnv);
+    const headBundle = headEnv ? core.compile(headEnv) : void 0;
+    let diff;
+    if (sameIntent(baseEnv, headEnv)) diff = emptyDiff(name);
+    else {
+      const bundles = {};
+      if (baseEnv) bundles.base = core.compile(baseEnv);
+      if (headBundle) bundles.head = headBundle;
+      diff = core.diff(baseEnv, headEnv, bundles);
+    }
     attachComments(diff.changes, { base: baseFiles, head: headFiles });
-    const lint = headEnv ? core.lint(headEnv, core.compile(headEnv)) : [];
+    const lint = headEnv && headBundle ? core.lint(headEnv, headBundle) : [];
     let engine;
     if (!headEnv) engine = { status: "skipped", reason: "the environment is removed at head" };
     else if (deps.engine && headValid) engine = await enginePreview(deps.engine, name);
@@ -22055,7 +22103,7 @@ function renderSummary(report2, options = {}) {
   return renderSummaryWithTier(report2, options).body;
 }
 
-// action/src/adapters/annotations.ts
+// action/src/report/annotations.ts
 var ANNOTATIONS_PER_TYPE = 10;
 function planAnnotations(intentErrors, lint, limit = ANNOTATIONS_PER_TYPE) {
   const candidates = [];
@@ -22209,7 +22257,7 @@ function mapStrings(value, fn) {
   return out;
 }
 
-// action/src/adapters/github.ts
+// action/src/ports/github.ts
 var GitHubApiError = class extends Error {
   constructor(message, status, operation) {
     super(message);
@@ -22231,6 +22279,407 @@ var GitHubRateLimitError = class extends GitHubApiError {
   resetAt;
   name = "GitHubRateLimitError";
 };
+
+// action/src/commands/action-preview.ts
+var FORK_SKIP_REASON = "fork pull request: secrets are not available";
+var TARGET_SKIP_REASON = "pull_request_target: secrets are present and the head is untrusted, so the engine never runs on it";
+var HeadNotFetchedError = class extends Error {
+  name = "HeadNotFetchedError";
+};
+var PreviewFailedError = class extends Error {
+  constructor(reasons) {
+    super(reasons.length === 1 ? reasons[0] ?? "" : reasons.map((r) => `- ${r}`).join("\n"));
+    this.reasons = reasons;
+  }
+  reasons;
+  name = "PreviewFailedError";
+};
+var BaseNotFetchedError = class extends Error {
+  name = "BaseNotFetchedError";
+};
+function commentSkipReason(settings) {
+  const pr = settings.github.pullRequest;
+  if (!pr) return `not a pull request (event ${settings.github.eventName || "unknown"}): no comment`;
+  if (pr.isFork && settings.github.eventName !== "pull_request_target")
+    return "fork pull request: the token is read-only, so no comment is posted";
+  if (!settings.commentOnPr) return "comment-on-pr is false: no comment";
+  return void 0;
+}
+function engineSkipReason(settings) {
+  if (settings.github.eventName === "pull_request_target") return TARGET_SKIP_REASON;
+  if (settings.github.pullRequest?.isFork) return FORK_SKIP_REASON;
+  if (settings.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
+  return void 0;
+}
+async function runActionPreview(settings, deps, io) {
+  const baseLabel = settings.baseRef === void 0 ? "no base (everything is new)" : `${settings.baseRef} (${settings.baseRefSource})`;
+  io.info(`Previewing ${settings.policiesDir}/ against ${baseLabel}`);
+  let report2;
+  try {
+    const opts = { policiesDir: settings.policiesDir };
+    if (settings.baseRef !== void 0) opts.baseRef = settings.baseRef;
+    if (settings.environments) opts.environments = settings.environments;
+    const headSha = settings.github.pullRequest?.headSha ?? settings.github.sha;
+    if (headSha) opts.headRef = headSha;
+    if ("skipReason" in deps.engine) opts.engineSkipReason = deps.engine.skipReason;
+    report2 = await runPreview(
+      {
+        git: deps.git,
+        readHead: deps.readHead,
+        ..."engine" in deps.engine ? { engine: deps.engine.engine } : {}
+      },
+      opts
+    );
+  } catch (error2) {
+    if (error2 instanceof BaseRefNotFoundError) {
+      throw new BaseNotFetchedError(
+        `${error2.message}. The checkout must contain the base commit: use actions/checkout with fetch-depth: 0.`
+      );
+    }
+    throw error2;
+  }
+  const scrubber = createScrubber(settings.secrets);
+  report2 = scrubber.scrubDeep(report2);
+  const outputs = previewOutputs(report2);
+  if (settings.runner.stepSummaryPath) {
+    await io.writeSummary(scrubber.scrub(renderSummary(report2, sourceLinks(settings, report2))));
+  } else {
+    io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
+  }
+  const headErrors = report2.intentErrors.filter((e) => e.side === "head");
+  const lint = report2.environments.flatMap((e) => e.lint);
+  emitAnnotations(planAnnotations(headErrors, lint), io);
+  for (const env of report2.environments) {
+    if (env.engine.status === "failed") io.warn(`Pulumi preview for ${env.name}: ${env.engine.error}`);
+  }
+  io.setOutput("changed", String(outputs.changed));
+  io.setOutput("flows-added", String(outputs.flowsAdded));
+  io.setOutput("flows-removed", String(outputs.flowsRemoved));
+  io.setOutput("lint-errors", String(outputs.lintErrors));
+  const reportPath = join2(settings.runner.temp, "netpol-rollout", "preview-report.json");
+  const json = `${JSON.stringify({ schemaVersion: 1, outputs, report: report2 }, null, 2)}
+`;
+  await (deps.writeReport ?? writeReportFile)(reportPath, scrubber.scrub(json));
+  io.setOutput("report", reportPath);
+  const failures = failureReasons(report2, outputs, settings.failOn);
+  let comment;
+  const skip = commentSkipReason(settings);
+  const pr = settings.github.pullRequest;
+  if (skip !== void 0 || !pr) {
+    io.info(skip ?? "no comment");
+  } else if (!deps.github) {
+    io.info("no GitHub client: no comment");
+  } else {
+    const summaryUrl = runUrl(settings.github);
+    const body = renderComment(report2, {
+      ...summaryUrl ? { summaryUrl } : {},
+      ...sourceLinks(settings, report2)
+    });
+    try {
+      comment = await deps.github.upsertStickyComment(
+        { owner: settings.github.owner, repo: settings.github.repo, number: pr.number },
+        MARKER,
+        scrubber.scrub(body)
+      );
+      const removed = comment.removed > 0 ? ` (${plural4(comment.removed, "duplicate")} from runs at the same time removed)` : "";
+      io.info(`Pull request comment ${comment.action}: ${comment.url}${removed}`);
+    } catch (error2) {
+      if (error2 instanceof GitHubPermissionError) {
+        io.warn(
+          `Could not comment on pull request #${pr.number}: ${error2.message}. The token is read-only (a pull request from a fork, or the workflow lacks \`permissions: pull-requests: write\`); the report is in the job summary.`
+        );
+      } else if (error2 instanceof GitHubRateLimitError) {
+        const reset = error2.resetAt ? ` until ${error2.resetAt.toISOString()}` : "";
+        io.warn(
+          `Could not comment on pull request #${pr.number}: rate limited${reset} (${error2.message}); the report is in the job summary.`
+        );
+      } else if (error2 instanceof GitHubApiError) {
+        failures.push(
+          `the pull request comment could not be posted: ${error2.message}. The report is in the job summary and in ${reportPath}; re-run the job to post it.`
+        );
+      } else {
+        throw error2;
+      }
+    }
+  }
+  const result = { report: report2, outputs, reportPath, failures };
+  if (comment) result.comment = comment;
+  if (failures.length > 0) throw new PreviewFailedError(failures);
+  io.info(
+    outputs.changed ? `Preview: ${outputs.flowsAdded} flows opened, ${outputs.flowsRemoved} closed.` : "Preview: no change."
+  );
+  return result;
+}
+function failureReasons(report2, outputs, failOn) {
+  const reasons = [];
+  if (outputs.invalid) {
+    reasons.push(
+      `the intent is invalid: ${plural4(outputs.intentErrors, "error")} (see the annotations and the job summary)`
+    );
+  }
+  if (failOn === "never") return reasons;
+  if (outputs.lintErrors > 0)
+    reasons.push(`lint found ${plural4(outputs.lintErrors, "error")} (fail-on: ${failOn})`);
+  if (failOn === "warning" && outputs.lintWarnings > 0) {
+    reasons.push(`lint found ${plural4(outputs.lintWarnings, "warning")} (fail-on: warning)`);
+  }
+  for (const env of report2.environments) {
+    if (env.engine.status === "failed")
+      reasons.push(`the Pulumi preview of ${env.name} failed: ${env.engine.error}`);
+  }
+  return reasons;
+}
+function plural4(n, one) {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+function sourceLinks(settings, report2) {
+  const { github } = settings;
+  if (!github.owner) return {};
+  const blob = (sha2) => `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha2}/`;
+  const sha = github.pullRequest?.headSha ?? github.sha;
+  return {
+    ...sha ? { sourceUrl: blob(sha) } : {},
+    ...report2.baseSha ? { baseSourceUrl: blob(report2.baseSha) } : {}
+  };
+}
+async function writeReportFile(path, text) {
+  await mkdir2(join2(path, ".."), { recursive: true });
+  await writeFile2(path, text, "utf8");
+}
+async function readWorkingTree(workspace, dir) {
+  const tree = await readIntentTree(workspace, join2(workspace, dir));
+  return tree.files;
+}
+async function readHeadObjects(git2, settings) {
+  const pr = settings.github.pullRequest;
+  const head = pr?.headSha;
+  if (!pr || !head) throw new HeadNotFetchedError("pull_request_target: the event names no head commit");
+  const sha = await git2.resolve(head);
+  if (!sha) {
+    throw new HeadNotFetchedError(
+      `pull_request_target: the head commit ${head} of pull request #${pr.number} is not in the checkout, which holds the base. Fetch it as git objects without checking it out, before this step: git fetch --no-tags origin +refs/pull/${pr.number}/head:refs/remotes/pull/${pr.number}/head`
+    );
+  }
+  return git2.readTree(sha, settings.policiesDir);
+}
+
+// action/src/adapters/actions.ts
+function createActionsIo() {
+  return {
+    info: (message) => info(message),
+    warn: (message) => warning(message),
+    error: (message, props) => error(message, props),
+    warning: (message, props) => warning(message, props),
+    notice: (message) => notice(message),
+    setOutput: (name, value) => setOutput(name, value),
+    writeSummary: async (markdown) => {
+      await summary.addRaw(markdown, true).write();
+    }
+  };
+}
+
+// action/src/wiring/preview.ts
+import { join as join5, relative as relative5 } from "node:path";
+
+// action/src/adapters/git.ts
+import { execFile, spawn } from "node:child_process";
+import { posix } from "node:path";
+
+// action/src/ports/git.ts
+var GitError = class extends Error {
+  constructor(message, args, stderr) {
+    super(message);
+    this.args = args;
+    this.stderr = stderr;
+  }
+  args;
+  stderr;
+  name = "GitError";
+};
+
+// action/src/adapters/git.ts
+var MAX_BUFFER = 256 * 1024 * 1024;
+function gitEnv(env) {
+  return { ...env, GIT_TERMINAL_PROMPT: "0" };
+}
+function git(cwd, env, args) {
+  return new Promise((resolve3, reject) => {
+    execFile(
+      "git",
+      args,
+      { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv(env) },
+      (error2, stdout, stderr) => {
+        if (error2 && typeof error2.code === "string") {
+          reject(new GitError(`cannot run git: ${error2.message}`, args, String(stderr)));
+          return;
+        }
+        const code2 = error2 ? Number(error2.code ?? 1) : 0;
+        resolve3({ code: code2, stdout: String(stdout), stderr: String(stderr) });
+      }
+    );
+  });
+}
+function catFiles(cwd, env, ids) {
+  return new Promise((resolve3, reject) => {
+    const child = spawn("git", ["cat-file", "--batch"], {
+      cwd,
+      env: gitEnv(env),
+      stdio: ["pipe", "pipe", "pipe"]
+    });
+    const chunks = [];
+    let stderr = "";
+    child.stdout.on("data", (c) => chunks.push(c));
+    child.stderr.on("data", (c) => stderr += c.toString());
+    child.on(
+      "error",
+      (e) => reject(new GitError(`cannot run git: ${e.message}`, ["cat-file", "--batch"], stderr))
+    );
+    child.on("close", (code2) => {
+      if (code2 !== 0) {
+        reject(
+          new GitError(`git cat-file failed (${code2}): ${stderr.trim()}`, ["cat-file", "--batch"], stderr)
+        );
+        return;
+      }
+      const all = Buffer.concat(chunks);
+      const out = [];
+      let at2 = 0;
+      for (const id of ids) {
+        const nl = all.indexOf(10, at2);
+        const header2 = all.subarray(at2, nl).toString();
+        const size = Number(header2.split(" ")[2]);
+        if (!header2.startsWith(id) || !Number.isFinite(size)) {
+          reject(
+            new GitError(
+              `unexpected git cat-file output for ${id}: ${header2}`,
+              ["cat-file", "--batch"],
+              stderr
+            )
+          );
+          return;
+        }
+        out.push(all.subarray(nl + 1, nl + 1 + size));
+        at2 = nl + 1 + size + 1;
+      }
+      resolve3(out);
+    });
+    child.stdin.end(ids.map((id) => `${id}
+`).join(""));
+  });
+}
+function createGitReader(cwd, env) {
+  return {
+    async resolve(ref2) {
+      if (ref2.startsWith("-")) return void 0;
+      const r = await git(cwd, env, ["rev-parse", "--verify", "--quiet", `${ref2}^{commit}`]);
+      const sha = r.stdout.trim();
+      return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : void 0;
+    },
+    async mergeBase(ref2) {
+      if (ref2.startsWith("-")) return void 0;
+      const r = await git(cwd, env, ["merge-base", "HEAD", ref2]);
+      const sha = r.stdout.trim();
+      return r.code === 0 && sha !== "" ? sha : void 0;
+    },
+    async readTree(ref2, dir) {
+      if (ref2.startsWith("-")) throw new GitError(`invalid ref "${ref2}"`, [], "");
+      const clean = dir.replace(/^\.\/+/, "").replace(/\/+$/, "");
+      return readGitTree(cwd, env, ref2, clean === "" ? "." : clean, INTENT_READ_LIMITS);
+    }
+  };
+}
+async function lsTree(cwd, env, ref2, path, recursive) {
+  const args = ["ls-tree", ...recursive ? ["-r"] : [], "-l", "-z", "--full-tree", ref2, "--", path];
+  const r = await git(cwd, env, args);
+  if (r.code !== 0)
+    throw new GitError(`git ls-tree ${ref2} failed: ${r.stderr.trim()}`, ["ls-tree", ref2], r.stderr);
+  return r.stdout.split("\0").filter((l) => l !== "").map((line) => {
+    const tab = line.indexOf("	");
+    const [mode = "", type = "", id = "", size = ""] = line.slice(0, tab).split(/ +/);
+    return { mode, type, id, size: Number(size), path: line.slice(tab + 1) };
+  });
+}
+var LINK_MODE = "120000";
+var MAX_LINK_HOPS = 8;
+async function readGitTree(cwd, env, ref2, dir, limits) {
+  const out = [];
+  const wanted = [];
+  const visitedTrees = /* @__PURE__ */ new Set();
+  const isYaml = (name) => YAML_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+  const outsideProblem = "not read: a link to a place outside the repository (links may only point inside it)";
+  const addTree = async (treePath, shown, hops) => {
+    if (visitedTrees.has(treePath)) return;
+    visitedTrees.add(treePath);
+    for (const entry2 of await lsTree(cwd, env, ref2, treePath, true)) {
+      const path = shown + entry2.path.slice(treePath === "." ? 0 : treePath.length);
+      await addEntry(entry2, path, hops);
+    }
+  };
+  const addEntry = async (entry2, path, hops) => {
+    if (entry2.mode !== LINK_MODE) {
+      if (entry2.type === "blob" && isYaml(path)) wanted.push({ path, entry: entry2 });
+      return;
+    }
+    if (hops >= MAX_LINK_HOPS) {
+      out.push({ path, text: "", problem: "not read: a link that loops" });
+      return;
+    }
+    const [target] = await catFiles(cwd, env, [entry2.id]);
+    const resolved = resolveLink(entry2.path, (target ?? Buffer.alloc(0)).toString("utf8"));
+    if (resolved === void 0) {
+      if (isYaml(path) || !/\.[^/]*$/.test(posix.basename(path)))
+        out.push({ path, text: "", problem: outsideProblem });
+      return;
+    }
+    const found = resolved === "." ? void 0 : (await lsTree(cwd, env, ref2, resolved, false))[0];
+    if (resolved === "." || found?.type === "tree") {
+      await addTree(resolved, path, hops + 1);
+    } else if (!found || found.path !== resolved) {
+      if (isYaml(path))
+        out.push({ path, text: "", problem: "not read: a link to nothing (its target does not exist)" });
+    } else {
+      await addEntry(found, path, hops + 1);
+    }
+  };
+  await addTree(dir, dir === "." ? "" : dir, 0);
+  let total = 0;
+  const readable = [];
+  for (const item of wanted) {
+    const { size } = item.entry;
+    let problem;
+    if (readable.length >= limits.maxFiles) problem = `not read: more than ${limits.maxFiles} files`;
+    else if (size > limits.maxFileBytes)
+      problem = `not read: ${size} bytes, more than the ${limits.maxFileBytes} allowed per file`;
+    else if (total + size > limits.maxTotalBytes)
+      problem = `not read: the files together exceed the ${limits.maxTotalBytes} bytes allowed`;
+    if (problem !== void 0) {
+      out.push({ path: item.path, text: "", problem });
+      continue;
+    }
+    total += size;
+    readable.push(item);
+  }
+  const blobs = readable.length > 0 ? await catFiles(
+    cwd,
+    env,
+    readable.map((r) => r.entry.id)
+  ) : [];
+  readable.forEach((item, i) => {
+    const decoded = decode(blobs[i] ?? Buffer.alloc(0));
+    out.push(
+      "problem" in decoded ? { path: item.path, text: "", problem: decoded.problem } : { path: item.path, text: decoded.text }
+    );
+  });
+  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function resolveLink(linkPath, target) {
+  if (target === "" || target.startsWith("/") || target.includes("\0")) return void 0;
+  const resolved = posix.normalize(posix.join(posix.dirname(linkPath), target));
+  if (resolved === ".." || resolved.startsWith("../") || posix.isAbsolute(resolved)) return void 0;
+  return resolved.replace(/\/+$/, "") || ".";
+}
+
+// action/src/adapters/github.ts
 var PER_PAGE = 100;
 var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
 function createGitHubAdapter(options) {
@@ -22540,381 +22989,12 @@ function apiMessageOf(error2) {
   return String(error2);
 }
 
-// action/src/commands/action-preview.ts
-var FORK_SKIP_REASON = "fork pull request: secrets are not available";
-var TARGET_SKIP_REASON = "pull_request_target: secrets are present and the head is untrusted, so the engine never runs on it";
-var HeadNotFetchedError = class extends Error {
-  name = "HeadNotFetchedError";
-};
-var PreviewFailedError = class extends Error {
-  constructor(reasons) {
-    super(reasons.length === 1 ? reasons[0] ?? "" : reasons.map((r) => `- ${r}`).join("\n"));
-    this.reasons = reasons;
-  }
-  reasons;
-  name = "PreviewFailedError";
-};
-var BaseNotFetchedError = class extends Error {
-  name = "BaseNotFetchedError";
-};
-function commentSkipReason(settings) {
-  const pr = settings.github.pullRequest;
-  if (!pr) return `not a pull request (event ${settings.github.eventName || "unknown"}): no comment`;
-  if (pr.isFork && settings.github.eventName !== "pull_request_target")
-    return "fork pull request: the token is read-only, so no comment is posted";
-  if (!settings.commentOnPr) return "comment-on-pr is false: no comment";
-  return void 0;
-}
-function engineSkipReason(settings) {
-  if (settings.github.eventName === "pull_request_target") return TARGET_SKIP_REASON;
-  if (settings.github.pullRequest?.isFork) return FORK_SKIP_REASON;
-  if (settings.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
-  return void 0;
-}
-async function runActionPreview(settings, deps, io) {
-  const baseLabel = settings.baseRef === void 0 ? "no base (everything is new)" : `${settings.baseRef} (${settings.baseRefSource})`;
-  io.info(`Previewing ${settings.policiesDir}/ against ${baseLabel}`);
-  let report2;
-  try {
-    const opts = { policiesDir: settings.policiesDir };
-    if (settings.baseRef !== void 0) opts.baseRef = settings.baseRef;
-    if (settings.environments) opts.environments = settings.environments;
-    const headSha = settings.github.pullRequest?.headSha ?? settings.github.sha;
-    if (headSha) opts.headRef = headSha;
-    if ("skipReason" in deps.engine) opts.engineSkipReason = deps.engine.skipReason;
-    report2 = await runPreview(
-      {
-        git: deps.git,
-        readHead: deps.readHead,
-        ..."engine" in deps.engine ? { engine: deps.engine.engine } : {}
-      },
-      opts
-    );
-  } catch (error2) {
-    if (error2 instanceof BaseRefNotFoundError) {
-      throw new BaseNotFetchedError(
-        `${error2.message}. The checkout must contain the base commit: use actions/checkout with fetch-depth: 0.`
-      );
-    }
-    throw error2;
-  }
-  const scrubber = createScrubber(settings.secrets);
-  report2 = scrubber.scrubDeep(report2);
-  const outputs = previewOutputs(report2);
-  if (settings.runner.stepSummaryPath) {
-    await io.writeSummary(scrubber.scrub(renderSummary(report2, sourceLinks(settings, report2))));
-  } else {
-    io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
-  }
-  const headErrors = report2.intentErrors.filter((e) => e.side === "head");
-  const lint = report2.environments.flatMap((e) => e.lint);
-  emitAnnotations(planAnnotations(headErrors, lint), io);
-  for (const env of report2.environments) {
-    if (env.engine.status === "failed") io.warn(`Pulumi preview for ${env.name}: ${env.engine.error}`);
-  }
-  io.setOutput("changed", String(outputs.changed));
-  io.setOutput("flows-added", String(outputs.flowsAdded));
-  io.setOutput("flows-removed", String(outputs.flowsRemoved));
-  io.setOutput("lint-errors", String(outputs.lintErrors));
-  const reportPath = join2(settings.runner.temp, "netpol-rollout", "preview-report.json");
-  const json = `${JSON.stringify({ schemaVersion: 1, outputs, report: report2 }, null, 2)}
-`;
-  await (deps.writeReport ?? writeReportFile)(reportPath, scrubber.scrub(json));
-  io.setOutput("report", reportPath);
-  const failures = failureReasons(report2, outputs, settings.failOn);
-  let comment;
-  const skip = commentSkipReason(settings);
-  const pr = settings.github.pullRequest;
-  if (skip !== void 0 || !pr) {
-    io.info(skip ?? "no comment");
-  } else if (!deps.github) {
-    io.info("no GitHub client: no comment");
-  } else {
-    const summaryUrl = runUrl(settings.github);
-    const body = renderComment(report2, {
-      ...summaryUrl ? { summaryUrl } : {},
-      ...sourceLinks(settings, report2)
-    });
-    try {
-      comment = await deps.github.upsertStickyComment(
-        { owner: settings.github.owner, repo: settings.github.repo, number: pr.number },
-        MARKER,
-        scrubber.scrub(body)
-      );
-      const removed = comment.removed > 0 ? ` (${plural4(comment.removed, "duplicate")} from runs at the same time removed)` : "";
-      io.info(`Pull request comment ${comment.action}: ${comment.url}${removed}`);
-    } catch (error2) {
-      if (error2 instanceof GitHubPermissionError) {
-        io.warn(
-          `Could not comment on pull request #${pr.number}: ${error2.message}. The token is read-only (a pull request from a fork, or the workflow lacks \`permissions: pull-requests: write\`); the report is in the job summary.`
-        );
-      } else if (error2 instanceof GitHubRateLimitError) {
-        const reset = error2.resetAt ? ` until ${error2.resetAt.toISOString()}` : "";
-        io.warn(
-          `Could not comment on pull request #${pr.number}: rate limited${reset} (${error2.message}); the report is in the job summary.`
-        );
-      } else if (error2 instanceof GitHubApiError) {
-        failures.push(
-          `the pull request comment could not be posted: ${error2.message}. The report is in the job summary and in ${reportPath}; re-run the job to post it.`
-        );
-      } else {
-        throw error2;
-      }
-    }
-  }
-  const result = { report: report2, outputs, reportPath, failures };
-  if (comment) result.comment = comment;
-  if (failures.length > 0) throw new PreviewFailedError(failures);
-  io.info(
-    outputs.changed ? `Preview: ${outputs.flowsAdded} flows opened, ${outputs.flowsRemoved} closed.` : "Preview: no change."
-  );
-  return result;
-}
-function failureReasons(report2, outputs, failOn) {
-  const reasons = [];
-  if (outputs.invalid) {
-    reasons.push(
-      `the intent is invalid: ${plural4(outputs.intentErrors, "error")} (see the annotations and the job summary)`
-    );
-  }
-  if (failOn === "never") return reasons;
-  if (outputs.lintErrors > 0)
-    reasons.push(`lint found ${plural4(outputs.lintErrors, "error")} (fail-on: ${failOn})`);
-  if (failOn === "warning" && outputs.lintWarnings > 0) {
-    reasons.push(`lint found ${plural4(outputs.lintWarnings, "warning")} (fail-on: warning)`);
-  }
-  for (const env of report2.environments) {
-    if (env.engine.status === "failed")
-      reasons.push(`the Pulumi preview of ${env.name} failed: ${env.engine.error}`);
-  }
-  return reasons;
-}
-function plural4(n, one) {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
-}
-function sourceLinks(settings, report2) {
-  const { github } = settings;
-  if (!github.owner) return {};
-  const blob = (sha2) => `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha2}/`;
-  const sha = github.pullRequest?.headSha ?? github.sha;
-  return {
-    ...sha ? { sourceUrl: blob(sha) } : {},
-    ...report2.baseSha ? { baseSourceUrl: blob(report2.baseSha) } : {}
-  };
-}
-async function writeReportFile(path, text) {
-  await mkdir2(join2(path, ".."), { recursive: true });
-  await writeFile2(path, text, "utf8");
-}
-async function readWorkingTree(workspace, dir) {
-  const tree = await readIntentTree(workspace, join2(workspace, dir));
-  return tree.files;
-}
-async function readHeadObjects(git2, settings) {
-  const pr = settings.github.pullRequest;
-  const head = pr?.headSha;
-  if (!pr || !head) throw new HeadNotFetchedError("pull_request_target: the event names no head commit");
-  const sha = await git2.resolve(head);
-  if (!sha) {
-    throw new HeadNotFetchedError(
-      `pull_request_target: the head commit ${head} of pull request #${pr.number} is not in the checkout, which holds the base. Fetch it as git objects without checking it out, before this step: git fetch --no-tags origin +refs/pull/${pr.number}/head:refs/remotes/pull/${pr.number}/head`
-    );
-  }
-  return git2.readTree(sha, settings.policiesDir);
-}
-
-// action/src/adapters/git.ts
-import { execFile, spawn } from "node:child_process";
-import { posix } from "node:path";
-var GitError = class extends Error {
-  constructor(message, args, stderr) {
-    super(message);
-    this.args = args;
-    this.stderr = stderr;
-  }
-  args;
-  stderr;
-  name = "GitError";
-};
-var MAX_BUFFER = 256 * 1024 * 1024;
-function git(cwd, args) {
-  return new Promise((resolve3, reject) => {
-    execFile(
-      "git",
-      args,
-      { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: { ...process.env, GIT_TERMINAL_PROMPT: "0" } },
-      (error2, stdout, stderr) => {
-        if (error2 && typeof error2.code === "string") {
-          reject(new GitError(`cannot run git: ${error2.message}`, args, String(stderr)));
-          return;
-        }
-        const code2 = error2 ? Number(error2.code ?? 1) : 0;
-        resolve3({ code: code2, stdout: String(stdout), stderr: String(stderr) });
-      }
-    );
-  });
-}
-function catFiles(cwd, ids) {
-  return new Promise((resolve3, reject) => {
-    const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
-    const chunks = [];
-    let stderr = "";
-    child.stdout.on("data", (c) => chunks.push(c));
-    child.stderr.on("data", (c) => stderr += c.toString());
-    child.on(
-      "error",
-      (e) => reject(new GitError(`cannot run git: ${e.message}`, ["cat-file", "--batch"], stderr))
-    );
-    child.on("close", (code2) => {
-      if (code2 !== 0) {
-        reject(
-          new GitError(`git cat-file failed (${code2}): ${stderr.trim()}`, ["cat-file", "--batch"], stderr)
-        );
-        return;
-      }
-      const all = Buffer.concat(chunks);
-      const out = [];
-      let at2 = 0;
-      for (const id of ids) {
-        const nl = all.indexOf(10, at2);
-        const header2 = all.subarray(at2, nl).toString();
-        const size = Number(header2.split(" ")[2]);
-        if (!header2.startsWith(id) || !Number.isFinite(size)) {
-          reject(
-            new GitError(
-              `unexpected git cat-file output for ${id}: ${header2}`,
-              ["cat-file", "--batch"],
-              stderr
-            )
-          );
-          return;
-        }
-        out.push(all.subarray(nl + 1, nl + 1 + size));
-        at2 = nl + 1 + size + 1;
-      }
-      resolve3(out);
-    });
-    child.stdin.end(ids.map((id) => `${id}
-`).join(""));
-  });
-}
-function createGitReader(cwd) {
-  return {
-    async resolve(ref2) {
-      if (ref2.startsWith("-")) return void 0;
-      const r = await git(cwd, ["rev-parse", "--verify", "--quiet", `${ref2}^{commit}`]);
-      const sha = r.stdout.trim();
-      return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : void 0;
-    },
-    async mergeBase(ref2) {
-      if (ref2.startsWith("-")) return void 0;
-      const r = await git(cwd, ["merge-base", "HEAD", ref2]);
-      const sha = r.stdout.trim();
-      return r.code === 0 && sha !== "" ? sha : void 0;
-    },
-    async readTree(ref2, dir) {
-      if (ref2.startsWith("-")) throw new GitError(`invalid ref "${ref2}"`, [], "");
-      const clean = dir.replace(/^\.\/+/, "").replace(/\/+$/, "");
-      return readGitTree(cwd, ref2, clean === "" ? "." : clean, INTENT_READ_LIMITS);
-    }
-  };
-}
-async function lsTree(cwd, ref2, path, recursive) {
-  const args = ["ls-tree", ...recursive ? ["-r"] : [], "-l", "-z", "--full-tree", ref2, "--", path];
-  const r = await git(cwd, args);
-  if (r.code !== 0)
-    throw new GitError(`git ls-tree ${ref2} failed: ${r.stderr.trim()}`, ["ls-tree", ref2], r.stderr);
-  return r.stdout.split("\0").filter((l) => l !== "").map((line) => {
-    const tab = line.indexOf("	");
-    const [mode = "", type = "", id = "", size = ""] = line.slice(0, tab).split(/ +/);
-    return { mode, type, id, size: Number(size), path: line.slice(tab + 1) };
-  });
-}
-var LINK_MODE = "120000";
-var MAX_LINK_HOPS = 8;
-async function readGitTree(cwd, ref2, dir, limits) {
-  const out = [];
-  const wanted = [];
-  const visitedTrees = /* @__PURE__ */ new Set();
-  const isYaml = (name) => YAML_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
-  const outsideProblem = "not read: a link to a place outside the repository (links may only point inside it)";
-  const addTree = async (treePath, shown, hops) => {
-    if (visitedTrees.has(treePath)) return;
-    visitedTrees.add(treePath);
-    for (const entry2 of await lsTree(cwd, ref2, treePath, true)) {
-      const path = shown + entry2.path.slice(treePath === "." ? 0 : treePath.length);
-      await addEntry(entry2, path, hops);
-    }
-  };
-  const addEntry = async (entry2, path, hops) => {
-    if (entry2.mode !== LINK_MODE) {
-      if (entry2.type === "blob" && isYaml(path)) wanted.push({ path, entry: entry2 });
-      return;
-    }
-    if (hops >= MAX_LINK_HOPS) {
-      out.push({ path, text: "", problem: "not read: a link that loops" });
-      return;
-    }
-    const [target] = await catFiles(cwd, [entry2.id]);
-    const resolved = resolveLink(entry2.path, (target ?? Buffer.alloc(0)).toString("utf8"));
-    if (resolved === void 0) {
-      if (isYaml(path) || !/\.[^/]*$/.test(posix.basename(path)))
-        out.push({ path, text: "", problem: outsideProblem });
-      return;
-    }
-    const found = resolved === "." ? void 0 : (await lsTree(cwd, ref2, resolved, false))[0];
-    if (resolved === "." || found?.type === "tree") {
-      await addTree(resolved, path, hops + 1);
-    } else if (!found || found.path !== resolved) {
-      if (isYaml(path))
-        out.push({ path, text: "", problem: "not read: a link to nothing (its target does not exist)" });
-    } else {
-      await addEntry(found, path, hops + 1);
-    }
-  };
-  await addTree(dir, dir === "." ? "" : dir, 0);
-  let total = 0;
-  const readable = [];
-  for (const item of wanted) {
-    const { size } = item.entry;
-    let problem;
-    if (readable.length >= limits.maxFiles) problem = `not read: more than ${limits.maxFiles} files`;
-    else if (size > limits.maxFileBytes)
-      problem = `not read: ${size} bytes, more than the ${limits.maxFileBytes} allowed per file`;
-    else if (total + size > limits.maxTotalBytes)
-      problem = `not read: the files together exceed the ${limits.maxTotalBytes} bytes allowed`;
-    if (problem !== void 0) {
-      out.push({ path: item.path, text: "", problem });
-      continue;
-    }
-    total += size;
-    readable.push(item);
-  }
-  const blobs = readable.length > 0 ? await catFiles(
-    cwd,
-    readable.map((r) => r.entry.id)
-  ) : [];
-  readable.forEach((item, i) => {
-    const decoded = decode(blobs[i] ?? Buffer.alloc(0));
-    out.push(
-      "problem" in decoded ? { path: item.path, text: "", problem: decoded.problem } : { path: item.path, text: decoded.text }
-    );
-  });
-  return out.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-}
-function resolveLink(linkPath, target) {
-  if (target === "" || target.startsWith("/") || target.includes("\0")) return void 0;
-  const resolved = posix.normalize(posix.join(posix.dirname(linkPath), target));
-  if (resolved === ".." || resolved.startsWith("../") || posix.isAbsolute(resolved)) return void 0;
-  return resolved.replace(/\/+$/, "") || ".";
-}
-
 // action/src/adapters/pulumi.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 import { accessSync, constants as constants4, existsSync as existsSync2, readFileSync } from "node:fs";
-import { delimiter, join as join3, relative as relative3 } from "node:path";
-var ENVIRONMENT_CONFIG_KEY = "netpol-rollout:environment";
-var POLICIES_DIR_CONFIG_KEY = "netpol-rollout:policiesDir";
+import { basename, delimiter, dirname, join as join3, relative as relative3 } from "node:path";
+
+// action/src/ports/engine.ts
 var PulumiEngineError = class extends Error {
   name = "PulumiEngineError";
 };
@@ -22930,6 +23010,11 @@ var PulumiCliMissingError = class extends PulumiEngineError {
 var PulumiPreviewError = class extends PulumiEngineError {
   name = "PulumiPreviewError";
 };
+
+// action/src/rollout/recorded.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// action/src/adapters/pulumi.ts
 function classifyPulumiError(error2, stack, diagnostics = []) {
   if (error2 instanceof PulumiEngineError) return error2;
   const name = error2 instanceof Error ? error2.name : "";
@@ -23084,7 +23169,7 @@ function checkAvailability(input, probes = nodeProbes) {
 function projectBackendUrl(text) {
   if (text === void 0) return void 0;
   try {
-    const doc = (0, import_yaml2.parse)(text);
+    const doc = (0, import_yaml3.parse)(text);
     const backend = isRecord(doc) ? doc.backend : void 0;
     const url = isRecord(backend) ? backend.url : void 0;
     return typeof url === "string" && url !== "" ? url : void 0;
@@ -23121,28 +23206,33 @@ function oneLine2(message) {
   const text = message.replace(ANSI_SGR, "").split("\n").filter((line) => !/^\s+at /.test(line)).join(" ").replace(/\s+/g, " ").trim();
   return text.length > 1e3 ? `${text.slice(0, 997)}...` : text;
 }
-function stackOpener(workDir, backendUrl) {
+function engineEnvVars(env) {
+  return {
+    ...env.vars,
+    ...env.secretVars?.(),
+    PATH: env.path,
+    ...env.backendUrl ? { PULUMI_BACKEND_URL: env.backendUrl } : {},
+    PULUMI_SKIP_UPDATE_CHECK: "true"
+  };
+}
+function stackOpener(workDir, env, cliPath = findOnPath(env.path, nodeProbes)) {
   let command;
+  const envVars = engineEnvVars(env);
   return async (stackName2) => {
     const automation = await import("./chunks/automation-YOVQET5A.js");
     const { LocalWorkspace, PulumiCommand } = automation.default ?? automation;
-    command ??= PulumiCommand.get();
+    command ??= PulumiCommand.get(cliRoot(cliPath));
     const pulumiCommand = await command;
-    return LocalWorkspace.createOrSelectStack(
-      { stackName: stackName2, workDir },
-      {
-        pulumiCommand,
-        envVars: {
-          PULUMI_SKIP_UPDATE_CHECK: "true",
-          // The `pulumi-backend-url` input, or PULUMI_BACKEND_URL as the job set it.
-          ...backendUrl ? { PULUMI_BACKEND_URL: backendUrl } : {}
-        }
-      }
-    );
+    return LocalWorkspace.createOrSelectStack({ stackName: stackName2, workDir }, { pulumiCommand, envVars });
   };
 }
+function cliRoot(cliPath) {
+  if (cliPath === void 0 || basename(cliPath) !== "pulumi") return void 0;
+  const bin = dirname(cliPath);
+  return basename(bin) === "bin" ? { root: dirname(bin) } : void 0;
+}
 function automationRunner(options) {
-  const openStack = stackOpener(options.workDir, options.env.backendUrl);
+  const openStack = stackOpener(options.workDir, options.env, options.cliPath);
   return {
     async preview(stackName2, environment, onEvent) {
       const stack = await openStack(stackName2);
@@ -23157,17 +23247,17 @@ async function ensureConfig(stack, stackName2, environment, options) {
   let config = {};
   if (text !== void 0) {
     try {
-      const doc = (0, import_yaml2.parse)(text);
+      const doc = (0, import_yaml3.parse)(text);
       if (isRecord(doc) && isRecord(doc.config)) config = doc.config;
     } catch {
       config = {};
     }
   }
-  if (config[ENVIRONMENT_CONFIG_KEY] === void 0) {
-    await stack.setConfig(ENVIRONMENT_CONFIG_KEY, { value: environment });
+  if (config[configKey("environment")] === void 0) {
+    await stack.setConfig(configKey("environment"), { value: environment });
   }
-  if (options.policiesDir !== "policies" && config[POLICIES_DIR_CONFIG_KEY] !== options.policiesDir) {
-    await stack.setConfig(POLICIES_DIR_CONFIG_KEY, { value: options.policiesDir });
+  if (options.policiesDir !== "policies" && config[configKey("policiesDir")] !== options.policiesDir) {
+    await stack.setConfig(configKey("policiesDir"), { value: options.policiesDir });
   }
 }
 
@@ -23176,7 +23266,7 @@ import { execFile as execFile2 } from "node:child_process";
 import { createHash as createHash2 } from "node:crypto";
 import { copyFile as copyFile2, mkdir as mkdir3, readFile, writeFile as writeFile3 } from "node:fs/promises";
 import { existsSync as existsSync3 } from "node:fs";
-import { dirname, join as join4, relative as relative4 } from "node:path";
+import { dirname as dirname2, join as join4, relative as relative4 } from "node:path";
 import { fileURLToPath } from "node:url";
 var PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
 var DEFAULT_WORK_DIR = "pulumi";
@@ -23199,10 +23289,10 @@ function chooseProgram(input, exists2 = existsSync3) {
   return { kind: "shipped", project: input.project };
 }
 function actionDirOf(moduleUrl, exists2 = existsSync3) {
-  const start = dirname(fileURLToPath(moduleUrl));
-  for (let dir = start; ; dir = dirname(dir)) {
+  const start = dirname2(fileURLToPath(moduleUrl));
+  for (let dir = start; ; dir = dirname2(dir)) {
     if (exists2(join4(dir, "action.yml"))) return dir;
-    if (dirname(dir) === dir) return start;
+    if (dirname2(dir) === dir) return start;
   }
 }
 var execRunner = (command, args, cwd) => new Promise((resolve3, reject) => {
@@ -23279,40 +23369,10 @@ function shippedProgramEngine(prepare, create, stackOf) {
   };
 }
 
-// action/src/main.ts
-var CommandNotAvailableError = class extends Error {
-  name = "CommandNotAvailableError";
-};
-async function run(options = {}) {
-  const io = options.io ?? createActionsIo();
-  try {
-    const settings = parseSettings({
-      env: options.env ?? process.env,
-      cwd: options.cwd ?? process.cwd(),
-      readFile: (path) => readFileSync2(path, "utf8"),
-      tmpdir: tmpdir()
-    });
-    for (const secret of settings.secrets) setSecret(secret);
-    io.info(`netpol-rollout ${settings.command}`);
-    switch (settings.command) {
-      case "preview":
-        await runActionPreview(settings, previewDeps(settings, io), io);
-        return;
-      case "deploy":
-      case "rollback":
-      case "probe":
-        throw new CommandNotAvailableError(
-          `command "${settings.command}" is not available yet in this version of netpol-rollout; only "preview" is`
-        );
-    }
-  } catch (error2) {
-    if (error2 instanceof Error && error2.stack) debug(error2.stack);
-    setFailed(error2 instanceof Error ? error2.message : String(error2));
-  }
-}
+// action/src/wiring/preview.ts
 function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
   const { workspace } = settings.runner;
-  const git2 = createGitReader(workspace);
+  const git2 = createGitReader(workspace, settings.runner.toolEnv);
   const deps = {
     git: git2,
     // Under pull_request_target the checkout is the base: the head is read as git objects.
@@ -23343,6 +23403,7 @@ function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
             workDir,
             workspace,
             env: settings.pulumi,
+            cliPath: availability.cliPath,
             stackTemplate: settings.stackTemplate,
             // The shipped project lives outside the repository: the intent by absolute path.
             policiesDir: join5(workspace, settings.policiesDir),
@@ -23358,6 +23419,7 @@ function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
           workDir: program.workDir,
           workspace,
           env: settings.pulumi,
+          cliPath: availability.cliPath,
           stackTemplate: settings.stackTemplate,
           policiesDir: settings.policiesDir,
           log: (line) => io.info(line)
@@ -23377,18 +23439,37 @@ function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
   }
   return deps;
 }
-function createActionsIo() {
-  return {
-    info: (message) => info(message),
-    warn: (message) => warning(message),
-    error: (message, props) => error(message, props),
-    warning: (message, props) => warning(message, props),
-    notice: (message) => notice(message),
-    setOutput: (name, value) => setOutput(name, value),
-    writeSummary: async (markdown) => {
-      await summary.addRaw(markdown, true).write();
+
+// action/src/main.ts
+var CommandNotAvailableError = class extends Error {
+  name = "CommandNotAvailableError";
+};
+async function run(options = {}) {
+  const io = options.io ?? createActionsIo();
+  try {
+    const settings = parseSettings({
+      env: options.env ?? process.env,
+      cwd: options.cwd ?? process.cwd(),
+      readFile: (path) => readFileSync2(path, "utf8"),
+      tmpdir: tmpdir()
+    });
+    for (const secret of settings.secrets) setSecret(secret);
+    io.info(`netpol-rollout ${settings.command}`);
+    switch (settings.command) {
+      case "preview":
+        await runActionPreview(settings, previewDeps(settings, io), io);
+        return;
+      case "deploy":
+      case "rollback":
+      case "probe":
+        throw new CommandNotAvailableError(
+          `command "${settings.command}" is not available yet in this version of netpol-rollout; only "preview" is`
+        );
     }
-  };
+  } catch (error2) {
+    if (error2 instanceof Error && error2.stack) debug(error2.stack);
+    setFailed(error2 instanceof Error ? error2.message : String(error2));
+  }
 }
 
 // action/src/index.ts

@@ -15237,7 +15237,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join as join2, resolve as resolve4 } from "node:path";
 import * as pulumi2 from "@pulumi/pulumi";
 
-// action/src/report/escape.ts
+// action/src/text/escape.ts
 var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 function visible(text) {
   return text.replace(INVISIBLE, escapeChar);
@@ -18309,7 +18309,131 @@ function bundleDigest(bundle) {
   return `sha256:${createHash2("sha256").update(text).digest("hex")}`;
 }
 
-// pulumi/plan.ts
+// action/src/rollout/config.ts
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
+
+// action/src/rollout/stages.ts
+var DEPLOY_STAGES = ["allow", "enforce"];
+
+// action/src/rollout/config.ts
+var CONFIG_NAMESPACE = "netpol-rollout";
+var CONFIG_KEYS = [
+  "environment",
+  "stage",
+  "policiesDir",
+  "bundleFile",
+  "revision",
+  "monitoring",
+  "monitoringNamespace",
+  "monitoringLabels",
+  "kyverno",
+  "kyvernoAction"
+];
+function configKey(key) {
+  return `${CONFIG_NAMESPACE}:${key}`;
+}
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function parseStackConfig(raw, repoRoot) {
+  const errors = [];
+  const key = configKey;
+  for (const name of Object.keys(raw).sort()) {
+    if (CONFIG_KEYS.includes(name)) continue;
+    const suggestion = (0, import_fastest_levenshtein2.closest)(name, [...CONFIG_KEYS]);
+    const hint = (0, import_fastest_levenshtein2.distance)(name, suggestion) <= 3 ? ` (did you mean ${CONFIG_NAMESPACE}:${suggestion}?)` : "";
+    errors.push(
+      `unknown config key ${CONFIG_NAMESPACE}:${name}${hint}; known keys: ${CONFIG_KEYS.join(", ")}`
+    );
+  }
+  const environment = nonEmpty(raw.environment);
+  if (environment === void 0) {
+    errors.push(
+      `${key("environment")} is required: the intent environment this stack deploys (e.g. \`pulumi config set ${key("environment")} production\`)`
+    );
+  }
+  let stage = "enforce";
+  const rawStage = nonEmpty(raw.stage);
+  if (rawStage !== void 0) {
+    const known = DEPLOY_STAGES.find((s) => s === rawStage);
+    if (known !== void 0) stage = known;
+    else errors.push(`${key("stage")} must be allow or enforce, not "${rawStage}"`);
+  }
+  const policiesDir = resolvePath(repoRoot, nonEmpty(raw.policiesDir) ?? "policies");
+  const rawBundle = nonEmpty(raw.bundleFile);
+  const bundleFile = rawBundle === void 0 ? void 0 : resolvePath(repoRoot, rawBundle);
+  const rawRevision = nonEmpty(raw.revision);
+  if (rawRevision !== void 0 && /\s/.test(rawRevision)) {
+    errors.push(`${key("revision")} must be a git commit or ref without spaces, not "${rawRevision}"`);
+  }
+  const monitoring = parseBoolean(raw.monitoring, key("monitoring"), errors);
+  const monitoringNamespace = nonEmpty(raw.monitoringNamespace) ?? "monitoring";
+  if (!DNS_LABEL.test(monitoringNamespace) || monitoringNamespace.length > 63) {
+    errors.push(
+      `${key("monitoringNamespace")} must be a namespace name (DNS label), not "${monitoringNamespace}"`
+    );
+  }
+  const monitoringLabels = parseLabels(raw.monitoringLabels, key("monitoringLabels"), errors);
+  const kyverno = parseBoolean(raw.kyverno, key("kyverno"), errors);
+  let kyvernoAction = "Audit";
+  const rawAction = nonEmpty(raw.kyvernoAction);
+  if (rawAction !== void 0) {
+    const normalised = rawAction.toLowerCase();
+    if (normalised === "audit") kyvernoAction = "Audit";
+    else if (normalised === "enforce") kyvernoAction = "Enforce";
+    else errors.push(`${key("kyvernoAction")} must be Audit or Enforce, not "${rawAction}"`);
+  }
+  if (errors.length > 0 || environment === void 0) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      environment,
+      stage,
+      policiesDir,
+      ...bundleFile === void 0 ? {} : { bundleFile },
+      revision: rawRevision ?? null,
+      monitoring: { enabled: monitoring, namespace: monitoringNamespace, labels: monitoringLabels },
+      kyverno: { enabled: kyverno, action: kyvernoAction }
+    }
+  };
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed === void 0 || trimmed === "" ? void 0 : trimmed;
+}
+function resolvePath(root, path) {
+  return isAbsolute3(path) ? path : resolve3(root, path);
+}
+function parseBoolean(value, name, errors) {
+  const text = nonEmpty(value);
+  if (text === void 0) return false;
+  if (text === "true") return true;
+  if (text === "false") return false;
+  errors.push(`${name} must be true or false, not "${text}"`);
+  return false;
+}
+function parseLabels(value, name, errors) {
+  const text = nonEmpty(value);
+  if (text === void 0) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    errors.push(`${name} must be a JSON object of label names to values, e.g. {"release":"prometheus"}`);
+    return {};
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    errors.push(`${name} must be a JSON object of label names to values, e.g. {"release":"prometheus"}`);
+    return {};
+  }
+  const labels = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (typeof v !== "string") errors.push(`${name}: the value of label ${k} must be a string`);
+    else labels[k] = v;
+  }
+  return labels;
+}
+
+// action/src/rollout/plan.ts
 var ALLOWED_KINDS = {
   NetworkPolicy: "networking.k8s.io/v1",
   CiliumNetworkPolicy: "cilium.io/v2"
@@ -18434,11 +18558,7 @@ function toResource(object, dependsOn) {
   };
 }
 
-// pulumi/program.ts
-import * as pulumi from "@pulumi/pulumi";
-import * as k8s from "@pulumi/kubernetes";
-
-// pulumi/guards.ts
+// action/src/rollout/guards.ts
 var GENERATED_BY_LABEL = "netpol-rollout.io/generated-by";
 var CILIUM_POLICY_DROP_EXPR = 'sum by (direction) (rate(cilium_drop_count_total{reason="Policy denied"}[5m])) > 0';
 function planGuards(source, options) {
@@ -18724,7 +18844,7 @@ function unique(values) {
   return [...new Set(values)];
 }
 
-// pulumi/recorded.ts
+// action/src/rollout/recorded.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 function parseRecordedBundle(file, text) {
   const lineCounter = new import_yaml3.LineCounter();
@@ -18855,7 +18975,7 @@ function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
 
-// pulumi/program.ts
+// action/src/rollout/stack.ts
 var StackInputError = class extends Error {
   constructor(headline, problems) {
     super(`${headline}
@@ -18951,6 +19071,10 @@ function planStack(input) {
   };
   return { rollout, guards, outputs };
 }
+
+// pulumi/program.ts
+import * as pulumi from "@pulumi/pulumi";
+import * as k8s from "@pulumi/kubernetes";
 function defineStack(input, options = {}) {
   const { rollout, guards, outputs } = planStack(input);
   const base = options.provider === void 0 ? {} : { provider: options.provider };
@@ -19016,121 +19140,6 @@ function registerGuard(guard, opts) {
   );
 }
 
-// pulumi/settings.ts
-var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
-import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
-var CONFIG_NAMESPACE = "netpol-rollout";
-var CONFIG_KEYS = [
-  "environment",
-  "stage",
-  "policiesDir",
-  "bundleFile",
-  "revision",
-  "monitoring",
-  "monitoringNamespace",
-  "monitoringLabels",
-  "kyverno",
-  "kyvernoAction"
-];
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function parseSettings(raw, repoRoot) {
-  const errors = [];
-  const key = (k) => `${CONFIG_NAMESPACE}:${k}`;
-  for (const name of Object.keys(raw).sort()) {
-    if (CONFIG_KEYS.includes(name)) continue;
-    const suggestion = (0, import_fastest_levenshtein2.closest)(name, [...CONFIG_KEYS]);
-    const hint = (0, import_fastest_levenshtein2.distance)(name, suggestion) <= 3 ? ` (did you mean ${CONFIG_NAMESPACE}:${suggestion}?)` : "";
-    errors.push(
-      `unknown config key ${CONFIG_NAMESPACE}:${name}${hint}; known keys: ${CONFIG_KEYS.join(", ")}`
-    );
-  }
-  const environment = nonEmpty(raw.environment);
-  if (environment === void 0) {
-    errors.push(
-      `${key("environment")} is required: the intent environment this stack deploys (e.g. \`pulumi config set ${key("environment")} production\`)`
-    );
-  }
-  let stage = "enforce";
-  const rawStage = nonEmpty(raw.stage);
-  if (rawStage !== void 0) {
-    if (rawStage === "allow" || rawStage === "enforce") stage = rawStage;
-    else errors.push(`${key("stage")} must be allow or enforce, not "${rawStage}"`);
-  }
-  const policiesDir = resolvePath(repoRoot, nonEmpty(raw.policiesDir) ?? "policies");
-  const rawBundle = nonEmpty(raw.bundleFile);
-  const bundleFile = rawBundle === void 0 ? void 0 : resolvePath(repoRoot, rawBundle);
-  const rawRevision = nonEmpty(raw.revision);
-  if (rawRevision !== void 0 && /\s/.test(rawRevision)) {
-    errors.push(`${key("revision")} must be a git commit or ref without spaces, not "${rawRevision}"`);
-  }
-  const monitoring = parseBoolean(raw.monitoring, key("monitoring"), errors);
-  const monitoringNamespace = nonEmpty(raw.monitoringNamespace) ?? "monitoring";
-  if (!DNS_LABEL.test(monitoringNamespace) || monitoringNamespace.length > 63) {
-    errors.push(
-      `${key("monitoringNamespace")} must be a namespace name (DNS label), not "${monitoringNamespace}"`
-    );
-  }
-  const monitoringLabels = parseLabels(raw.monitoringLabels, key("monitoringLabels"), errors);
-  const kyverno = parseBoolean(raw.kyverno, key("kyverno"), errors);
-  let kyvernoAction = "Audit";
-  const rawAction = nonEmpty(raw.kyvernoAction);
-  if (rawAction !== void 0) {
-    const normalised = rawAction.toLowerCase();
-    if (normalised === "audit") kyvernoAction = "Audit";
-    else if (normalised === "enforce") kyvernoAction = "Enforce";
-    else errors.push(`${key("kyvernoAction")} must be Audit or Enforce, not "${rawAction}"`);
-  }
-  if (errors.length > 0 || environment === void 0) return { ok: false, errors };
-  return {
-    ok: true,
-    settings: {
-      environment,
-      stage,
-      policiesDir,
-      ...bundleFile === void 0 ? {} : { bundleFile },
-      revision: rawRevision ?? null,
-      monitoring: { enabled: monitoring, namespace: monitoringNamespace, labels: monitoringLabels },
-      kyverno: { enabled: kyverno, action: kyvernoAction }
-    }
-  };
-}
-function nonEmpty(value) {
-  const trimmed = value?.trim();
-  return trimmed === void 0 || trimmed === "" ? void 0 : trimmed;
-}
-function resolvePath(root, path) {
-  return isAbsolute3(path) ? path : resolve3(root, path);
-}
-function parseBoolean(value, name, errors) {
-  const text = nonEmpty(value);
-  if (text === void 0) return false;
-  if (text === "true") return true;
-  if (text === "false") return false;
-  errors.push(`${name} must be true or false, not "${text}"`);
-  return false;
-}
-function parseLabels(value, name, errors) {
-  const text = nonEmpty(value);
-  if (text === void 0) return {};
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    errors.push(`${name} must be a JSON object of label names to values, e.g. {"release":"prometheus"}`);
-    return {};
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    errors.push(`${name} must be a JSON object of label names to values, e.g. {"release":"prometheus"}`);
-    return {};
-  }
-  const labels = {};
-  for (const [k, v] of Object.entries(parsed)) {
-    if (typeof v !== "string") errors.push(`${name}: the value of label ${k} must be a string`);
-    else labels[k] = v;
-  }
-  return labels;
-}
-
 // pulumi/index.ts
 var fileSources = {
   readFile: (path) => readFile(path, "utf8"),
@@ -19157,7 +19166,7 @@ async function run() {
   const projectRoot = pulumi2.runtime.getRootDirectory() || process.cwd();
   const repoRoot = findRepoRoot(projectRoot);
   try {
-    const parsed = parseSettings(readConfig(), repoRoot);
+    const parsed = parseStackConfig(readConfig(), repoRoot);
     if (!parsed.ok) {
       throw new StackInputError(
         `the stack configuration is invalid (${parsed.errors.length} problem${parsed.errors.length === 1 ? "" : "s"})`,
