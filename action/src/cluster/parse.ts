@@ -411,42 +411,98 @@ function probesFrom(
     return { probes, errors };
   }
   doc.obj["probes"].forEach((p, i) => {
-    const path: Path = ["probes", i];
-    if (!isObject(p)) {
-      fail(path, `expected a probe {from, to, port, protocol}, got ${describe(p)}`);
-      return;
-    }
-    const from = p["from"];
-    const to = p["to"];
-    const port = typeof p["port"] === "string" && /^\d+$/.test(p["port"]) ? Number(p["port"]) : p["port"];
-    const protoText = p["protocol"] === undefined ? "TCP" : p["protocol"];
-    const protocol = typeof protoText === "string" ? protoText.toUpperCase() : undefined;
-    let ok = true;
-    if (typeof from !== "string" || from === "") {
-      fail([...path, "from"], `"from" must be "namespace/pod" or an IP address, got ${describe(from)}`);
-      ok = false;
-    }
-    if (typeof to !== "string" || to === "") {
-      fail([...path, "to"], `"to" must be "namespace/pod" or an IP address, got ${describe(to)}`);
-      ok = false;
-    }
-    if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
-      fail([...path, "port"], `"port" must be a number 1-65535, got ${describe(p["port"])}`);
-      ok = false;
-    }
-    if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP") {
-      fail([...path, "protocol"], `"protocol" must be TCP, UDP or SCTP, got ${describe(p["protocol"])}`);
-      ok = false;
-    }
-    if (ok) {
-      probes.push({
-        from: from as string,
-        to: to as string,
-        port: port as number,
-        protocol: protocol as Protocol,
-        source: doc.locator.at(path),
-      });
-    }
+    const probe = probeAt(p, ["probes", i], doc.locator, fail);
+    if (probe) probes.push(probe);
   });
   return { probes, errors };
+}
+
+/** Reads one connection `{from, to, port, protocol}` at `path`; undefined (and errors) when it is not one. */
+function probeAt(
+  p: unknown,
+  path: Path,
+  locator: Locate,
+  fail: (path: Path, message: string) => void,
+): ProbeInput | undefined {
+  if (!isObject(p)) {
+    fail(path, `expected a connection {from, to, port, protocol}, got ${describe(p)}`);
+    return undefined;
+  }
+  const from = p["from"];
+  const to = p["to"];
+  const port = typeof p["port"] === "string" && /^\d+$/.test(p["port"]) ? Number(p["port"]) : p["port"];
+  const protoText = p["protocol"] === undefined ? "TCP" : p["protocol"];
+  const protocol = typeof protoText === "string" ? protoText.toUpperCase() : undefined;
+  let ok = true;
+  if (typeof from !== "string" || from === "") {
+    fail([...path, "from"], `"from" must be "namespace/pod" or an IP address, got ${describe(from)}`);
+    ok = false;
+  }
+  if (typeof to !== "string" || to === "") {
+    fail([...path, "to"], `"to" must be "namespace/pod" or an IP address, got ${describe(to)}`);
+    ok = false;
+  }
+  if (typeof port !== "number" || !Number.isInteger(port) || port < 1 || port > 65535) {
+    fail([...path, "port"], `"port" must be a number 1-65535, got ${describe(p["port"])}`);
+    ok = false;
+  }
+  if (protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP") {
+    fail([...path, "protocol"], `"protocol" must be TCP, UDP or SCTP, got ${describe(p["protocol"])}`);
+    ok = false;
+  }
+  if (!ok) return undefined;
+  return {
+    from: from as string,
+    to: to as string,
+    port: port as number,
+    protocol: protocol as Protocol,
+    source: locator.at(path),
+  };
+}
+
+// --- expectations -------------------------------------------------------------------------------
+
+export type ExpectedVerdict = "allowed" | "blocked";
+
+export interface Expectation extends ProbeInput {
+  expect: ExpectedVerdict;
+}
+
+const EXPECT_SHAPE =
+  "expected a list of connections, e.g. - { from: namespace/pod, to: namespace/pod or an IP, port: 80, protocol: TCP, expect: allowed }";
+
+/**
+ * Reads `--expect`: a YAML (or JSON) list of connections, each a probe with
+ * `expect: allowed | blocked` (case-insensitive). Errors point at the item or field.
+ */
+export function parseExpectations(file: InputFile): { expectations: Expectation[]; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const expectations: Expectation[] = [];
+  const docs = documents([file], errors);
+  if (errors.length > 0) return { expectations, errors };
+  const doc = docs[0];
+  const fail = (path: Path, message: string): void => {
+    const at = doc ? doc.locator.at(path) : { file: file.path, line: 1, column: 1 };
+    errors.push({ file: at.file, line: at.line, column: at.column, message });
+  };
+  if (!doc || !Array.isArray(doc.obj)) {
+    fail([], `${EXPECT_SHAPE}; got ${describe(doc?.obj)}`);
+    return { expectations, errors };
+  }
+  if (docs.length > 1) fail([], "expected one YAML document holding the list; this file has several");
+  doc.obj.forEach((item, i) => {
+    const probe = probeAt(item, [i], doc.locator, fail);
+    const raw = isObject(item) ? item["expect"] : undefined;
+    const verdict = typeof raw === "string" ? raw.toLowerCase() : undefined;
+    if (isObject(item) && verdict !== "allowed" && verdict !== "blocked") {
+      fail(
+        raw === undefined ? [i] : [i, "expect"],
+        `"expect" must be allowed or blocked, got ${describe(raw)}`,
+      );
+      return;
+    }
+    if (probe && (verdict === "allowed" || verdict === "blocked"))
+      expectations.push({ ...probe, expect: verdict });
+  });
+  return { expectations, errors };
 }

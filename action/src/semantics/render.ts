@@ -20,10 +20,14 @@ export interface AnalysisResult {
   /** The verdict as the shared three-valued term; a probe that could not run would be `cannot-check`. */
   reachability: Reachability;
   explanation: string;
+  /** With `--expect` (or `--fail-on-blocked`): the verdict this connection must have. */
+  expected?: "allowed" | "blocked";
+  /** Whether the verdict is the expected one; present with `expected`. */
+  asExpected?: boolean;
 }
 
-export function toResult(v: Verdict): AnalysisResult {
-  return {
+export function toResult(v: Verdict, expected?: "allowed" | "blocked"): AnalysisResult {
+  const result: AnalysisResult = {
     from: v.from,
     to: v.to,
     port: v.port,
@@ -32,11 +36,19 @@ export function toResult(v: Verdict): AnalysisResult {
     reachability: reachabilityOf(v),
     explanation: explainVerdict(v),
   };
+  if (expected === undefined) return result;
+  return { ...result, expected, asExpected: (expected === "allowed") === v.allowed };
 }
 
-/** Exactly one JSON object: {"results": [...]}, one entry per verdict, in order. */
-export function renderAnalysisJson(verdicts: Verdict[]): string {
-  return `${JSON.stringify({ results: verdicts.map(toResult) }, null, 2)}\n`;
+/**
+ * Exactly one JSON object: {"results": [...]}, one entry per verdict, in order; `expected`
+ * holds, per verdict, the verdict it must have when one is expected.
+ */
+export function renderAnalysisJson(
+  verdicts: Verdict[],
+  expected: readonly ("allowed" | "blocked" | undefined)[] = [],
+): string {
+  return `${JSON.stringify({ results: verdicts.map((v, i) => toResult(v, expected[i])) }, null, 2)}\n`;
 }
 
 function directionLines(v: Verdict): string[] {
@@ -54,22 +66,38 @@ function summary(verdicts: Verdict[]): string {
   return `${verdicts.length} ${verdicts.length === 1 ? "connection" : "connections"}: ${allowed} allowed, ${verdicts.length - allowed} blocked`;
 }
 
-/** One block per verdict: the outcome, then why, direction by direction. */
-export function renderAnalysisText(verdicts: Verdict[]): string {
+/** `  (expected X)` when the verdict is not the expected one. */
+function unexpected(v: Verdict, expected: "allowed" | "blocked" | undefined): string {
+  return expected === undefined || (expected === "allowed") === v.allowed ? "" : `  (expected ${expected})`;
+}
+
+/**
+ * One block per verdict: the outcome, then why, direction by direction; a verdict other than
+ * its expected one (`expected[i]`) says so on its first line.
+ */
+export function renderAnalysisText(
+  verdicts: Verdict[],
+  expected: readonly ("allowed" | "blocked" | undefined)[] = [],
+): string {
   const out: string[] = [];
-  for (const v of verdicts) {
-    out.push(`${v.allowed ? "allowed" : "BLOCKED"}  ${v.from} -> ${v.to} ${v.port}/${v.protocol}`);
+  for (const [i, v] of verdicts.entries()) {
+    out.push(
+      `${v.allowed ? "allowed" : "BLOCKED"}  ${v.from} -> ${v.to} ${v.port}/${v.protocol}${unexpected(v, expected[i])}`,
+    );
     for (const line of directionLines(v)) out.push(`    ${line}`);
   }
   out.push(summary(verdicts));
   return `${out.map(visible).join("\n")}\n`;
 }
 
-export function renderAnalysisMarkdown(verdicts: Verdict[]): string {
+export function renderAnalysisMarkdown(
+  verdicts: Verdict[],
+  expected: readonly ("allowed" | "blocked" | undefined)[] = [],
+): string {
   const out = ["| verdict | from | to | port | why |", "| --- | --- | --- | --- | --- |"];
-  for (const v of verdicts) {
+  for (const [i, v] of verdicts.entries()) {
     out.push(
-      `| ${v.allowed ? "allowed" : "**blocked**"} | ${escapeMarkdown(v.from)} | ${escapeMarkdown(v.to)} | ${v.port}/${v.protocol} | ${escapeMarkdown(directionLines(v).join("; "))} |`,
+      `| ${v.allowed ? "allowed" : "**blocked**"}${unexpected(v, expected[i])} | ${escapeMarkdown(v.from)} | ${escapeMarkdown(v.to)} | ${v.port}/${v.protocol} | ${escapeMarkdown(directionLines(v).join("; "))} |`,
     );
   }
   out.push("", summary(verdicts));

@@ -7,8 +7,10 @@ import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "
 import { CNI_PROFILES, isCniProfileName } from "../../cni/profiles.js";
 import {
   formatInputError,
+  parseExpectations,
   parseKubeObjects,
   parseProbes,
+  type ExpectedVerdict,
   type InputError,
   type InputFile,
   type ProbeInput,
@@ -24,6 +26,7 @@ import {
   renderMatrixText,
 } from "../../semantics/render.js";
 import type { Protocol } from "../../k8s/types.js";
+import { explainVerdict } from "../../semantics/explain.js";
 
 export type OutputFormat = "text" | "json" | "markdown";
 
@@ -31,6 +34,8 @@ interface AnalyzeOptions {
   cluster: string;
   policies: string;
   probes?: string;
+  expect?: string;
+  failOnBlocked?: boolean;
   cni: string;
   output: OutputFormat;
   matrix: "auto" | "pods" | "groups";
@@ -50,6 +55,10 @@ Inputs:
               recursively). Other kinds are skipped with a note.
   --probes    {"probes": [{"from": "ns/pod", "to": "ns/pod" or an IP, "port": 80, "protocol": "TCP"}]}
               Without it: every pod pair on every container port of the destination.
+  --expect    A YAML (or JSON) list of connections with the verdict they must have:
+                - { from: production/frontend-7d9f8-abcde, to: production/api-5c6b7-fghij, port: 8080, expect: allowed }
+                - { from: tools/debug, to: production/database-0, port: 5432, expect: blocked }
+              protocol defaults to TCP. Judged like --probes (both may be given).
 
 Examples:
   $ kubectl get ns,pods -A -o yaml > cluster.yaml
@@ -58,8 +67,13 @@ Examples:
       reachability matrices, one per port and protocol
   $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --probes probes.json --output json
       one verdict per probe, with the rule that allowed it or the isolation that denied it
+  $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --expect expect.yaml
+      a CI gate: exit 1, listing each connection whose verdict is not the expected one
+  $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --probes probes.json --fail-on-blocked
+      a CI gate: exit 1 when any of the probes is blocked
 
-Exit codes: 0 analyzed, 1 invalid input (errors as file:line:col), 2 usage error.
+Exit codes: 0 analyzed (and every expected verdict holds), 1 invalid input (errors as
+file:line:col) or a verdict other than expected, 2 usage error.
 `;
 
 export function register(program: Command, ctx: CliContext): void {
@@ -77,6 +91,11 @@ export function register(program: Command, ctx: CliContext): void {
       "--probes <file>",
       "JSON list of connections to judge (default: every pod pair on its container ports)",
     )
+    .option(
+      "--expect <file>",
+      "YAML list of connections with the verdict each must have (allowed|blocked); exit 1 when one differs",
+    )
+    .option("--fail-on-blocked", "exit 1 when any connection of --probes is blocked")
     .addOption(
       new Option("--cni <profile>", "CNI profile: how ipBlock, endPort and SCTP behave")
         .choices(Object.keys(CNI_PROFILES))
@@ -152,10 +171,14 @@ async function analyze(options: AnalyzeOptions, io: CliIo): Promise<number> {
   let clusterFiles: InputFile[];
   let policyFiles: InputFile[];
   let probeFiles: InputFile[] = [];
+  let expectFiles: InputFile[] = [];
+  if (options.failOnBlocked === true && options.probes === undefined)
+    throw new UsageError("--fail-on-blocked judges the connections of --probes: give --probes FILE");
   try {
     clusterFiles = await readInputs(io, options.cluster, "--cluster");
     policyFiles = await readInputs(io, options.policies, "--policies");
     if (options.probes !== undefined) probeFiles = await readInputs(io, options.probes, "--probes");
+    if (options.expect !== undefined) expectFiles = await readInputs(io, options.expect, "--expect");
   } catch (error) {
     if (!(error instanceof InputMissing)) throw error;
     io.stderr(`netpol-rollout analyze: ${error.message}\n`);
@@ -165,11 +188,20 @@ async function analyze(options: AnalyzeOptions, io: CliIo): Promise<number> {
   const cluster = parseKubeObjects(clusterFiles);
   const policies = parseKubeObjects(policyFiles);
   const errors = [...cluster.errors, ...policies.errors];
-  let probes: ProbeInput[] | undefined;
+  let probes: Judged[] | undefined;
   if (probeFiles[0]) {
     const parsed = parseProbes(probeFiles[0]);
     errors.push(...parsed.errors);
-    probes = parsed.probes;
+    // --fail-on-blocked: every probe must be allowed.
+    probes = parsed.probes.map((probe) => ({
+      probe,
+      ...(options.failOnBlocked ? { expect: "allowed" } : {}),
+    }));
+  }
+  if (expectFiles[0]) {
+    const parsed = parseExpectations(expectFiles[0]);
+    errors.push(...parsed.errors);
+    probes = [...(probes ?? []), ...parsed.expectations.map((e) => ({ probe: e, expect: e.expect }))];
   }
   if (errors.length > 0) return printErrors(io, errors, "the input");
 
@@ -206,7 +238,7 @@ async function analyze(options: AnalyzeOptions, io: CliIo): Promise<number> {
   if (probes) {
     const verdicts: Verdict[] = [];
     const probeErrors: InputError[] = [];
-    for (const probe of probes) {
+    for (const { probe } of probes) {
       try {
         verdicts.push(evaluate(model, probe));
       } catch (error) {
@@ -214,21 +246,64 @@ async function analyze(options: AnalyzeOptions, io: CliIo): Promise<number> {
         probeErrors.push({ ...probe.source, message: error.message });
       }
     }
-    if (probeErrors.length > 0) return printErrors(io, probeErrors, options.probes ?? "the probes");
-    io.stdout(render(options.output, verdicts));
-    return EXIT_OK;
+    if (probeErrors.length > 0)
+      return printErrors(io, probeErrors, [options.probes, options.expect].filter(Boolean).join(" and "));
+    const expected = probes.map((p) => p.expect);
+    io.stdout(render(options.output, verdicts, expected));
+    return gate(io, probes, verdicts);
   }
   return analyzeAll(model, options, io);
 }
 
-function render(output: OutputFormat, verdicts: Verdict[]): string {
+/** A connection to judge, and the verdict it must have when one is expected. */
+interface Judged {
+  probe: ProbeInput;
+  expect?: ExpectedVerdict;
+}
+
+/**
+ * The CI gate: every connection with an expected verdict must have it. Lists each one that
+ * does not (where it was declared, what was expected, the verdict and why) on stderr.
+ */
+function gate(io: CliIo, judged: Judged[], verdicts: Verdict[]): number {
+  const withExpectation = judged.filter((j) => j.expect !== undefined).length;
+  if (withExpectation === 0) return EXIT_OK;
+  const wrong: string[] = [];
+  let count = 0;
+  judged.forEach(({ probe, expect }, i) => {
+    const verdict = verdicts[i];
+    if (expect === undefined || verdict === undefined) return;
+    const actual: ExpectedVerdict = verdict.allowed ? "allowed" : "blocked";
+    if (actual === expect) return;
+    count++;
+    const where = `${probe.source.file}:${probe.source.line}:${probe.source.column}`;
+    const what = `${verdict.from} -> ${verdict.to} ${verdict.port}/${verdict.protocol}`;
+    const option = "expect" in probe ? "" : " (--fail-on-blocked)";
+    wrong.push(`  ${visible(`${where}: ${what}: expected ${expect}, is ${actual}${option}`)}`);
+    wrong.push(`      ${visible(explainVerdict(verdict))}`);
+  });
+  if (count === 0) {
+    io.stderr(`all ${withExpectation} expected verdicts hold\n`);
+    return EXIT_OK;
+  }
+  io.stderr(
+    `netpol-rollout analyze: ${count} of ${withExpectation} connections ${count === 1 ? "does" : "do"} not have the expected verdict:\n${wrong.join("\n")}\n`,
+  );
+  return EXIT_INVALID;
+}
+
+function render(
+  output: OutputFormat,
+  verdicts: Verdict[],
+  expected: (ExpectedVerdict | undefined)[],
+): string {
   switch (output) {
     case "json":
-      return renderAnalysisJson(verdicts);
+      return renderAnalysisJson(verdicts, expected);
     case "markdown":
-      return renderAnalysisMarkdown(verdicts);
+      return renderAnalysisMarkdown(verdicts, expected);
     case "text":
-      return renderAnalysisText(verdicts);
+      return renderAnalysisText(verdicts, expected);
   }
 }
 
