@@ -6,6 +6,8 @@ import {
   writeFileSync,
   mkdirSync,
   existsSync,
+  cpSync,
+  symlinkSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -91,6 +93,7 @@ describe("netpol-rollout render", () => {
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^production: wrote 7 objects in 1 namespace to .+\/\n$/);
     expect(listFiles(out)).toEqual([
+      ".netpol-rollout-render",
       "production/networkpolicy-allow-dns.yaml",
       "production/networkpolicy-api-egress.yaml",
       "production/networkpolicy-api-ingress.yaml",
@@ -115,12 +118,104 @@ describe("netpol-rollout render", () => {
     const out = tempDir();
     const { code } = await cli(["render", "--env", "dev", "--out", out, "--format", "json"]);
     expect(code).toBe(0);
-    const files = listFiles(out);
+    const files = listFiles(out).filter((f) => f !== ".netpol-rollout-render");
     expect(files.every((f) => f.startsWith("dev/networkpolicy-") && f.endsWith(".json"))).toBe(true);
     const deny = JSON.parse(readFileSync(join(out, "dev/networkpolicy-default-deny-all.json"), "utf8")) as {
       spec: unknown;
     };
     expect(deny.spec).toEqual({ podSelector: {}, policyTypes: ["Ingress", "Egress"] });
+  });
+
+  describe("--out owns its directory", () => {
+    /** A repository holding a copy of the shipped intent, and a directory to render into. */
+    function repoWithIntent(): string {
+      const repo = tempDir();
+      cpSync(join(repoRoot, "policies"), join(repo, "policies"), { recursive: true });
+      return repo;
+    }
+    const dev = (repo: string) => join(repo, "policies/environments/dev.yaml");
+
+    it("removes the file of a policy that no longer exists, so kubectl apply cannot re-open a closed flow", async () => {
+      const repo = repoWithIntent();
+      expect((await cli(["render", "--env", "dev", "--out", "out"], repo)).code).toBe(0);
+      const before = listFiles(join(repo, "out"));
+      expect(before).toContain("dev/networkpolicy-worker-egress.yaml");
+      expect(before).toContain(".netpol-rollout-render");
+      // The worker's only flow is closed: its egress policy is no longer rendered.
+      writeFileSync(dev(repo), readFileSync(dev(repo), "utf8").replace("  - worker -> api:8080\n", ""));
+      const again = await cli(["render", "--env", "dev", "--out", "out"], repo);
+      expect(again.code).toBe(0);
+      expect(again.stderr).toContain("removed out/dev/networkpolicy-worker-egress.yaml (no longer rendered)");
+      const after = listFiles(join(repo, "out"));
+      expect(after).not.toContain("dev/networkpolicy-worker-egress.yaml");
+      // What is left is exactly what a rendering into an empty directory holds.
+      expect((await cli(["render", "--env", "dev", "--out", "fresh"], repo)).code).toBe(0);
+      expect(after).toEqual(listFiles(join(repo, "fresh")));
+      expect(readFileSync(join(repo, "out/.netpol-rollout-render"), "utf8")).not.toContain("worker-egress");
+    });
+
+    it("replaces the YAML files with JSON files when the format changes, and removes emptied directories", async () => {
+      const repo = repoWithIntent();
+      expect((await cli(["render", "--env", "dev", "--out", "out"], repo)).code).toBe(0);
+      mkdirSync(join(repo, "out/dev/nested"));
+      expect((await cli(["render", "--env", "dev", "--out", "out", "--format", "json"], repo)).code).toBe(0);
+      const files = listFiles(join(repo, "out")).filter((f) => f !== ".netpol-rollout-render");
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.every((f) => f.endsWith(".json"))).toBe(true);
+      expect(existsSync(join(repo, "out/dev/nested"))).toBe(false);
+    });
+
+    it("refuses a non-empty directory it did not write, and writes nothing there", async () => {
+      const repo = repoWithIntent();
+      mkdirSync(join(repo, "out/dev"), { recursive: true });
+      writeFileSync(join(repo, "out/dev/allow-all.yaml"), "kind: NetworkPolicy\n");
+      const r = await cli(["render", "--env", "dev", "--out", "out"], repo);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        "netpol-rollout render: out is not empty and was not written by render (no .netpol-rollout-render in it): dev/allow-all.yaml",
+      );
+      expect(r.stderr).toContain("nothing written");
+      expect(listFiles(join(repo, "out"))).toEqual(["dev/allow-all.yaml"]);
+    });
+
+    it("refuses a file added beside its own, and another environment's rendering", async () => {
+      const repo = repoWithIntent();
+      expect((await cli(["render", "--env", "dev", "--out", "out"], repo)).code).toBe(0);
+      const other = await cli(["render", "--env", "staging", "--out", "out"], repo);
+      expect(other.code).toBe(1);
+      expect(other.stderr).toContain("out holds the rendering of environment 'dev'");
+      writeFileSync(join(repo, "out/dev/extra.yaml"), "kind: NetworkPolicy\n");
+      const added = await cli(["render", "--env", "dev", "--out", "out"], repo);
+      expect(added.code).toBe(1);
+      expect(added.stderr).toContain("out holds files render did not write: dev/extra.yaml");
+      expect(existsSync(join(repo, "out/dev/extra.yaml"))).toBe(true);
+    });
+
+    it("never follows a link and never removes a file outside its directory", async () => {
+      const repo = repoWithIntent();
+      expect((await cli(["render", "--env", "dev", "--out", "out"], repo)).code).toBe(0);
+      writeFileSync(join(repo, "keep.yaml"), "mine\n");
+      // A manifest naming a path outside the directory is not one render wrote.
+      const manifest = join(repo, "out/.netpol-rollout-render");
+      writeFileSync(manifest, `${readFileSync(manifest, "utf8")}../keep.yaml\n`);
+      const tampered = await cli(["render", "--env", "dev", "--out", "out"], repo);
+      expect(tampered.code).toBe(1);
+      expect(tampered.stderr).toContain("is not a manifest render wrote (../keep.yaml)");
+      expect(readFileSync(join(repo, "keep.yaml"), "utf8")).toBe("mine\n");
+      // A link in place of a rendered file is refused, not written through.
+      const linked = repoWithIntent();
+      expect((await cli(["render", "--env", "dev", "--out", "out"], linked)).code).toBe(0);
+      const target = join(linked, "out/dev/networkpolicy-allow-dns.yaml");
+      rmSync(target);
+      symlinkSync(join(linked, "keep.yaml"), target);
+      writeFileSync(join(linked, "keep.yaml"), "mine\n");
+      const r = await cli(["render", "--env", "dev", "--out", "out"], linked);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(
+        "links or special files render never writes: dev/networkpolicy-allow-dns.yaml",
+      );
+      expect(readFileSync(join(linked, "keep.yaml"), "utf8")).toBe("mine\n");
+    });
   });
 
   it("reports invalid intent as file:line:col, exits 1 and writes nothing", async () => {

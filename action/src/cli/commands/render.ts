@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { join, relative, resolve } from "node:path";
+import { posix, relative, resolve } from "node:path";
+import { OutDirRefused, writeOwnedDirectory, MANIFEST } from "../out-dir.js";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { closest, distance } from "fastest-levenshtein";
@@ -24,16 +24,20 @@ Examples:
       print the production policies as multi-document YAML
   $ netpol-rollout render --env staging --output json | kubectl apply --dry-run=server -f -
       check them against a cluster's API server
-  $ netpol-rollout render --env dev --out rendered/
-      write rendered/<namespace>/<kind>-<name>.yaml, one file per object
+  $ netpol-rollout render --env dev --out rendered/dev && kubectl apply -f rendered/dev -R
+      write rendered/dev/<namespace>/<kind>-<name>.yaml, one file per object; run again, it
+      removes the files of objects that no longer exist (listed in rendered/dev/${MANIFEST}),
+      so a closed flow's policy is not applied again. A directory holding files render did
+      not write, or another environment's rendering, is refused.
 
-Exit codes: 0 rendered, 1 invalid intent (errors as file:line:col), 2 usage error (e.g. unknown environment).
+Exit codes: 0 rendered, 1 invalid intent (errors as file:line:col) or an --out directory
+refused, 2 usage error (e.g. unknown environment).
 `;
 
 /** The file an object is written to under --out: `<namespace>/<kind-lower>-<name>.<ext>`. */
 export function outputPath(obj: CompiledObject, format: RenderFormat): string {
   const { kind, metadata } = obj.manifest;
-  return join(metadata.namespace ?? "_cluster", `${kind.toLowerCase()}-${metadata.name}.${format}`);
+  return posix.join(metadata.namespace ?? "_cluster", `${kind.toLowerCase()}-${metadata.name}.${format}`);
 }
 
 /** The environment a mistyped name most likely meant: a prefix match, else a close spelling. */
@@ -64,7 +68,10 @@ export function register(program: Command, ctx: CliContext): void {
     .description("Compile one environment's intent into the NetworkPolicies it deploys, as YAML or JSON.")
     .requiredOption("--env <name>", "environment to render (a file name in <policies-dir>/environments/)")
     .option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies")
-    .option("--out <dir>", "write one file per object under <dir>/<namespace>/ instead of printing");
+    .option(
+      "--out <dir>",
+      "write one file per object under <dir>/<namespace>/ instead of printing; removes files of an earlier rendering that no longer belong",
+    );
   addOutputOption(command, ["yaml", "json"], "yaml")
     .addHelpText("after", EXAMPLES)
     .action(async (options: RenderOptions) => {
@@ -98,16 +105,21 @@ async function render(options: RenderOptions, ctx: CliContext): Promise<number> 
   }
 
   const outDir = resolve(io.cwd, options.out);
+  const shown = relative(io.cwd, outDir) || ".";
   const files = bundle.objects.map((obj) => ({
-    path: join(outDir, outputPath(obj, options.output)),
+    path: outputPath(obj, options.output),
     text: options.output === "json" ? renderObjectJson(obj.manifest) : renderObjectYaml(obj.manifest),
   }));
-  for (const file of files) {
-    await mkdir(resolve(file.path, ".."), { recursive: true });
-    await writeFile(file.path, file.text);
+  let removed: string[];
+  try {
+    ({ removed } = await writeOwnedDirectory(outDir, env.name, files));
+  } catch (error) {
+    if (!(error instanceof OutDirRefused)) throw error;
+    io.stderr(`netpol-rollout render: ${error.message.replaceAll(outDir, shown)}; nothing written\n`);
+    return EXIT_INVALID;
   }
+  for (const path of removed) io.stderr(`removed ${shown}/${path} (no longer rendered)\n`);
   const namespaces = new Set(bundle.objects.map((o) => o.manifest.metadata.namespace)).size;
-  const shown = relative(io.cwd, outDir) || ".";
   io.stderr(
     `${env.name}: wrote ${files.length} object${files.length === 1 ? "" : "s"} in ` +
       `${namespaces} namespace${namespaces === 1 ? "" : "s"} to ${shown}/\n`,
