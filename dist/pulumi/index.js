@@ -16298,6 +16298,128 @@ var schema_default = {
 
 // action/src/intent/tree.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// action/src/intent/indentation.ts
+function contentLines(text) {
+  const out = [];
+  let scalarIndent;
+  let flowDepth = 0;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const body = raw.trimStart();
+    const indent = raw.length - body.length;
+    if (body === "" || body.startsWith("#")) return;
+    if (scalarIndent !== void 0) {
+      if (indent > scalarIndent) return;
+      scalarIndent = void 0;
+    }
+    if (flowDepth > 0) {
+      flowDepth = Math.max(0, flowDepth + depthChange(body));
+      return;
+    }
+    out.push({ number: i + 1, indent, text: body });
+    flowDepth = Math.max(0, depthChange(body));
+    if (/(^|[:\-]\s+)[|>][-+0-9]*\s*(#.*)?$/.test(body)) scalarIndent = indent;
+  });
+  return out;
+}
+function depthChange(text) {
+  let depth = 0;
+  let quote;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = void 0;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === "#" && (i === 0 || /\s/.test(text[i - 1]))) break;
+    else if (c === "{" || c === "[") depth++;
+    else if (c === "}" || c === "]") depth--;
+  }
+  return depth;
+}
+function itemContentColumn(line) {
+  const m = /^(-\s+)+/.exec(line.text);
+  return m ? line.indent + m[0].length : void 0;
+}
+function opensBlock(line) {
+  const text = line.text.replace(/\s+#.*$/, "");
+  return /:$/.test(text) || /^-$/.test(text);
+}
+var WORDS = ["no", "one", "two", "three", "four"];
+function spaces(n) {
+  return `${WORDS[n] ?? String(n)} space${n === 1 ? "" : "s"}`;
+}
+function noun(line) {
+  return line.text.startsWith("-") ? "item" : "key";
+}
+function indentationMistake(file, text) {
+  const lines = contentLines(text);
+  const open2 = [];
+  let previous;
+  for (const line of lines) {
+    const top = open2[open2.length - 1];
+    if (!previous || !top) {
+      open2.push({ column: line.indent, line });
+      previous = line;
+      continue;
+    }
+    if (line.indent > top.column) {
+      const itemColumn = itemContentColumn(previous);
+      const fits = opensBlock(previous) || itemColumn !== void 0 && line.indent === itemColumn;
+      if (!fits) {
+        const n = line.indent - top.column;
+        const what = noun(line);
+        return {
+          file,
+          line: line.number,
+          column: line.indent + 1,
+          message: `this ${what} is indented ${spaces(n)} more than the ${what}s above it (line ${top.line.number})`,
+          hint: what === "item" && top.line.text.startsWith("-") ? `YAML reads it as the rest of the item on line ${previous.number}; start it at column ${top.column + 1}` : `start it at column ${top.column + 1}, like line ${top.line.number}`
+        };
+      }
+      open2.push({ column: line.indent, line });
+    } else {
+      while (open2.length > 1 && open2[open2.length - 1].column > line.indent) open2.pop();
+      const now = open2[open2.length - 1];
+      if (now.column !== line.indent) {
+        const inner = open2.find((o) => o.column > line.indent) ?? top;
+        const n = inner.column - line.indent;
+        const what = noun(line);
+        return {
+          file,
+          line: line.number,
+          column: line.indent + 1,
+          message: `this ${what} is indented ${spaces(n)} less than the ${what}s above it (line ${inner.line.number})`,
+          hint: `start it at column ${inner.column + 1} to stay in the same block, or at column ${now.column + 1} to close it`
+        };
+      }
+      open2[open2.length - 1] = { column: line.indent, line };
+    }
+    previous = line;
+  }
+  return void 0;
+}
+function itemReadAsText(file, text) {
+  const lines = contentLines(text);
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    const previous = lines[i - 1];
+    if (!line.text.startsWith("- ") || !previous.text.startsWith("- ")) continue;
+    if (line.indent <= previous.indent) continue;
+    const item = previous.text.replace(/^-\s+/, "").replace(/\s+#.*$/, "");
+    if (/^["'{[|>&*!-]/.test(item) || /:(\s|$)/.test(item)) continue;
+    const n = line.indent - previous.indent;
+    return {
+      file,
+      line: line.number,
+      column: line.indent + 1,
+      message: `this item is indented ${spaces(n)} more than the items above it (line ${previous.number})`,
+      hint: `YAML reads it as the rest of the item on line ${previous.number}; start it at column ${previous.indent + 1}`
+    };
+  }
+  return void 0;
+}
+
+// action/src/intent/tree.ts
 function errorAt(pos, message, hint) {
   const full = pos.via ? `${message} (in ${pos.via})` : message;
   return hint === void 0 ? { file: pos.file, line: pos.line, column: pos.column, message: full } : { file: pos.file, line: pos.line, column: pos.column, message: full, hint };
@@ -16321,6 +16443,9 @@ function parseYamlFile(file, text) {
     return { file, line: lp.line, column: lp.col };
   };
   if (doc.errors.length > 0) {
+    const lastLine = Math.max(...doc.errors.map((e) => at2(e.pos[0]).line));
+    const mistake = doc.errors.some((e) => e.code === "TAB_AS_INDENT") ? void 0 : indentationMistake(file, text);
+    if (mistake && mistake.line <= lastLine + 1) return { file, errors: [mistake] };
     const errors2 = doc.errors.map((e) => {
       const pos = at2(e.pos[0]);
       const message = MESSAGES[e.code] ?? `YAML syntax error: ${lowerFirst(e.message.split("\n")[0] ?? "")}`;
@@ -16328,6 +16453,8 @@ function parseYamlFile(file, text) {
     });
     return { file, errors: errors2 };
   }
+  const asText = itemReadAsText(file, text);
+  if (asText) return { file, errors: [asText] };
   const errors = [];
   let aliases = 0;
   const convert = (node, fallback, depth) => {
@@ -16484,6 +16611,48 @@ function checkShape(node, name) {
   }
   return out;
 }
+function repairUnindentedBlocks(root, name) {
+  const validate = validator(name);
+  if (validate(toPlain(root))) return [];
+  const errors = validate.errors ?? [];
+  const out = [];
+  for (const e of errors) {
+    const schemaOf = e.parentSchema ?? {};
+    if (e.keyword !== "type" || schemaOf.type !== "object") continue;
+    const parts = e.instancePath.split("/");
+    const key = parts.pop()?.replace(/~1/g, "/").replace(/~0/g, "~");
+    const parentPath = parts.join("/");
+    const parent = nodeAtPointer(root, parentPath).node;
+    if (key === void 0 || parent.kind !== "map") continue;
+    const index = parent.entries.findIndex((x) => x.key === key);
+    const empty = parent.entries[index];
+    if (!empty || empty.value.kind !== "scalar" || empty.value.value !== null) continue;
+    const unknownHere = new Set(
+      errors.filter((x) => x.keyword === "additionalProperties" && x.instancePath === parentPath).map((x) => String(x.params.additionalProperty))
+    );
+    const childKeys = new Set(Object.keys(schemaOf.properties ?? {}));
+    const moved = [];
+    for (const sibling of parent.entries.slice(index + 1)) {
+      if (!unknownHere.has(sibling.key) && !childKeys.has(sibling.key)) break;
+      moved.push(sibling);
+    }
+    if (moved.length === 0) continue;
+    parent.entries.splice(index + 1, moved.length);
+    empty.value = { kind: "map", entries: moved, pos: moved[0].keyPos };
+    const first = moved[0].keyPos.line;
+    const last = moved[moved.length - 1].keyPos.line;
+    const lines = first === last ? `line ${first}` : `lines ${first}\u2013${last}`;
+    const names = moved.map((m) => m.key).join(", ");
+    out.push(
+      errorAt(
+        empty.keyPos,
+        `'${key}:' is empty, and the ${moved.length === 1 ? "key" : "keys"} below it (${names}; ${lines}) start at its column, so YAML does not put them inside it`,
+        `indent ${lines} two spaces more than '${key}:'`
+      )
+    );
+  }
+  return out;
+}
 var OWN_CHECKS = /\/(ports|flows|include)\/\d+(\/|$)|\/(labels|podLabels)\/|\/protocol$/;
 function humanize(root, e) {
   if (e.keyword === "anyOf" || OWN_CHECKS.test(e.instancePath)) return void 0;
@@ -16495,9 +16664,9 @@ function humanize(root, e) {
   const where = lastKey(e.instancePath);
   switch (e.keyword) {
     case "type": {
-      const noun = withArticle(title);
+      const noun2 = withArticle(title);
       const forKey = where && !title.toLowerCase().includes(where.toLowerCase()) ? ` for '${where}'` : "";
-      return errorAt(node.pos, `expected ${noun}${forKey}, got ${describe(node)}`);
+      return errorAt(node.pos, `expected ${noun2}${forKey}, got ${describe(node)}`);
     }
     case "additionalProperties": {
       const prop = String(e.params.additionalProperty);
@@ -16565,6 +16734,9 @@ function suggest(value, known) {
 function didYouMean(value, known) {
   if (known.length === 0) return void 0;
   return isClose(value, known) ? `did you mean '${(0, import_fastest_levenshtein.closest)(value, known)}'?` : void 0;
+}
+function closeMatch(value, known) {
+  return known.length > 0 && isClose(value, known) ? (0, import_fastest_levenshtein.closest)(value, known) : void 0;
 }
 function isClose(value, known) {
   const best = (0, import_fastest_levenshtein.closest)(value, known);
@@ -16841,6 +17013,8 @@ function buildFlows(sources, namespaces, profile, cniName, fail) {
     }
   }
   const allNames = [.../* @__PURE__ */ new Set([...byName.keys(), ...namespaces.keys()])].sort();
+  const used = /* @__PURE__ */ new Set();
+  const unknown = /* @__PURE__ */ new Map();
   const resolveEndpoint = (raw, pos, text) => {
     switch (raw.kind) {
       case "cidr": {
@@ -16874,6 +17048,7 @@ function buildFlows(sources, namespaces, profile, cniName, fail) {
             );
             return void 0;
           }
+          used.add(svc);
           return serviceEndpoint(svc, ns2);
         }
         const svcs = byName.get(raw.name) ?? [];
@@ -16894,13 +17069,14 @@ function buildFlows(sources, namespaces, profile, cniName, fail) {
           );
           return void 0;
         }
-        if (svcs.length === 1) return serviceEndpoint(svcs[0], namespaces.get(svcs[0].namespace));
+        if (svcs.length === 1) {
+          used.add(svcs[0]);
+          return serviceEndpoint(svcs[0], namespaces.get(svcs[0].namespace));
+        }
         if (ns) return namespaceEndpoint(raw.name, ns);
-        fail(
-          pos,
-          `flow '${text}': unknown service or namespace '${raw.name}'`,
-          didYouMean(raw.name, allNames) ?? "declare it under namespaces"
-        );
+        const misses = unknown.get(raw.name) ?? [];
+        misses.push({ pos, text });
+        unknown.set(raw.name, misses);
         return void 0;
       }
     }
@@ -17033,7 +17209,33 @@ function buildFlows(sources, namespaces, profile, cniName, fail) {
       flows.push(flow);
     }
   }
+  reportUnknownNames(unknown, byName, used, allNames, fail);
   return flows;
+}
+function reportUnknownNames(unknown, byName, used, allNames, fail) {
+  const unused = [...byName].filter(([, svcs]) => svcs.length === 1 && !used.has(svcs[0])).map(([n]) => n);
+  for (const [name, misses] of unknown) {
+    const match = closeMatch(name, unused);
+    const declared = match === void 0 ? void 0 : byName.get(match)?.[0];
+    if (declared && match !== void 0) {
+      const lines = [...new Set(misses.map((m) => m.pos.line))];
+      const where = `${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")}`;
+      const n = misses.length;
+      fail(
+        { file: declared.source.file, line: declared.source.line, column: declared.source.column },
+        `service '${match}' is named by no flow, while ${n} flow${n === 1 ? "" : "s"} name '${name}', which is not declared (${where})`,
+        `rename the service to '${name}'`
+      );
+      continue;
+    }
+    for (const m of misses) {
+      fail(
+        m.pos,
+        `flow '${m.text}': unknown service or namespace '${name}'`,
+        didYouMean(name, allNames) ?? "declare it under namespaces"
+      );
+    }
+  }
 }
 function serviceEndpoint(svc, ns) {
   return {
@@ -17530,7 +17732,7 @@ function buildEnvironment(file, ctx) {
   const fail = (pos, message, hint) => {
     errors.push(errorAt(pos, message, hint));
   };
-  errors.push(...checkShape(root, "environment"));
+  errors.push(...repairUnindentedBlocks(root, "environment"), ...checkShape(root, "environment"));
   const env = asMap(root);
   if (!env) {
     ctx.errors.push(...errors);

@@ -9,7 +9,7 @@ import { isStrictSubnet, parseCidr, type Cidr } from "./cidr.js";
 import { formatRawEndpoint, parseFlowLine, parseSourceText, type RawEndpoint } from "./flow-syntax.js";
 import { ref, type BuiltNamespace, type Fail, type Source } from "./namespaces.js";
 import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./ports.js";
-import { checkShape, describe, didYouMean } from "./shape.js";
+import { checkShape, closeMatch, describe, didYouMean } from "./shape.js";
 import { asMap, asNumber, asSeq, asString, get, toPlain, type PNode, type Pos } from "./tree.js";
 
 interface ResolvedEndpoint {
@@ -37,6 +37,9 @@ export function buildFlows(
     }
   }
   const allNames = [...new Set([...byName.keys(), ...namespaces.keys()])].sort();
+  // Services some flow names, and names no service or namespace has (with where they are used).
+  const used = new Set<Service>();
+  const unknown = new Map<string, { pos: Pos; text: string }[]>();
 
   const resolveEndpoint = (raw: RawEndpoint, pos: Pos, text: string): ResolvedEndpoint | undefined => {
     switch (raw.kind) {
@@ -72,6 +75,7 @@ export function buildFlows(
             );
             return undefined;
           }
+          used.add(svc);
           return serviceEndpoint(svc, ns);
         }
         const svcs = byName.get(raw.name) ?? [];
@@ -95,13 +99,14 @@ export function buildFlows(
           );
           return undefined;
         }
-        if (svcs.length === 1) return serviceEndpoint(svcs[0]!, namespaces.get(svcs[0]!.namespace)!);
+        if (svcs.length === 1) {
+          used.add(svcs[0]!);
+          return serviceEndpoint(svcs[0]!, namespaces.get(svcs[0]!.namespace)!);
+        }
         if (ns) return namespaceEndpoint(raw.name, ns);
-        fail(
-          pos,
-          `flow '${text}': unknown service or namespace '${raw.name}'`,
-          didYouMean(raw.name, allNames) ?? "declare it under namespaces",
-        );
+        const misses = unknown.get(raw.name) ?? [];
+        misses.push({ pos, text });
+        unknown.set(raw.name, misses);
         return undefined;
       }
     }
@@ -245,7 +250,45 @@ export function buildFlows(
       flows.push(flow);
     }
   }
+  reportUnknownNames(unknown, byName, used, allNames, fail);
   return flows;
+}
+
+/**
+ * Names flows use that no service or namespace has. When one is a close spelling of a
+ * service no flow names, the typo is most likely in the declaration: one error there, not
+ * one per flow. Otherwise each flow is an error with the closest name.
+ */
+function reportUnknownNames(
+  unknown: Map<string, { pos: Pos; text: string }[]>,
+  byName: Map<string, Service[]>,
+  used: Set<Service>,
+  allNames: string[],
+  fail: Fail,
+): void {
+  const unused = [...byName].filter(([, svcs]) => svcs.length === 1 && !used.has(svcs[0]!)).map(([n]) => n);
+  for (const [name, misses] of unknown) {
+    const match = closeMatch(name, unused);
+    const declared = match === undefined ? undefined : byName.get(match)?.[0];
+    if (declared && match !== undefined) {
+      const lines = [...new Set(misses.map((m) => m.pos.line))];
+      const where = `${lines.length === 1 ? "line" : "lines"} ${lines.join(", ")}`;
+      const n = misses.length;
+      fail(
+        { file: declared.source.file, line: declared.source.line, column: declared.source.column },
+        `service '${match}' is named by no flow, while ${n} flow${n === 1 ? "" : "s"} name '${name}', which is not declared (${where})`,
+        `rename the service to '${name}'`,
+      );
+      continue;
+    }
+    for (const m of misses) {
+      fail(
+        m.pos,
+        `flow '${m.text}': unknown service or namespace '${name}'`,
+        didYouMean(name, allNames) ?? "declare it under namespaces",
+      );
+    }
+  }
 }
 
 function serviceEndpoint(svc: Service, ns: BuiltNamespace): ResolvedEndpoint {

@@ -19,7 +19,7 @@ import { buildFlows } from "./flows.js";
 import { buildNamespaces, readLabels, ref, type Source } from "./namespaces.js";
 import { dns1123LabelProblem } from "./names.js";
 import { parseProbeTarget } from "./probe-targets.js";
-import { checkShape, describe, suggest } from "./shape.js";
+import { checkShape, describe, repairUnindentedBlocks, suggest } from "./shape.js";
 import { instantiate, relocate, type ParamValue } from "./templates.js";
 import {
   asMap,
@@ -301,7 +301,7 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
   const fail = (pos: Pos, message: string, hint?: string): void => {
     errors.push(errorAt(pos, message, hint));
   };
-  errors.push(...checkShape(root, "environment"));
+  errors.push(...repairUnindentedBlocks(root, "environment"), ...checkShape(root, "environment"));
   const env = asMap(root);
   if (!env) {
     ctx.errors.push(...errors);

@@ -13,7 +13,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { closest, distance } from "fastest-levenshtein";
 import schema from "../../../policies/schema.json" with { type: "json" };
 import type { IntentError } from "./model.js";
-import { errorAt, nodeAtPointer, toPlain, type PNode } from "./tree.js";
+import { errorAt, nodeAtPointer, toPlain, type PEntry, type PNode } from "./tree.js";
 
 export type ShapeName =
   "environment" | "fragment" | "template" | "portObject" | "flowObject" | "templateInclude";
@@ -51,7 +51,63 @@ export function checkShape(node: PNode, name: ShapeName): IntentError[] {
 
 interface SchemaLike {
   title?: string;
+  type?: string | string[];
   properties?: Record<string, unknown>;
+}
+
+/**
+ * Un-indented blocks, repaired in place with one error each. `services:` left empty with
+ * the services below it written at its own column makes them unknown keys of the namespace,
+ * and every flow to them unknown: dozens of errors with one cause. A key left empty where
+ * a map belongs, followed by keys that are unknown where they stand (or are keys of the
+ * map it should hold), is that cause: those keys are moved under it and the error says so,
+ * so the rest of the file is judged as the author meant it.
+ */
+export function repairUnindentedBlocks(root: PNode, name: ShapeName): IntentError[] {
+  const validate = validator(name);
+  if (validate(toPlain(root))) return [];
+  const errors = validate.errors ?? [];
+  const out: IntentError[] = [];
+  for (const e of errors) {
+    const schemaOf = (e.parentSchema ?? {}) as SchemaLike;
+    if (e.keyword !== "type" || schemaOf.type !== "object") continue;
+    const parts = e.instancePath.split("/");
+    const key = parts.pop()?.replace(/~1/g, "/").replace(/~0/g, "~");
+    const parentPath = parts.join("/");
+    const parent = nodeAtPointer(root, parentPath).node;
+    if (key === undefined || parent.kind !== "map") continue;
+    const index = parent.entries.findIndex((x) => x.key === key);
+    const empty = parent.entries[index];
+    if (!empty || empty.value.kind !== "scalar" || empty.value.value !== null) continue;
+    const unknownHere = new Set(
+      errors
+        .filter((x) => x.keyword === "additionalProperties" && x.instancePath === parentPath)
+        .map((x) => String((x.params as { additionalProperty: string }).additionalProperty)),
+    );
+    const childKeys = new Set(Object.keys(schemaOf.properties ?? {}));
+    const moved: PEntry[] = [];
+    for (const sibling of parent.entries.slice(index + 1)) {
+      if (!unknownHere.has(sibling.key) && !childKeys.has(sibling.key)) break;
+      moved.push(sibling);
+    }
+    if (moved.length === 0) continue;
+    parent.entries.splice(index + 1, moved.length);
+    empty.value = { kind: "map", entries: moved, pos: moved[0]!.keyPos };
+    const first = moved[0]!.keyPos.line;
+    const last = moved[moved.length - 1]!.keyPos.line;
+    const lines = first === last ? `line ${first}` : `lines ${first}–${last}`;
+    const names = moved.map((m) => m.key).join(", ");
+    out.push(
+      errorAt(
+        empty.keyPos,
+        moved.length === 1
+          ? `'${key}:' is empty, and the key below it (${names}; ${lines}) starts at its column, so YAML does not put it inside`
+          : `'${key}:' is empty, and the keys below it (${names}; ${lines}) start at its column, so YAML does not put them inside`,
+        `indent ${lines} two spaces more than '${key}:'`,
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -151,6 +207,11 @@ export function suggest(value: string, known: string[]): string | undefined {
 export function didYouMean(value: string, known: string[]): string | undefined {
   if (known.length === 0) return undefined;
   return isClose(value, known) ? `did you mean '${closest(value, known)}'?` : undefined;
+}
+
+/** The known name `value` is most likely a typo of, if one is close enough. */
+export function closeMatch(value: string, known: string[]): string | undefined {
+  return known.length > 0 && isClose(value, known) ? closest(value, known) : undefined;
 }
 
 /** Close enough to be a typo: one edit for short words, up to a third of the length for longer ones. */

@@ -7,6 +7,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Sc
 import type { Document, Node as YamlNode } from "yaml";
 import type { IntentError } from "./model.js";
 import { recordFrom } from "../k8s/record.js";
+import { indentationMistake, itemReadAsText } from "./indentation.js";
 
 /** Where a node was written. `via` names the include that pulled a template or fragment in. */
 export interface Pos {
@@ -71,6 +72,13 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     return { file, line: lp.line, column: lp.col };
   };
   if (doc.errors.length > 0) {
+    // A misplaced line makes YAML report errors around it; the line itself, said in words,
+    // is the one cause to fix.
+    const lastLine = Math.max(...doc.errors.map((e) => at(e.pos[0]).line));
+    const mistake = doc.errors.some((e) => e.code === "TAB_AS_INDENT")
+      ? undefined
+      : indentationMistake(file, text);
+    if (mistake && mistake.line <= lastLine + 1) return { file, errors: [mistake] };
     const errors = doc.errors.map((e) => {
       const pos = at(e.pos[0]);
       const message = MESSAGES[e.code] ?? `YAML syntax error: ${lowerFirst(e.message.split("\n")[0] ?? "")}`;
@@ -78,6 +86,8 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
     });
     return { file, errors };
   }
+  const asText = itemReadAsText(file, text);
+  if (asText) return { file, errors: [asText] };
   const errors: IntentError[] = [];
   let aliases = 0;
   const convert = (node: unknown, fallback: Pos, depth: number): PNode => {
