@@ -263,8 +263,8 @@ describe("netpol-rollout render", () => {
       "--env <name>",
       "--policies-dir <dir>",
       "--out <dir>",
-      "--output <format>",
-      "alias: --format",
+      "--format <format>",
+      "alias: --output",
       "Examples:",
     ]) {
       expect(stdout).toContain(text);

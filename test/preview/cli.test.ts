@@ -162,14 +162,14 @@ describe("netpol-rollout preview", () => {
     expect(stderr).toContain("Allowed choices are markdown, text");
   });
 
-  it("--output and its alias --format are one option; two different values are a usage error", async () => {
+  it("--format and its alias --output are one option; two different values are a usage error", async () => {
     const viaOutput = await cli(["preview", "--output", "text"], repo);
     const viaFormat = await cli(["preview", "--format", "text"], repo);
     expect(viaOutput.code).toBe(0);
     expect(viaOutput.stdout).toBe(viaFormat.stdout);
     const both = await cli(["preview", "--output", "text", "--format", "markdown"], repo);
     expect(both.code).toBe(2);
-    expect(both.stderr).toContain("--output text and --format markdown disagree");
+    expect(both.stderr).toContain("--format markdown and --output text disagree");
   });
 
   it("every command's --help has examples and exit codes", async () => {

@@ -164,7 +164,7 @@ describe("the deploy command", () => {
   it("an unknown environment is an error naming the known ones", async () => {
     const s = setup([PRODUCTION, STAGING]);
     await expect(runActionRollout(s.settings({ environments: ["prod"] }), s.deps, io().sink)).rejects.toThrow(
-      /unknown environment prod; the intent has staging, production/,
+      /unknown environment 'prod'; environments: staging, production \(did you mean 'production'\?\)/,
     );
   });
 });

@@ -11,6 +11,19 @@ import { VERSION } from "../version.js";
 import { terminalText } from "../text/escape.js";
 import * as workloads from "./commands/workloads.js";
 
+const PROGRAM_HELP = `
+Every command that prints a report takes --format <format> (--output is the same option);
+\`netpol-rollout <command> --help\` shows its formats, examples and exit codes.
+
+Examples:
+  $ netpol-rollout validate
+  $ netpol-rollout preview --no-base --format text
+  $ netpol-rollout render --env production --out rendered/production
+
+Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error; probe also
+3 inconclusive.
+`;
+
 const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads];
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
@@ -28,7 +41,8 @@ export async function run(args: string[], rawIo: CliIo): Promise<number> {
     .version(VERSION, "-V, --version", "print the version (the npm package's, the Action's release)")
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText("after", PROGRAM_HELP);
   for (const command of COMMANDS) command.register(program, ctx);
   try {
     await program.parseAsync(args, { from: "user" });

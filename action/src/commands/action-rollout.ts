@@ -21,6 +21,7 @@ import { rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout
 import { runRollout, type RolloutDeps } from "./deploy.js";
 import { runDrift, type DriftDeps } from "./drift.js";
 import { LAST_KNOWN_GOOD, runRollback, type CompileAtRef } from "./rollback.js";
+import { unknownEnvironmentMessage } from "../intent/environment-names.js";
 
 /** The Actions runtime as these commands use it. */
 export interface RolloutIo {
@@ -218,7 +219,14 @@ export function selectEnvironments(all: EnvironmentIntent[], names?: string[]): 
   const unknown = names.filter((n) => !all.some((e) => e.name === n));
   if (unknown.length > 0) {
     throw new RolloutFailedError(
-      `unknown environment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}; the intent has ${ordered.map((e) => e.name).join(", ") || "none"}`,
+      unknown
+        .map((n) =>
+          unknownEnvironmentMessage(
+            n,
+            ordered.map((e) => e.name),
+          ),
+        )
+        .join("\n"),
     );
   }
   return ordered.filter((e) => names.includes(e.name));

@@ -10,6 +10,7 @@ import type { CompiledBundle } from "../compile/types.js";
 import type { FlowChange, LintFinding, SemanticDiff } from "../semantics/contracts.js";
 import { parseEnvironments, type EnvironmentLoad } from "../intent/index.js";
 import { lineComment, splitLines } from "../intent/comments.js";
+import { unknownEnvironmentMessage } from "../intent/environment-names.js";
 import { compileEnvironment } from "../compile/compile.js";
 import { diffEnvironments } from "../semantics/diff.js";
 import { lintEnvironment } from "../semantics/lint.js";
@@ -95,9 +96,7 @@ export class UnknownEnvironmentError extends Error {
     readonly environment: string,
     readonly available: string[],
   ) {
-    super(
-      `unknown environment '${environment}'; environments: ${available.length > 0 ? available.join(", ") : "(none)"}`,
-    );
+    super(unknownEnvironmentMessage(environment, available));
   }
 }
 

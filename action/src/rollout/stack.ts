@@ -16,6 +16,7 @@ import type { RolloutPlan } from "./plan.js";
 import { planRollout } from "./plan.js";
 import { parseRecordedBundle } from "./recorded.js";
 import type { DeployStage } from "./stages.js";
+import { suggestEnvironment } from "../intent/environment-names.js";
 
 /** Config, intent or bundle-file problems: the run stops before registering anything. */
 export class StackInputError extends Error {
@@ -96,12 +97,16 @@ export async function loadStackInput(
     );
   }
   const env = loaded.intent.environments.find((e) => e.name === settings.environment);
+  const didYouMean = (name: string, names: string[]): string => {
+    const suggestion = suggestEnvironment(name, names);
+    return suggestion === undefined ? "" : ` (did you mean '${suggestion}'?)`;
+  };
   if (env === undefined) {
     const names = loaded.intent.environments.map((e) => e.name);
     throw new StackInputError(`environment "${settings.environment}" is not in ${settings.policiesDir}`, [
       names.length === 0
         ? "there are no environments (policies/environments/<name>.yaml)"
-        : `environments: ${names.join(", ")}; set netpol-rollout:environment to one of them`,
+        : `environments: ${names.join(", ")}; set netpol-rollout:environment to one of them${didYouMean(settings.environment, names)}`,
     ]);
   }
   return {

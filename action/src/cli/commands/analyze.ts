@@ -65,7 +65,7 @@ Examples:
   $ netpol-rollout render --env production > policies.yaml
   $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --cni cilium
       reachability matrices, one per port and protocol
-  $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --probes probes.json --output json
+  $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --probes probes.json --format json
       one verdict per probe, with the rule that allowed it or the isolation that denied it
   $ netpol-rollout analyze --cluster cluster.yaml --policies policies.yaml --expect expect.yaml
       a CI gate: exit 1, listing each connection whose verdict is not the expected one
@@ -322,7 +322,7 @@ function analyzeAll(model: Model, options: AnalyzeOptions, io: CliIo): number {
     const total = model.pods.length * destPorts.reduce((n, l) => n + l.length, 0);
     if (total > MAX_DEFAULT_RESULTS) {
       io.stderr(
-        `netpol-rollout analyze: ${total} pod pairs and ports is too many to list; pass --probes, or use --output text for grouped matrices\n`,
+        `netpol-rollout analyze: ${total} pod pairs and ports is too many to list; pass --probes, or use --format text for grouped matrices\n`,
       );
       return EXIT_INVALID;
     }

@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
-import { closest } from "fastest-levenshtein";
+import { unknownEnvironmentMessage } from "../../intent/environment-names.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, toolEnv, type CliContext, type CliIo } from "../context.js";
 import {
   formatIntentError,
@@ -34,7 +34,7 @@ tree (<policies-dir> at that ref, relative to the repository root).
 Examples:
   $ netpol-rollout diff --env production --base main --head HEAD
       what the current branch changes in production, flow by flow, with the rule responsible
-  $ netpol-rollout diff --env staging --base origin/main --head policies --output markdown
+  $ netpol-rollout diff --env staging --base origin/main --head policies --format markdown
       the committed main branch against the working tree
 
 Exit codes: 0 compared (changes are not failures), 1 invalid intent, 2 usage error.
@@ -55,11 +55,6 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (options: DiffOptions) => {
       ctx.exitCode = await diff(options, ctx.io);
     });
-}
-
-/** The closest name, preferring one the input begins ("prod" → "production"). */
-function suggest(input: string, names: string[]): string {
-  return names.find((n) => n.startsWith(input)) ?? closest(input, names);
 }
 
 async function isDirectory(path: string): Promise<boolean> {
@@ -119,9 +114,7 @@ async function diff(options: DiffOptions, io: CliIo): Promise<number> {
     ].sort();
     if (names.length === 0)
       throw new UsageError(`unknown environment '${options.env}': neither side declares any environment`);
-    throw new UsageError(
-      `unknown environment '${options.env}'; environments: ${names.join(", ")} (did you mean '${suggest(options.env, names)}'?)`,
-    );
+    throw new UsageError(unknownEnvironmentMessage(options.env, names));
   }
   let result;
   try {

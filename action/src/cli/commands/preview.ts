@@ -3,7 +3,6 @@ import { readIntentTree } from "../../intent/load.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
-import { distance } from "fastest-levenshtein";
 import { EXIT_INVALID, EXIT_OK, UsageError, toolEnv, type CliContext } from "../context.js";
 import { createGitReader } from "../../adapters/git.js";
 import type { GitReader, PreviewEngine } from "../../ports/index.js";
@@ -106,19 +105,6 @@ async function defaultBase(git: GitReader): Promise<Base> {
   return { note: `no default branch (${DEFAULT_BASE_CANDIDATES.join(", ")}) shares history with HEAD` };
 }
 
-/** The environment a mistyped name most likely meant: a prefix ("prod"), else the nearest by edit distance. */
-export function suggestEnvironment(name: string, available: string[]): string | undefined {
-  const prefixed = available.filter((a) => a.startsWith(name) || name.startsWith(a));
-  if (prefixed.length === 1) return prefixed[0];
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 2)) + 1;
-  for (const candidate of available) {
-    const d = distance(name, candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
 function collect(value: string, previous: string[]): string[] {
   return [
     ...previous,
@@ -175,12 +161,8 @@ export async function previewCommand(
       },
     );
   } catch (error) {
-    if (error instanceof UnknownEnvironmentError) {
-      const suggestion = suggestEnvironment(error.environment, error.available);
-      throw new UsageError(
-        `${error.message}${suggestion !== undefined ? ` (did you mean '${suggestion}'?)` : ""}`,
-      );
-    }
+    // The message lists the environments and the one most likely meant.
+    if (error instanceof UnknownEnvironmentError) throw new UsageError(error.message);
     if (error instanceof BaseRefNotFoundError || error instanceof NoGitRepositoryError) {
       throw new UsageError(error.message);
     }
@@ -221,14 +203,19 @@ export function register(program: Command, ctx: CliContext, deps: PreviewCliDeps
       "after",
       `
 Compares the intent in the working tree with the base revision. No cluster and no
-credentials are needed. Exit codes: 0 (changes are not failures), 1 invalid intent, 2 usage.
+credentials are needed.
 
 Examples:
-  netpol-rollout preview
-  netpol-rollout preview --env production --base origin/main
-  netpol-rollout preview --no-base --output text
-  netpol-rollout preview --output text
-  netpol-rollout preview --policies-dir infra/policies --full > preview.md
+  $ netpol-rollout preview
+      the pull request comment's markdown, against the merge base with the default branch
+  $ netpol-rollout preview --env production --base origin/main
+  $ netpol-rollout preview --no-base --format text
+      everything the intent opens, as if it were all new
+  $ netpol-rollout preview --policies-dir infra/policies --full > preview.md
+      the job summary's full detail
+
+Exit codes: 0 previewed (changes are not failures), 1 invalid intent (errors as
+file:line:col), 2 usage error (e.g. unknown environment or base ref).
 `,
     )
     .action(async (options: PreviewCliOptions) => {

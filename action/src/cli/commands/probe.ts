@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
+import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from "../context.js";
 import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
 import { compileEnvironment } from "../../compile/compile.js";
@@ -53,10 +54,10 @@ environment does not manage, plus its compiled bundle).
 
 Examples:
   $ netpol-rollout probe --env production --context prod-admin
-  $ netpol-rollout probe --env staging --kubeconfig ~/.kube/staging --output json > probe.json
+  $ netpol-rollout probe --env staging --kubeconfig ~/.kube/staging --format json > probe.json
   $ kubectl get ns,pods,svc,networkpolicies -A -o yaml > cluster.yaml
   $ netpol-rollout probe --env production --cluster cluster.yaml --plan
-  $ netpol-rollout probe --env production --cluster cluster.yaml --plan --output json | jq '.checks[] | select(.expect=="cannot-check")'
+  $ netpol-rollout probe --env production --cluster cluster.yaml --plan --format json | jq '.checks[] | select(.expect=="cannot-check")'
 
 Exit codes: 0 all as expected (--plan: planned), 1 a deviation or a surprise (or invalid
 input, errors as file:line:col), 2 usage error (also a kubeconfig that cannot be used),
@@ -65,7 +66,7 @@ that could not be reached).
 `;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command("probe")
     .description(
       "Probe an environment's flows in the cluster: declared flows connect, chosen others do not, DNS resolves (--plan: print the plan only).",
@@ -80,11 +81,9 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option("--kubeconfig <path>", "kubeconfig file (default: KUBECONFIG, ~/.kube/config, or in-cluster)")
     .option("--context <name>", "kubeconfig context (default: its current-context)")
-    .addOption(
-      new Option("--output <format>", "output format").choices(["text", "json", "markdown"]).default("text"),
-    )
     .option("--timeout <seconds>", "per-check timeout", "3")
-    .option("--image <image>", "probe image (default: the agnhost e2e image)")
+    .option("--image <image>", "probe image (default: the agnhost e2e image)");
+  addOutputOption(command, ["text", "json", "markdown"], "text")
     .addHelpText("after", EXAMPLES)
     .action(async (options: ProbeOptions) => {
       ctx.exitCode = await (options.plan ? probePlan(options, ctx) : probeLive(options, ctx));

@@ -2,7 +2,7 @@ import { posix, relative, resolve } from "node:path";
 import { OutDirRefused, writeOwnedDirectory, MANIFEST } from "../out-dir.js";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
-import { closest, distance } from "fastest-levenshtein";
+import { unknownEnvironmentMessage } from "../../intent/environment-names.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { formatIntentError, loadIntentFromDir, type EnvironmentIntent } from "../../intent/index.js";
 import { compileEnvironment, CompileError } from "../../compile/compile.js";
@@ -22,7 +22,7 @@ const EXAMPLES = `
 Examples:
   $ netpol-rollout render --env production
       print the production policies as multi-document YAML
-  $ netpol-rollout render --env staging --output json | kubectl apply --dry-run=server -f -
+  $ netpol-rollout render --env staging --format json | kubectl apply --dry-run=server -f -
       check them against a cluster's API server
   $ netpol-rollout render --env dev --out rendered/dev && kubectl apply -f rendered/dev -R
       write rendered/dev/<namespace>/<kind>-<name>.yaml, one file per object; run again, it
@@ -40,25 +40,15 @@ export function outputPath(obj: CompiledObject, format: RenderFormat): string {
   return posix.join(metadata.namespace ?? "_cluster", `${kind.toLowerCase()}-${metadata.name}.${format}`);
 }
 
-/** The environment a mistyped name most likely meant: a prefix match, else a close spelling. */
-export function suggestEnvironment(name: string, names: string[]): string | undefined {
-  const prefixed = names.filter((n) => n.startsWith(name) || name.startsWith(n));
-  if (prefixed.length === 1) return prefixed[0];
-  const candidate = closest(name, names);
-  return distance(name, candidate) <= Math.max(2, Math.floor(name.length / 3)) ? candidate : undefined;
-}
-
-/** Picks the environment by name, or explains which ones exist. */
+/** Picks the environment by name, or explains which ones exist (a usage error). */
 export function selectEnvironment(environments: EnvironmentIntent[], name: string): EnvironmentIntent {
   const found = environments.find((e) => e.name === name);
   if (found) return found;
-  const names = environments.map((e) => e.name);
-  if (names.length === 0)
-    throw new UsageError(`unknown environment '${name}': the intent declares no environments`);
-  const suggestion = suggestEnvironment(name, names);
   throw new UsageError(
-    `unknown environment '${name}'; environments: ${names.join(", ")}` +
-      (suggestion ? ` (did you mean '${suggestion}'?)` : ""),
+    unknownEnvironmentMessage(
+      name,
+      environments.map((e) => e.name),
+    ),
   );
 }
 

@@ -19,7 +19,7 @@ const EXAMPLES = `
 Examples:
   $ netpol-rollout workloads --env staging | kubectl apply -f -
       stand-in pods for every declared service of staging, in a scratch cluster
-  $ netpol-rollout workloads --env dev --image-pull-policy Never --output json
+  $ netpol-rollout workloads --env dev --image-pull-policy Never --format json
       for a cluster whose images are imported locally
 
 Each declared port is served over TCP and UDP by agnhost (serve-hostname); the pods carry

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { runCli } from "./cli-helpers.js";
+import { suggestEnvironment, unknownEnvironmentMessage } from "../../action/src/intent/environment-names.js";
+
+const COMMANDS = ["validate", "render", "analyze", "diff", "lint", "preview", "probe", "workloads"];
+/** Commands that choose an output format. */
+const FORMATS = ["render", "analyze", "diff", "preview", "probe", "workloads"];
+
+describe("the CLI's manners", () => {
+  it.each(COMMANDS)("%s --help shows examples and exit codes", async (command) => {
+    const r = await runCli([command, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/\nExamples:\n {2}\$ /);
+    expect(r.stdout).toMatch(/\nExit codes: 0 /);
+    expect(r.stdout).toMatch(/\b2 usage error\b/);
+  });
+
+  it("the program's --help shows examples, the format option and the exit codes", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.stdout).toContain("--format <format> (--output is the same option)");
+    expect(r.stdout).toContain("Examples:");
+    expect(r.stdout).toContain("Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error");
+  });
+
+  it.each(FORMATS)(
+    "%s takes --format, with --output as its alias, and refuses the two disagreeing",
+    async (command) => {
+      const help = (await runCli([command, "--help"])).stdout;
+      expect(help).toContain("--format <format>");
+      expect(help).toContain("(alias: --output)");
+      // A value outside the command's choices is refused under either name.
+      for (const flag of ["--format", "--output"]) {
+        const r = await runCli([command, flag, "no-such-format"]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain("no-such-format");
+      }
+    },
+  );
+
+  it("--format and --output choose the same output; both disagreeing is a usage error", async () => {
+    const byFormat = await runCli(["render", "--env", "staging", "--format", "json"]);
+    const byOutput = await runCli(["render", "--env", "staging", "--output", "json"]);
+    expect(byFormat.code).toBe(0);
+    expect(byOutput.stdout).toBe(byFormat.stdout);
+    expect(JSON.parse(byFormat.stdout)).toHaveProperty("kind", "List");
+    const both = await runCli(["render", "--env", "staging", "--format", "json", "--output", "yaml"]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--format json and --output yaml disagree");
+  });
+
+  it("probe --plan takes --format as well as --output", async () => {
+    const base = ["probe", "--env", "production", "--plan", "--cluster", "no-such-file.yaml"];
+    // The file is missing either way: the option itself is accepted (exit 1, not 2).
+    expect((await runCli([...base, "--format", "json"])).code).toBe(1);
+    expect((await runCli([...base, "--output", "json"])).code).toBe(1);
+  });
+
+  it.each([
+    ["render", ["render", "--env", "prod"]],
+    ["workloads", ["workloads", "--env", "prod"]],
+    ["lint", ["lint", "--env", "prod"]],
+    [
+      "probe",
+      ["probe", "--env", "prod", "--plan", "--cluster", "test/semantics/fixtures/article-cluster.yaml"],
+    ],
+    ["preview", ["preview", "--env", "prod", "--no-base"]],
+    ["diff", ["diff", "--env", "prod", "--base", "policies"]],
+  ])("%s names an unknown environment in one wording, with the one meant", async (_name, args) => {
+    const r = await runCli(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /unknown environment 'prod'; environments: (dev, staging, production|dev, production, staging) \(did you mean 'production'\?\)/,
+    );
+  });
+
+  it("suggests an environment only when one is close", () => {
+    expect(suggestEnvironment("prod", ["dev", "staging", "production"])).toBe("production");
+    expect(suggestEnvironment("stagign", ["dev", "staging", "production"])).toBe("staging");
+    expect(suggestEnvironment("qa", ["dev", "staging", "production"])).toBeUndefined();
+    expect(unknownEnvironmentMessage("qa", [])).toBe(
+      "unknown environment 'qa': the intent declares no environments",
+    );
+  });
+});
