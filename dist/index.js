@@ -128,7 +128,7 @@ var require_mod = __commonJS({
       }
       return score;
     };
-    var distance3 = function(a, b) {
+    var distance4 = function(a, b) {
       if (a.length < b.length) {
         var tmp = b;
         b = a;
@@ -142,12 +142,12 @@ var require_mod = __commonJS({
       }
       return myers_x(a, b);
     };
-    exports.distance = distance3;
-    var closest3 = function(str2, arr) {
+    exports.distance = distance4;
+    var closest4 = function(str2, arr) {
       var min_distance = Infinity;
       var min_index = 0;
       for (var i = 0; i < arr.length; i++) {
-        var dist = distance3(str2, arr[i]);
+        var dist = distance4(str2, arr[i]);
         if (dist < min_distance) {
           min_distance = dist;
           min_index = i;
@@ -155,7 +155,7 @@ var require_mod = __commonJS({
       }
       return arr[min_index];
     };
-    exports.closest = closest3;
+    exports.closest = closest4;
   }
 });
 
@@ -17072,7 +17072,7 @@ function contentLines(text) {
     }
     out.push({ number: i + 1, indent, text: body });
     flowDepth = Math.max(0, depthChange(body));
-    if (/(^|[:\-]\s+)[|>][-+0-9]*\s*(#.*)?$/.test(body)) scalarIndent = indent;
+    if (/(^|[:-]\s+)[|>][-+0-9]*\s*(#.*)?$/.test(body)) scalarIndent = indent;
   });
   return out;
 }
@@ -17400,7 +17400,7 @@ function repairUnindentedBlocks(root, name) {
     out.push(
       errorAt(
         empty.keyPos,
-        `'${key}:' is empty, and the ${moved.length === 1 ? "key" : "keys"} below it (${names}; ${lines}) start at its column, so YAML does not put them inside it`,
+        moved.length === 1 ? `'${key}:' is empty, and the key below it (${names}; ${lines}) starts at its column, so YAML does not put it inside` : `'${key}:' is empty, and the keys below it (${names}; ${lines}) start at its column, so YAML does not put them inside`,
         `indent ${lines} two spaces more than '${key}:'`
       )
     );
@@ -18768,6 +18768,21 @@ function lineComment(lines, line) {
     }
   }
   return void 0;
+}
+
+// action/src/intent/environment-names.ts
+var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
+function suggestEnvironment(name, available) {
+  if (available.length === 0) return void 0;
+  const prefixed = available.filter((a) => a.startsWith(name) || name.startsWith(a));
+  if (prefixed.length === 1) return prefixed[0];
+  const candidate = (0, import_fastest_levenshtein3.closest)(name, [...available]);
+  return (0, import_fastest_levenshtein3.distance)(name, candidate) <= Math.max(2, Math.floor(name.length / 3)) ? candidate : void 0;
+}
+function unknownEnvironmentMessage(name, available) {
+  if (available.length === 0) return `unknown environment '${name}': the intent declares no environments`;
+  const suggestion = suggestEnvironment(name, available);
+  return `unknown environment '${name}'; environments: ${available.join(", ")}` + (suggestion !== void 0 ? ` (did you mean '${suggestion}'?)` : "");
 }
 
 // action/src/compile/compile.ts
@@ -21304,9 +21319,7 @@ var NoGitRepositoryError = class extends Error {
 };
 var UnknownEnvironmentError = class extends Error {
   constructor(environment, available) {
-    super(
-      `unknown environment '${environment}'; environments: ${available.length > 0 ? available.join(", ") : "(none)"}`
-    );
+    super(unknownEnvironmentMessage(environment, available));
     this.environment = environment;
     this.available = available;
   }

@@ -7870,7 +7870,7 @@ var require_mod = __commonJS({
       }
       return score;
     };
-    var distance3 = function(a, b) {
+    var distance4 = function(a, b) {
       if (a.length < b.length) {
         var tmp = b;
         b = a;
@@ -7884,12 +7884,12 @@ var require_mod = __commonJS({
       }
       return myers_x(a, b);
     };
-    exports.distance = distance3;
-    var closest3 = function(str, arr) {
+    exports.distance = distance4;
+    var closest4 = function(str, arr) {
       var min_distance = Infinity;
       var min_index = 0;
       for (var i = 0; i < arr.length; i++) {
-        var dist = distance3(str, arr[i]);
+        var dist = distance4(str, arr[i]);
         if (dist < min_distance) {
           min_distance = dist;
           min_index = i;
@@ -7897,7 +7897,7 @@ var require_mod = __commonJS({
       }
       return arr[min_index];
     };
-    exports.closest = closest3;
+    exports.closest = closest4;
   }
 });
 
@@ -16318,7 +16318,7 @@ function contentLines(text) {
     }
     out.push({ number: i + 1, indent, text: body });
     flowDepth = Math.max(0, depthChange(body));
-    if (/(^|[:\-]\s+)[|>][-+0-9]*\s*(#.*)?$/.test(body)) scalarIndent = indent;
+    if (/(^|[:-]\s+)[|>][-+0-9]*\s*(#.*)?$/.test(body)) scalarIndent = indent;
   });
   return out;
 }
@@ -16646,7 +16646,7 @@ function repairUnindentedBlocks(root, name) {
     out.push(
       errorAt(
         empty.keyPos,
-        `'${key}:' is empty, and the ${moved.length === 1 ? "key" : "keys"} below it (${names}; ${lines}) start at its column, so YAML does not put them inside it`,
+        moved.length === 1 ? `'${key}:' is empty, and the key below it (${names}; ${lines}) starts at its column, so YAML does not put it inside` : `'${key}:' is empty, and the keys below it (${names}; ${lines}) start at its column, so YAML does not put them inside`,
         `indent ${lines} two spaces more than '${key}:'`
       )
     );
@@ -19177,6 +19177,16 @@ function firstLine(message) {
   return message.split("\n")[0] ?? message;
 }
 
+// action/src/intent/environment-names.ts
+var import_fastest_levenshtein3 = __toESM(require_mod(), 1);
+function suggestEnvironment(name, available) {
+  if (available.length === 0) return void 0;
+  const prefixed = available.filter((a) => a.startsWith(name) || name.startsWith(a));
+  if (prefixed.length === 1) return prefixed[0];
+  const candidate = (0, import_fastest_levenshtein3.closest)(name, [...available]);
+  return (0, import_fastest_levenshtein3.distance)(name, candidate) <= Math.max(2, Math.floor(name.length / 3)) ? candidate : void 0;
+}
+
 // action/src/rollout/stack.ts
 var StackInputError = class extends Error {
   constructor(headline, problems) {
@@ -19231,10 +19241,14 @@ async function loadStackInput(settings, repoRoot, sources) {
     );
   }
   const env = loaded.intent.environments.find((e) => e.name === settings.environment);
+  const didYouMean2 = (name, names) => {
+    const suggestion = suggestEnvironment(name, names);
+    return suggestion === void 0 ? "" : ` (did you mean '${suggestion}'?)`;
+  };
   if (env === void 0) {
     const names = loaded.intent.environments.map((e) => e.name);
     throw new StackInputError(`environment "${settings.environment}" is not in ${settings.policiesDir}`, [
-      names.length === 0 ? "there are no environments (policies/environments/<name>.yaml)" : `environments: ${names.join(", ")}; set netpol-rollout:environment to one of them`
+      names.length === 0 ? "there are no environments (policies/environments/<name>.yaml)" : `environments: ${names.join(", ")}; set netpol-rollout:environment to one of them${didYouMean2(settings.environment, names)}`
     ]);
   }
   return {
