@@ -1,27 +1,28 @@
 /**
- * The program's entry: reads the stack config once, loads the bundle, registers the stack.
- * Bundled by scripts/build.mjs into dist/pulumi/index.js, which pulumi/main.mjs hands to
- * the Pulumi Node.js runtime (see pulumi/README.md). Its default export is the program:
- * the runtime calls it and records what it returns as the stack outputs.
+ * Our program: the NetpolRollout component with its arguments from the stack config, and
+ * the package's `netpol-rollout/pulumi` entry (the component and its types). Bundled by
+ * scripts/build.mjs into dist/pulumi/index.js, which pulumi/main.mjs hands to the Pulumi
+ * Node.js runtime (see pulumi/README.md). Its default export is the program: the runtime
+ * calls it and records what it returns as the stack outputs.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { loadIntentFromDir } from "../action/src/intent/index.js";
-import { CompileError } from "../action/src/compile/index.js";
 import { CONFIG_NAMESPACE, parseStackConfig } from "../action/src/rollout/config.js";
 import type { StackOutputs } from "../action/src/rollout/outputs.js";
-import { RolloutRefusedError } from "../action/src/rollout/plan.js";
 import { loadStackInput, StackInputError } from "../action/src/rollout/stack.js";
-import type { StackSources } from "../action/src/rollout/stack.js";
-import type { DefinedStack } from "./program.js";
-import { defineStack } from "./program.js";
+import { NetpolRollout, prepareInput, runErrorOf } from "./component.js";
 
-const fileSources: StackSources = {
-  readFile: (path) => readFile(path, "utf8"),
-  loadIntent: (policiesDir, repoRoot) => loadIntentFromDir(policiesDir, repoRoot),
-};
+export { NETPOL_ROLLOUT_TYPE, NetpolRollout, PreparedRollout } from "./component.js";
+export type {
+  DeployStage,
+  KyvernoAction,
+  NetpolRolloutArgs,
+  RecordedBundle,
+  StackOutputs,
+} from "./component.js";
 
 /**
  * The repository root: the nearest directory holding package.json, from the Pulumi project
@@ -47,38 +48,36 @@ function readConfig(): Record<string, string> {
   return raw;
 }
 
-/** Reads the config, loads the bundle and registers the stack. */
-export async function run(): Promise<DefinedStack> {
-  const projectRoot = pulumi.runtime.getRootDirectory() || process.cwd();
-  const repoRoot = findRepoRoot(projectRoot);
+export interface ProgramRun {
+  /** The component, named after the environment. */
+  rollout: NetpolRollout;
+  /** What the program returns as the stack outputs. */
+  outputs: StackOutputs;
+}
+
+/**
+ * Reads the config, loads and checks the bundle, then registers the component named after
+ * the environment. Known failures are a RunError before anything is registered.
+ */
+export async function run(): Promise<ProgramRun> {
+  const repoRoot = findRepoRoot(pulumi.runtime.getRootDirectory() || process.cwd());
   try {
     const parsed = parseStackConfig(readConfig(), repoRoot);
     if (!parsed.ok) {
+      const n = parsed.errors.length;
       throw new StackInputError(
-        `the stack configuration is invalid (${parsed.errors.length} problem${parsed.errors.length === 1 ? "" : "s"})`,
+        `the stack configuration is invalid (${n} problem${n === 1 ? "" : "s"})`,
         parsed.errors,
       );
     }
-    const input = await loadStackInput(parsed.settings, repoRoot, fileSources);
-    return defineStack(input);
+    const input = await loadStackInput(parsed.settings, repoRoot, {
+      readFile: (path) => readFile(path, "utf8"),
+      loadIntent: (policiesDir, root) => loadIntentFromDir(policiesDir, root),
+    });
+    const prepared = prepareInput(input);
+    return { rollout: new NetpolRollout(input.environment, prepared), outputs: prepared.plan.outputs };
   } catch (error) {
-    // Known failures are reported as their message alone: no stack trace, nothing registered.
-    if (
-      error instanceof StackInputError ||
-      error instanceof RolloutRefusedError ||
-      error instanceof CompileError
-    ) {
-      const runError = new pulumi.RunError(`netpol-rollout: ${error.message}`);
-      // The runtime prints only a RunError's message, but it also formats the error with
-      // util.inspect(err, { colors: true }) unless it has no stack. On Node 20 that coloured
-      // inspect loops in its node_modules highlighting on the runtime's stack frames (a
-      // Node.js bug, fixed upstream after Node 20's end of life) until the heap reaches ~3 GB
-      // and it throws after ~15 s: a run with an invalid intent failed 15 s late.
-      // Without a stack the runtime uses the message.
-      runError.stack = "";
-      throw runError;
-    }
-    throw error;
+    throw runErrorOf(error);
   }
 }
 

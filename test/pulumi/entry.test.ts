@@ -39,12 +39,16 @@ describe("the config-reading entry", () => {
   it("deploys the environment named by netpol-rollout:environment, in the configured stage", async () => {
     pulumi.runtime.setAllConfig({ "netpol-rollout:environment": "staging", "netpol-rollout:stage": "allow" });
     const defined = await entry.run();
-    await settled(defined.resources);
+    await settled([defined.rollout, ...(await defined.rollout.resources)]);
     expect(defined.outputs.environment).toBe("staging");
     expect(defined.outputs.stage).toBe("allow");
     expect(defined.outputs.from).toBe("intent");
-    const names = recorder.registered.map((r) => r.name);
+    const names = recorder.registered.filter((r) => r.custom).map((r) => r.name);
     expect(names.length).toBeGreaterThan(0);
+    // One component, named after the environment, holds them.
+    expect(recorder.registered.filter((r) => !r.custom).map((r) => `${r.type} ${r.name}`)).toEqual([
+      "netpol-rollout:index:NetpolRollout staging",
+    ]);
     expect(names.every((n) => !n.endsWith("/default-deny-all"))).toBe(true);
   });
 

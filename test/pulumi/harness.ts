@@ -12,12 +12,31 @@ export interface Registered {
   inputs: Record<string, unknown>;
   /** Logical names of the resources this one depends on (from the request's dependency URNs). */
   dependsOn: string[];
+  /** A custom resource (an object in the cluster), not a component. */
+  custom: boolean;
+  /** The parent's URN as sent to the engine ("" for the stack root). */
+  parent: string;
+  /** The alias specs sent to the engine. */
+  aliases: AliasSpec[];
+}
+
+/** An alias as the engine receives it: fields left empty mean "the resource's own". */
+export interface AliasSpec {
+  name: string;
+  type: string;
+  noParent: boolean;
+  parentUrn: string;
 }
 
 interface RegisterRequest {
   getType(): string;
   getName(): string;
+  getParent(): string;
   getDependenciesList(): string[];
+  getAliasesList(): {
+    getSpec():
+      { getName(): string; getType(): string; getNoparent(): boolean; getParenturn(): string } | undefined;
+  }[];
 }
 
 interface PatchableMonitor {
@@ -34,15 +53,19 @@ export interface Recorder {
 /** Installs recording mocks; call before importing or running a program. */
 export async function installMocks(): Promise<Recorder> {
   const registered: Registered[] = [];
-  const dependencies = new Map<string, string[]>();
+  const requests = new Map<string, Pick<Registered, "dependsOn" | "parent" | "aliases">>();
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
+        const request = requests.get(`${args.type}::${args.name}`);
         registered.push({
           type: args.type,
           name: args.name,
           inputs: args.inputs as Record<string, unknown>,
-          dependsOn: dependencies.get(`${args.type}::${args.name}`) ?? [],
+          dependsOn: request?.dependsOn ?? [],
+          custom: args.custom ?? false,
+          parent: request?.parent ?? "",
+          aliases: request?.aliases ?? [],
         });
         return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
       },
@@ -58,14 +81,31 @@ export async function installMocks(): Promise<Recorder> {
   const original = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
     const names = req.getDependenciesList().map((urn) => urn.slice(urn.lastIndexOf("::") + 2));
-    dependencies.set(`${req.getType()}::${req.getName()}`, names);
+    const aliases = req.getAliasesList().flatMap((a) => {
+      const spec = a.getSpec();
+      return spec === undefined
+        ? []
+        : [
+            {
+              name: spec.getName(),
+              type: spec.getType(),
+              noParent: spec.getNoparent(),
+              parentUrn: spec.getParenturn(),
+            },
+          ];
+    });
+    requests.set(`${req.getType()}::${req.getName()}`, {
+      dependsOn: names,
+      parent: req.getParent(),
+      aliases,
+    });
     return original(req, callback);
   };
   return {
     registered,
     reset() {
       registered.length = 0;
-      dependencies.clear();
+      requests.clear();
     },
   };
 }

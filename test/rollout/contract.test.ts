@@ -18,8 +18,8 @@ import { PulumiDeployError } from "../../action/src/ports/index.js";
 import { CONFIG_NAMESPACE, parseStackConfig } from "../../action/src/rollout/config.js";
 import type { StackOutputs } from "../../action/src/rollout/outputs.js";
 import { loadStackInput, planStack } from "../../action/src/rollout/stack.js";
+import type { Output } from "@pulumi/pulumi";
 import type * as ProgramEntry from "../../pulumi/index.js";
-import type { DefinedStack } from "../../pulumi/program.js";
 
 const repoRoot = join(import.meta.dirname, "../..");
 const scratch = mkdtempSync(join(tmpdir(), "netpol-contract-"));
@@ -62,7 +62,8 @@ async function programOutputs(environment: string, stage: "allow" | "enforce"): 
 describe("the program and the adapter share one contract", () => {
   it("has one type for the outputs the program returns and the adapter reads", () => {
     expectTypeOf<Awaited<ReturnType<typeof ProgramEntry.default>>>().toEqualTypeOf<StackOutputs>();
-    expectTypeOf<DefinedStack["outputs"]>().toEqualTypeOf<StackOutputs>();
+    expectTypeOf<ProgramEntry.ProgramRun["outputs"]>().toEqualTypeOf<StackOutputs>();
+    expectTypeOf<ProgramEntry.NetpolRollout["outputs"]>().toEqualTypeOf<Output<StackOutputs>>();
     expectTypeOf<DeployResult["outputs"]>().toEqualTypeOf<StackOutputs>();
   });
 

@@ -103,29 +103,31 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
  * Parses the `netpol-rollout:*` config values (keys without the namespace prefix).
- * Relative paths are resolved against `repoRoot`.
+ * Relative paths are resolved against `repoRoot`. `keyName` names a key in messages:
+ * default its full config key; the Pulumi component names its arguments instead.
  */
 export function parseStackConfig(
   raw: Readonly<Record<string, string | undefined>>,
   repoRoot: string,
+  keyName: (key: string) => string = (k) => `${CONFIG_NAMESPACE}:${k}`,
 ): StackConfigResult {
   const errors: string[] = [];
-  const key = configKey;
+  const key = keyName;
+  const isConfig = key("environment") === configKey("environment");
 
   for (const name of Object.keys(raw).sort()) {
     if ((CONFIG_KEYS as readonly string[]).includes(name)) continue;
     const suggestion = closest(name, [...CONFIG_KEYS]);
-    const hint = distance(name, suggestion) <= 3 ? ` (did you mean ${CONFIG_NAMESPACE}:${suggestion}?)` : "";
+    const hint = distance(name, suggestion) <= 3 ? ` (did you mean ${key(suggestion)}?)` : "";
     errors.push(
-      `unknown config key ${CONFIG_NAMESPACE}:${name}${hint}; known keys: ${CONFIG_KEYS.join(", ")}`,
+      `unknown ${isConfig ? "config key" : "argument"} ${key(name)}${hint}; known keys: ${CONFIG_KEYS.join(", ")}`,
     );
   }
 
   const environment = nonEmpty(raw.environment);
   if (environment === undefined) {
-    errors.push(
-      `${key("environment")} is required: the intent environment this stack deploys (e.g. \`pulumi config set ${key("environment")} production\`)`,
-    );
+    const example = isConfig ? ` (e.g. \`pulumi config set ${key("environment")} production\`)` : "";
+    errors.push(`${key("environment")} is required: the intent environment this stack deploys${example}`);
   }
 
   let stage: DeployStage = "enforce";

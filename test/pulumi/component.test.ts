@@ -1,10 +1,12 @@
 /**
- * The Pulumi program under mocks: what it registers, in which order, and what it records.
- * The mocks are installed before the program module is imported.
+ * The NetpolRollout component under mocks (our program is the component with its arguments
+ * from stack config): what it registers, in which order, under which parent and aliases,
+ * and what it records. The mocks are installed before the component module is imported.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { ClusterPolicy } from "@kubernetes-models/kyverno/kyverno.io/v1/ClusterPolicy";
@@ -17,7 +19,7 @@ import { bundleDigest, compileEnvironment, renderYaml } from "../../action/src/c
 import type { CompiledBundle } from "../../action/src/compile/types.js";
 import { MANAGED_BY_LABEL } from "../../action/src/compile/types.js";
 import type { Recorder, Registered } from "./harness.js";
-import type * as ProgramModule from "../../pulumi/program.js";
+import type * as ComponentModule from "../../pulumi/component.js";
 import type * as PlanModule from "../../action/src/rollout/plan.js";
 import type * as RecordedModule from "../../action/src/rollout/recorded.js";
 import type * as StackModule from "../../action/src/rollout/stack.js";
@@ -28,7 +30,7 @@ import { buildEnvironment } from "../helpers/intent-builder.js";
 const repoRoot = resolve(import.meta.dirname, "../..");
 
 let recorder: Recorder;
-let program: typeof ProgramModule;
+let component: typeof ComponentModule;
 let plan: typeof PlanModule;
 let recorded: typeof RecordedModule;
 let stack: typeof StackModule;
@@ -37,7 +39,7 @@ let scratch: string;
 
 beforeAll(async () => {
   recorder = await installMocks();
-  program = await import("../../pulumi/program.js");
+  component = await import("../../pulumi/component.js");
   plan = await import("../../action/src/rollout/plan.js");
   recorded = await import("../../action/src/rollout/recorded.js");
   stack = await import("../../action/src/rollout/stack.js");
@@ -70,10 +72,18 @@ function inputFor(bundle: CompiledBundle, overrides: Partial<StackInput> = {}): 
   };
 }
 
+/** Resolves to an Output's value (known under the mocks). */
+function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+  return new Promise((resolve) => output.apply((v) => resolve(v)));
+}
+
+/** Deploys through the component; `registered` holds the cluster objects (its children). */
 async function deploy(input: StackInput) {
-  const defined = program.defineStack(input);
-  await settled(defined.resources);
-  return { outputs: defined.outputs, registered: [...recorder.registered] };
+  const rollout = new component.NetpolRollout(input.environment, component.prepareInput(input));
+  const resources = await rollout.resources;
+  await settled([rollout, ...resources]);
+  const outputs = await valueOf(rollout.outputs);
+  return { outputs, registered: recorder.registered.filter((r) => r.custom), rollout };
 }
 
 const POLICY_TYPES = new Set([
@@ -124,7 +134,7 @@ function compiled(name: string): CompiledBundle {
   return compileEnvironment(env);
 }
 
-describe("the program registers what the compiler produces", () => {
+describe("the component registers what the compiler produces", () => {
   it("ships the three environments", () => {
     expect(environments.map((e) => e.name).sort()).toEqual(["dev", "production", "staging"]);
   });
@@ -179,6 +189,45 @@ describe("the program registers what the compiler produces", () => {
         expect(() => new NetworkPolicy(manifestOf(r)).validate(), `${env.name} ${r.name}`).not.toThrow();
       }
     }
+  });
+});
+
+describe("children of the component", () => {
+  it("the component is named after the environment; every object is its child", async () => {
+    const { registered } = await deploy(
+      inputFor(compiled("production"), {
+        monitoring: { enabled: true, namespace: "monitoring", labels: {} },
+        kyverno: { enabled: true, action: "Audit" },
+      }),
+    );
+    const components = recorder.registered.filter((r) => !r.custom);
+    expect(components.map((r) => `${r.type} ${r.name}`)).toEqual([
+      `${component.NETPOL_ROLLOUT_TYPE} production`,
+    ]);
+    expect(registered.some((r) => r.type === "kubernetes:kyverno.io/v1:ClusterPolicy")).toBe(true);
+    for (const r of registered) {
+      expect(r.parent, r.name).toMatch(/::netpol-rollout:index:NetpolRollout::production$/);
+    }
+  });
+
+  it("every object is aliased to its URN as a top-level resource: same name and type, no parent", async () => {
+    const { registered } = await deploy(
+      inputFor(compiled("production"), { kyverno: { enabled: true, action: "Audit" } }),
+    );
+    expect(registered.length).toBeGreaterThan(0);
+    for (const r of registered) {
+      // Empty name and type: the resource's own; noParent: the stack root. (The Kubernetes
+      // SDK adds aliases of its own to some kinds: a ClusterRole's older API versions.)
+      expect(r.aliases, r.name).toContainEqual({ name: "", type: "", noParent: true, parentUrn: "" });
+    }
+  });
+
+  it("outputs revision, digest and bundle of what it deployed", async () => {
+    const bundle = compiled("staging");
+    const { rollout } = await deploy(inputFor(bundle, { revision: "c0ffee" }));
+    expect(await valueOf(rollout.revision)).toBe("c0ffee");
+    expect(await valueOf(rollout.digest)).toBe(bundleDigest(bundle));
+    expect((await valueOf(rollout.bundle)).objects).toEqual(bundle.objects);
   });
 });
 
@@ -262,8 +311,8 @@ describe("nothing is ever registered in kube-system", () => {
         },
       ],
     };
-    expect(() => program.defineStack(inputFor(bad))).toThrow(plan.RolloutRefusedError);
-    expect(() => program.defineStack(inputFor(bad))).toThrow(/kube-system is a kube-\* namespace/);
+    expect(() => component.prepareInput(inputFor(bad))).toThrow(plan.RolloutRefusedError);
+    expect(() => component.prepareInput(inputFor(bad))).toThrow(/kube-system is a kube-\* namespace/);
     expect(recorder.registered).toEqual([]);
   });
 
@@ -281,7 +330,7 @@ describe("nothing is ever registered in kube-system", () => {
     const bad: CompiledBundle = { ...bundle, objects: [first, unlabelled] };
     let error: unknown;
     try {
-      program.defineStack(inputFor(bad, { excludedNamespaces: ["production"] }));
+      component.prepareInput(inputFor(bad, { excludedNamespaces: ["production"] }));
     } catch (e) {
       error = e;
     }
@@ -406,7 +455,7 @@ describe("recorded revisions", () => {
         loadIntent: failLoad,
       },
     );
-    expect(() => program.defineStack(input)).toThrow(
+    expect(() => component.prepareInput(input)).toThrow(
       /refusing to deploy the recorded bundle .*tampered\.json/,
     );
     expect(recorder.registered).toEqual([]);
@@ -416,7 +465,7 @@ describe("recorded revisions", () => {
     const first = await deploy(inputFor(compiled("staging")));
     recorder.reset();
     const { excludedNamespaces: _e, ...bundle } = first.outputs.bundle;
-    expect(() => program.defineStack(inputFor(bundle, { environment: "production" }))).toThrow(
+    expect(() => component.prepareInput(inputFor(bundle, { environment: "production" }))).toThrow(
       /of environment "staging" but this stack deploys "production"/,
     );
     expect(recorder.registered).toEqual([]);
