@@ -4079,7 +4079,7 @@ var require_utils = __commonJS({
     }
     function removeDotSegments(path) {
       let input = path;
-      const output = [];
+      const output2 = [];
       let nextSlash = -1;
       let len = 0;
       while (len = input.length) {
@@ -4087,10 +4087,10 @@ var require_utils = __commonJS({
           if (input === ".") {
             break;
           } else if (input === "/") {
-            output.push("/");
+            output2.push("/");
             break;
           } else {
-            output.push(input);
+            output2.push(input);
             break;
           }
         } else if (len === 2) {
@@ -4103,16 +4103,16 @@ var require_utils = __commonJS({
             }
           } else if (input[0] === "/") {
             if (input[1] === "." || input[1] === "/") {
-              output.push("/");
+              output2.push("/");
               break;
             }
           }
         } else if (len === 3) {
           if (input === "/..") {
-            if (output.length !== 0) {
-              output.pop();
+            if (output2.length !== 0) {
+              output2.pop();
             }
-            output.push("/");
+            output2.push("/");
             break;
           }
         }
@@ -4134,8 +4134,8 @@ var require_utils = __commonJS({
             } else if (input[2] === ".") {
               if (input[3] === "/") {
                 input = input.slice(3);
-                if (output.length !== 0) {
-                  output.pop();
+                if (output2.length !== 0) {
+                  output2.pop();
                 }
                 continue;
               }
@@ -4143,14 +4143,14 @@ var require_utils = __commonJS({
           }
         }
         if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output.push(input);
+          output2.push(input);
           break;
         } else {
-          output.push(input.slice(0, nextSlash));
+          output2.push(input.slice(0, nextSlash));
           input = input.slice(nextSlash);
         }
       }
-      return output.join("");
+      return output2.join("");
     }
     function removeDotSegmentsRelative(path) {
       if (path === "" || path[0] === "/") {
@@ -4158,30 +4158,30 @@ var require_utils = __commonJS({
       }
       const segments = path.split("/");
       const last = segments.length - 1;
-      const output = [];
+      const output2 = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
         const segment = segments[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
-            if (output.length !== 0 && output[output.length - 1] !== "..") {
-              output.pop();
+            if (output2.length !== 0 && output2[output2.length - 1] !== "..") {
+              output2.pop();
             } else {
-              output.push("..");
+              output2.push("..");
             }
           }
           trailingDirectory = i === last;
         } else {
-          output.push(segment);
+          output2.push(segment);
         }
       }
-      if (trailingDirectory && output[output.length - 1] !== "..") {
-        output.push("");
+      if (trailingDirectory && output2[output2.length - 1] !== "..") {
+        output2.push("");
       }
-      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
-        output.unshift(".");
+      if (output2.length === 0 || output2[0] === "" || output2[0].includes(":")) {
+        output2.unshift(".");
       }
-      return output.join("/");
+      return output2.join("/");
     }
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
@@ -4195,7 +4195,7 @@ var require_utils = __commonJS({
       if (input.indexOf("%") === -1) {
         return input;
       }
-      let output = "";
+      let output2 = "";
       for (let i = 0; i < input.length; i++) {
         if (input[i] === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
@@ -4203,20 +4203,20 @@ var require_utils = __commonJS({
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decodeUnreserved && isUnreserved(decoded)) {
-              output += decoded;
+              output2 += decoded;
             } else {
-              output += "%" + normalizedHex;
+              output2 += "%" + normalizedHex;
             }
             i += 2;
             continue;
           }
         }
-        output += input[i];
+        output2 += input[i];
       }
-      return output;
+      return output2;
     }
     function normalizePathEncoding(input) {
-      let output = "";
+      let output2 = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
@@ -4225,46 +4225,46 @@ var require_utils = __commonJS({
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decoded !== "." && isUnreserved(decoded)) {
-              output += decoded;
+              output2 += decoded;
             } else {
-              output += "%" + normalizedHex;
+              output2 += "%" + normalizedHex;
             }
             i += 2;
             continue;
           }
         }
         if (isPathCharacter(ch)) {
-          output += ch;
+          output2 += ch;
         } else {
           const code = input.charCodeAt(i);
           if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+            output2 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
+            output2 += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
-              output += percentEncodeNonAscii(65533);
+              output2 += percentEncodeNonAscii(65533);
             }
           } else {
-            output += percentEncodeNonAscii(65533);
+            output2 += percentEncodeNonAscii(65533);
           }
         }
       }
-      return output;
+      return output2;
     }
     function serializePathEncoding(input, pathNoScheme = false) {
-      let output = "";
+      let output2 = "";
       let firstSegment = pathNoScheme && input[0] !== "/";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+            output2 += "%" + hex.toUpperCase();
             i += 2;
             continue;
           }
@@ -4273,62 +4273,62 @@ var require_utils = __commonJS({
           firstSegment = false;
         }
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output += ch;
+          output2 += ch;
         } else {
           const code = input.charCodeAt(i);
           if (code < 128) {
-            output += BYTE_HEX[code];
+            output2 += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
+            output2 += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
-              output += percentEncodeNonAscii(65533);
+              output2 += percentEncodeNonAscii(65533);
             }
           } else {
-            output += percentEncodeNonAscii(65533);
+            output2 += percentEncodeNonAscii(65533);
           }
         }
       }
-      return output;
+      return output2;
     }
     function encodeComponent(input, isAllowed) {
-      let output = "";
+      let output2 = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+            output2 += "%" + hex.toUpperCase();
             i += 2;
             continue;
           }
         }
         if (isAllowed(ch)) {
-          output += ch;
+          output2 += ch;
         } else {
           const code = input.charCodeAt(i);
           if (code < 128) {
-            output += BYTE_HEX[code];
+            output2 += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
+            output2 += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
-              output += percentEncodeNonAscii(65533);
+              output2 += percentEncodeNonAscii(65533);
             }
           } else {
-            output += percentEncodeNonAscii(65533);
+            output2 += percentEncodeNonAscii(65533);
           }
         }
       }
-      return output;
+      return output2;
     }
     function encodeUserinfo(input) {
       return encodeComponent(input, isUserinfoCharacter);
@@ -4343,7 +4343,7 @@ var require_utils = __commonJS({
       return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
     }
     function normalizeQueryFragmentEncoding(input) {
-      let output = "";
+      let output2 = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
@@ -4352,51 +4352,51 @@ var require_utils = __commonJS({
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (isUnreserved(decoded)) {
-              output += decoded;
+              output2 += decoded;
             } else {
-              output += "%" + normalizedHex;
+              output2 += "%" + normalizedHex;
             }
             i += 2;
             continue;
           }
         }
         if (isQueryFragmentCharacter(ch)) {
-          output += ch;
+          output2 += ch;
         } else {
           const code = input.charCodeAt(i);
           if (code < 128) {
-            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+            output2 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
-            output += percentEncodeNonAscii(code);
+            output2 += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
-              output += percentEncodeNonAscii(65533);
+              output2 += percentEncodeNonAscii(65533);
             }
           } else {
-            output += percentEncodeNonAscii(65533);
+            output2 += percentEncodeNonAscii(65533);
           }
         }
       }
-      return output;
+      return output2;
     }
     function escapePreservingEscapes(input) {
-      let output = "";
+      let output2 = "";
       for (let i = 0; i < input.length; i++) {
         if (input[i] === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
-            output += "%" + hex.toUpperCase();
+            output2 += "%" + hex.toUpperCase();
             i += 2;
             continue;
           }
         }
-        output += escape(input[i]);
+        output2 += escape(input[i]);
       }
-      return output;
+      return output2;
     }
     function recomposeAuthority(component) {
       const uriTokens = [];
@@ -15233,7 +15233,7 @@ var require_dist = __commonJS({
 
 // pulumi/index.ts
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { dirname, join as join2, resolve as resolve4 } from "node:path";
 import * as pulumi2 from "@pulumi/pulumi";
 
@@ -17965,6 +17965,130 @@ function templateParameters(root, errors) {
   return out;
 }
 
+// action/src/rollout/config.ts
+var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
+import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
+
+// action/src/rollout/stages.ts
+var DEPLOY_STAGES = ["allow", "enforce"];
+
+// action/src/rollout/config.ts
+var CONFIG_NAMESPACE = "netpol-rollout";
+var CONFIG_KEYS = [
+  "environment",
+  "stage",
+  "policiesDir",
+  "bundleFile",
+  "revision",
+  "monitoring",
+  "monitoringNamespace",
+  "monitoringLabels",
+  "kyverno",
+  "kyvernoAction"
+];
+function configKey(key) {
+  return `${CONFIG_NAMESPACE}:${key}`;
+}
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function parseStackConfig(raw, repoRoot, keyName = (k) => `${CONFIG_NAMESPACE}:${k}`) {
+  const errors = [];
+  const key = keyName;
+  const isConfig = key("environment") === configKey("environment");
+  for (const name of Object.keys(raw).sort()) {
+    if (CONFIG_KEYS.includes(name)) continue;
+    const suggestion = (0, import_fastest_levenshtein2.closest)(name, [...CONFIG_KEYS]);
+    const hint = (0, import_fastest_levenshtein2.distance)(name, suggestion) <= 3 ? ` (did you mean ${key(suggestion)}?)` : "";
+    errors.push(
+      `unknown ${isConfig ? "config key" : "argument"} ${key(name)}${hint}; known keys: ${CONFIG_KEYS.join(", ")}`
+    );
+  }
+  const environment = nonEmpty(raw.environment);
+  if (environment === void 0) {
+    const example = isConfig ? ` (e.g. \`pulumi config set ${key("environment")} production\`)` : "";
+    errors.push(`${key("environment")} is required: the intent environment this stack deploys${example}`);
+  }
+  let stage = "enforce";
+  const rawStage = nonEmpty(raw.stage);
+  if (rawStage !== void 0) {
+    const known = DEPLOY_STAGES.find((s) => s === rawStage);
+    if (known !== void 0) stage = known;
+    else errors.push(`${key("stage")} must be allow or enforce, not "${rawStage}"`);
+  }
+  const policiesDir = resolvePath(repoRoot, nonEmpty(raw.policiesDir) ?? "policies");
+  const rawBundle = nonEmpty(raw.bundleFile);
+  const bundleFile = rawBundle === void 0 ? void 0 : resolvePath(repoRoot, rawBundle);
+  const rawRevision = nonEmpty(raw.revision);
+  if (rawRevision !== void 0 && /\s/.test(rawRevision)) {
+    errors.push(`${key("revision")} must be a git commit or ref without spaces, not "${rawRevision}"`);
+  }
+  const monitoring = parseBoolean(raw.monitoring, key("monitoring"), errors);
+  const monitoringNamespace = nonEmpty(raw.monitoringNamespace) ?? "monitoring";
+  if (!DNS_LABEL.test(monitoringNamespace) || monitoringNamespace.length > 63) {
+    errors.push(
+      `${key("monitoringNamespace")} must be a namespace name (DNS label), not "${monitoringNamespace}"`
+    );
+  }
+  const monitoringLabels = parseLabels(raw.monitoringLabels, key("monitoringLabels"), errors);
+  const kyverno = parseBoolean(raw.kyverno, key("kyverno"), errors);
+  let kyvernoAction = "Audit";
+  const rawAction = nonEmpty(raw.kyvernoAction);
+  if (rawAction !== void 0) {
+    const normalised = rawAction.toLowerCase();
+    if (normalised === "audit") kyvernoAction = "Audit";
+    else if (normalised === "enforce") kyvernoAction = "Enforce";
+    else errors.push(`${key("kyvernoAction")} must be Audit or Enforce, not "${rawAction}"`);
+  }
+  if (errors.length > 0 || environment === void 0) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      environment,
+      stage,
+      policiesDir,
+      ...bundleFile === void 0 ? {} : { bundleFile },
+      revision: rawRevision ?? null,
+      monitoring: { enabled: monitoring, namespace: monitoringNamespace, labels: monitoringLabels },
+      kyverno: { enabled: kyverno, action: kyvernoAction }
+    }
+  };
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim();
+  return trimmed === void 0 || trimmed === "" ? void 0 : trimmed;
+}
+function resolvePath(root, path) {
+  return isAbsolute3(path) ? path : resolve3(root, path);
+}
+function parseBoolean(value, name, errors) {
+  const text = nonEmpty(value);
+  if (text === void 0) return false;
+  if (text === "true") return true;
+  if (text === "false") return false;
+  errors.push(`${name} must be true or false, not "${text}"`);
+  return false;
+}
+function parseLabels(value, name, errors) {
+  const text = nonEmpty(value);
+  if (text === void 0) return {};
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    errors.push(`${name} must be a JSON object of label names to values, e.g. {"release":"prometheus"}`);
+    return {};
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    errors.push(`${name} must be a JSON object of label names to values, e.g. {"release":"prometheus"}`);
+    return {};
+  }
+  const labels = {};
+  for (const [k, v] of Object.entries(parsed)) {
+    if (typeof v !== "string") errors.push(`${name}: the value of label ${k} must be a string`);
+    else labels[k] = v;
+  }
+  return labels;
+}
+
 // action/src/compile/compile.ts
 import { createHash } from "node:crypto";
 
@@ -18511,255 +18635,6 @@ function bundleDigest(bundle) {
   return `sha256:${createHash2("sha256").update(text).digest("hex")}`;
 }
 
-// action/src/rollout/config.ts
-var import_fastest_levenshtein2 = __toESM(require_mod(), 1);
-import { isAbsolute as isAbsolute3, resolve as resolve3 } from "node:path";
-
-// action/src/rollout/stages.ts
-var DEPLOY_STAGES = ["allow", "enforce"];
-
-// action/src/rollout/config.ts
-var CONFIG_NAMESPACE = "netpol-rollout";
-var CONFIG_KEYS = [
-  "environment",
-  "stage",
-  "policiesDir",
-  "bundleFile",
-  "revision",
-  "monitoring",
-  "monitoringNamespace",
-  "monitoringLabels",
-  "kyverno",
-  "kyvernoAction"
-];
-function configKey(key) {
-  return `${CONFIG_NAMESPACE}:${key}`;
-}
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function parseStackConfig(raw, repoRoot) {
-  const errors = [];
-  const key = configKey;
-  for (const name of Object.keys(raw).sort()) {
-    if (CONFIG_KEYS.includes(name)) continue;
-    const suggestion = (0, import_fastest_levenshtein2.closest)(name, [...CONFIG_KEYS]);
-    const hint = (0, import_fastest_levenshtein2.distance)(name, suggestion) <= 3 ? ` (did you mean ${CONFIG_NAMESPACE}:${suggestion}?)` : "";
-    errors.push(
-      `unknown config key ${CONFIG_NAMESPACE}:${name}${hint}; known keys: ${CONFIG_KEYS.join(", ")}`
-    );
-  }
-  const environment = nonEmpty(raw.environment);
-  if (environment === void 0) {
-    errors.push(
-      `${key("environment")} is required: the intent environment this stack deploys (e.g. \`pulumi config set ${key("environment")} production\`)`
-    );
-  }
-  let stage = "enforce";
-  const rawStage = nonEmpty(raw.stage);
-  if (rawStage !== void 0) {
-    const known = DEPLOY_STAGES.find((s) => s === rawStage);
-    if (known !== void 0) stage = known;
-    else errors.push(`${key("stage")} must be allow or enforce, not "${rawStage}"`);
-  }
-  const policiesDir = resolvePath(repoRoot, nonEmpty(raw.policiesDir) ?? "policies");
-  const rawBundle = nonEmpty(raw.bundleFile);
-  const bundleFile = rawBundle === void 0 ? void 0 : resolvePath(repoRoot, rawBundle);
-  const rawRevision = nonEmpty(raw.revision);
-  if (rawRevision !== void 0 && /\s/.test(rawRevision)) {
-    errors.push(`${key("revision")} must be a git commit or ref without spaces, not "${rawRevision}"`);
-  }
-  const monitoring = parseBoolean(raw.monitoring, key("monitoring"), errors);
-  const monitoringNamespace = nonEmpty(raw.monitoringNamespace) ?? "monitoring";
-  if (!DNS_LABEL.test(monitoringNamespace) || monitoringNamespace.length > 63) {
-    errors.push(
-      `${key("monitoringNamespace")} must be a namespace name (DNS label), not "${monitoringNamespace}"`
-    );
-  }
-  const monitoringLabels = parseLabels(raw.monitoringLabels, key("monitoringLabels"), errors);
-  const kyverno = parseBoolean(raw.kyverno, key("kyverno"), errors);
-  let kyvernoAction = "Audit";
-  const rawAction = nonEmpty(raw.kyvernoAction);
-  if (rawAction !== void 0) {
-    const normalised = rawAction.toLowerCase();
-    if (normalised === "audit") kyvernoAction = "Audit";
-    else if (normalised === "enforce") kyvernoAction = "Enforce";
-    else errors.push(`${key("kyvernoAction")} must be Audit or Enforce, not "${rawAction}"`);
-  }
-  if (errors.length > 0 || environment === void 0) return { ok: false, errors };
-  return {
-    ok: true,
-    settings: {
-      environment,
-      stage,
-      policiesDir,
-      ...bundleFile === void 0 ? {} : { bundleFile },
-      revision: rawRevision ?? null,
-      monitoring: { enabled: monitoring, namespace: monitoringNamespace, labels: monitoringLabels },
-      kyverno: { enabled: kyverno, action: kyvernoAction }
-    }
-  };
-}
-function nonEmpty(value) {
-  const trimmed = value?.trim();
-  return trimmed === void 0 || trimmed === "" ? void 0 : trimmed;
-}
-function resolvePath(root, path) {
-  return isAbsolute3(path) ? path : resolve3(root, path);
-}
-function parseBoolean(value, name, errors) {
-  const text = nonEmpty(value);
-  if (text === void 0) return false;
-  if (text === "true") return true;
-  if (text === "false") return false;
-  errors.push(`${name} must be true or false, not "${text}"`);
-  return false;
-}
-function parseLabels(value, name, errors) {
-  const text = nonEmpty(value);
-  if (text === void 0) return {};
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    errors.push(`${name} must be a JSON object of label names to values, e.g. {"release":"prometheus"}`);
-    return {};
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    errors.push(`${name} must be a JSON object of label names to values, e.g. {"release":"prometheus"}`);
-    return {};
-  }
-  const labels = {};
-  for (const [k, v] of Object.entries(parsed)) {
-    if (typeof v !== "string") errors.push(`${name}: the value of label ${k} must be a string`);
-    else labels[k] = v;
-  }
-  return labels;
-}
-
-// action/src/rollout/plan.ts
-var ALLOWED_KINDS = {
-  NetworkPolicy: "networking.k8s.io/v1",
-  CiliumNetworkPolicy: "cilium.io/v2"
-};
-var RolloutRefusedError = class extends Error {
-  constructor(problems, origin) {
-    super(
-      `refusing to deploy ${origin}: ${problems.length} problem${problems.length === 1 ? "" : "s"}
-` + problems.map((p) => `  - ${p}`).join("\n")
-    );
-    this.problems = problems;
-    this.origin = origin;
-  }
-  problems;
-  origin;
-  name = "RolloutRefusedError";
-};
-function logicalNameOf(object) {
-  return `${object.manifest.metadata.namespace ?? ""}/${object.manifest.metadata.name}`;
-}
-function objectKeyOf(object) {
-  return `${object.manifest.kind}/${logicalNameOf(object)}`;
-}
-function bundleProblems(bundle, environment, excludedNamespaces) {
-  const problems = [];
-  if (bundle.environment !== environment) {
-    problems.push(
-      `the bundle is of environment "${bundle.environment}" but this stack deploys "${environment}"`
-    );
-  }
-  const seen = /* @__PURE__ */ new Set();
-  bundle.objects.forEach((object, index) => {
-    const manifest = object.manifest;
-    const metadata = manifest.metadata;
-    const where = `object ${index + 1} (${manifest.kind} ${metadata.namespace ?? "<no namespace>"}/${metadata.name})`;
-    const expectedApiVersion = ALLOWED_KINDS[manifest.kind];
-    if (expectedApiVersion === void 0) {
-      problems.push(`${where}: kind ${manifest.kind} is not a network policy kind netpol-rollout deploys`);
-    } else if (manifest.apiVersion !== expectedApiVersion) {
-      problems.push(`${where}: apiVersion ${manifest.apiVersion} (expected ${expectedApiVersion})`);
-    }
-    const namespace = metadata.namespace;
-    if (namespace === void 0 || namespace === "") {
-      problems.push(`${where}: has no namespace`);
-    } else if (namespace.startsWith("kube-")) {
-      problems.push(`${where}: namespace ${namespace} is a kube-* namespace, which is never managed`);
-    } else if (excludedNamespaces.includes(namespace)) {
-      problems.push(`${where}: namespace ${namespace} is in the environment's excludedNamespaces`);
-    }
-    const labels = metadata.labels ?? {};
-    if (labels[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) {
-      problems.push(
-        `${where}: lacks the label ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}, so it is not ours to manage`
-      );
-    }
-    const envLabel = labels[ENVIRONMENT_LABEL];
-    if (envLabel !== void 0 && envLabel !== environment) {
-      problems.push(
-        `${where}: label ${ENVIRONMENT_LABEL}=${envLabel} does not match environment ${environment}`
-      );
-    }
-    if (object.stage !== "allow" && object.stage !== "deny") {
-      problems.push(`${where}: stage ${String(object.stage)} is neither allow nor deny`);
-    }
-    const stageLabel = labels[STAGE_LABEL];
-    if (stageLabel !== void 0 && stageLabel !== object.stage) {
-      problems.push(`${where}: label ${STAGE_LABEL}=${stageLabel} contradicts its stage ${object.stage}`);
-    }
-    const key = objectKeyOf(object);
-    if (seen.has(key)) problems.push(`${where}: appears twice`);
-    seen.add(key);
-  });
-  return problems;
-}
-function selectStage(bundle, stage) {
-  return stage === "enforce" ? bundle : { ...bundle, objects: bundle.objects.filter((o) => o.stage === "allow") };
-}
-function planRollout(bundle, options) {
-  const problems = bundleProblems(bundle, options.environment, options.excludedNamespaces);
-  if (problems.length > 0) throw new RolloutRefusedError(problems, options.origin);
-  const deployed = selectStage(bundle, options.stage);
-  const namespaces = [];
-  const byNamespace = /* @__PURE__ */ new Map();
-  for (const object of deployed.objects) {
-    const namespace = object.manifest.metadata.namespace;
-    let list = byNamespace.get(namespace);
-    if (list === void 0) {
-      list = [];
-      byNamespace.set(namespace, list);
-      namespaces.push(namespace);
-    }
-    list.push(object);
-  }
-  const resources = [];
-  const counts = {};
-  for (const namespace of namespaces) {
-    const objects = byNamespace.get(namespace) ?? [];
-    const allows = objects.filter((o) => o.stage === "allow");
-    const denies = objects.filter((o) => o.stage === "deny");
-    const allowKeys = allows.map(objectKeyOf);
-    for (const object of allows) resources.push(toResource(object, []));
-    for (const object of denies) resources.push(toResource(object, allowKeys));
-    counts[namespace] = { allow: allows.length, deny: denies.length };
-  }
-  return {
-    environment: options.environment,
-    stage: options.stage,
-    source: bundle,
-    deployed,
-    resources,
-    counts
-  };
-}
-function toResource(object, dependsOn) {
-  return {
-    logicalName: logicalNameOf(object),
-    key: objectKeyOf(object),
-    kind: object.manifest.kind,
-    stage: object.stage,
-    object,
-    dependsOn
-  };
-}
-
 // action/src/rollout/guards.ts
 var GENERATED_BY_LABEL = "netpol-rollout.io/generated-by";
 var CILIUM_POLICY_DROP_EXPR = 'sum by (direction) (rate(cilium_drop_count_total{reason="Policy denied"}[5m])) > 0';
@@ -19046,6 +18921,131 @@ function unique(values) {
   return [...new Set(values)];
 }
 
+// action/src/rollout/plan.ts
+var ALLOWED_KINDS = {
+  NetworkPolicy: "networking.k8s.io/v1",
+  CiliumNetworkPolicy: "cilium.io/v2"
+};
+var RolloutRefusedError = class extends Error {
+  constructor(problems, origin) {
+    super(
+      `refusing to deploy ${origin}: ${problems.length} problem${problems.length === 1 ? "" : "s"}
+` + problems.map((p) => `  - ${p}`).join("\n")
+    );
+    this.problems = problems;
+    this.origin = origin;
+  }
+  problems;
+  origin;
+  name = "RolloutRefusedError";
+};
+function logicalNameOf(object) {
+  return `${object.manifest.metadata.namespace ?? ""}/${object.manifest.metadata.name}`;
+}
+function objectKeyOf(object) {
+  return `${object.manifest.kind}/${logicalNameOf(object)}`;
+}
+function bundleProblems(bundle, environment, excludedNamespaces) {
+  const problems = [];
+  if (bundle.environment !== environment) {
+    problems.push(
+      `the bundle is of environment "${bundle.environment}" but this stack deploys "${environment}"`
+    );
+  }
+  const seen = /* @__PURE__ */ new Set();
+  bundle.objects.forEach((object, index) => {
+    const manifest = object.manifest;
+    const metadata = manifest.metadata;
+    const where = `object ${index + 1} (${manifest.kind} ${metadata.namespace ?? "<no namespace>"}/${metadata.name})`;
+    const expectedApiVersion = ALLOWED_KINDS[manifest.kind];
+    if (expectedApiVersion === void 0) {
+      problems.push(`${where}: kind ${manifest.kind} is not a network policy kind netpol-rollout deploys`);
+    } else if (manifest.apiVersion !== expectedApiVersion) {
+      problems.push(`${where}: apiVersion ${manifest.apiVersion} (expected ${expectedApiVersion})`);
+    }
+    const namespace = metadata.namespace;
+    if (namespace === void 0 || namespace === "") {
+      problems.push(`${where}: has no namespace`);
+    } else if (namespace.startsWith("kube-")) {
+      problems.push(`${where}: namespace ${namespace} is a kube-* namespace, which is never managed`);
+    } else if (excludedNamespaces.includes(namespace)) {
+      problems.push(`${where}: namespace ${namespace} is in the environment's excludedNamespaces`);
+    }
+    const labels = metadata.labels ?? {};
+    if (labels[MANAGED_BY_LABEL] !== MANAGED_BY_VALUE) {
+      problems.push(
+        `${where}: lacks the label ${MANAGED_BY_LABEL}=${MANAGED_BY_VALUE}, so it is not ours to manage`
+      );
+    }
+    const envLabel = labels[ENVIRONMENT_LABEL];
+    if (envLabel !== void 0 && envLabel !== environment) {
+      problems.push(
+        `${where}: label ${ENVIRONMENT_LABEL}=${envLabel} does not match environment ${environment}`
+      );
+    }
+    if (object.stage !== "allow" && object.stage !== "deny") {
+      problems.push(`${where}: stage ${String(object.stage)} is neither allow nor deny`);
+    }
+    const stageLabel = labels[STAGE_LABEL];
+    if (stageLabel !== void 0 && stageLabel !== object.stage) {
+      problems.push(`${where}: label ${STAGE_LABEL}=${stageLabel} contradicts its stage ${object.stage}`);
+    }
+    const key = objectKeyOf(object);
+    if (seen.has(key)) problems.push(`${where}: appears twice`);
+    seen.add(key);
+  });
+  return problems;
+}
+function selectStage(bundle, stage) {
+  return stage === "enforce" ? bundle : { ...bundle, objects: bundle.objects.filter((o) => o.stage === "allow") };
+}
+function planRollout(bundle, options) {
+  const problems = bundleProblems(bundle, options.environment, options.excludedNamespaces);
+  if (problems.length > 0) throw new RolloutRefusedError(problems, options.origin);
+  const deployed = selectStage(bundle, options.stage);
+  const namespaces = [];
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const object of deployed.objects) {
+    const namespace = object.manifest.metadata.namespace;
+    let list = byNamespace.get(namespace);
+    if (list === void 0) {
+      list = [];
+      byNamespace.set(namespace, list);
+      namespaces.push(namespace);
+    }
+    list.push(object);
+  }
+  const resources = [];
+  const counts = {};
+  for (const namespace of namespaces) {
+    const objects = byNamespace.get(namespace) ?? [];
+    const allows = objects.filter((o) => o.stage === "allow");
+    const denies = objects.filter((o) => o.stage === "deny");
+    const allowKeys = allows.map(objectKeyOf);
+    for (const object of allows) resources.push(toResource(object, []));
+    for (const object of denies) resources.push(toResource(object, allowKeys));
+    counts[namespace] = { allow: allows.length, deny: denies.length };
+  }
+  return {
+    environment: options.environment,
+    stage: options.stage,
+    source: bundle,
+    deployed,
+    resources,
+    counts
+  };
+}
+function toResource(object, dependsOn) {
+  return {
+    logicalName: logicalNameOf(object),
+    key: objectKeyOf(object),
+    kind: object.manifest.kind,
+    stage: object.stage,
+    object,
+    dependsOn
+  };
+}
+
 // action/src/rollout/recorded.ts
 var import_yaml3 = __toESM(require_dist(), 1);
 function parseRecordedBundle(file, text) {
@@ -19288,12 +19288,101 @@ function planStack(input) {
   return { rollout, guards, outputs };
 }
 
-// pulumi/program.ts
+// pulumi/component.ts
 import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
-function defineStack(input, options = {}) {
-  const { rollout, guards, outputs } = planStack(input);
-  const base = options.provider === void 0 ? {} : { provider: options.provider };
+import { readFile } from "node:fs/promises";
+var NETPOL_ROLLOUT_TYPE = "netpol-rollout:index:NetpolRollout";
+var PreparedRollout = class {
+  /** @internal */
+  constructor(plan) {
+    this.plan = plan;
+  }
+  plan;
+};
+var fileSources = {
+  readFile: (path) => readFile(path, "utf8"),
+  loadIntent: (policiesDir, root) => loadIntentFromDir(policiesDir, root)
+};
+function settingsOf(args) {
+  const { rootDir, ...keys } = args;
+  const raw = {};
+  for (const [key, value] of Object.entries(keys)) {
+    if (value === void 0) continue;
+    raw[key] = typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+  }
+  const parsed = parseStackConfig(raw, rootDir ?? process.cwd(), (key) => key);
+  if (!parsed.ok) {
+    const n = parsed.errors.length;
+    throw new StackInputError(
+      `the NetpolRollout arguments are invalid (${n} problem${n === 1 ? "" : "s"})`,
+      parsed.errors
+    );
+  }
+  return parsed.settings;
+}
+function prepareInput(input) {
+  return new PreparedRollout(planStack(input));
+}
+function runErrorOf(error) {
+  if (error instanceof StackInputError || error instanceof RolloutRefusedError || error instanceof CompileError) {
+    const runError = new pulumi.RunError(`netpol-rollout: ${error.message}`);
+    runError.stack = "";
+    return runError;
+  }
+  return error;
+}
+var NetpolRollout = class _NetpolRollout extends pulumi.ComponentResource {
+  /** The git commit deployed (`revision`), or null. */
+  revision;
+  /** `bundleDigest` of what this deploy registers (for stage allow: the allow objects only). */
+  digest;
+  /** The deployed bundle, as `bundleFile` reads it back for a rollback. */
+  bundle;
+  /** All of our program's stack outputs (environment, stage, digests, counts, guards…). */
+  outputs;
+  /** The children, policies in plan order (allows before the default-deny), then guards. */
+  resources;
+  /**
+   * Loads the bundle and plans the rollout without registering anything; throws a
+   * pulumi.RunError naming every problem. `new NetpolRollout(name, await
+   * NetpolRollout.prepare(args))` fails before the component exists; with the arguments
+   * directly, the same checks fail the run once the program has finished constructing.
+   */
+  static async prepare(args) {
+    try {
+      const settings = settingsOf(args);
+      const input = await loadStackInput(settings, args.rootDir ?? process.cwd(), fileSources);
+      return prepareInput(input);
+    } catch (error) {
+      throw runErrorOf(error);
+    }
+  }
+  constructor(name, args, opts = {}) {
+    const prepared = args instanceof PreparedRollout ? args : _NetpolRollout.prepare(args);
+    const gated = prepared instanceof PreparedRollout ? opts : {
+      ...opts,
+      dependsOn: prepared.then(() => opts.dependsOn ?? [])
+    };
+    super(NETPOL_ROLLOUT_TYPE, name, {}, gated);
+    if (prepared instanceof PreparedRollout) {
+      this.resources = Promise.resolve(registerPlan(prepared.plan, this));
+    } else {
+      this.resources = prepared.then((p) => registerPlan(p.plan, this));
+    }
+    const plan = Promise.resolve(prepared).then((p) => p.plan);
+    this.outputs = pulumi.output(plan.then((p) => p.outputs));
+    this.revision = this.outputs.revision;
+    this.digest = this.outputs.digest;
+    this.bundle = this.outputs.bundle;
+  }
+};
+function registerPlan(plan, parent) {
+  const { rollout, guards } = plan;
+  const base = {
+    parent,
+    aliases: [{ parent: pulumi.rootStackResource }]
+  };
   const resources = [];
   const registered = /* @__PURE__ */ new Map();
   for (const planned of rollout.resources) {
@@ -19307,8 +19396,8 @@ function defineStack(input, options = {}) {
     registered.set(planned.key, resource);
     resources.push(resource);
   }
-  for (const message of guards.notes) void pulumi.log.info(message);
-  for (const message of guards.warnings) void pulumi.log.warn(message);
+  for (const message of guards.notes) void pulumi.log.info(message, parent);
+  for (const message of guards.warnings) void pulumi.log.warn(message, parent);
   const roles = [];
   for (const guard of guards.resources) {
     const resource = registerGuard(
@@ -19318,7 +19407,7 @@ function defineStack(input, options = {}) {
     if (guard.kind === "ClusterRole") roles.push(resource);
     resources.push(resource);
   }
-  return { outputs, resources };
+  return resources;
 }
 function registerPolicy(planned, opts) {
   const manifest = planned.object.manifest;
@@ -19357,10 +19446,6 @@ function registerGuard(guard, opts) {
 }
 
 // pulumi/index.ts
-var fileSources = {
-  readFile: (path) => readFile(path, "utf8"),
-  loadIntent: (policiesDir, repoRoot) => loadIntentFromDir(policiesDir, repoRoot)
-};
 function findRepoRoot(start, exists = existsSync) {
   let dir = resolve4(start);
   for (; ; ) {
@@ -19379,31 +19464,33 @@ function readConfig() {
   return raw;
 }
 async function run() {
-  const projectRoot = pulumi2.runtime.getRootDirectory() || process.cwd();
-  const repoRoot = findRepoRoot(projectRoot);
+  const repoRoot = findRepoRoot(pulumi2.runtime.getRootDirectory() || process.cwd());
   try {
     const parsed = parseStackConfig(readConfig(), repoRoot);
     if (!parsed.ok) {
+      const n = parsed.errors.length;
       throw new StackInputError(
-        `the stack configuration is invalid (${parsed.errors.length} problem${parsed.errors.length === 1 ? "" : "s"})`,
+        `the stack configuration is invalid (${n} problem${n === 1 ? "" : "s"})`,
         parsed.errors
       );
     }
-    const input = await loadStackInput(parsed.settings, repoRoot, fileSources);
-    return defineStack(input);
+    const input = await loadStackInput(parsed.settings, repoRoot, {
+      readFile: (path) => readFile2(path, "utf8"),
+      loadIntent: (policiesDir, root) => loadIntentFromDir(policiesDir, root)
+    });
+    const prepared = prepareInput(input);
+    return { rollout: new NetpolRollout(input.environment, prepared), outputs: prepared.plan.outputs };
   } catch (error) {
-    if (error instanceof StackInputError || error instanceof RolloutRefusedError || error instanceof CompileError) {
-      const runError = new pulumi2.RunError(`netpol-rollout: ${error.message}`);
-      runError.stack = "";
-      throw runError;
-    }
-    throw error;
+    throw runErrorOf(error);
   }
 }
 async function main() {
   return (await run()).outputs;
 }
 export {
+  NETPOL_ROLLOUT_TYPE,
+  NetpolRollout,
+  PreparedRollout,
   main as default,
   findRepoRoot,
   run
