@@ -7,19 +7,21 @@ import { readFileSync } from "node:fs";
 import * as core from "@actions/core";
 import { parseSettings } from "./settings.js";
 import { runActionPreview } from "./commands/action-preview.js";
+import { runActionRollout } from "./commands/action-rollout.js";
 import { createActionsIo } from "./adapters/actions.js";
+import { cancelOnSignals, type SignalSource } from "./adapters/cancel.js";
 import type { ActionIo } from "./ports/actions.js";
 import { previewDeps } from "./wiring/preview.js";
-
-/** A command named in `command` that this version does not implement. */
-export class CommandNotAvailableError extends Error {
-  override name = "CommandNotAvailableError";
-}
+import { checkStateNamespace, rolloutWiring, type RolloutWiringOptions } from "./wiring/rollout.js";
 
 export interface RunOptions {
   env?: Readonly<Record<string, string | undefined>>;
   cwd?: string;
   io?: ActionIo;
+  /** Where SIGINT and SIGTERM come from (the process). */
+  signals?: SignalSource;
+  /** Adapter options of deploy, rollback and probe (tests shorten timeouts). */
+  rollout?: RolloutWiringOptions;
 }
 
 /** Runs the Action. Never throws: a failure sets the step's failed status once. */
@@ -40,10 +42,19 @@ export async function run(options: RunOptions = {}): Promise<void> {
         return;
       case "deploy":
       case "rollback":
-      case "probe":
-        throw new CommandNotAvailableError(
-          `command "${settings.command}" is not available yet in this version of netpol-rollout; only "preview" is`,
-        );
+      case "probe": {
+        // The runner cancels with SIGINT, then SIGTERM: no new step starts, probe pods are deleted.
+        const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
+        try {
+          const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
+          for (const secret of wired.secrets) core.setSecret(secret);
+          if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
+          await runActionRollout(wired.settings, wired.deps, io);
+        } finally {
+          cancel.dispose();
+        }
+        return;
+      }
     }
   } catch (error) {
     // The stack trace only with step debug logging (ACTIONS_STEP_DEBUG); the message always.

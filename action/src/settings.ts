@@ -9,8 +9,10 @@
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { PulumiEnvironment } from "./ports/engine.js";
 import { ENV_PLACEHOLDER } from "./rollout/config.js";
+import { ON_INCONCLUSIVE, type OnInconclusive } from "./rollout/decision.js";
+import { LAST_KNOWN_GOOD } from "./rollout/last-known-good.js";
 
-/** The Action's commands; only `preview` is available in this version. */
+/** The Action's commands. */
 export const COMMANDS = ["preview", "deploy", "rollback", "probe"] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -46,6 +48,8 @@ export interface GitHubContext {
   serverUrl: string;
   runId?: string;
   runAttempt?: string;
+  /** GITHUB_ACTOR: who triggered the run (the audit trail of a rollback). */
+  actor?: string;
   /** GITHUB_SHA: the commit the workflow runs on (for a pull request, the test merge commit). */
   sha?: string;
   /** Present for pull_request and pull_request_target events. */
@@ -114,18 +118,56 @@ export interface PreviewSettings extends CommonSettings {
   pulumiEngine: PulumiEngineMode;
 }
 
-/** `deploy`: roll the intent out stage by stage (not available yet). */
-export interface DeploySettings extends CommonSettings {
+/** Which cluster the commands that reach one act on, and how they probe it. */
+export interface ClusterSettings {
+  /**
+   * `kubeconfig`: an absolute path (a relative one is resolved in the workspace). Absent:
+   * KUBECONFIG, then ~/.kube/config, then the pod's service account (in-cluster).
+   */
+  kubeconfig?: string;
+  /** `context`: the kubeconfig context; absent: its current-context. */
+  context?: string;
+  /** `state-namespace`: where each environment's history ConfigMap lives. Default `netpol-rollout`. */
+  stateNamespace: string;
+  probe: ProbeRunSettings;
+}
+
+/** How probe pods are run. */
+export interface ProbeRunSettings {
+  /** `probe-image`; absent: the agnhost e2e test image. */
+  image?: string;
+  /** `probe-image-pull-secrets`: names of Secrets in each probed namespace. */
+  imagePullSecrets: string[];
+  /** `probe-timeout`: seconds per connection attempt (the pods' and the prober's). Default 3. */
+  timeoutSeconds: number;
+}
+
+/** `deploy`: roll the intent out in safe steps proven by probes, rolling back by itself. */
+export interface DeploySettings extends CommonSettings, ClusterSettings {
   command: "deploy";
+  onInconclusive: OnInconclusive;
+  /** The commit deployed (GITHUB_SHA); absent outside a runner. */
+  revision?: string;
+  /** Whether to post the short result on the pull request the merge commit came from. */
+  commentOnPr: boolean;
+  /** The login whose comment is ours; absent: found out from the token. */
+  commentAuthor?: string;
 }
 
-/** `rollback`: deploy a recorded bundle again (not available yet). */
-export interface RollbackSettings extends CommonSettings {
+/** `rollback`: deploy an earlier revision of one environment by hand. */
+export interface RollbackSettings extends CommonSettings, ClusterSettings {
   command: "rollback";
+  /** Exactly one. */
+  environments: [string];
+  /** `last-known-good`, a recorded revision (commit prefix, digest, `#<entry>`) or a git ref. */
+  target: string;
+  /** Why; recorded in the history and the job summary. */
+  reason: string;
+  onInconclusive: OnInconclusive;
 }
 
-/** `probe`: check reachability in the cluster (not available yet). */
-export interface ProbeSettings extends CommonSettings {
+/** `probe`: the drift watch: probe what is deployed and compare it with the last-known-good. */
+export interface ProbeSettings extends CommonSettings, ClusterSettings {
   command: "probe";
 }
 
@@ -169,6 +211,12 @@ const FALSE = ["false", "False", "FALSE"];
 /** Pulumi stack names: letters, digits, `-`, `_`, `.`, optionally qualified as `org/name` or `org/project/name`. */
 const STACK_NAME = /^(?:[A-Za-z0-9_.-]+\/){0,2}[A-Za-z0-9_.-]+$/;
 const ENV_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** A Kubernetes namespace name (RFC 1123 label). */
+const NAMESPACE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** A Kubernetes object name (RFC 1123 subdomain), for image pull Secrets. */
+const OBJECT_NAME = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?$/;
+/** An image reference: no spaces, no shell or YAML specials. */
+const IMAGE_REF = /^[A-Za-z0-9][A-Za-z0-9._/:@-]*$/;
 const PROJECT_NAME = /^[A-Za-z0-9_.-]+$/;
 const SHA_ZERO = /^0+$/;
 
@@ -259,6 +307,23 @@ export function parseSettings(source: SettingsSource): Settings {
   if (commentAuthor !== "" && !LOGIN.test(commentAuthor)) {
     problems.push(`comment-author: "${commentAuthor}" is not a GitHub login (like octocat or my-app[bot])`);
   }
+  const onInconclusive = oneOf("on-inconclusive", ON_INCONCLUSIVE, "fail");
+  const cluster = parseClusterInputs(input, workspace, problems);
+  const target = input("target") || LAST_KNOWN_GOOD;
+  const reason = input("reason");
+  if (command === "rollback") {
+    if (environments?.length !== 1) {
+      problems.push(
+        `environments: a rollback acts on exactly one environment; got ${environments === undefined ? "none (empty)" : environments.join(", ")}`,
+      );
+    }
+    if (reason === "")
+      problems.push("reason: empty; a rollback needs a reason (it is recorded in the history)");
+    if (target.startsWith("-") || /\s/.test(target)) {
+      problems.push(`target: "${target}" is not ${LAST_KNOWN_GOOD}, a recorded revision or a git ref`);
+    }
+  }
+
   const baseInput = input("base-ref");
   let baseRef: string | undefined;
   let baseRefSource: PreviewSettings["baseRefSource"] = "none";
@@ -324,7 +389,28 @@ export function parseSettings(source: SettingsSource): Settings {
     secrets,
   };
   if (environments) common.environments = environments;
-  if (command !== "preview") return { ...common, command };
+  switch (command) {
+    case "deploy": {
+      const deploy: DeploySettings = { ...common, ...cluster, command, onInconclusive, commentOnPr };
+      if (github.sha) deploy.revision = github.sha;
+      if (commentAuthor !== "") deploy.commentAuthor = commentAuthor;
+      return deploy;
+    }
+    case "rollback":
+      return {
+        ...common,
+        ...cluster,
+        command,
+        environments: [environments?.[0] ?? ""],
+        target,
+        reason,
+        onInconclusive,
+      };
+    case "probe":
+      return { ...common, ...cluster, command };
+    case "preview":
+      break;
+  }
   const settings: PreviewSettings = {
     ...common,
     command,
@@ -336,6 +422,52 @@ export function parseSettings(source: SettingsSource): Settings {
   if (baseRef !== undefined) settings.baseRef = baseRef;
   if (commentAuthor !== "") settings.commentAuthor = commentAuthor;
   return settings;
+}
+
+/** The inputs naming the cluster and how to probe it; problems are added to `problems`. */
+function parseClusterInputs(
+  input: (name: string) => string,
+  workspace: string,
+  problems: string[],
+): ClusterSettings {
+  const cluster: ClusterSettings = {
+    stateNamespace: input("state-namespace") || "netpol-rollout",
+    probe: { imagePullSecrets: [], timeoutSeconds: 3 },
+  };
+  if (!NAMESPACE_NAME.test(cluster.stateNamespace)) {
+    problems.push(
+      `state-namespace: "${cluster.stateNamespace}" is not a namespace name (lower-case letters, digits and -, at most 63)`,
+    );
+  }
+  const kubeconfig = input("kubeconfig");
+  if (kubeconfig !== "") cluster.kubeconfig = resolve(workspace, kubeconfig);
+  const context = input("context");
+  if (context !== "") {
+    if (/[\s\0]/.test(context)) problems.push(`context: "${context}" is not a kubeconfig context name`);
+    cluster.context = context;
+  }
+  const image = input("probe-image");
+  if (image !== "") {
+    if (!IMAGE_REF.test(image)) problems.push(`probe-image: "${image}" is not an image reference`);
+    cluster.probe.image = image;
+  }
+  for (const name of input("probe-image-pull-secrets")
+    .split(/[,\n]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "")) {
+    if (!OBJECT_NAME.test(name)) problems.push(`probe-image-pull-secrets: "${name}" is not a Secret name`);
+    else cluster.probe.imagePullSecrets.push(name);
+  }
+  const timeout = input("probe-timeout");
+  if (timeout !== "") {
+    const seconds = Number(timeout);
+    if (!/^\d+$/.test(timeout) || seconds < 1 || seconds > 30) {
+      problems.push(`probe-timeout: "${timeout}" is not a whole number of seconds from 1 to 30`);
+    } else {
+      cluster.probe.timeoutSeconds = seconds;
+    }
+  }
+  return cluster;
 }
 
 /** A user or bot login: letters, digits and single dashes, an App's bot ending in `[bot]`. */
@@ -426,6 +558,7 @@ function parseGitHubContext(source: SettingsSource, problems: string[]): GitHubC
   };
   if (env.GITHUB_RUN_ID) context.runId = env.GITHUB_RUN_ID;
   if (env.GITHUB_RUN_ATTEMPT) context.runAttempt = env.GITHUB_RUN_ATTEMPT;
+  if (env.GITHUB_ACTOR) context.actor = env.GITHUB_ACTOR;
   if (env.GITHUB_SHA) context.sha = env.GITHUB_SHA;
 
   const eventPath = env.GITHUB_EVENT_PATH;

@@ -285,11 +285,17 @@ describe("node dist/index.js on a pull request", () => {
     expect(gh.requests).toEqual([]);
   });
 
-  it("a command that is not built yet fails with a clear message", async () => {
-    const run = await runAction({ ...DEFAULT_INPUTS, command: "deploy" }, prEvent());
+  it("a deploy without a cluster to act on fails with a clear message", async () => {
+    const run = await runAction(
+      { ...DEFAULT_INPUTS, command: "deploy" },
+      { before: headSha },
+      {
+        GITHUB_EVENT_NAME: "push",
+      },
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      '::error::command "deploy" is not available yet in this version of netpol-rollout; only "preview" is',
+      "::error::no kubeconfig: give one (Action input kubeconfig, CLI --kubeconfig), set KUBECONFIG, or run inside a cluster",
     );
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });

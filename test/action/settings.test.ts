@@ -249,3 +249,121 @@ describe("comment author and secrets", () => {
     );
   });
 });
+
+describe("deploy, rollback and probe settings", () => {
+  it("deploy: the documented defaults, the commit from GITHUB_SHA, the cluster from the environment", () => {
+    const s = parseSettings(
+      source({ INPUT_COMMAND: "deploy", GITHUB_SHA: "c".repeat(40), GITHUB_ACTOR: "alice" }),
+    );
+    expect(s).toMatchObject({
+      command: "deploy",
+      onInconclusive: "fail",
+      revision: "c".repeat(40),
+      stateNamespace: "netpol-rollout",
+      probe: { imagePullSecrets: [], timeoutSeconds: 3 },
+      commentOnPr: true,
+      github: { actor: "alice" },
+    });
+    expect(s).not.toHaveProperty("kubeconfig");
+    expect(s).not.toHaveProperty("context");
+    expect(s).not.toHaveProperty("probe.image");
+  });
+
+  it("deploy: every cluster and probe input is read; a relative kubeconfig is in the workspace", () => {
+    const s = parseSettings(
+      source({
+        INPUT_COMMAND: "deploy",
+        INPUT_KUBECONFIG: ".kube/ci",
+        INPUT_CONTEXT: "prod-eu",
+        "INPUT_ON-INCONCLUSIVE": "rollback",
+        "INPUT_STATE-NAMESPACE": "platform-state",
+        "INPUT_PROBE-IMAGE": "registry.example.com/netpol/probe:1.2@sha256:abc",
+        "INPUT_PROBE-IMAGE-PULL-SECRETS": "regcred, mirror-cred",
+        "INPUT_PROBE-TIMEOUT": "5",
+      }),
+    );
+    expect(s).toMatchObject({
+      kubeconfig: "/work/repo/.kube/ci",
+      context: "prod-eu",
+      onInconclusive: "rollback",
+      stateNamespace: "platform-state",
+      probe: {
+        image: "registry.example.com/netpol/probe:1.2@sha256:abc",
+        imagePullSecrets: ["regcred", "mirror-cred"],
+        timeoutSeconds: 5,
+      },
+    });
+    const absolute = parseSettings(
+      source({ INPUT_COMMAND: "probe", INPUT_KUBECONFIG: "/runner/temp/kubeconfig" }),
+    );
+    expect(absolute).toMatchObject({ command: "probe", kubeconfig: "/runner/temp/kubeconfig" });
+  });
+
+  it("rollback: one environment, the target (default last-known-good) and the reason", () => {
+    const s = parseSettings(
+      source({ INPUT_COMMAND: "rollback", INPUT_ENVIRONMENTS: "production", INPUT_REASON: "bad deny" }),
+    );
+    expect(s).toMatchObject({
+      command: "rollback",
+      environments: ["production"],
+      target: "last-known-good",
+      reason: "bad deny",
+      onInconclusive: "fail",
+    });
+    const toRef = parseSettings(
+      source({
+        INPUT_COMMAND: "rollback",
+        INPUT_ENVIRONMENTS: "staging",
+        INPUT_TARGET: "v1.4.0",
+        INPUT_REASON: "x",
+      }),
+    );
+    expect(toRef).toMatchObject({ target: "v1.4.0" });
+  });
+
+  it("rollback: no environment, several, no reason, or a target that is an option are refused together", () => {
+    expect(
+      problemsOf(() => parseSettings(source({ INPUT_COMMAND: "rollback", INPUT_TARGET: "--force" }))),
+    ).toEqual([
+      "environments: a rollback acts on exactly one environment; got none (empty)",
+      "reason: empty; a rollback needs a reason (it is recorded in the history)",
+      'target: "--force" is not last-known-good, a recorded revision or a git ref',
+    ]);
+    expect(
+      problemsOf(() =>
+        parseSettings(
+          source({ INPUT_COMMAND: "rollback", INPUT_ENVIRONMENTS: "staging,production", INPUT_REASON: "x" }),
+        ),
+      ),
+    ).toEqual(["environments: a rollback acts on exactly one environment; got staging, production"]);
+  });
+
+  it("bad cluster and probe inputs are each named", () => {
+    expect(
+      problemsOf(() =>
+        parseSettings(
+          source({
+            INPUT_COMMAND: "deploy",
+            "INPUT_ON-INCONCLUSIVE": "retry",
+            "INPUT_STATE-NAMESPACE": "Platform_State",
+            INPUT_CONTEXT: "prod eu",
+            "INPUT_PROBE-IMAGE": "agnhost; rm -rf /",
+            "INPUT_PROBE-IMAGE-PULL-SECRETS": "Reg Cred",
+            "INPUT_PROBE-TIMEOUT": "0.5",
+          }),
+        ),
+      ),
+    ).toEqual([
+      'on-inconclusive: "retry" is not one of fail, rollback, ignore',
+      'state-namespace: "Platform_State" is not a namespace name (lower-case letters, digits and -, at most 63)',
+      'context: "prod eu" is not a kubeconfig context name',
+      'probe-image: "agnhost; rm -rf /" is not an image reference',
+      'probe-image-pull-secrets: "Reg Cred" is not a Secret name',
+      'probe-timeout: "0.5" is not a whole number of seconds from 1 to 30',
+    ]);
+  });
+
+  it("preview settings hold no cluster inputs", () => {
+    expect(previewSettings(source({ "INPUT_STATE-NAMESPACE": "x" }))).not.toHaveProperty("stateNamespace");
+  });
+});

@@ -114,6 +114,27 @@ describe("cluster adapter over client-node", () => {
     expect(fake.requests.filter((r) => r.path === "/api/v1/pods").length).toBe(2);
   });
 
+  it("reads NetworkPolicies with the API's field names: an ingress rule's peers stay under `from`", async () => {
+    const { fake, cluster } = await connect();
+    const rule = {
+      from: [
+        { namespaceSelector: { matchLabels: { team: "web" } }, podSelector: { matchLabels: { app: "web" } } },
+      ],
+      ports: [{ protocol: "TCP", port: 8080 }],
+    };
+    fake.seed("namespaces", [{ metadata: { name: "shop" } }]);
+    fake.seed("networkpolicies", [
+      {
+        metadata: { namespace: "shop", name: "api-ingress" },
+        spec: { podSelector: { matchLabels: { app: "api" } }, policyTypes: ["Ingress"], ingress: [rule] },
+      },
+    ]);
+    for (const inv of [await cluster.inventory(), await cluster.inventory(["shop"])]) {
+      // Read as `_from` (the client's model name), the rule would admit every peer.
+      expect(inv.policies[0]?.spec.ingress).toEqual([rule]);
+    }
+  });
+
   it("reads only the namespaces named, and skips one that does not exist", async () => {
     const { fake, cluster } = await connect();
     seedInventory(fake);

@@ -17,7 +17,13 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { EnginePreview, PreviewEngine } from "../ports/engine.js";
+import {
+  PulumiDeployError,
+  type DeployResult,
+  type EnginePreview,
+  type PreviewEngine,
+  type PulumiDeployer,
+} from "../ports/engine.js";
 
 /** The project files a Pulumi project directory is recognised by. */
 export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
@@ -190,6 +196,32 @@ export function shippedProgramEngine(
         };
       }
       return ready.preview(environment);
+    },
+  };
+}
+
+/**
+ * A deployer over the shipped program, prepared on the first deploy (so a run refused in
+ * pre-flight never installs the SDK). A failed preparation fails the deploy with its reason.
+ */
+export function shippedProgramDeployer(
+  prepare: () => Promise<string>,
+  create: (workDir: string) => PulumiDeployer,
+  stackOf: (environment: string) => string,
+): PulumiDeployer {
+  let deployer: Promise<PulumiDeployer> | undefined;
+  return {
+    async up(environment, options): Promise<DeployResult> {
+      deployer ??= prepare().then(create);
+      let ready: PulumiDeployer;
+      try {
+        ready = await deployer;
+      } catch (error) {
+        throw new PulumiDeployError(
+          `stack ${stackOf(environment)}: the program netpol-rollout ships could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      return ready.up(environment, options);
     },
   };
 }

@@ -495,6 +495,11 @@ export interface PulumiDeployerOptions {
   env: PulumiEnvironment;
   /** The `pulumi` CLI; default: the first on `env.path`. */
   cliPath?: string;
+  /**
+   * Provider settings set on every deploy, e.g. `kubernetes:context`, so the engine acts on
+   * the cluster the probes check.
+   */
+  providerConfig?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -521,7 +526,9 @@ export function createPulumiDeployer(options: PulumiDeployerOptions, runner?: Up
       options.log?.(`pulumi up of stack ${stack} (${environment}, stage ${deploy.stage})`);
       let outputs: Record<string, unknown>;
       try {
-        outputs = await run.up(stack, config, (event) => events.push(event));
+        outputs = await run.up(stack, { ...config, ...options.providerConfig }, (event) =>
+          events.push(event),
+        );
       } catch (error) {
         throw classifyDeployError(error, stack, events);
       }

@@ -11,6 +11,7 @@
 import type { EnvironmentIntent } from "../intent/model.js";
 import type { HistoryStore } from "../ports/rollout.js";
 import {
+  LAST_KNOWN_GOOD,
   findEntry,
   lastKnownGood,
   provenEntries,
@@ -21,7 +22,7 @@ import { describeEntry, runRollout, type RolloutDeps, type RolloutReport } from 
 import type { RunInfo } from "../rollout/last-known-good.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 
-export const LAST_KNOWN_GOOD = "last-known-good";
+export { LAST_KNOWN_GOOD };
 
 /** The intent of an environment compiled at a git ref. */
 export interface CompiledAtRef {

@@ -19,11 +19,14 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      signal?.addEventListener("abort", () => {
+      // The listener goes when the sleep ends: one signal serves every wait of a rollout.
+      const timer = setTimeout(done, ms);
+      function done() {
         clearTimeout(timer);
+        signal?.removeEventListener("abort", done);
         resolve();
-      });
+      }
+      signal?.addEventListener("abort", done, { once: true });
     }),
 };
 

@@ -28,6 +28,9 @@ export const DEFAULT_HISTORY_LIMIT = 10;
 /** Below the API server's 1 MiB (1,048,576 bytes) limit, with room for metadata and JSON framing. */
 export const SIZE_BUDGET_BYTES = 900 * 1024;
 export const LKG_CONFIGMAP_PREFIX = "netpol-rollout-lkg-";
+
+/** The rollback target that names the newest proven revision. */
+export const LAST_KNOWN_GOOD = "last-known-good";
 /** Labels the ConfigMap carries besides managed-by and environment. */
 export const LKG_COMPONENT_LABEL = "app.kubernetes.io/component";
 export const LKG_COMPONENT_VALUE = "last-known-good";

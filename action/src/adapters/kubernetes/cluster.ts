@@ -30,6 +30,8 @@ import {
   type PodWatch,
 } from "../../ports/cluster.js";
 import type { Namespace, NetworkPolicy, ServiceObject } from "../../k8s/types.js";
+// The client's own (de)serializer, not re-exported by its index; it maps model field names to the API's.
+import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";
 import { classify, defaultRetryPolicy, withRetries, type RetryPolicy } from "./calls.js";
 import { loadKubeConfig, resolveKubeSource, type KubeSource, type KubeSourceOptions } from "./config.js";
 
@@ -41,9 +43,18 @@ export interface KubeClusterOptions {
   pageSize?: number;
 }
 
-/** Plain JSON of a client object (Dates become RFC 3339 strings, class instances plain). */
-function plain<T>(value: unknown): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/**
+ * The API's JSON of a client object: field names as the API spells them (the client's
+ * models rename some, e.g. a NetworkPolicy rule's `from` is `_from`), Dates as RFC 3339
+ * strings, class instances plain. `type` is the client's model name, e.g. "V1NetworkPolicy".
+ */
+function plain<T>(value: unknown, type: string): T {
+  return JSON.parse(JSON.stringify(ObjectSerializer.serialize(value, type))) as T;
+}
+
+/** The same for a list's items. */
+function plainList<T>(value: unknown, type: string): T[] {
+  return plain<T[]>(value, `Array<${type}>`);
 }
 
 const CORE = "";
@@ -126,10 +137,10 @@ export class KubeCluster implements Cluster {
         ),
       ]);
       return {
-        namespaces: plain(ns.items),
+        namespaces: plainList<Namespace>(ns.items, "V1Namespace"),
         pods,
-        services: plain<ServiceObject[]>(services.items),
-        policies: plain<NetworkPolicy[]>(policies.items).map(withKind),
+        services: plainList<ServiceObject>(services.items, "V1Service"),
+        policies: plainList<NetworkPolicy>(policies.items, "V1NetworkPolicy").map(withKind),
       };
     }
     const parts = await Promise.all(
@@ -155,10 +166,10 @@ export class KubeCluster implements Cluster {
           ),
         ]);
         return {
-          ns: plain<Namespace>(ns),
+          ns: plain<Namespace>(ns, "V1Namespace"),
           pods,
-          services: plain<ServiceObject[]>(services.items),
-          policies: plain<NetworkPolicy[]>(policies.items),
+          services: plainList<ServiceObject>(services.items, "V1Service"),
+          policies: plainList<NetworkPolicy>(policies.items, "V1NetworkPolicy"),
         };
       }),
     );
@@ -192,7 +203,7 @@ export class KubeCluster implements Cluster {
         : this.core.listPodForAllNamespaces({ limit, ...selector, ...(c ? { _continue: c } : {}) }),
     );
     return {
-      pods: plain<LivePod[]>(r.items),
+      pods: plainList<LivePod>(r.items, "V1Pod"),
       ...(r.resourceVersion ? { resourceVersion: r.resourceVersion } : {}),
     };
   }
@@ -202,7 +213,7 @@ export class KubeCluster implements Cluster {
       const pod = await this.call({ verb: "get", group: CORE, resource: "pods", namespace, name }, () =>
         this.core.readNamespacedPod({ namespace, name }),
       );
-      return plain<LivePod>(pod);
+      return plain<LivePod>(pod, "V1Pod");
     } catch (e) {
       if (e instanceof NotFoundError) return undefined;
       throw e;
@@ -218,6 +229,7 @@ export class KubeCluster implements Cluster {
         () => this.core.createNamespacedPod({ namespace, body: pod as unknown as V1Pod }),
         () => this.core.readNamespacedPod({ namespace, name }),
       ),
+      "V1Pod",
     );
   }
 
@@ -381,7 +393,7 @@ export class KubeCluster implements Cluster {
         ? this.core.listNamespacedConfigMap({ namespace, limit, ...selector, ...(c ? { _continue: c } : {}) })
         : this.core.listConfigMapForAllNamespaces({ limit, ...selector, ...(c ? { _continue: c } : {}) }),
     );
-    return plain<ConfigMapObject[]>(r.items);
+    return plainList<ConfigMapObject>(r.items, "V1ConfigMap");
   }
 
   async getConfigMap(namespace: string, name: string): Promise<ConfigMapObject | undefined> {
@@ -390,6 +402,7 @@ export class KubeCluster implements Cluster {
         await this.call({ verb: "get", group: CORE, resource: "configmaps", namespace, name }, () =>
           this.core.readNamespacedConfigMap({ namespace, name }),
         ),
+        "V1ConfigMap",
       );
     } catch (e) {
       if (e instanceof NotFoundError) return undefined;
@@ -406,6 +419,7 @@ export class KubeCluster implements Cluster {
         () => this.core.createNamespacedConfigMap({ namespace, body }),
         () => this.core.readNamespacedConfigMap({ namespace, name }),
       ),
+      "V1ConfigMap",
     );
   }
 
@@ -420,6 +434,7 @@ export class KubeCluster implements Cluster {
             body: { apiVersion: "v1", kind: "ConfigMap", ...configMap } as V1ConfigMap,
           }),
         ),
+        "V1ConfigMap",
       );
     }
     const body = { apiVersion: "v1", kind: "ConfigMap", ...configMap } as V1ConfigMap;
@@ -427,6 +442,7 @@ export class KubeCluster implements Cluster {
       await this.call({ verb: "update", group: CORE, resource: "configmaps", namespace, name }, () =>
         this.core.replaceNamespacedConfigMap({ namespace, name, body }),
       ),
+      "V1ConfigMap",
     );
   }
 

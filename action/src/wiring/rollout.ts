@@ -1,0 +1,322 @@
+/**
+ * The real adapters the Action's `deploy`, `rollback` and `probe` commands run with, chosen
+ * from their settings: the cluster through `@kubernetes/client-node` (the `kubeconfig` and
+ * `context` inputs, else KUBECONFIG, ~/.kube/config or in-cluster), the Pulumi engine through
+ * the Automation API pointed at the same kubeconfig and context, probes planned from the
+ * intent on the live inventory and run by probe pods, each environment's history in a
+ * ConfigMap of `state-namespace`, step bundles under RUNNER_TEMP, and the git checkout for
+ * rollbacks to a ref.
+ */
+import { delimiter, join, relative } from "node:path";
+import { KubeCluster, type KubeClusterOptions } from "../adapters/kubernetes/cluster.js";
+import { kubeconfigSecrets, loadKubeConfig, resolveKubeSource } from "../adapters/kubernetes/config.js";
+import { liveProbeRun, readClusterState } from "../adapters/kubernetes/probe-phase.js";
+import type { LiveProberOptions } from "../adapters/kubernetes/prober.js";
+import { createGitReader } from "../adapters/git.js";
+import { checkAvailability, createPulumiDeployer } from "../adapters/pulumi.js";
+import {
+  actionDirOf,
+  chooseProgram,
+  prepareShippedProgram,
+  shippedProgramDeployer,
+} from "../adapters/pulumi-program.js";
+import { createBundleFiles, createHistoryStore } from "../adapters/rollout-store.js";
+import type { RolloutActionDeps, RolloutActionSettings } from "../commands/action-rollout.js";
+import type { RolloutDeps } from "../commands/deploy.js";
+import type { CompileAtRef } from "../commands/rollback.js";
+import { compileEnvironment } from "../compile/index.js";
+import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compile/types.js";
+import { formatIntentError, loadIntentFromDir, parseIntent } from "../intent/index.js";
+import type { CompiledBundle } from "../compile/types.js";
+import type { CiliumNetworkPolicy, NetworkPolicy, PolicyObject } from "../k8s/types.js";
+import type { ActionIo } from "../ports/actions.js";
+import type { Cluster } from "../ports/cluster.js";
+import { PulumiCliMissingError, type PulumiDeployer } from "../ports/engine.js";
+import type { GitReader } from "../ports/git.js";
+import type { PlanInput, ProbePhase } from "../ports/rollout.js";
+import { buildProbePlan, type PlanInput as BuildPlanInput } from "../probe/plan.js";
+import { PROBE_RUN_LABEL } from "../probe/pod-script.js";
+import type { ProbePodOptions } from "../probe/types.js";
+import { stackName } from "../rollout/config.js";
+import { diffCompiled, policiesOfBundle } from "../semantics/diff.js";
+import type { DeploySettings, ProbeSettings, RollbackSettings } from "../settings.js";
+import { runUrl } from "../settings.js";
+
+export type ClusterCommandSettings = DeploySettings | RollbackSettings | ProbeSettings;
+
+/** The Action's rollout command, ready to run: its settings, adapters and cluster. */
+export interface RolloutWiring {
+  settings: RolloutActionSettings;
+  deps: RolloutActionDeps;
+  cluster: KubeCluster;
+  /** The kubeconfig's credentials: masked in the log and scrubbed from everything written. */
+  secrets: string[];
+}
+
+export interface RolloutWiringOptions {
+  /** The Action's own directory, where the program it ships is. */
+  actionDir?: string;
+  /** Home directory for the ~/.kube/config fallback. */
+  home?: string;
+  signal?: AbortSignal;
+  /** Timeouts and retries of the cluster client (tests shorten them). */
+  clusterOptions?: KubeClusterOptions;
+  /** The live prober's waits (tests shorten them); the per-check timeout is the setting's. */
+  proberOptions?: Omit<LiveProberOptions, "timeoutSeconds" | "runId">;
+  /** Re-probe policy of every plan (tests shorten it). */
+  reprobe?: BuildPlanInput["reprobe"];
+}
+
+/** Chooses and connects every adapter; throws a clear error for a kubeconfig or engine that cannot be used. */
+export function rolloutWiring(
+  settings: ClusterCommandSettings,
+  io: ActionIo,
+  options: RolloutWiringOptions = {},
+): RolloutWiring {
+  const { workspace } = settings.runner;
+  const log = (line: string) => io.info(line);
+  const source = resolveKubeSource(
+    {
+      ...(settings.kubeconfig ? { kubeconfig: settings.kubeconfig } : {}),
+      ...(settings.context ? { context: settings.context } : {}),
+    },
+    settings.runner.toolEnv,
+    options.home,
+  );
+  const { config, identity } = loadKubeConfig(source);
+  const secrets = kubeconfigSecrets(config);
+  const cluster = new KubeCluster(config, identity, options.clusterOptions);
+  io.info(
+    `Cluster: ${identity.server} (context "${identity.context}"${source.kind === "file" ? `, kubeconfig ${source.paths.join(", ")}` : ""})`,
+  );
+
+  // Probe pods of one Action run carry its id; each probe phase adds a sequence number.
+  const runId = `${settings.github.runId ?? "local"}-${settings.github.runAttempt ?? "1"}`;
+  const rollout: RolloutDeps = {
+    engine:
+      settings.command === "probe"
+        ? noEngine("the probe command deploys nothing")
+        : engineFor(settings, source.kind === "file" ? source.paths : [], io, options.actionDir),
+    readCluster: () => readClusterState(cluster),
+    history: createHistoryStore(cluster, settings.stateNamespace),
+    probes: liveProbePhase(cluster, settings, runId, options),
+    files: createBundleFiles(join(settings.runner.temp, "netpol-rollout", "steps")),
+    now: () => new Date(),
+    log,
+  };
+  const git = createGitReader(workspace, settings.runner.toolEnv);
+  const url = runUrl(settings.github);
+  const actionSettings: RolloutActionSettings = {
+    command: settings.command,
+    ...(settings.environments ? { environments: [...settings.environments] } : {}),
+    target: settings.command === "rollback" ? settings.target : "",
+    reason: settings.command === "rollback" ? settings.reason : "",
+    onInconclusive: settings.command === "probe" ? "fail" : settings.onInconclusive,
+    ...(settings.command === "deploy" && settings.revision ? { revision: settings.revision } : {}),
+    run: {
+      ...(settings.github.runId ? { id: settings.github.runId } : {}),
+      ...(settings.github.runAttempt ? { attempt: settings.github.runAttempt } : {}),
+      ...(url ? { url } : {}),
+      ...(settings.github.actor ? { actor: settings.github.actor } : {}),
+      ...(settings.github.eventName ? { event: settings.github.eventName } : {}),
+    },
+    temp: settings.runner.temp,
+    hasSummary: settings.runner.stepSummaryPath !== undefined,
+    secrets: [...settings.secrets, ...secrets],
+  };
+  const deps: RolloutActionDeps = {
+    readIntent: () => loadIntentFromDir(settings.policiesDir, workspace),
+    rollout,
+    compileAt: compileAtRef(git, settings.policiesDir),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  return { settings: actionSettings, deps, cluster, secrets };
+}
+
+/**
+ * The deployer of the repository's Pulumi project, or of the program the Action ships. The
+ * engine's Kubernetes provider gets the same kubeconfig (KUBECONFIG) and context
+ * (`kubernetes:context`) as the cluster adapter: deploy and probes act on one cluster.
+ */
+function engineFor(
+  settings: DeploySettings | RollbackSettings,
+  kubeconfigPaths: string[],
+  io: ActionIo,
+  actionDir: string = actionDirOf(import.meta.url),
+): PulumiDeployer {
+  const { workspace } = settings.runner;
+  const program = chooseProgram({
+    workspace,
+    workDirInput: settings.workDirGiven ? relative(workspace, settings.workDir) || "." : "",
+    project: settings.pulumiProject,
+  });
+  const availability = checkAvailability({
+    workDir: program.kind === "project" ? program.workDir : undefined,
+    workspace,
+    env: settings.pulumi,
+  });
+  if (!availability.available) {
+    throw new PulumiCliMissingError(`${settings.command} needs the Pulumi engine: ${availability.reason}`);
+  }
+  io.info(`Pulumi CLI: ${availability.cliPath}`);
+  const log = (line: string) => io.info(line);
+  const env = {
+    ...settings.pulumi,
+    vars: {
+      ...settings.pulumi.vars,
+      // The list form, as the cluster adapter read it (the provider merges the files alike).
+      ...(kubeconfigPaths.length > 0 ? { KUBECONFIG: kubeconfigPaths.join(delimiter) } : {}),
+    },
+  };
+  const providerConfig: Record<string, string> = settings.context
+    ? { "kubernetes:context": settings.context }
+    : {};
+  if (program.kind === "project") {
+    return createPulumiDeployer({
+      workDir: program.workDir,
+      stackTemplate: settings.stackTemplate,
+      policiesDir: settings.policiesDir,
+      env,
+      cliPath: availability.cliPath,
+      providerConfig,
+      log,
+    });
+  }
+  return shippedProgramDeployer(
+    () => prepareShippedProgram({ actionDir, temp: settings.runner.temp, project: program.project, log }),
+    (workDir) =>
+      createPulumiDeployer({
+        workDir,
+        stackTemplate: settings.stackTemplate,
+        // The shipped project lives outside the repository: the intent by absolute path.
+        policiesDir: join(workspace, settings.policiesDir),
+        env,
+        cliPath: availability.cliPath,
+        providerConfig,
+        log,
+      }),
+    (environment) => stackName(settings.stackTemplate, environment),
+  );
+}
+
+/** A deployer for a command that must never deploy. */
+function noEngine(why: string): PulumiDeployer {
+  return {
+    up: () => Promise.reject(new Error(`internal: the engine was asked to deploy, but ${why}`)),
+  };
+}
+
+/** Whether a live policy belongs to this environment's deploys (the rest stays in force around them). */
+function managedBy(policy: PolicyObject, environment: string): boolean {
+  const labels = policy.metadata?.labels ?? {};
+  return labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE && labels[ENVIRONMENT_LABEL] === environment;
+}
+
+/**
+ * Probes planned from the intent on the live inventory. Expected verdicts come from the
+ * step's exact objects (after) and the objects before it, each beside the live policies
+ * this environment does not manage (they stay in force); every verdict change between the
+ * two is the step's own doing, so the step's semantic diff declares it. Each run uses a new
+ * live prober whose pods and run objects are deleted when it ends, a cancelled run included.
+ * The pods' per-check timeout and the prober's wait are one setting.
+ */
+export function liveProbePhase(
+  cluster: Cluster,
+  settings: Pick<ClusterCommandSettings, "probe">,
+  runId: string,
+  options: Pick<RolloutWiringOptions, "proberOptions" | "reprobe"> = {},
+): ProbePhase {
+  const timeoutSeconds = settings.probe.timeoutSeconds;
+  const pods: Partial<ProbePodOptions> = {
+    timeoutSeconds,
+    ...(settings.probe.image ? { image: settings.probe.image } : {}),
+    ...(settings.probe.imagePullSecrets.length > 0
+      ? { imagePullSecrets: [...settings.probe.imagePullSecrets] }
+      : {}),
+  };
+  let n = 0;
+  return {
+    plan(input: PlanInput) {
+      const kept = input.cluster.policies.filter((p) => !managedBy(p, input.environment.name));
+      const keptPolicies = kept.filter((p): p is NetworkPolicy => p.kind === "NetworkPolicy");
+      const keptCilium = kept.filter((p): p is CiliumNetworkPolicy => p.kind === "CiliumNetworkPolicy");
+      const withKept = (bundle: CompiledBundle) => {
+        const own = policiesOfBundle(bundle);
+        return {
+          policies: [...keptPolicies, ...own.policies],
+          ciliumPolicies: [...keptCilium, ...own.ciliumPolicies],
+        };
+      };
+      return buildProbePlan({
+        environment: input.environment,
+        inventory: {
+          namespaces: input.cluster.namespaces,
+          pods: input.cluster.pods,
+          services: input.cluster.services,
+        },
+        after: withKept(input.bundle),
+        before: withKept(input.before),
+        diff: diffCompiled({
+          base: input.environment,
+          head: input.environment,
+          bundles: { base: input.before, head: input.bundle },
+        }),
+        run: { id: `${runId}-${++n}`, environment: input.environment.name },
+        pods,
+        ...(options.reprobe ? { reprobe: options.reprobe } : {}),
+      });
+    },
+    run(plan, signal) {
+      // The prober runs under the plan's id, so the pods keep the names the plan gave them.
+      const planned = plan.runObjects[0]?.metadata.labels?.[PROBE_RUN_LABEL];
+      return liveProbeRun(cluster, {
+        ...options.proberOptions,
+        timeoutSeconds,
+        ...(planned ? { runId: planned } : {}),
+      })(plan, signal);
+    },
+  };
+}
+
+/** Compiles an environment's intent as it was at a git ref of the checkout. */
+export function compileAtRef(git: GitReader, policiesDir: string): CompileAtRef {
+  return async (ref, environment) => {
+    const commit = await git.resolve(ref);
+    if (commit === undefined) return undefined;
+    const files = await git.readTree(commit, policiesDir);
+    const loaded = parseIntent(files, { policiesDir });
+    if (!loaded.ok) {
+      throw new Error(
+        `the intent at ${ref} (${commit.slice(0, 12)}) is invalid: ${loaded.errors.slice(0, 5).map(formatIntentError).join("; ")}`,
+      );
+    }
+    const intent = loaded.intent.environments.find((e) => e.name === environment);
+    if (intent === undefined) return undefined;
+    return {
+      intent,
+      bundle: { ...compileEnvironment(intent), excludedNamespaces: [...intent.excludedNamespaces] },
+      commit,
+    };
+  };
+}
+
+/**
+ * The history ConfigMaps' namespace must exist before anything is deployed: a proven
+ * deploy that cannot record itself would leave the next run without a last-known-good.
+ */
+export async function checkStateNamespace(cluster: Cluster, namespace: string): Promise<void> {
+  const found = await cluster.inventory([namespace]);
+  if (found.namespaces.length === 0) {
+    const { server, context } = cluster.identity();
+    throw new StateNamespaceMissingError(
+      `state-namespace "${namespace}" does not exist in ${server} (context "${context}"); ` +
+        `each environment's last-known-good is kept there in a ConfigMap: create it ` +
+        `(kubectl create namespace ${namespace}) and let this identity get, create and update ConfigMaps in it, ` +
+        `or set state-namespace to an existing one. Nothing was deployed`,
+    );
+  }
+}
+
+export class StateNamespaceMissingError extends Error {
+  override name = "StateNamespaceMissingError";
+}
