@@ -7,12 +7,11 @@ import { readFileSync } from "node:fs";
 import * as core from "@actions/core";
 import { parseSettings } from "./settings.js";
 import { runActionPreview } from "./commands/action-preview.js";
-import { runActionRollout } from "./commands/action-rollout.js";
 import { createActionsIo } from "./adapters/actions.js";
 import { cancelOnSignals, type SignalSource } from "./adapters/cancel.js";
 import type { ActionIo } from "./ports/actions.js";
 import { previewDeps } from "./wiring/preview.js";
-import { checkStateNamespace, rolloutWiring, type RolloutWiringOptions } from "./wiring/rollout.js";
+import type { RolloutWiringOptions } from "./wiring/rollout.js";
 
 export interface RunOptions {
   env?: Readonly<Record<string, string | undefined>>;
@@ -46,6 +45,9 @@ export async function run(options: RunOptions = {}): Promise<void> {
         // The runner cancels with SIGINT, then SIGTERM: no new step starts, probe pods are deleted.
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
+          // Loaded on first use: the Kubernetes client is of no use to a preview.
+          const { checkStateNamespace, rolloutWiring } = await import("./wiring/rollout.js");
+          const { runActionRollout } = await import("./commands/action-rollout.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) core.setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);

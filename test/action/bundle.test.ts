@@ -35,10 +35,12 @@ function actionFiles(): { file: string; atStart: boolean }[] {
  * (index.js ~0.8 MB: the project, yaml, ajv, @actions/core; plus undici ~0.8 MB, which
  * @actions/core's HTTP client imports). Loaded on first use: Octokit (~0.2 MB) when a
  * comment is posted, the Automation API (~1.4 MB, mostly gRPC and protobuf for the engine
- * events) when the engine part runs. The unbundled @pulumi/pulumi entry alone is 16 MB.
+ * events) when the engine part runs, and @kubernetes/client-node with its dependencies
+ * (~5 MB) when `deploy`, `rollback` or `probe` reach a cluster: never on a preview. The
+ * unbundled @pulumi/pulumi entry alone is 16 MB.
  */
 const START_BUDGET_BYTES = 2 * 1024 * 1024;
-const TOTAL_BUDGET_BYTES = 4 * 1024 * 1024;
+const TOTAL_BUDGET_BYTES = 9 * 1024 * 1024;
 
 describe("the Action bundle", () => {
   it("exists (npm run build)", () => {
@@ -54,9 +56,16 @@ describe("the Action bundle", () => {
     expect(total).toBeLessThan(TOTAL_BUDGET_BYTES);
   });
 
-  it("loads the Automation API and Octokit only on first use", () => {
-    const lazy = actionFiles().filter((f) => !f.atStart);
+  it("loads the Automation API, Octokit and the Kubernetes client only on first use", () => {
+    const files = actionFiles();
+    const lazy = files.filter((f) => !f.atStart);
     const text = (file: string) => readFileSync(join(dist, file), "utf8");
+    expect(lazy.some((f) => text(f.file).includes("// node_modules/@kubernetes/client-node/"))).toBe(true);
+    expect(
+      files
+        .filter((f) => f.atStart)
+        .some((f) => text(f.file).includes("// node_modules/@kubernetes/client-node/")),
+    ).toBe(false);
     expect(
       lazy.some((f) => text(f.file).includes("// node_modules/@pulumi/pulumi/automation/localWorkspace.js")),
     ).toBe(true);

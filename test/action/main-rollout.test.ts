@@ -87,7 +87,8 @@ async function runAction(
       },
       rollout: {
         clusterOptions: { timeoutMs: 2000, retry: { baseDelayMs: 5, maxDelayMs: 50 } },
-        proberOptions: { pollMs: 50, graceMs: 300, startTimeoutMs: 1500 },
+        // Generous waits: a loaded machine must not turn a slow log read into an inconclusive check.
+        proberOptions: { pollMs: 50, graceMs: 2000, startTimeoutMs: 10_000 },
         reprobe: { deadlineSeconds: 1, intervalSeconds: 0.2, confirmRounds: 1 },
       },
     });
