@@ -108,7 +108,7 @@ describe("the Action's deploy command", () => {
   it("deploys every environment in promotion order, proves it with probe pods and records it", async () => {
     const { fake, ws } = await setup();
     const r = await runAction({ command: "deploy" });
-    expect(r.failure, r.io.infos.join("\n")).toBeUndefined();
+    expect(r.failure, r.io.summary).toBeUndefined();
     expect(r.io.outputs).toMatchObject({
       "environments-deployed": "staging,production",
       "rolled-back": "false",
@@ -138,7 +138,8 @@ describe("the Action's deploy command", () => {
   it("a new flow the CNI does not enforce rolls the first environment back and stops the promotion", async () => {
     const dataplane: ProbeDataplaneOptions = {};
     const { fake, ws } = await setup(dataplane);
-    await runAction({ command: "deploy", environments: "staging" });
+    const deployed = await runAction({ command: "deploy", environments: "staging" });
+    expect(deployed.failure, deployed.io.summary).toBeUndefined();
     const proven = managed(fake, "staging-billing");
     // The CNI ignores the staging ledger's new ingress rule (the one for worker).
     dataplane.deviateOn = {
@@ -190,7 +191,8 @@ describe("the Action's deploy command", () => {
 describe("the Action's probe command (drift watch)", () => {
   it("finds a policy deleted by hand: output drift, the step fails", async () => {
     const { fake } = await setup();
-    await runAction({ command: "deploy", environments: "production" });
+    const deployed = await runAction({ command: "deploy", environments: "production" });
+    expect(deployed.failure, deployed.io.summary).toBeUndefined();
     const deleted = fake
       .list("networkpolicies", "billing")
       .find((p) => (p.metadata as Json).name === "ledger-ingress");
@@ -211,7 +213,8 @@ describe("the Action's probe command (drift watch)", () => {
 describe("the Action's rollback command", () => {
   it("rolls one environment back to a recorded revision, with who and why in its history", async () => {
     const { fake, ws } = await setup();
-    await runAction({ command: "deploy", environments: "production" });
+    const deployed = await runAction({ command: "deploy", environments: "production" });
+    expect(deployed.failure, deployed.io.summary).toBeUndefined();
     const first = policyNames(fake);
     ws.writeEnvironment("production", shopIntent("production", 2, "", ["worker -> ledger:5432"]));
     const second = await runAction({ command: "deploy", environments: "production" }, { GITHUB_SHA: SHA_B });

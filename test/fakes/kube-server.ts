@@ -104,6 +104,11 @@ export interface FakeKubeOptions {
   admit?: (resource: Resource, object: Json) => string | undefined;
   /** The user named in RBAC denials. */
   user?: string;
+  /**
+   * Delays the answer to matching requests by the ms returned, after the request took
+   * effect (watchers are told at once): an answer overtaken by the watch, as under load.
+   */
+  lateAnswer?: (method: string, path: string) => number | undefined;
 }
 
 export interface FakeKube {
@@ -434,6 +439,14 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       return send(res, 401, status(401, "Unauthorized", "Unauthorized"));
     }
     const body = await readBody(req);
+    const late = options.lateAnswer?.(method, path);
+    if (late) {
+      const end = res.end.bind(res) as (...args: unknown[]) => void;
+      res.end = ((...args: unknown[]) => {
+        setTimeout(() => end(...args), late);
+        return res;
+      }) as typeof res.end;
+    }
 
     const failure = failures.find(
       (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)),

@@ -305,6 +305,19 @@ describe("faults end in their defined outcomes, and nothing is left behind", () 
     expect(await leftovers(fake)).toEqual([]);
   });
 
+  it("a pod the watch saw running before the create's answer arrived is not taken back to Pending", async () => {
+    const { fake, prober, plan } = await setup({
+      kube: {
+        podStartMs: 0,
+        lateAnswer: (method, path) => (method === "POST" && path.endsWith("/pods") ? 200 : undefined),
+      },
+    });
+    const { outcomes } = await prober.probe({ plan, round: 1 });
+    expect(summary(outcomes, plan)[0]).toBe("allowed:connected");
+    await prober.close();
+    expect(await leftovers(fake)).toEqual([]);
+  });
+
   it("throttling, server errors and a dropped watch are ridden out", async () => {
     const { fake, prober, plan } = await setup();
     fake.fail({ method: "POST", path: /\/pods$/, status: 429, headers: { "retry-after": "0" }, times: 2 });

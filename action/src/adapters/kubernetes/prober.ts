@@ -274,7 +274,10 @@ export class LiveProber implements Prober {
         this.pods.set(`${pod.namespace}/${pod.name}`, pod);
         this.pods.set(`${pod.namespace}/${pod.planName}`, pod);
         try {
-          pod.live = await this.cluster.createPod(manifest);
+          const created = await this.cluster.createPod(manifest);
+          // The watch may have reported the pod (Running, even) before the create's answer
+          // arrived: what it said is newer, and the answer must not overwrite it.
+          pod.live ??= created;
         } catch (e) {
           if (!(e instanceof ClusterError)) throw e;
           // An admission refusal or a quota is this pod's evidence, not the run's end; a
