@@ -16,6 +16,7 @@ import { diffEnvironments } from "../semantics/diff.js";
 import { lintEnvironment } from "../semantics/lint.js";
 import type { EnginePreview, GitReader, PreviewEngine } from "../ports/index.js";
 import { buildFlowsGraph } from "../report/graph.js";
+import { previewProbes } from "../probe/preview.js";
 import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "../report/types.js";
 import { verdictOf } from "../report/types.js";
 
@@ -285,10 +286,12 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promi
     // Each side is compiled once, for both the diff and the lint.
     const headBundle = headEnv ? core.compile(headEnv) : undefined;
     let diff: SemanticDiff;
+    // Same intent on both sides: the same policies before and after.
+    let baseBundle = baseEnv && sameIntent(baseEnv, headEnv) ? headBundle : undefined;
     if (sameIntent(baseEnv, headEnv)) diff = emptyDiff(name);
     else {
       const bundles: { base?: CompiledBundle; head?: CompiledBundle } = {};
-      if (baseEnv) bundles.base = core.compile(baseEnv);
+      if (baseEnv) bundles.base = baseBundle = core.compile(baseEnv);
       if (headBundle) bundles.head = headBundle;
       diff = core.diff(baseEnv, headEnv, bundles);
     }
@@ -309,6 +312,8 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promi
       engine,
       flowsGraph: buildFlowsGraph(baseEnv, headEnv, diff),
     };
+    // What the probes will check once merged: the head's plan on its synthetic inventory.
+    if (headEnv && headBundle) preview.probes = previewProbes(headEnv, headBundle, baseBundle, diff);
     const defaultDeny = defaultDenyChanges(baseEnv, headEnv);
     if (defaultDeny.added.length + defaultDeny.removed.length > 0) preview.defaultDeny = defaultDeny;
     report.environments.push(preview);

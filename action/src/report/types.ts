@@ -5,6 +5,7 @@
  * comment, the job summary and the CLI output, and the Action writes it as its JSON report.
  */
 import type { IntentError } from "../intent/model.js";
+import type { ProbePreview } from "../probe/preview.js";
 import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
 import type { EnginePreview } from "../ports/engine.js";
 
@@ -70,6 +71,8 @@ export interface EnvironmentPreview {
   flowsGraph: FlowsGraph;
   /** Namespaces that gain or lose `default-deny-all` between base and head. */
   defaultDeny?: { added: string[]; removed: string[] };
+  /** What the probes will check after the merge (absent for a removed or invalid environment). */
+  probes?: ProbePreview;
 }
 
 export interface PreviewReport {
