@@ -8,6 +8,7 @@ import {
 import {
   CNI_PROFILES,
   actionDirOf,
+  buildProbePlan,
   checkAvailability,
   chooseProgram,
   createGitReader,
@@ -23,12 +24,13 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-EX2C6EVF.js";
+} from "./chunks/chunk-3D72WJQL.js";
 import {
   createScrubber,
   unknownEnvironmentMessage
-} from "./chunks/chunk-7C7UZ46K.js";
+} from "./chunks/chunk-VA4H6JFH.js";
 import {
+  DEFAULT_DENY_NAME,
   buildModel,
   clip,
   code,
@@ -38,12 +40,15 @@ import {
   escapeMarkdown,
   escapePre,
   formatPolicy,
+  isDnsTarget,
+  isIpTarget,
+  isPodTarget,
   mermaidLabel,
   parseCidr,
   parseSourceAnnotation,
   ruleName,
   visible
-} from "./chunks/chunk-6YLXVHWY.js";
+} from "./chunks/chunk-7G6QWUD4.js";
 import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
@@ -1052,6 +1057,71 @@ function buildFlowsGraph(base, head, diff) {
   return { nodes, edges };
 }
 
+// action/src/probe/preview.ts
+var PROBE_PREVIEW_CHANGES = 50;
+var KIND_ORDER = { declared: 0, external: 1, dns: 2, negative: 3 };
+function sourceLabel(c) {
+  if (c.from.outside !== void 0) return `${c.from.outside} (outside)`;
+  return c.from.service !== void 0 ? `${c.from.namespace}/${c.from.service}` : `ns:${c.from.namespace}`;
+}
+function targetLabel(c) {
+  const t = c.to;
+  if (isPodTarget(t))
+    return t.service !== void 0 ? `${t.namespace}/${t.service}` : `${t.namespace}/${t.pod}`;
+  if (isIpTarget(t)) return t.cidr && t.cidr !== t.ip ? `${t.ip} (${t.cidr})` : t.ip;
+  if (isDnsTarget(t)) return "DNS";
+  return "?";
+}
+function previewProbes(head, headBundle, baseBundle, diff, limit = PROBE_PREVIEW_CHANGES) {
+  const inventory = syntheticInventory(void 0, head);
+  const plan = buildProbePlan({
+    environment: head,
+    inventory: {
+      pods: inventory.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []),
+      namespaces: inventory.namespaces.head,
+      services: []
+    },
+    after: policiesOfBundle(headBundle),
+    before: baseBundle ? policiesOfBundle(baseBundle) : { policies: [] },
+    diff
+  });
+  const denied = (b) => new Set(
+    (b?.objects ?? []).filter((o) => o.manifest.metadata.name === DEFAULT_DENY_NAME).map((o) => o.manifest.metadata.namespace ?? "")
+  );
+  const [denyBefore, denyAfter] = [denied(baseBundle), denied(headBundle)];
+  const denyMoved = (ns) => ns !== void 0 && denyBefore.has(ns) !== denyAfter.has(ns);
+  const why = (c) => {
+    if (c.changeDeclared) return { kind: "diff" };
+    const namespaces = [c.from.namespace, isPodTarget(c.to) ? c.to.namespace : void 0];
+    const namespace = namespaces.find(denyMoved);
+    return namespace !== void 0 ? { kind: "default-deny", namespace } : { kind: "unexplained" };
+  };
+  const expected = { allowed: 0, blocked: 0, "cannot-check": 0 };
+  for (const c of plan.checks) expected[c.expect]++;
+  const moved = plan.checks.filter(
+    (c) => c.expect !== "cannot-check" && c.expectBefore !== "cannot-check" && c.expect !== c.expectBefore
+  ).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const tried = new Set(
+    plan.checks.filter((c) => c.expect !== "cannot-check").map((c) => `${sourceLabel(c)} \u2192 ${targetLabel(c)}:${c.port}/${c.protocol}`)
+  );
+  const closedUnchecked = diff.changes.filter((f) => f.change === "removed" && f.builtin === void 0).map((f) => `${f.from} \u2192 ${f.to}:${f.port}/${f.protocol}`).filter((text) => !tried.has(text));
+  return {
+    closedUnchecked: closedUnchecked.slice(0, limit),
+    checks: plan.checks.length,
+    expected,
+    changes: moved.slice(0, limit).map((c) => ({
+      kind: c.kind,
+      from: sourceLabel(c),
+      to: targetLabel(c),
+      port: `${c.port === 0 ? "*" : c.port}/${c.protocol}${c.portName ? ` (${c.portName})` : ""}`,
+      before: c.expectBefore,
+      after: c.expect,
+      why: why(c)
+    })),
+    changesTotal: moved.length
+  };
+}
+
 // action/src/report/types.ts
 function previewOutputs(report2) {
   let flowsAdded = 0;
@@ -1277,10 +1347,11 @@ async function runPreview(deps, opts) {
     }
     const headBundle = headEnv ? core.compile(headEnv) : void 0;
     let diff;
+    let baseBundle = baseEnv && sameIntent(baseEnv, headEnv) ? headBundle : void 0;
     if (sameIntent(baseEnv, headEnv)) diff = emptyDiff(name);
     else {
       const bundles = {};
-      if (baseEnv) bundles.base = core.compile(baseEnv);
+      if (baseEnv) bundles.base = baseBundle = core.compile(baseEnv);
       if (headBundle) bundles.head = headBundle;
       diff = core.diff(baseEnv, headEnv, bundles);
     }
@@ -1300,6 +1371,7 @@ async function runPreview(deps, opts) {
       engine,
       flowsGraph: buildFlowsGraph(baseEnv, headEnv, diff)
     };
+    if (headEnv && headBundle) preview.probes = previewProbes(headEnv, headBundle, baseBundle, diff);
     const defaultDeny = defaultDenyChanges(baseEnv, headEnv);
     if (defaultDeny.added.length + defaultDeny.removed.length > 0) preview.defaultDeny = defaultDeny;
     report2.environments.push(preview);
@@ -1955,6 +2027,77 @@ function environmentSection(env, report2, detail) {
   }
   return lines;
 }
+function denyVerb(env, namespace) {
+  return env.defaultDeny?.removed.includes(namespace) ? "removed" : "added";
+}
+var PROBE_CHANGE_ROWS = { comment: 10, summary: 50 };
+function probeSection(report2, detail) {
+  const envs = report2.environments.filter(
+    (e) => e.probes !== void 0
+  );
+  if (envs.length === 0) return [];
+  const counts = envs.map((e) => [
+    code(e.name),
+    String(e.probes.checks),
+    String(e.probes.expected.allowed),
+    String(e.probes.expected.blocked),
+    String(e.probes.expected["cannot-check"]),
+    String(e.probes.changesTotal)
+  ]);
+  const lines = [
+    "",
+    "<details><summary>What the probes will check after merge</summary>",
+    "",
+    "| environment | checks | expect allowed | expect blocked | cannot be checked | verdicts this change moves |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...counts.map((row) => `| ${row.join(" | ")} |`)
+  ];
+  const rowsDetail = {
+    ...detail,
+    maxRows: Math.min(detail.maxRows, PROBE_CHANGE_ROWS[detail.audience])
+  };
+  for (const env of envs) {
+    const p = env.probes;
+    if (p.closedUnchecked.length > 0) {
+      const shown = p.closedUnchecked.slice(0, rowsDetail.maxRows).map(code);
+      const more = p.closedUnchecked.length - shown.length;
+      lines.push(
+        "",
+        `**${code(env.name)}**: no check tries ${p.closedUnchecked.length === 1 ? "the flow" : "the flows"} this change closes (the semantics engine alone says ${p.closedUnchecked.length === 1 ? "it is" : "they are"} blocked): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`
+      );
+    }
+    if (p.changesTotal === 0) continue;
+    const rows = p.changes.map((c) => [
+      c.kind,
+      code(c.from),
+      code(c.to),
+      escapeMarkdown(c.port),
+      `${c.before} ${ARROW} **${c.after}**`,
+      c.why.kind === "diff" ? "a flow change above" : c.why.kind === "default-deny" ? `default-deny of ${code(c.why.namespace)} ${denyVerb(env, c.why.namespace)}` : "**nothing in this change**"
+    ]);
+    const table_ = table(
+      ["check", "from", "to", "port", "verdict", "because of"],
+      rows,
+      rowsDetail,
+      "checks"
+    );
+    const unlisted = p.changesTotal - p.changes.length;
+    lines.push(
+      "",
+      `**${code(env.name)}**: ${plural3(p.changesTotal, "check changes", "checks change")} verdict`,
+      "",
+      ...table_
+    );
+    if (unlisted > 0 && rows.length <= rowsDetail.maxRows) lines.push("", `\u2026 and ${unlisted} more checks.`);
+  }
+  lines.push(
+    "",
+    "<sub>Judged on one stand-in pod per declared service. After the deploy the probes run this plan against the pods in the cluster; `netpol-rollout probe --plan` prints it for a cluster.</sub>",
+    "",
+    "</details>"
+  );
+  return lines;
+}
 var LEGEND = [
   {
     test: (l) => l.startsWith("ns:"),
@@ -2003,6 +2146,7 @@ function renderDocument(report2, detail) {
   const allInvalid = report2.environments.every((e) => e.verdict.kind === "invalid");
   if (!allInvalid)
     for (const env of report2.environments) lines.push(...environmentSection(env, report2, detail));
+  if (!allInvalid) lines.push(...probeSection(report2, detail));
   lines.push(...legend(report2));
   return `${lines.join("\n")}
 `;
@@ -2863,8 +3007,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-7YYPNLZD.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-DZUYUPRK.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-4KQL4NJZ.js");
+          const { runActionRollout } = await import("./chunks/action-rollout-O2E5NP5L.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
