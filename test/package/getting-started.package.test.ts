@@ -14,6 +14,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -129,6 +130,86 @@ describe("getting started from an empty repository", () => {
     expect((await sh("node", [script])).trim()).toBe(`${packageJson.version} true`);
     const types = join(workspace, "node_modules/netpol-rollout/types/action/src/lib.d.ts");
     expect(readFileSync(types, "utf8")).toContain("compileEnvironment");
+  });
+
+  describe("a Pulumi codebase of one's own", () => {
+    const program = `
+import * as pulumi from "@pulumi/pulumi";
+const registered = [];
+await pulumi.runtime.setMocks(
+  {
+    newResource(args) {
+      registered.push({ type: args.type, name: args.name, custom: args.custom });
+      return { id: args.name + "-id", state: args.inputs };
+    },
+    call(args) { return args.inputs; },
+  },
+  "my-infrastructure", "production", false,
+);
+const { NetpolRollout } = await import("netpol-rollout/pulumi");
+const rollout = new NetpolRollout("production", { environment: "production", stage: "allow" });
+const resources = await rollout.resources;
+const digest = await new Promise((r) => pulumi.all([rollout.urn, ...resources.map((x) => x.urn), rollout.digest]).apply((v) => r(v.at(-1))));
+console.log(JSON.stringify({ registered, digest }));
+process.exit(0);
+`;
+
+    beforeAll(() => {
+      // A Pulumi codebase has the SDK already: the package names it as an optional peer.
+      symlinkSync(join(repoRoot, "node_modules/@pulumi"), join(workspace, "node_modules/@pulumi"));
+    });
+
+    it("imports NetpolRollout from netpol-rollout/pulumi: under mocks it registers what render prints", async () => {
+      expect(page).toContain('import { NetpolRollout } from "netpol-rollout/pulumi"');
+      writeFileSync(join(workspace, "infra.mjs"), program);
+      const result = JSON.parse((await sh("node", ["infra.mjs"])).trim().split("\n").pop() ?? "") as {
+        registered: { type: string; name: string; custom: boolean }[];
+        digest: string;
+      };
+      const rendered = (
+        await sh("npx", ["netpol-rollout", "render", "--env", "production", "--format", "json"])
+      ).trim();
+      const objects = (
+        JSON.parse(rendered) as { items: { metadata: { namespace: string; name: string } }[] }
+      ).items
+        .filter((o) => o.metadata.name !== "default-deny-all")
+        .map((o) => `${o.metadata.namespace}/${o.metadata.name}`)
+        .sort();
+      expect(
+        result.registered
+          .filter((r) => r.custom)
+          .map((r) => r.name)
+          .sort(),
+      ).toEqual(objects);
+      expect(result.registered.filter((r) => !r.custom).map((r) => r.type)).toEqual([
+        "netpol-rollout:index:NetpolRollout",
+      ]);
+      expect(result.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    });
+
+    it("its types hold: typed arguments and outputs, a wrong stage is a type error", async () => {
+      const tsc = join(repoRoot, "node_modules/typescript/bin/tsc");
+      const flags = ["--noEmit", "--strict", "--skipLibCheck", "--module", "nodenext", "--target", "es2022"];
+      const check = async (file: string, source: string): Promise<string> => {
+        writeFileSync(join(workspace, file), source);
+        return sh("node", [tsc, ...flags, "--typeRoots", join(repoRoot, "node_modules/@types"), file]).then(
+          () => "",
+          (error: { stdout?: string }) => error.stdout ?? String(error),
+        );
+      };
+      const good = [
+        'import type { Output } from "@pulumi/pulumi";',
+        'import { NetpolRollout, type NetpolRolloutArgs } from "netpol-rollout/pulumi";',
+        'const args: NetpolRolloutArgs = { environment: "production", stage: "allow", revision: "abc" };',
+        'const rollout = new NetpolRollout("production", args);',
+        "export const digest: Output<string> = rollout.digest;",
+        "export const revision: Output<string | null> = rollout.revision;",
+        "export const objects: Output<number> = rollout.bundle.objects.length;",
+      ].join("\n");
+      expect(await check("infra.mts", good)).toBe("");
+      const bad = good.replace('stage: "allow"', 'stage: "sideways"');
+      expect(await check("infra-bad.mts", bad)).toMatch(/infra-bad\.mts.*"sideways".*not assignable/);
+    });
   });
 
   describe("the Action on a pull request", () => {
