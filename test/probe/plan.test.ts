@@ -192,6 +192,36 @@ describe("the probe plan", () => {
     for (const c of plan.checks) if (c.expect !== "cannot-check") expect(inScript(c.id), c.id).toBe(true);
   });
 
+  it("never sends a check to a pod being deleted or to another run's probe pod, though they carry the callee's labels", () => {
+    const env = environment();
+    const inv = liveInventory(env);
+    const api = inv.pods.find((p) => p.metadata.name === "api-0")!;
+    // Through its grace period a deleted pod keeps phase Running and its address.
+    const terminating = structuredClone(api);
+    terminating.metadata.name = "api-terminating";
+    terminating.metadata.deletionTimestamp = "2026-11-30T09:00:00Z";
+    terminating.status = { phase: "Running", podIP: "10.9.9.1" };
+    // A probe pod of an earlier (or concurrent) run has the caller's labels and no server.
+    const probe = structuredClone(api);
+    probe.metadata.name = "np-probe-api-0a1b2c3d";
+    probe.metadata.labels = {
+      ...api.metadata.labels,
+      "netpol-rollout.io/probe": "pod",
+      "netpol-rollout.io/probe-run": "old",
+    };
+    probe.status = { phase: "Running", podIP: "10.9.9.2" };
+    inv.pods.unshift(terminating, probe);
+    const plan = buildProbePlan({
+      environment: env,
+      inventory: inv,
+      after: policiesOf(env),
+      before: { policies: [] },
+    });
+    const targets = plan.checks.flatMap((c) => (isPodTarget(c.to) ? [c.to.pod] : []));
+    expect(targets).toContain("api-0");
+    expect(targets.filter((t) => t === "api-terminating" || t.startsWith("np-probe-api-0a1b"))).toEqual([]);
+  });
+
   it("warns when a Service publishing not-ready addresses selects a probe pod", () => {
     const env = environment();
     const inv = liveInventory(env);

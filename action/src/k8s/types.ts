@@ -90,7 +90,8 @@ export interface ContainerPort {
 export interface Pod {
   apiVersion?: "v1";
   kind?: "Pod";
-  metadata: ObjectMeta & { namespace: string };
+  /** `deletionTimestamp`: set once the pod is being deleted (it may still run through its grace period). */
+  metadata: ObjectMeta & { namespace: string; deletionTimestamp?: string };
   spec?: { containers?: { name: string; ports?: ContainerPort[] }[] };
   /** `phase`: a pod that has Succeeded or Failed holds no IP any more (its IP may be reused). */
   status?: { phase?: string; podIP?: string; podIPs?: { ip: string }[] };

@@ -25,7 +25,14 @@ import { evaluate, type DirectionVerdict, type Verdict } from "../semantics/eval
 import { formatPolicy } from "../semantics/explain.js";
 import { cidrContains, parseCidr, parseIp, representativeAddress } from "../semantics/ip.js";
 import { selectorMatches } from "../semantics/selector.js";
-import { buildProbePod, buildRunObject, probePodLabels, type ProbeIdentity, type ProbeRun } from "./pod.js";
+import {
+  buildProbePod,
+  buildRunObject,
+  PROBE_LABEL,
+  probePodLabels,
+  type ProbeIdentity,
+  type ProbeRun,
+} from "./pod.js";
 import {
   DEFAULT_REPROBE_POLICY,
   type CheckKind,
@@ -92,12 +99,18 @@ function phaseOf(pod: Pod): string | undefined {
   return typeof status?.phase === "string" ? status.phase : undefined;
 }
 
-/** A pod that can answer: phase Running (or no phase, as in the intent's synthetic inventory). */
+/**
+ * A pod that can answer: phase Running (or no phase, as in the intent's synthetic inventory),
+ * not being deleted (a pod keeps phase Running through its grace period), and no probe pod:
+ * probe pods carry their caller's labels, but answer on no port and go away with their run.
+ */
 function runningPods(pods: Pod[]): LivePod[] {
   const out: LivePod[] = [];
   for (const pod of pods) {
     const phase = phaseOf(pod);
     if (phase !== undefined && phase !== "Running") continue;
+    if (pod.metadata?.deletionTimestamp) continue;
+    if (pod.metadata?.labels?.[PROBE_LABEL] !== undefined) continue;
     const namespace = pod.metadata?.namespace;
     const name = pod.metadata?.name;
     if (!namespace || !name) continue;
