@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createPulumiEngine } from "../../action/src/adapters/pulumi.js";
+import { createPulumiDeployer, createPulumiEngine } from "../../action/src/adapters/pulumi.js";
 
 const fakeCli = join(import.meta.dirname, "../fakes/pulumi/bin/pulumi");
 const events = join(import.meta.dirname, "fixtures/pulumi/preview-production.events.json");
@@ -91,6 +91,24 @@ describe("the Pulumi adapter over the Automation API", () => {
         "infra/policies",
       ]),
     );
+  });
+
+  it("a deploy refreshes the stack from the cluster first, so objects deleted or edited by hand are put back", async () => {
+    const deployer = createPulumiDeployer({
+      workDir: dir,
+      stackTemplate: "{env}",
+      env: {
+        path: "/usr/bin:/bin",
+        backendUrl: "file://~",
+        accessTokenSet: false,
+        vars: { FAKE_PULUMI_LOG: join(dir, "calls.log"), PULUMI_HOME: join(dir, ".pulumi") },
+      },
+      cliPath: fakeCli,
+    });
+    // Only the command line matters here; what the stand-in CLI answers does not.
+    await deployer.up("production", { stage: "enforce" }).catch(() => undefined);
+    const up = calls().find((args) => args[0] === "up");
+    expect(up).toEqual(expect.arrayContaining(["--refresh", "--yes"]));
   });
 
   it("a locked stack is reported as such", async () => {

@@ -646,6 +646,9 @@ function automationUpRunner(options: PulumiDeployerOptions): UpRunner {
       if (remove.length > 0) await stack.removeAllConfig(remove);
       const result = await stack.up({
         onEvent,
+        // The engine reads the live objects first: a policy deleted or edited by hand since
+        // the last update is created or restored, never "updated" from a stale state.
+        refresh: true,
         color: "never",
         suppressOutputs: true,
         suppressProgress: true,
