@@ -24,7 +24,7 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-3D72WJQL.js";
+} from "./chunks/chunk-VOQIO5UR.js";
 import {
   createScrubber,
   unknownEnvironmentMessage
@@ -3007,7 +3007,7 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-4KQL4NJZ.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-6JQ6NEMZ.js");
           const { runActionRollout } = await import("./chunks/action-rollout-O2E5NP5L.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
