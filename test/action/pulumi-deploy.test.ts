@@ -7,11 +7,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import { describe, expect, it } from "vitest";
-import {
-  classifyDeployError,
-  completedSteps,
-  createPulumiDeployer,
-} from "../../action/src/adapters/pulumi.js";
+import { createPulumiDeployer } from "../../action/src/adapters/pulumi.js";
+import { classifyDeployError } from "../../action/src/adapters/pulumi-errors.js";
+import { completedSteps } from "../../action/src/adapters/pulumi-events.js";
 import { PulumiCliMissingError, PulumiDeployError, StackLockedError } from "../../action/src/ports/index.js";
 import type { UpRunner } from "../../action/src/adapters/pulumi.js";
 import { compileEnvironment } from "../../action/src/compile/index.js";

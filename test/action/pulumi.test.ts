@@ -2,15 +2,13 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CommandError, ConcurrentUpdateError, StackNotFoundError } from "@pulumi/pulumi/automation/index.js";
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import {
-  checkAvailability,
-  classifyPulumiError,
-  createPulumiEngine,
-  operationsFromEvents,
-  topLevelKey,
-} from "../../action/src/adapters/pulumi.js";
+import { createPulumiEngine } from "../../action/src/adapters/pulumi.js";
+import type { StackRunner } from "../../action/src/adapters/pulumi.js";
+import { checkAvailability } from "../../action/src/adapters/pulumi-availability.js";
+import type { AvailabilityProbes } from "../../action/src/adapters/pulumi-availability.js";
+import { classifyPulumiError } from "../../action/src/adapters/pulumi-errors.js";
+import { operationsFromEvents, topLevelKey } from "../../action/src/adapters/pulumi-events.js";
 import { PulumiPreviewError, StackLockedError } from "../../action/src/ports/index.js";
-import type { AvailabilityProbes, StackRunner } from "../../action/src/adapters/pulumi.js";
 
 const fixture = (name: string): EngineEvent[] =>
   JSON.parse(readFileSync(new URL(`./fixtures/pulumi/${name}`, import.meta.url), "utf8")) as EngineEvent[];

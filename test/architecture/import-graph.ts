@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 
 /** Folders under the source root whose code is pure: no I/O SDKs, no adapters. */
-export const PURE_FOLDERS = ["intent", "compile", "semantics", "report", "rollout", "probe"];
+export const PURE_FOLDERS = ["intent", "compile", "semantics", "report", "rollout", "probe", "text"];
 
 /** Packages the pure core must not import (the I/O SDKs). */
 export const SDK_PREFIXES = ["@actions/", "@pulumi/", "@kubernetes/"];

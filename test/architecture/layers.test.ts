@@ -1,6 +1,6 @@
 /**
  * The layout's two rules, checked on the real sources: no import cycle between folders of
- * action/src (and pulumi/), and a pure core (intent, compile, semantics, report, rollout,
+ * action/src (and pulumi/), and a pure core (intent, compile, semantics, report, rollout, text,
  * probe) that imports no `@actions/*`, `@pulumi/*`, `@kubernetes/*` and nothing from
  * `adapters/`. A planted tree shows the check catches both.
  */

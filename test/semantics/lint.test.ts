@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildEnvironment, type EnvironmentSpec } from "../helpers/intent-builder.js";
 import { compileEnvironment } from "../../action/src/compile/compile.js";
-import { lintEnvironment, lintPolicies } from "../../action/src/semantics/lint.js";
+import { lintEnvironment } from "../../action/src/semantics/lint.js";
+import { lintPolicies } from "../../action/src/semantics/lint-policies.js";
 import { CNI_PROFILES } from "../../action/src/cni/profiles.js";
 import type { CompiledBundle } from "../../action/src/compile/types.js";
 import type { LintFinding } from "../../action/src/semantics/contracts.js";

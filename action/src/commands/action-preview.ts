@@ -21,6 +21,7 @@ import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../
 import type { ActionIo, GitHubAdapter, StickyCommentResult } from "../ports/index.js";
 import { runUrl } from "../settings.js";
 import type { PreviewSettings } from "../settings.js";
+import { plural } from "../text/plural.js";
 
 /** The reason the engine part is skipped on a pull request from a fork. */
 export const FORK_SKIP_REASON = "fork pull request: secrets are not available";
@@ -241,10 +242,6 @@ export function failureReasons(
       reasons.push(`the Pulumi preview of ${env.name} failed: ${env.engine.error}`);
   }
   return reasons;
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
 }
 
 /**

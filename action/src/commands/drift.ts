@@ -7,7 +7,7 @@
  */
 import { objectKey } from "../compile/bundle.js";
 import { canonicalJson } from "../compile/canonical.js";
-import type { CompiledBundle } from "../compile/types.js";
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, type CompiledBundle } from "../compile/types.js";
 import type { EnvironmentIntent } from "../intent/model.js";
 import type { PolicyObject } from "../k8s/types.js";
 import type { ProbeRunResult } from "../probe/types.js";
@@ -58,7 +58,7 @@ export function compareWithRecord(recorded: CompiledBundle, live: readonly Polic
   for (const policy of live) {
     const key = objectKey(policy);
     if (!managed.has(policy.metadata.namespace ?? "") || recordedKeys.has(key)) continue;
-    const ours = policy.metadata.labels?.["app.kubernetes.io/managed-by"] === "netpol-rollout";
+    const ours = policy.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY_VALUE;
     findings.push({
       change: "extra",
       object: key,
@@ -161,9 +161,7 @@ async function refreshRecord(
 function fingerprint(object: PolicyObject): string {
   const labels = object.metadata.labels ?? {};
   const ours = Object.fromEntries(
-    Object.entries(labels).filter(
-      ([k]) => k.startsWith("netpol-rollout.io/") || k === "app.kubernetes.io/managed-by",
-    ),
+    Object.entries(labels).filter(([k]) => k.startsWith("netpol-rollout.io/") || k === MANAGED_BY_LABEL),
   );
   const spec =
     object.kind === "NetworkPolicy"

@@ -11,6 +11,7 @@
  * The pods meet Pod Security "restricted".
  */
 import type { EnvironmentIntent, Service } from "../intent/model.js";
+import { ENVIRONMENT_LABEL } from "./types.js";
 
 /** The upstream agnhost e2e image (the tag of k8s.io/kubernetes v1.35's test/images/agnhost/VERSION). */
 export const DEFAULT_WORKLOAD_IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.59";
@@ -116,7 +117,7 @@ function serviceObject(service: Service, env: string): WorkloadObject {
 }
 
 function objectLabels(env: string): Record<string, string> {
-  return { [WORKLOAD_LABEL]: "true", "netpol-rollout.io/environment": env };
+  return { [WORKLOAD_LABEL]: "true", [ENVIRONMENT_LABEL]: env };
 }
 
 /**

@@ -6,6 +6,7 @@
 import { escapeMarkdown } from "../text/escape.js";
 import type { ProbeCheck, ProbePlan } from "./types.js";
 import { isDnsTarget, isIpTarget, isPodTarget } from "./types.js";
+import { plural } from "../text/plural.js";
 
 /** `{"environment","checks":[…],"pods":[…],…}`: every check and the complete probe pod manifests. */
 export function renderPlanJson(plan: ProbePlan): string {
@@ -52,7 +53,6 @@ export function planCounts(plan: ProbePlan): PlanCounts {
 /** "14 checks (5 declared, 2 DNS, 3 outside, 4 negative); 1 cannot-check; 4 probe pods" */
 export function planSummaryLine(plan: ProbePlan): string {
   const c = planCounts(plan);
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   return `${plural(c.total, "check")} (${c.declared} declared, ${c.dns} DNS, ${c.external} outside, ${c.negative} negative); ${c.cannotCheck} cannot-check; ${plural(c.pods, "probe pod")}`;
 }
 

@@ -20,6 +20,7 @@ import {
 import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "./types.js";
 import type { ProbePreview } from "../probe/preview.js";
 import { verdictText } from "./types.js";
+import { plural } from "../text/plural.js";
 
 /** The first line of every preview comment; the Action finds its sticky comment by it. */
 export const MARKER = "<!-- netpol-rollout:preview -->";
@@ -74,10 +75,6 @@ interface Detail {
 }
 
 const ARROW = "→";
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function shortSha(sha: string): string {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;

@@ -15,6 +15,7 @@
  */
 import type { FlowChange } from "../semantics/contracts.js";
 import type { EnvironmentPreview, PreviewReport } from "./types.js";
+import { plural } from "../text/plural.js";
 
 export type RiskKind = "new-exposure" | "last-caller-closed" | "differs-across-environments";
 
@@ -221,10 +222,6 @@ export interface BuiltinGroup {
   /** One change per distinct source line, to point at the key that causes the rule. */
   sources: FlowChange[];
   count: number;
-}
-
-function plural(n: number, one: string): string {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
 }
 
 /** Built-in changes grouped by kind and direction of change, in a stable order. */

@@ -4,12 +4,13 @@
  * the re-probe, a reproduction command for every wrong cell) and the short result posted
  * on a merged pull request. Pure string builders.
  */
-import { stringify } from "yaml";
 import type { CheckResult, ProbeCheck, ProbePlan } from "../probe/types.js";
 import { isDnsTarget, isIpTarget, observedReachability } from "../probe/types.js";
 import type { EnvironmentOutcome, ProbeRecord, RolloutReport } from "../rollout/outcome.js";
 import { decidingProbe, rolloutSucceeded } from "../rollout/outcome.js";
 import type { DriftReport } from "../rollout/outcome.js";
+import { DEFAULT_PROBE_POD_OPTIONS } from "../probe/pod.js";
+import { reproduceCommand } from "./probe-result.js";
 import { clip, code, escapeMarkdown, escapePre } from "../text/escape.js";
 
 /** GitHub's job summary takes at most 1 MiB per step; a deploy report stays far below. */
@@ -174,9 +175,8 @@ function labelsText(labels: Record<string, string>): string {
 }
 
 /**
- * For every wrong cell, what a person pastes to see it again: the probe pod of that source
- * as the run created it (its owner reference dropped, so the garbage collector keeps it),
- * its log, and its removal.
+ * For every wrong cell, what a person pastes to see it again: that source's probe pod with
+ * this one check, owned by a ConfigMap created first (deleting it deletes the pod), its log.
  */
 function reproductions(e: EnvironmentOutcome): string[] {
   const out: string[] = [];
@@ -199,22 +199,11 @@ export function reproduction(r: CheckResult, plan: ProbePlan): string {
     (p) => p.metadata.name === check.from.pod && p.metadata.namespace === check.from.namespace,
   );
   const header = `${escapeMarkdown(describeCheck(check))}: expected ${check.expect}, observed ${observedReachability(r.observed)}`;
-  if (pod === undefined) {
+  const command = pod && reproduceCommand(check, pod, DEFAULT_PROBE_POD_OPTIONS.timeoutSeconds);
+  if (command === undefined) {
     return `${header}. No probe pod was planned for this source: from a pod in namespace ${code(check.from.namespace)} with labels ${code(labelsText(check.from.labels))}, connect to ${code(describeCheck(check).split(" -> ")[1] ?? "")}.`;
   }
-  const { ownerReferences: _owner, ...metadata } = pod.metadata;
-  const manifest = { ...pod, metadata: { ...metadata, name: `${pod.metadata.name}-repro` } };
-  const ns = pod.metadata.namespace;
-  const name = `${pod.metadata.name}-repro`;
-  const script = [
-    "kubectl create -f - <<'EOF'",
-    stringify(manifest, { lineWidth: 0 }).trimEnd(),
-    "EOF",
-    `kubectl -n ${ns} wait --for=jsonpath='{.status.phase}'=Running pod/${name} --timeout=60s`,
-    `kubectl -n ${ns} logs ${name} | grep '${check.id}'`,
-    `kubectl -n ${ns} delete pod ${name}`,
-  ].join("\n");
-  return `${header}\n\n<pre>${escapePre(script)}</pre>`;
+  return `${header}\n\n<pre>${escapePre(command)}</pre>`;
 }
 
 /** The short result on the merged pull request. */

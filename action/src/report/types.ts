@@ -8,6 +8,7 @@ import type { IntentError } from "../intent/model.js";
 import type { ProbePreview } from "../probe/preview.js";
 import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
 import type { EnginePreview } from "../ports/engine.js";
+import { plural } from "../text/plural.js";
 
 export type { EnginePreview };
 
@@ -150,10 +151,6 @@ export function verdictOf(diff: SemanticDiff): Verdict {
     diff.namespaces.added.length +
     diff.namespaces.removed.length;
   return opened + closed + other === 0 ? { kind: "no-change" } : { kind: "changed", opened, closed };
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "no change", "2 flows opened, 1 closed", "invalid intent (3 errors)". */

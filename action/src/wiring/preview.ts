@@ -6,7 +6,8 @@
 import { join, relative } from "node:path";
 import { createGitReader } from "../adapters/git.js";
 import { createGitHubAdapter } from "../adapters/github.js";
-import { checkAvailability, createPulumiEngine } from "../adapters/pulumi.js";
+import { createPulumiEngine } from "../adapters/pulumi.js";
+import { checkAvailability } from "../adapters/pulumi-availability.js";
 import {
   actionDirOf,
   chooseProgram,

@@ -5,7 +5,9 @@ import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../../cni/profi
 import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
 import { compileEnvironment, CompileError } from "../../compile/compile.js";
 import { formatInputError, parseKubeObjects } from "../../cluster/parse.js";
-import { lintEnvironment, lintPolicies, type LintInventory } from "../../semantics/lint.js";
+import { lintEnvironment } from "../../semantics/lint.js";
+import type { LintInventory } from "../../semantics/lint-checks.js";
+import { lintPolicies } from "../../semantics/lint-policies.js";
 import type { LintFinding } from "../../semantics/contracts.js";
 import { InputMissing, readInputs } from "./analyze.js";
 import { selectEnvironment } from "./render.js";

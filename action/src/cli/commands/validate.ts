@@ -1,12 +1,12 @@
 import type { Command } from "commander";
 import { EXIT_INVALID, EXIT_OK, type CliContext } from "../context.js";
 import { formatIntentError, loadIntentFromDir, type EnvironmentIntent } from "../../intent/index.js";
+import { plural } from "../../text/plural.js";
 
 /** One line per environment: what a reviewer checks first after a change. */
 export function summarizeEnvironment(env: EnvironmentIntent): string {
   const services = env.namespaces.reduce((n, ns) => n + ns.services.length, 0);
   const managed = env.namespaces.filter((ns) => ns.managed).length;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   return (
     `${env.name} (promotion ${env.order}, cni ${env.cni}): ` +
     `${plural(services, "service")}, ${plural(env.flows.length, "flow")}, ` +
