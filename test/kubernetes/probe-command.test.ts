@@ -94,7 +94,7 @@ describe("the probe command against a cluster", () => {
       (o) => ((o.metadata as Json).labels as Json | undefined)?.[PROBE_RUN_LABEL] !== undefined,
     );
     expect(left).toEqual([]);
-  });
+  }, 60_000); // the whole CLI run, with probe pods polled on a loaded machine
 
   it("exits 1 on a deviation, with a reproduction for the wrong cell", async () => {
     const env = environment();
