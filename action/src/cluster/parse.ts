@@ -8,6 +8,7 @@ import jsyaml from "js-yaml";
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from "yaml";
 import type { SourceRef } from "../intent/model.js";
 import { visible } from "../text/escape.js";
+import { withLineFeeds } from "../text/lines.js";
 import type {
   CiliumNetworkPolicy,
   Namespace,
@@ -183,6 +184,11 @@ function expandsBeyond(value: unknown, limit: number): boolean {
   return false;
 }
 
+function withLineFeedsIn(file: InputFile): InputFile {
+  const text = withLineFeeds(file.text);
+  return text === file.text ? file : { ...file, text };
+}
+
 /** Parses every document of every file; YAML syntax errors are reported, never thrown. */
 function documents(files: InputFile[], errors: InputError[]): DocItem[] {
   const out: DocItem[] = [];
@@ -237,7 +243,8 @@ function documents(files: InputFile[], errors: InputError[]): DocItem[] {
  * Reads Namespaces, Pods, Services, NetworkPolicies and CiliumNetworkPolicies from the files.
  * `List` objects are flattened. Other kinds are skipped (listed in `skipped`).
  */
-export function parseKubeObjects(files: InputFile[]): KubeObjects {
+export function parseKubeObjects(inputFiles: InputFile[]): KubeObjects {
+  const files = inputFiles.map(withLineFeedsIn);
   const result: KubeObjects = {
     namespaces: [],
     pods: [],
@@ -377,7 +384,8 @@ export interface ProbeInput extends Probe {
  * Extra fields on probes and other top-level fields are ignored; protocol defaults to TCP
  * and is case-insensitive.
  */
-export function parseProbes(file: InputFile): { probes: ProbeInput[]; errors: InputError[] } {
+export function parseProbes(inputFile: InputFile): { probes: ProbeInput[]; errors: InputError[] } {
+  const file = withLineFeedsIn(inputFile);
   const errors: InputError[] = [];
   // Large input (100,000 probes on one JSON line) is read without positions first; only
   // when something is wrong is it read again with them, to say exactly where.

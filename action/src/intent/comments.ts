@@ -6,7 +6,7 @@
 
 /** The lines of a file, for lineComment. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
+  return text.split(/\r\n|\r|\n/);
 }
 
 /** The trailing comment of line `line` (1-based) of `lines`, trimmed; undefined when there is none. */

@@ -21,6 +21,7 @@ import {
   type PMap,
   type PNode,
   type Pos,
+  scalarText,
 } from "./tree.js";
 
 const METADATA_NAME = "kubernetes.io/metadata.name";
@@ -48,7 +49,7 @@ export function readLabels(map: PMap, what: string, fail: Fail): Record<string, 
       if (v.kind === "scalar" && v.value === null) {
         fail(v.pos, `${what} '${e.key}' has no value`, `write ${e.key}: "" for an empty value`);
       } else if (v.kind === "scalar") {
-        fail(v.pos, `${what} '${e.key}' must be a string`, `quote it: "${String(v.value)}"`);
+        fail(v.pos, `${what} '${e.key}' must be a string`, `quote it: "${scalarText(v)}"`);
       } else {
         fail(v.pos, `${what} '${e.key}' must be a string, got ${describe(v)}`);
       }

@@ -13,7 +13,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { closest, distance } from "fastest-levenshtein";
 import schema from "../../../policies/schema.json" with { type: "json" };
 import type { IntentError } from "./model.js";
-import { errorAt, nodeAtPointer, toPlain, type PEntry, type PNode } from "./tree.js";
+import { errorAt, nodeAtPointer, scalarText, toPlain, type PEntry, type PNode } from "./tree.js";
 
 export type ShapeName =
   "environment" | "fragment" | "template" | "portObject" | "flowObject" | "templateInclude";
@@ -146,13 +146,13 @@ function humanize(root: PNode, e: ErrorObject): IntentError | undefined {
     case "enum": {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
       const unique = [...new Set(allowed.map((a) => a.toLowerCase()))];
-      const value = node.kind === "scalar" ? String(node.value) : describe(node);
+      const value = node.kind === "scalar" ? scalarText(node) : describe(node);
       return errorAt(node.pos, `unknown ${where ?? title} '${value}'`, suggest(value, unique));
     }
     case "minimum":
     case "maximum": {
       const limit = (e.params as { limit: number }).limit;
-      const value = node.kind === "scalar" ? String(node.value) : describe(node);
+      const value = node.kind === "scalar" ? scalarText(node) : describe(node);
       const bound = e.keyword === "minimum" ? `at least ${limit}` : `at most ${limit}`;
       return errorAt(
         node.pos,
@@ -192,7 +192,7 @@ export function describe(node: PNode): string {
   if (node.kind === "seq") return "a list";
   if (node.value === null) return "nothing";
   if (typeof node.value === "string") return `'${node.value}'`;
-  return String(node.value);
+  return scalarText(node);
 }
 
 /** "did you mean 'x'?" when a known name is close enough, else the list of known names. */

@@ -4,6 +4,7 @@
  * meaning, template instances) can point back at the exact place.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar } from "yaml";
+import { withLineFeeds } from "../text/lines.js";
 import type { Document, Node as YamlNode } from "yaml";
 import type { IntentError } from "./model.js";
 import { recordFrom } from "../k8s/record.js";
@@ -28,8 +29,12 @@ export interface PEntry {
 export type PNode =
   | { kind: "map"; entries: PEntry[]; pos: Pos }
   | { kind: "seq"; items: PNode[]; pos: Pos }
-  /** `plain` is true for an unquoted scalar (only those may turn into numbers after substitution). */
-  | { kind: "scalar"; value: ScalarValue; plain: boolean; pos: Pos };
+  /**
+   * `plain` is true for an unquoted scalar (only those may turn into numbers after
+   * substitution). `source` is the text as written when it read as a number or boolean
+   * (9007199254740993 or 1.10 are not the numbers YAML makes of them): messages quote it.
+   */
+  | { kind: "scalar"; value: ScalarValue; plain: boolean; pos: Pos; source?: string };
 
 export type PMap = Extract<PNode, { kind: "map" }>;
 export type PSeq = Extract<PNode, { kind: "seq" }>;
@@ -57,7 +62,8 @@ const MESSAGES: Record<string, string> = {
 };
 
 /** Parses one YAML file. Syntax errors come back as IntentErrors with line:column. */
-export function parseYamlFile(file: string, text: string): ParsedFile {
+export function parseYamlFile(file: string, rawText: string): ParsedFile {
+  const text = withLineFeeds(rawText);
   const lineCounter = new LineCounter();
   let doc: Document.Parsed;
   try {
@@ -158,7 +164,12 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
             ? Number(v)
             : String(v);
       const plain = node.type === Scalar.PLAIN || node.type === undefined;
-      return { kind: "scalar", value, plain, pos };
+      const source = (node as { source?: unknown }).source;
+      return typeof value === "number" || typeof value === "boolean"
+        ? typeof source === "string"
+          ? { kind: "scalar", value, plain, pos, source }
+          : { kind: "scalar", value, plain, pos }
+        : { kind: "scalar", value, plain, pos };
     }
     return { kind: "scalar", value: null, plain: true, pos };
   };
@@ -166,6 +177,11 @@ export function parseYamlFile(file: string, text: string): ParsedFile {
   const root: PNode =
     doc.contents === null ? { kind: "map", entries: [], pos: start } : convert(doc.contents, start, 0);
   return errors.length > 0 ? { file, root, errors } : { file, root, errors: [] };
+}
+
+/** The scalar as its author wrote it: the source text of a number or boolean, else its value. */
+export function scalarText(node: PScalar): string {
+  return node.source ?? String(node.value);
 }
 
 function isNodeWithRange(node: unknown): node is YamlNode {
