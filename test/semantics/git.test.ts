@@ -67,6 +67,20 @@ describe("createGitReader", () => {
     ]);
   });
 
+  it("names a missing checkout directory, not a missing git", async () => {
+    const reader = createGitReader(join(repo, "no-such-checkout"), process.env);
+    await expect(reader.resolve("main")).rejects.toThrow(
+      /the repository directory .*no-such-checkout does not exist \(set GITHUB_WORKSPACE to the checkout/,
+    );
+  });
+
+  it("names a missing git, not a missing directory", async () => {
+    const reader = createGitReader(repo, { PATH: join(repo, "no-bin") });
+    await expect(reader.resolve("main")).rejects.toThrow(
+      "cannot run git: it is not installed (git not found on PATH)",
+    );
+  });
+
   it("returns [] for a directory that does not exist at the ref", async () => {
     expect(await createGitReader(repo, process.env).readTree("main", "nowhere")).toEqual([]);
   });

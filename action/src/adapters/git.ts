@@ -4,6 +4,7 @@
  * tree: `git ls-tree` lists the files, `git cat-file --batch` reads them in one process.
  */
 import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { posix } from "node:path";
 import { GitError } from "../ports/git.js";
 import type { GitReader } from "../ports/git.js";
@@ -31,8 +32,8 @@ function git(
       { cwd, maxBuffer: MAX_BUFFER, encoding: "utf8", env: gitEnv(env) },
       (error, stdout, stderr) => {
         if (error && typeof (error as NodeJS.ErrnoException).code === "string") {
-          // ENOENT (git not installed), EACCES…: not an exit status.
-          reject(new GitError(`cannot run git: ${error.message}`, args, String(stderr)));
+          // ENOENT (git not installed, or no such directory), EACCES…: not an exit status.
+          reject(new GitError(cannotRun(cwd, error), args, String(stderr)));
           return;
         }
         const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
@@ -40,6 +41,19 @@ function git(
       },
     );
   });
+}
+
+/**
+ * Why git could not be started. Node reports a missing working directory as the command
+ * missing ("spawn git ENOENT"): the two are told apart here.
+ */
+function cannotRun(cwd: string, error: Error): string {
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+    return existsSync(cwd)
+      ? "cannot run git: it is not installed (git not found on PATH)"
+      : `cannot run git: the repository directory ${cwd} does not exist (set GITHUB_WORKSPACE to the checkout, or check the repository out first with actions/checkout)`;
+  }
+  return `cannot run git: ${error.message}`;
 }
 
 /** Reads blobs by object id through one `git cat-file --batch` process. */
@@ -54,9 +68,7 @@ function catFiles(cwd: string, env: ProcessEnv, ids: string[]): Promise<Buffer[]
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => chunks.push(c));
     child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
-    child.on("error", (e) =>
-      reject(new GitError(`cannot run git: ${e.message}`, ["cat-file", "--batch"], stderr)),
-    );
+    child.on("error", (e) => reject(new GitError(cannotRun(cwd, e), ["cat-file", "--batch"], stderr)));
     child.on("close", (code) => {
       if (code !== 0) {
         reject(
