@@ -322,13 +322,15 @@ describe("pass or fail", () => {
 
   it("a base commit missing from a shallow checkout says how to fix it", async () => {
     const settings = settingsFor(PR_EVENT, { "base-ref": "c".repeat(40) });
-    const error = await runActionPreview(
-      settings,
-      depsFor(settings, shippedPolicies()),
-      createFakeActionIo(),
-    ).catch((e: unknown) => e);
+    const io = createFakeActionIo();
+    const error = await runActionPreview(settings, depsFor(settings, shippedPolicies()), io).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(BaseNotFetchedError);
     expect((error as Error).message).toContain("fetch-depth: 0");
+    // The job summary says so too: a reader of the run need not open the log.
+    expect(io.summary).toContain("The preview could not run:");
+    expect(io.summary).toContain("fetch-depth: 0");
   });
 });
 

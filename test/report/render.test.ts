@@ -302,6 +302,19 @@ describe("size budget", () => {
     expect(body.startsWith(MARKER)).toBe(true);
   });
 
+  it("with 5,000 environments the comment does not promise what the shortened job summary leaves out", () => {
+    const report = largeReport(3, 5_000);
+    const summary = renderSummaryWithTier(report);
+    expect(summary.tier).not.toBe("full");
+    const { body } = renderCommentWithTier(report, {
+      summaryUrl: "https://example.test/s",
+      summaryHoldsAll: summary.tier === "full",
+    });
+    expect(body.length).toBeLessThanOrEqual(65_000);
+    expect(body).not.toContain("[job summary](https://example.test/s)");
+    expect(body).toContain("in the JSON report (the step's `report` output)");
+  });
+
   it("counts UTF-16 code units, so astral characters cannot push the comment over the limit", () => {
     const report = largeReport(300);
     for (const e of report.environments) {

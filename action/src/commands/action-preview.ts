@@ -13,10 +13,11 @@ import { readIntentTree } from "../intent/load.js";
 import { BaseRefNotFoundError, runPreview } from "./preview.js";
 import type { SourceFile } from "./preview.js";
 import type { GitReader, PreviewEngine } from "../ports/index.js";
-import { MARKER, previewOutputs, renderComment, renderSummary } from "../report/index.js";
+import { MARKER, previewOutputs, renderComment, renderSummaryWithTier } from "../report/index.js";
 import type { PreviewOutputs, PreviewReport } from "../report/index.js";
 import { emitAnnotations, planAnnotations } from "../report/annotations.js";
 import { createScrubber } from "../report/scrub.js";
+import { escapeMarkdown } from "../text/escape.js";
 import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../ports/github.js";
 import type { ActionIo, GitHubAdapter, StickyCommentResult } from "../ports/index.js";
 import { runUrl } from "../settings.js";
@@ -123,12 +124,21 @@ export async function runActionPreview(
       opts,
     );
   } catch (error) {
-    if (error instanceof BaseRefNotFoundError) {
-      throw new BaseNotFetchedError(
-        `${error.message}. The checkout must contain the base commit: use actions/checkout with fetch-depth: 0.`,
+    const failure =
+      error instanceof BaseRefNotFoundError
+        ? new BaseNotFetchedError(
+            `${error.message}. The checkout must contain the base commit: use actions/checkout with fetch-depth: 0.`,
+          )
+        : error;
+    // The job summary says why there is no preview, so a reader need not open the log.
+    if (settings.runner.stepSummaryPath) {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      const scrub = createScrubber(settings.secrets);
+      await io.writeSummary(
+        `## Network policy preview\n\nThe preview could not run: ${escapeMarkdown(scrub.scrub(message))}\n`,
       );
     }
-    throw error;
+    throw failure;
   }
   // Engine and cluster errors may quote a credential: nothing below sees an unscrubbed string.
   const scrubber = createScrubber(settings.secrets);
@@ -136,8 +146,11 @@ export async function runActionPreview(
   const outputs = previewOutputs(report);
 
   // 1. The job summary, always.
+  let summaryHoldsAll = true;
   if (settings.runner.stepSummaryPath) {
-    await io.writeSummary(scrubber.scrub(renderSummary(report, sourceLinks(settings, report))));
+    const summary = renderSummaryWithTier(report, sourceLinks(settings, report));
+    summaryHoldsAll = summary.tier === "full";
+    await io.writeSummary(scrubber.scrub(summary.body));
   } else {
     io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
   }
@@ -173,6 +186,7 @@ export async function runActionPreview(
     const summaryUrl = runUrl(settings.github);
     const body = renderComment(report, {
       ...(summaryUrl ? { summaryUrl } : {}),
+      summaryHoldsAll,
       ...sourceLinks(settings, report),
     });
     try {

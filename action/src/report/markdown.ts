@@ -41,6 +41,11 @@ export interface RenderCommentOptions {
   maxChars?: number;
   /** Link to this run's job summary, offered when the comment leaves details out. */
   summaryUrl?: string;
+  /**
+   * False when the job summary itself had to be shortened (thousands of environments or
+   * rows): the comment then points at the JSON report instead of promising the summary.
+   */
+  summaryHoldsAll?: boolean;
   /** Prefix of links to intent files at head, e.g. "https://github.com/o/r/blob/<sha>/". */
   sourceUrl?: string;
   /** Prefix of links to intent files at the base commit: closed flows point there. */
@@ -68,6 +73,7 @@ interface Detail {
   /** Whether the built-in (DNS, health-check) line folds the rows it stands for. */
   builtinRows: boolean;
   summaryUrl?: string;
+  summaryHoldsAll?: boolean;
   sourceUrl?: string;
   baseSourceUrl?: string;
   /** Per environment: rule-caused changes another environment now declares differently. */
@@ -113,6 +119,8 @@ function table(header: string[], rows: string[][], detail: Detail, what: string)
 }
 
 function summaryPointer(detail: Detail): string {
+  if (detail.summaryHoldsAll === false)
+    return " in the JSON report (the step's `report` output) and in `netpol-rollout preview` run locally; the job summary is shortened too";
   return detail.summaryUrl ? ` in the [job summary](${detail.summaryUrl})` : " in the job summary";
 }
 
@@ -756,6 +764,7 @@ export function renderCommentWithTier(
   const base = {
     audience: "comment" as const,
     summaryUrl: options.summaryUrl,
+    summaryHoldsAll: options.summaryHoldsAll,
     sourceUrl: options.sourceUrl,
     baseSourceUrl: options.baseSourceUrl,
     drift: driftAcrossEnvironments(report),
