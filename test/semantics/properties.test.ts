@@ -295,12 +295,85 @@ function probesFor(pods: Pod[]): Probe[] {
   return out;
 }
 
+/** A probe end as the engine reads it: "namespace/name", or an address (a pod IP names its pod). */
 function endOf(pods: Pod[], text: string): End {
-  const pod = pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === text);
+  const pod = pods.find(
+    (p) => `${p.metadata.namespace}/${p.metadata.name}` === text || p.status?.podIP === text,
+  );
   return pod ? { pod } : { ip: text };
 }
 
 const RUNS = { numRuns: 150 };
+
+// A long allow-list: enough rules per direction that the engine looks candidates up by
+// network instead of checking every rule (semantics/rule-index.ts).
+const networkPeerArb: fc.Arbitrary<NetworkPolicyPeer> = fc
+  .record({
+    a: fc.integer({ min: 0, max: 3 }),
+    b: fc.integer({ min: 0, max: 3 }),
+    shape: fc.constantFrom("/16", "/24", "/28", "/32", "/0-except"),
+  })
+  .map(({ a, b, shape }) => {
+    switch (shape) {
+      case "/16":
+        return { ipBlock: { cidr: `10.${a}.0.0/16` } };
+      case "/24":
+        return { ipBlock: { cidr: `10.${a}.${b}.0/24`, except: [`10.${a}.${b}.16/28`] } };
+      case "/28":
+        return { ipBlock: { cidr: `10.${a}.${b}.16/28` } };
+      case "/32":
+        return { ipBlock: { cidr: `10.${a}.${b}.5/32` } };
+      default:
+        return { ipBlock: { cidr: "0.0.0.0/0", except: [`10.${a}.0.0/16`] } };
+    }
+  });
+const longRuleArb = fc.record({
+  peers: fc.oneof(
+    { weight: 8, arbitrary: fc.array(networkPeerArb, { minLength: 1, maxLength: 3 }) },
+    { weight: 1, arbitrary: fc.array(peerArb, { minLength: 1, maxLength: 2 }) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  ),
+  ports: fc.option(fc.array(portArb, { maxLength: 2 }), { nil: undefined }),
+});
+const longListPolicyArb: fc.Arbitrary<NetworkPolicy> = fc
+  .record({
+    ns: fc.constantFrom(...NS),
+    podSelector: selectorArb,
+    ingress: fc.array(longRuleArb, { minLength: 16, maxLength: 40 }),
+    egress: fc.array(longRuleArb, { minLength: 16, maxLength: 40 }),
+  })
+  .map((p) => ({
+    apiVersion: "networking.k8s.io/v1" as const,
+    kind: "NetworkPolicy" as const,
+    metadata: { namespace: p.ns, name: "np" },
+    spec: {
+      podSelector: p.podSelector,
+      policyTypes: ["Ingress", "Egress"],
+      ingress: p.ingress.map((r) => ({
+        ...(r.peers ? { from: r.peers } : {}),
+        ...(r.ports ? { ports: r.ports } : {}),
+      })),
+      egress: p.egress.map((r) => ({
+        ...(r.peers ? { to: r.peers } : {}),
+        ...(r.ports ? { ports: r.ports } : {}),
+      })),
+    },
+  }));
+
+function addressProbes(pods: Pod[]): Probe[] {
+  const out: Probe[] = [];
+  for (const pod of pods) {
+    const f = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    for (let a = 0; a < 4; a++)
+      for (const b of [0, 3])
+        for (const c of [5, 17, 200])
+          for (const [port, protocol] of PORTS) {
+            out.push({ from: f, to: `10.${a}.${b}.${c}`, port, protocol });
+            out.push({ from: `10.${a}.${b}.${c}`, to: f, port, protocol });
+          }
+  }
+  return out;
+}
 
 describe("engine properties", () => {
   it("agrees with a direct reading of the API reference", () => {
@@ -326,6 +399,37 @@ describe("engine properties", () => {
         }
       }),
       RUNS,
+    );
+  });
+
+  it("agrees with a direct reading of the API reference on long CIDR allow-lists (rules looked up by network)", () => {
+    fc.assert(
+      fc.property(
+        clusterArb,
+        fc.array(longListPolicyArb, { minLength: 1, maxLength: 2 }).map(uniqueNames),
+        profileArb,
+        (cluster, policies, profile) => {
+          const model = buildModel({ ...cluster, policies, profile });
+          for (const probe of [...addressProbes(cluster.pods), ...probesFor(cluster.pods)]) {
+            const want = naive(
+              cluster.pods,
+              cluster.namespaces,
+              policies,
+              profile,
+              endOf(cluster.pods, probe.from),
+              endOf(cluster.pods, probe.to),
+              probe.port,
+              probe.protocol ?? "TCP",
+            );
+            const got = evaluate(model, probe).allowed;
+            if (got !== want)
+              throw new Error(
+                `${probe.from} -> ${probe.to}:${probe.port}/${probe.protocol}: engine ${got}, spec ${want}`,
+              );
+          }
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 

@@ -22,6 +22,7 @@ import {
 } from "./model.js";
 import type { DirectionVerdict, PolicyRef, Verdict } from "./verdict.js";
 import { parseIp, type Ip, type IpFamily } from "./ip.js";
+import { candidateRules } from "./rule-index.js";
 import type { ContainerPort } from "../k8s/types.js";
 
 export type { DirectionOutcome, DirectionVerdict, PolicyRef, Verdict } from "./verdict.js";
@@ -254,13 +255,17 @@ function computeDirection(
   const destinationPorts =
     dir === "ingress" ? self.ports : peer.kind === "pod" ? peer.group.ports : undefined;
   let allowedBy: RuleRef[] | undefined;
+  const allows = (policy: CompiledPolicy, rule: CompiledRule): void => {
+    if (rule.ports && !anyPort(rule.ports, port, protocol, destinationPorts, model, notes)) return;
+    if (rule.peers && !anyPeerOf(rule.peers, peer, family, model, notes)) return;
+    (allowedBy ??= []).push(ruleRef(policy, rule, dir));
+  };
   for (const policy of isolating) {
     const rules = dir === "ingress" ? policy.ingress : policy.egress;
-    for (const rule of rules) {
-      if (rule.ports && !anyPort(rule.ports, port, protocol, destinationPorts, model, notes)) continue;
-      if (rule.peers && !anyPeerOf(rule.peers, peer, family, model, notes)) continue;
-      (allowedBy ??= []).push(ruleRef(policy, rule, dir));
-    }
+    // Many rules (a long allow-list of CIDRs): only those that can match this peer.
+    const candidates = candidateRules(rules, peer, family);
+    if (candidates === undefined) for (const rule of rules) allows(policy, rule);
+    else for (const i of candidates) allows(policy, rules[i] as CompiledRule);
   }
   return {
     direction: dir,
