@@ -349,10 +349,15 @@ export function diffCompiled(input: {
     head: endpoints.map((e) => party("head", e)),
   };
   const changes: FlowChange[] = [];
+  // Two addresses outside the cluster are never a flow: an outside source pairs only with
+  // in-cluster destinations, so a long CIDR allow-list costs sources × pods, not its square.
+  const everyIndex = endpoints.map((_, j) => j);
+  const inClusterIndex = everyIndex.filter((j) => endpoints[j]?.ip === undefined);
   endpoints.forEach((src, i) => {
     if (src.kind === "fqdn") return;
-    endpoints.forEach((dst, j) => {
-      if (src.ip !== undefined && dst.ip !== undefined) return;
+    for (const j of src.ip !== undefined ? inClusterIndex : everyIndex) {
+      const dst = endpoints[j] as SyntheticEndpoint;
+      if (src.ip !== undefined && dst.ip !== undefined) continue;
       const pair = {
         base: [parties.base[i], parties.base[j]],
         head: [parties.head[i], parties.head[j]],
@@ -433,7 +438,7 @@ export function diffCompiled(input: {
           changes.push(c);
         }
       }
-    });
+    }
   });
   changes.sort(compareChanges);
 
