@@ -1,15 +1,10 @@
 // The preview pipeline without the engine on a generated intent of 200 services (400+
 // flows): base and head differ by a few flows. Goal: under 3 s.
 import { loadavg } from "node:os";
-import {
-  defaultPreviewCore,
-  runPreview,
-  type PreviewCore,
-  type SourceFile,
-} from "../action/src/commands/preview.js";
-import type { GitReader } from "../action/src/ports/index.js";
 import { renderComment, renderSummary } from "../action/src/report/markdown.js";
 import { generateIntent } from "../test/preview/generate.js";
+import { runPreview } from "../action/src/commands/preview.js";
+import { memoryGit, timedCore } from "./preview-harness.js";
 
 const SERVICES = 200;
 const RUNS = 5;
@@ -17,34 +12,6 @@ const RUNS = 5;
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-function memoryGit(files: SourceFile[]): GitReader {
-  return {
-    readTree: () => Promise.resolve(files),
-    mergeBase: () => Promise.resolve("base"),
-    resolve: (ref) => Promise.resolve(ref),
-  };
-}
-
-/** The project's core with the time spent in each stage added up. */
-function timedCore(totals: Record<keyof PreviewCore, number>): PreviewCore {
-  const timed =
-    <A extends unknown[], R>(stage: keyof PreviewCore, f: (...args: A) => R) =>
-    (...args: A): R => {
-      const t = performance.now();
-      try {
-        return f(...args);
-      } finally {
-        totals[stage] += performance.now() - t;
-      }
-    };
-  return {
-    parse: timed("parse", defaultPreviewCore.parse),
-    compile: timed("compile", defaultPreviewCore.compile),
-    diff: timed("diff", defaultPreviewCore.diff),
-    lint: timed("lint", defaultPreviewCore.lint),
-  };
 }
 
 export async function main(): Promise<void> {

@@ -3,13 +3,8 @@
 // without the last flow. Each stage's time is printed per size; the ratio between sizes
 // shows whether growth is near-linear (doubling N should about double the time).
 import { loadavg } from "node:os";
-import {
-  defaultPreviewCore,
-  runPreview,
-  type PreviewCore,
-  type SourceFile,
-} from "../action/src/commands/preview.js";
-import type { GitReader } from "../action/src/ports/index.js";
+import { runPreview, type SourceFile } from "../action/src/commands/preview.js";
+import { memoryGit, timedCore } from "./preview-harness.js";
 
 const SIZES = (process.env.SCALE_SIZES ?? "2500,5000,10000,20000").split(",").map(Number);
 
@@ -32,33 +27,6 @@ function cidrIntent(flows: number): SourceFile[] {
     lines.push(`  - api -> ${a}.${b}.${c}.0/24:443`);
   }
   return [{ path: "policies/environments/scale.yaml", text: `${lines.join("\n")}\n` }];
-}
-
-function memoryGit(files: SourceFile[]): GitReader {
-  return {
-    readTree: () => Promise.resolve(files),
-    mergeBase: () => Promise.resolve("base"),
-    resolve: (ref) => Promise.resolve(ref),
-  };
-}
-
-function timedCore(totals: Record<keyof PreviewCore, number>): PreviewCore {
-  const timed =
-    <A extends unknown[], R>(stage: keyof PreviewCore, f: (...args: A) => R) =>
-    (...args: A): R => {
-      const t = performance.now();
-      try {
-        return f(...args);
-      } finally {
-        totals[stage] += performance.now() - t;
-      }
-    };
-  return {
-    parse: timed("parse", defaultPreviewCore.parse),
-    compile: timed("compile", defaultPreviewCore.compile),
-    diff: timed("diff", defaultPreviewCore.diff),
-    lint: timed("lint", defaultPreviewCore.lint),
-  };
 }
 
 export async function main(): Promise<void> {

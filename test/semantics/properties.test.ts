@@ -305,6 +305,33 @@ function endOf(pods: Pod[], text: string): End {
 
 const RUNS = { numRuns: 150 };
 
+/** Throws at the first probe whose engine verdict differs from the direct reading of the spec. */
+function expectSpecVerdicts(
+  cluster: { pods: Pod[]; namespaces: Namespace[] },
+  policies: NetworkPolicy[],
+  profile: CniProfile,
+  probes: Probe[],
+): void {
+  const model = buildModel({ ...cluster, policies, profile });
+  for (const probe of probes) {
+    const want = naive(
+      cluster.pods,
+      cluster.namespaces,
+      policies,
+      profile,
+      endOf(cluster.pods, probe.from),
+      endOf(cluster.pods, probe.to),
+      probe.port,
+      probe.protocol ?? "TCP",
+    );
+    const got = evaluate(model, probe).allowed;
+    if (got !== want)
+      throw new Error(
+        `${probe.from} -> ${probe.to}:${probe.port}/${probe.protocol}: engine ${got}, spec ${want}`,
+      );
+  }
+}
+
 // A long allow-list: enough rules per direction that the engine looks candidates up by
 // network instead of checking every rule (semantics/rule-index.ts).
 const networkPeerArb: fc.Arbitrary<NetworkPolicyPeer> = fc
@@ -378,26 +405,9 @@ function addressProbes(pods: Pod[]): Probe[] {
 describe("engine properties", () => {
   it("agrees with a direct reading of the API reference", () => {
     fc.assert(
-      fc.property(clusterArb, policiesArb(false), profileArb, (cluster, policies, profile) => {
-        const model = buildModel({ ...cluster, policies, profile });
-        for (const probe of probesFor(cluster.pods)) {
-          const want = naive(
-            cluster.pods,
-            cluster.namespaces,
-            policies,
-            profile,
-            endOf(cluster.pods, probe.from),
-            endOf(cluster.pods, probe.to),
-            probe.port,
-            probe.protocol ?? "TCP",
-          );
-          const got = evaluate(model, probe).allowed;
-          if (got !== want)
-            throw new Error(
-              `${probe.from} -> ${probe.to}:${probe.port}/${probe.protocol}: engine ${got}, spec ${want}`,
-            );
-        }
-      }),
+      fc.property(clusterArb, policiesArb(false), profileArb, (cluster, policies, profile) =>
+        expectSpecVerdicts(cluster, policies, profile, probesFor(cluster.pods)),
+      ),
       RUNS,
     );
   });
@@ -408,26 +418,11 @@ describe("engine properties", () => {
         clusterArb,
         fc.array(longListPolicyArb, { minLength: 1, maxLength: 2 }).map(uniqueNames),
         profileArb,
-        (cluster, policies, profile) => {
-          const model = buildModel({ ...cluster, policies, profile });
-          for (const probe of [...addressProbes(cluster.pods), ...probesFor(cluster.pods)]) {
-            const want = naive(
-              cluster.pods,
-              cluster.namespaces,
-              policies,
-              profile,
-              endOf(cluster.pods, probe.from),
-              endOf(cluster.pods, probe.to),
-              probe.port,
-              probe.protocol ?? "TCP",
-            );
-            const got = evaluate(model, probe).allowed;
-            if (got !== want)
-              throw new Error(
-                `${probe.from} -> ${probe.to}:${probe.port}/${probe.protocol}: engine ${got}, spec ${want}`,
-              );
-          }
-        },
+        (cluster, policies, profile) =>
+          expectSpecVerdicts(cluster, policies, profile, [
+            ...addressProbes(cluster.pods),
+            ...probesFor(cluster.pods),
+          ]),
       ),
       { numRuns: 60 },
     );
