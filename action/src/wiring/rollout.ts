@@ -13,7 +13,8 @@ import { kubeconfigSecrets, loadKubeConfig, resolveKubeSource } from "../adapter
 import { liveProbeRun, readClusterState } from "../adapters/kubernetes/probe-phase.js";
 import type { LiveProberOptions } from "../adapters/kubernetes/prober.js";
 import { createGitReader } from "../adapters/git.js";
-import { checkAvailability, createPulumiDeployer } from "../adapters/pulumi.js";
+import { createPulumiDeployer } from "../adapters/pulumi.js";
+import { checkAvailability } from "../adapters/pulumi-availability.js";
 import {
   actionDirOf,
   chooseProgram,
