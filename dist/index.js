@@ -24,31 +24,32 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-VOQIO5UR.js";
+} from "./chunks/chunk-FNJAICKK.js";
 import {
+  MARKER,
   createScrubber,
-  unknownEnvironmentMessage
-} from "./chunks/chunk-VA4H6JFH.js";
+  plural,
+  previewOutputs,
+  renderComment,
+  renderSummaryWithTier,
+  unknownEnvironmentMessage,
+  verdictOf
+} from "./chunks/chunk-DOK4HXFC.js";
 import {
   DEFAULT_DENY_NAME,
+  SOURCE_ANNOTATION,
   buildModel,
-  clip,
-  code,
   compileEnvironment,
   compileSelector,
-  cutUtf16,
   escapeMarkdown,
-  escapePre,
   formatPolicy,
   isDnsTarget,
   isIpTarget,
   isPodTarget,
-  mermaidLabel,
   parseCidr,
   parseSourceAnnotation,
-  ruleName,
   visible
-} from "./chunks/chunk-7G6QWUD4.js";
+} from "./chunks/chunk-SCR74SC5.js";
 import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
@@ -401,8 +402,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell;
-        const tag2 = header2 ? "th" : "td";
+        const { header, data, colspan, rowspan } = cell;
+        const tag2 = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag2, data, attrs);
       }).join("");
@@ -558,7 +559,7 @@ import { join } from "node:path";
 
 // action/src/intent/comments.ts
 function splitLines(text) {
-  return text.split(/\r?\n/);
+  return text.split(/\r\n|\r|\n/);
 }
 function lineComment(lines, line) {
   const content = lines[line - 1];
@@ -585,7 +586,7 @@ function lineComment(lines, line) {
   return void 0;
 }
 
-// action/src/semantics/lint.ts
+// action/src/semantics/lint-checks.ts
 function report(ctx, severity, code2, message, source) {
   ctx.findings.push({
     severity,
@@ -609,196 +610,6 @@ function sortFindings(list) {
 }
 function labelText(labels) {
   return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",");
-}
-function selectsAny(selector, namespace, pods) {
-  const sel = compileSelector({ matchLabels: selector });
-  return pods.some((p) => p.metadata.namespace === namespace && sel.matches(p.metadata.labels ?? {}));
-}
-function lintEnvironment(env, bundle, inventory) {
-  const ctx = { findings: [], environment: env.name };
-  for (const ns of env.namespaces) {
-    if (ns.managed && !ns.defaultDeny) {
-      report(
-        ctx,
-        "warning",
-        "missing-default-deny",
-        `namespace ${ns.name} is managed without default-deny: pods no flow names keep all their connectivity (remove defaultDeny: false)`,
-        ns.source
-      );
-    }
-  }
-  for (const flow of env.flows) {
-    if (flow.to.kind === "cidr") {
-      const c = parseCidr(flow.to.cidr);
-      if (c && c.prefix === 0) {
-        report(
-          ctx,
-          "warning",
-          "egress-to-everywhere",
-          `flow '${flow.text}' allows egress to every address${env.profile.ipBlockMatchesPodIps ? ", in-cluster pods included on this CNI" : ""}; name the destination's CIDR`,
-          flow.source
-        );
-      }
-    }
-    if (flow.ports.length === 0 || flow.ports.some((p) => p.port === void 0)) {
-      const what = flow.ports.length === 0 ? "every port of every protocol" : `every ${flow.ports.find((p) => p.port === void 0)?.protocol} port`;
-      report(
-        ctx,
-        "warning",
-        "every-port",
-        `flow '${flow.text}' allows ${what}; list the ports it needs`,
-        flow.source
-      );
-    }
-  }
-  lintDns(ctx, env, bundle, inventory);
-  lintRolloutOrder(ctx, bundle);
-  const { policies } = policiesOfBundle(bundle);
-  const synthetic = syntheticInventory(void 0, env);
-  const pods = inventory?.pods ?? synthetic.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []);
-  const namespaces = inventory?.namespaces ?? synthetic.namespaces.head;
-  lintNamedPorts(ctx, policies, pods, namespaces, env.profile, (p) => originOf(bundle, p));
-  if (inventory) {
-    const present = new Set(inventory.namespaces.map((n) => n.metadata.name));
-    for (const p of inventory.pods) present.add(p.metadata.namespace);
-    for (const ns of env.namespaces) {
-      if (!present.has(ns.name)) {
-        report(
-          ctx,
-          "warning",
-          "selector-matches-nothing",
-          `namespace ${ns.name} does not exist in the cluster`,
-          ns.source
-        );
-        continue;
-      }
-      for (const svc of ns.services) {
-        if (!selectsAny(svc.labels, ns.name, inventory.pods)) {
-          report(
-            ctx,
-            "warning",
-            "selector-matches-nothing",
-            `service ${ns.name}/${svc.name} selects no pod in the cluster (labels ${labelText(svc.labels)})`,
-            svc.source
-          );
-        }
-      }
-    }
-    for (const flow of env.flows) {
-      for (const e of [flow.from, flow.to]) {
-        if (e.kind === "namespace" && e.podLabels && present.has(e.namespace) && !selectsAny(e.podLabels, e.namespace, inventory.pods)) {
-          report(
-            ctx,
-            "warning",
-            "selector-matches-nothing",
-            `no pod of ${e.namespace} has ${labelText(e.podLabels)} (flow '${flow.text}')`,
-            flow.source
-          );
-        }
-      }
-    }
-    if (!selectsAny(env.dns.podLabels, env.dns.namespace, inventory.pods)) {
-      report(
-        ctx,
-        "warning",
-        "selector-matches-nothing",
-        `no DNS pod with ${labelText(env.dns.podLabels)} in ${env.dns.namespace}: the DNS allow matches nothing`,
-        env.source
-      );
-    }
-    lintPolicySelection(ctx, policies, inventory, (p) => originOf(bundle, p));
-    for (const ns of env.namespaces.filter((n) => n.managed && n.defaultDeny)) {
-      const selectors = ns.services.map((svc) => compileSelector({ matchLabels: svc.labels }));
-      const podLabels = env.flows.flatMap((f) => [f.from, f.to]).filter((e) => e.kind === "namespace" && e.namespace === ns.name).map((e) => e.kind === "namespace" ? e.podLabels : void 0);
-      const wholeNamespace = podLabels.some((l) => l === void 0 || Object.keys(l).length === 0);
-      if (wholeNamespace) continue;
-      const stray = inventory.pods.filter(
-        (p) => p.metadata.namespace === ns.name && !selectors.some((sel) => sel.matches(p.metadata.labels ?? {}))
-      );
-      if (stray.length === 0) continue;
-      const names = stray.slice(0, 3).map((p) => p.metadata.name);
-      report(
-        ctx,
-        "warning",
-        "undeclared-workload",
-        `${stray.length} pod${stray.length === 1 ? "" : "s"} of ${ns.name} (${names.join(", ")}${stray.length > 3 ? ", \u2026" : ""}) ${stray.length === 1 ? "matches" : "match"} no declared service: default-deny leaves ${stray.length === 1 ? "it" : "them"} only DNS; declare the service and its flows`,
-        ns.source
-      );
-    }
-    if (inventory.services)
-      lintServicePorts(
-        ctx,
-        policies,
-        inventory,
-        (p, dir, i, port) => ruleOriginOf(env, bundle, p, dir, i, port)
-      );
-  }
-  return sortFindings(ctx.findings);
-}
-function originOf(bundle, policy) {
-  const obj = bundle.objects.find((o) => o.manifest === policy);
-  return obj?.origins[0] ?? parseSourceAnnotation(policy.metadata.annotations?.["netpol-rollout.io/source"]);
-}
-function ruleOriginOf(env, bundle, policy, dir, index, port) {
-  const obj = bundle.objects.find((o) => o.manifest === policy);
-  const origins = obj?.ruleOrigins?.[dir][index] ?? [];
-  const byPort = origins.find(
-    (o) => env.flows.some(
-      (f) => f.source.file === o.file && f.source.line === o.line && f.source.column === o.column && f.ports.some(
-        (p) => p.port !== void 0 && port !== void 0 && port >= p.port && port <= (p.endPort ?? p.port)
-      )
-    )
-  );
-  return byPort ?? origins[0] ?? originOf(bundle, policy);
-}
-function lintDns(ctx, env, bundle, inventory) {
-  const synthetic = syntheticInventory(void 0, env);
-  const { policies, ciliumPolicies } = policiesOfBundle(bundle);
-  const dnsLabel = `${env.dns.namespace}/${env.dns.podLabels["k8s-app"] ?? "dns"}`;
-  const dnsPod = synthetic.endpoints.find((e) => e.kind === "dns" || e.label === dnsLabel)?.pods.head;
-  void inventory;
-  if (!dnsPod) return;
-  const model = buildModel({
-    pods: synthetic.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []),
-    namespaces: synthetic.namespaces.head,
-    policies,
-    ciliumPolicies,
-    profile: env.profile
-  });
-  const dnsInfo = model.podsByKey.get(`${dnsPod.metadata.namespace}/${dnsPod.metadata.name}`);
-  if (!dnsInfo) return;
-  const dnsParty = { kind: "pod", group: dnsInfo.group, name: dnsLabel, pod: dnsInfo };
-  const managed = new Map(env.namespaces.filter((n) => n.managed).map((n) => [n.name, n]));
-  for (const e of synthetic.endpoints) {
-    const pod = e.pods.head;
-    if (!pod || e.kind === "dns" || e.kind === "other-namespace") continue;
-    const ns = managed.get(pod.metadata.namespace);
-    if (!ns) continue;
-    const info2 = model.podsByKey.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
-    if (!info2) continue;
-    const self = { kind: "pod", group: info2.group, name: e.label, pod: info2 };
-    const udp = evaluateParties(model, self, dnsParty, 53, "UDP", void 0);
-    const tcp = evaluateParties(model, self, dnsParty, 53, "TCP", void 0);
-    const service = ns.services.find((s) => `${ns.name}/${s.name}` === e.label);
-    const source = service?.source ?? ns.source;
-    if (!udp.allowed && udp.egress.outcome === "denied") {
-      report(
-        ctx,
-        "error",
-        "egress-without-dns",
-        `${e.description} is egress-isolated (by ${udp.egress.isolatedBy.map(formatPolicy).join(", ")}) but cannot reach DNS (${dnsLabel} on 53/UDP): every name lookup will fail${ns.defaultDeny ? "" : "; namespaces without default-deny get no allow-dns"}`,
-        source
-      );
-    } else if (udp.allowed && !tcp.allowed && tcp.egress.outcome === "denied") {
-      report(
-        ctx,
-        "error",
-        "dns-tcp-blocked",
-        `${e.description} reaches DNS on 53/UDP but not 53/TCP: answers too large for UDP will fail`,
-        source
-      );
-    }
-  }
 }
 function lintRolloutOrder(ctx, bundle) {
   for (const obj of bundle.objects) {
@@ -956,6 +767,198 @@ function lintServicePorts(ctx, policies, inventory, sourceOf) {
         }
       }
     });
+  }
+}
+
+// action/src/semantics/lint.ts
+function selectsAny(selector, namespace, pods) {
+  const sel = compileSelector({ matchLabels: selector });
+  return pods.some((p) => p.metadata.namespace === namespace && sel.matches(p.metadata.labels ?? {}));
+}
+function lintEnvironment(env, bundle, inventory) {
+  const ctx = { findings: [], environment: env.name };
+  for (const ns of env.namespaces) {
+    if (ns.managed && !ns.defaultDeny) {
+      report(
+        ctx,
+        "warning",
+        "missing-default-deny",
+        `namespace ${ns.name} is managed without default-deny: pods no flow names keep all their connectivity (remove defaultDeny: false)`,
+        ns.source
+      );
+    }
+  }
+  for (const flow of env.flows) {
+    if (flow.to.kind === "cidr") {
+      const c = parseCidr(flow.to.cidr);
+      if (c && c.prefix === 0) {
+        report(
+          ctx,
+          "warning",
+          "egress-to-everywhere",
+          `flow '${flow.text}' allows egress to every address${env.profile.ipBlockMatchesPodIps ? ", in-cluster pods included on this CNI" : ""}; name the destination's CIDR`,
+          flow.source
+        );
+      }
+    }
+    if (flow.ports.length === 0 || flow.ports.some((p) => p.port === void 0)) {
+      const what = flow.ports.length === 0 ? "every port of every protocol" : `every ${flow.ports.find((p) => p.port === void 0)?.protocol} port`;
+      report(
+        ctx,
+        "warning",
+        "every-port",
+        `flow '${flow.text}' allows ${what}; list the ports it needs`,
+        flow.source
+      );
+    }
+  }
+  lintDns(ctx, env, bundle, inventory);
+  lintRolloutOrder(ctx, bundle);
+  const { policies } = policiesOfBundle(bundle);
+  const synthetic = syntheticInventory(void 0, env);
+  const pods = inventory?.pods ?? synthetic.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []);
+  const namespaces = inventory?.namespaces ?? synthetic.namespaces.head;
+  lintNamedPorts(ctx, policies, pods, namespaces, env.profile, (p) => originOf(bundle, p));
+  if (inventory) {
+    const present = new Set(inventory.namespaces.map((n) => n.metadata.name));
+    for (const p of inventory.pods) present.add(p.metadata.namespace);
+    for (const ns of env.namespaces) {
+      if (!present.has(ns.name)) {
+        report(
+          ctx,
+          "warning",
+          "selector-matches-nothing",
+          `namespace ${ns.name} does not exist in the cluster`,
+          ns.source
+        );
+        continue;
+      }
+      for (const svc of ns.services) {
+        if (!selectsAny(svc.labels, ns.name, inventory.pods)) {
+          report(
+            ctx,
+            "warning",
+            "selector-matches-nothing",
+            `service ${ns.name}/${svc.name} selects no pod in the cluster (labels ${labelText(svc.labels)})`,
+            svc.source
+          );
+        }
+      }
+    }
+    for (const flow of env.flows) {
+      for (const e of [flow.from, flow.to]) {
+        if (e.kind === "namespace" && e.podLabels && present.has(e.namespace) && !selectsAny(e.podLabels, e.namespace, inventory.pods)) {
+          report(
+            ctx,
+            "warning",
+            "selector-matches-nothing",
+            `no pod of ${e.namespace} has ${labelText(e.podLabels)} (flow '${flow.text}')`,
+            flow.source
+          );
+        }
+      }
+    }
+    if (!selectsAny(env.dns.podLabels, env.dns.namespace, inventory.pods)) {
+      report(
+        ctx,
+        "warning",
+        "selector-matches-nothing",
+        `no DNS pod with ${labelText(env.dns.podLabels)} in ${env.dns.namespace}: the DNS allow matches nothing`,
+        env.source
+      );
+    }
+    lintPolicySelection(ctx, policies, inventory, (p) => originOf(bundle, p));
+    for (const ns of env.namespaces.filter((n) => n.managed && n.defaultDeny)) {
+      const selectors = ns.services.map((svc) => compileSelector({ matchLabels: svc.labels }));
+      const podLabels = env.flows.flatMap((f) => [f.from, f.to]).filter((e) => e.kind === "namespace" && e.namespace === ns.name).map((e) => e.kind === "namespace" ? e.podLabels : void 0);
+      const wholeNamespace = podLabels.some((l) => l === void 0 || Object.keys(l).length === 0);
+      if (wholeNamespace) continue;
+      const stray = inventory.pods.filter(
+        (p) => p.metadata.namespace === ns.name && !selectors.some((sel) => sel.matches(p.metadata.labels ?? {}))
+      );
+      if (stray.length === 0) continue;
+      const names = stray.slice(0, 3).map((p) => p.metadata.name);
+      report(
+        ctx,
+        "warning",
+        "undeclared-workload",
+        `${stray.length} pod${stray.length === 1 ? "" : "s"} of ${ns.name} (${names.join(", ")}${stray.length > 3 ? ", \u2026" : ""}) ${stray.length === 1 ? "matches" : "match"} no declared service: default-deny leaves ${stray.length === 1 ? "it" : "them"} only DNS; declare the service and its flows`,
+        ns.source
+      );
+    }
+    if (inventory.services)
+      lintServicePorts(
+        ctx,
+        policies,
+        inventory,
+        (p, dir, i, port) => ruleOriginOf(env, bundle, p, dir, i, port)
+      );
+  }
+  return sortFindings(ctx.findings);
+}
+function originOf(bundle, policy) {
+  const obj = bundle.objects.find((o) => o.manifest === policy);
+  return obj?.origins[0] ?? parseSourceAnnotation(policy.metadata.annotations?.[SOURCE_ANNOTATION]);
+}
+function ruleOriginOf(env, bundle, policy, dir, index, port) {
+  const obj = bundle.objects.find((o) => o.manifest === policy);
+  const origins = obj?.ruleOrigins?.[dir][index] ?? [];
+  const byPort = origins.find(
+    (o) => env.flows.some(
+      (f) => f.source.file === o.file && f.source.line === o.line && f.source.column === o.column && f.ports.some(
+        (p) => p.port !== void 0 && port !== void 0 && port >= p.port && port <= (p.endPort ?? p.port)
+      )
+    )
+  );
+  return byPort ?? origins[0] ?? originOf(bundle, policy);
+}
+function lintDns(ctx, env, bundle, inventory) {
+  const synthetic = syntheticInventory(void 0, env);
+  const { policies, ciliumPolicies } = policiesOfBundle(bundle);
+  const dnsLabel = `${env.dns.namespace}/${env.dns.podLabels["k8s-app"] ?? "dns"}`;
+  const dnsPod = synthetic.endpoints.find((e) => e.kind === "dns" || e.label === dnsLabel)?.pods.head;
+  void inventory;
+  if (!dnsPod) return;
+  const model = buildModel({
+    pods: synthetic.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []),
+    namespaces: synthetic.namespaces.head,
+    policies,
+    ciliumPolicies,
+    profile: env.profile
+  });
+  const dnsInfo = model.podsByKey.get(`${dnsPod.metadata.namespace}/${dnsPod.metadata.name}`);
+  if (!dnsInfo) return;
+  const dnsParty = { kind: "pod", group: dnsInfo.group, name: dnsLabel, pod: dnsInfo };
+  const managed = new Map(env.namespaces.filter((n) => n.managed).map((n) => [n.name, n]));
+  for (const e of synthetic.endpoints) {
+    const pod = e.pods.head;
+    if (!pod || e.kind === "dns" || e.kind === "other-namespace") continue;
+    const ns = managed.get(pod.metadata.namespace);
+    if (!ns) continue;
+    const info2 = model.podsByKey.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    if (!info2) continue;
+    const self = { kind: "pod", group: info2.group, name: e.label, pod: info2 };
+    const udp = evaluateParties(model, self, dnsParty, 53, "UDP", void 0);
+    const tcp = evaluateParties(model, self, dnsParty, 53, "TCP", void 0);
+    const service = ns.services.find((s) => `${ns.name}/${s.name}` === e.label);
+    const source = service?.source ?? ns.source;
+    if (!udp.allowed && udp.egress.outcome === "denied") {
+      report(
+        ctx,
+        "error",
+        "egress-without-dns",
+        `${e.description} is egress-isolated (by ${udp.egress.isolatedBy.map(formatPolicy).join(", ")}) but cannot reach DNS (${dnsLabel} on 53/UDP): every name lookup will fail${ns.defaultDeny ? "" : "; namespaces without default-deny get no allow-dns"}`,
+        source
+      );
+    } else if (udp.allowed && !tcp.allowed && tcp.egress.outcome === "denied") {
+      report(
+        ctx,
+        "error",
+        "dns-tcp-blocked",
+        `${e.description} reaches DNS on 53/UDP but not 53/TCP: answers too large for UDP will fail`,
+        source
+      );
+    }
   }
 }
 
@@ -1120,56 +1123,6 @@ function previewProbes(head, headBundle, baseBundle, diff, limit = PROBE_PREVIEW
     })),
     changesTotal: moved.length
   };
-}
-
-// action/src/report/types.ts
-function previewOutputs(report2) {
-  let flowsAdded = 0;
-  let flowsRemoved = 0;
-  let lintErrors = 0;
-  let lintWarnings = 0;
-  let changed = false;
-  for (const env of report2.environments) {
-    for (const change of env.diff.changes) {
-      if (change.change === "added") flowsAdded++;
-      else flowsRemoved++;
-    }
-    for (const finding of env.lint) {
-      if (finding.severity === "error") lintErrors++;
-      else lintWarnings++;
-    }
-    if (env.verdict.kind === "changed") changed = true;
-  }
-  const headErrors = report2.intentErrors.filter((e) => e.side === "head").length;
-  return {
-    changed,
-    flowsAdded,
-    flowsRemoved,
-    lintErrors,
-    lintWarnings,
-    invalid: headErrors > 0,
-    intentErrors: headErrors
-  };
-}
-function verdictOf(diff) {
-  const opened = diff.changes.filter((c) => c.change === "added").length;
-  const closed = diff.changes.length - opened;
-  const other = diff.workloads.added.length + diff.workloads.removed.length + diff.namespaces.added.length + diff.namespaces.removed.length;
-  return opened + closed + other === 0 ? { kind: "no-change" } : { kind: "changed", opened, closed };
-}
-function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-function verdictText(verdict) {
-  switch (verdict.kind) {
-    case "no-change":
-      return "no change";
-    case "invalid":
-      return `invalid intent (${plural(verdict.errors, "error")})`;
-    case "changed":
-      if (verdict.opened + verdict.closed === 0) return "no flow opened or closed";
-      return `${plural(verdict.opened, "flow")} opened, ${verdict.closed} closed`;
-  }
 }
 
 // action/src/commands/preview.ts
@@ -1379,897 +1332,6 @@ async function runPreview(deps, opts) {
   return report2;
 }
 
-// action/src/report/mermaid.ts
-var MERMAID_MAX_EDGES = 300;
-var MERMAID_MAX_TEXT = 4e4;
-var ADDED_STYLE = "stroke:#1a7f37,stroke-width:3px,color:#1a7f37";
-var REMOVED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 5,color:#cf222e";
-function nodeShape(node) {
-  const label = mermaidLabel(node.key);
-  switch (node.kind) {
-    case "service":
-      return `${node.id}[${label}]`;
-    case "namespace":
-      return `${node.id}([${label}])`;
-    case "cidr":
-    case "fqdn":
-      return `${node.id}{{${label}}}`;
-  }
-}
-function edgeLine(edge) {
-  const ports = edge.ports.join(", ");
-  switch (edge.status) {
-    case "unchanged":
-      return `  ${edge.from} -->|${mermaidLabel(ports)}| ${edge.to}`;
-    case "added":
-      return `  ${edge.from} ==>|${mermaidLabel(`+ ${ports}`)}| ${edge.to}`;
-    case "removed":
-      return `  ${edge.from} -.->|${mermaidLabel(`- ${ports}`)}| ${edge.to}`;
-  }
-}
-function renderMermaid(graph, maxEdges = MERMAID_MAX_EDGES) {
-  if (graph.edges.length === 0) return { ok: false, reason: "no flows to draw" };
-  if (graph.edges.length > maxEdges) {
-    return {
-      ok: false,
-      reason: `the graph has ${graph.edges.length} edges, more than the ${maxEdges} a diagram shows legibly`
-    };
-  }
-  const lines = ["```mermaid", "flowchart LR"];
-  for (const node of graph.nodes) lines.push(`  ${nodeShape(node)}`);
-  const added = [];
-  const removed = [];
-  graph.edges.forEach((edge, index) => {
-    lines.push(edgeLine(edge));
-    if (edge.status === "added") added.push(index);
-    if (edge.status === "removed") removed.push(index);
-  });
-  if (added.length > 0) lines.push(`  linkStyle ${added.join(",")} ${ADDED_STYLE}`);
-  if (removed.length > 0) lines.push(`  linkStyle ${removed.join(",")} ${REMOVED_STYLE}`);
-  const removedNodes = graph.nodes.filter((n) => n.removed).map((n) => n.id);
-  if (removedNodes.length > 0) {
-    lines.push("  classDef gone stroke:#cf222e,stroke-dasharray:5 5");
-    lines.push(`  class ${removedNodes.join(",")} gone`);
-  }
-  lines.push("```");
-  const text = lines.join("\n");
-  if (text.length > MERMAID_MAX_TEXT) {
-    return { ok: false, reason: `the diagram would be ${text.length} characters, more than mermaid renders` };
-  }
-  return { ok: true, text };
-}
-
-// action/src/report/risk.ts
-var DRIFT_NAMES = 3;
-var RISK_ORDER = {
-  "new-exposure": 0,
-  "last-caller-closed": 1,
-  "differs-across-environments": 2
-};
-function namespaceOf(label, kind) {
-  if (kind === "namespace") return label.startsWith("ns:") ? label.slice(3) : label.split("/")[0];
-  if (kind === "service" || kind === "dns") return label.split("/")[0];
-  return void 0;
-}
-function everyAddress(change) {
-  return change.toKind === "internet" || change.toKind === "external" && /^(0\.0\.0\.0|::)\/0\b/.test(change.to);
-}
-function exposure(change) {
-  if (change.change !== "added" || change.builtin) return void 0;
-  if (everyAddress(change)) return "egress to every address";
-  if (change.toKind !== "service") return void 0;
-  const home = namespaceOf(change.to, "service");
-  switch (change.fromKind) {
-    case "external":
-    case "internet":
-      return `reachable from outside the cluster (${change.from})`;
-    case "other-namespace":
-      return `reachable from any namespace`;
-    case "namespace":
-    case "service": {
-      const from = namespaceOf(change.from, change.fromKind);
-      return from !== home ? `reachable from outside ${home} (${from})` : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function calledAtHead(env) {
-  const keyOf = new Map(env.flowsGraph.nodes.map((n) => [n.id, n.key]));
-  const called = /* @__PURE__ */ new Set();
-  for (const edge of env.flowsGraph.edges) {
-    if (edge.status !== "removed") called.add(keyOf.get(edge.to) ?? "");
-  }
-  return called;
-}
-function generic(label, env) {
-  if (label.startsWith(`${env}/`)) return `~/${label.slice(env.length + 1)}`;
-  return label === `ns:${env}` ? "ns:~" : label;
-}
-function driftAcrossEnvironments(report2) {
-  const comparable = report2.environments.filter((e) => e.presence === "both" && e.verdict.kind !== "invalid");
-  const nodeEnvs = /* @__PURE__ */ new Map();
-  const edgeEnvs = /* @__PURE__ */ new Map();
-  const add = (index, key, env) => {
-    const set = index.get(key) ?? /* @__PURE__ */ new Set();
-    set.add(env);
-    index.set(key, set);
-  };
-  for (const env of comparable) {
-    const keyOf = new Map(env.flowsGraph.nodes.map((n) => [n.id, generic(n.key, env.name)]));
-    for (const n of env.flowsGraph.nodes) if (!n.removed) add(nodeEnvs, generic(n.key, env.name), env.name);
-    for (const e of env.flowsGraph.edges) {
-      if (e.status === "removed") continue;
-      for (const port of e.ports) add(edgeEnvs, `${keyOf.get(e.from)}|${keyOf.get(e.to)}|${port}`, env.name);
-    }
-  }
-  const withBoth = /* @__PURE__ */ new Map();
-  const bothOf = (from, to) => {
-    const key = `${from}|${to}`;
-    let list = withBoth.get(key);
-    if (!list) {
-      const b = nodeEnvs.get(to) ?? /* @__PURE__ */ new Set();
-      list = [...nodeEnvs.get(from) ?? []].filter((name) => b.has(name));
-      withBoth.set(key, list);
-    }
-    return list;
-  };
-  const out = /* @__PURE__ */ new Map();
-  for (const env of comparable) {
-    const drift = /* @__PURE__ */ new Map();
-    for (const c of env.diff.changes) {
-      if (c.builtin || c.cause === "endpoint") continue;
-      const from = generic(c.from, env.name);
-      const to = generic(c.to, env.name);
-      const both = bothOf(from, to);
-      const declaring = edgeEnvs.get(`${from}|${to}|${c.port}/${c.protocol}`) ?? /* @__PURE__ */ new Set();
-      const othersBoth = both.length - (both.includes(env.name) ? 1 : 0);
-      const othersDeclaring = declaring.size - (declaring.has(env.name) ? 1 : 0);
-      const differing = c.change === "added" ? othersBoth - othersDeclaring : othersDeclaring;
-      if (differing === 0) continue;
-      drift.set(
-        c,
-        both.filter((name) => name !== env.name && declaring.has(name) !== (c.change === "added"))
-      );
-    }
-    out.set(env.name, drift);
-  }
-  return out;
-}
-function sortChanges(env, drift = /* @__PURE__ */ new Map()) {
-  const called = calledAtHead(env);
-  const risky = [];
-  const ordinary = [];
-  const builtin = [];
-  for (const change of env.diff.changes) {
-    if (change.builtin && change.cause !== "rules") {
-      builtin.push(change);
-      continue;
-    }
-    const exposed = exposure(change);
-    if (exposed) {
-      risky.push({ change, risk: "new-exposure", reason: exposed });
-      continue;
-    }
-    if (change.change === "removed" && !change.builtin && change.toKind === "service" && env.presence !== "removed" && !env.diff.workloads.removed.includes(change.to) && !called.has(change.to)) {
-      risky.push({
-        change,
-        risk: "last-caller-closed",
-        reason: `no declared flow reaches ${change.to} any more`
-      });
-      continue;
-    }
-    const others = drift.get(change);
-    if (others) {
-      const names = others.length > DRIFT_NAMES ? `${others.slice(0, DRIFT_NAMES).join(", ")} and ${others.length - DRIFT_NAMES} more` : others.join(", ");
-      risky.push({
-        change,
-        risk: "differs-across-environments",
-        reason: change.change === "added" ? `${names} ${others.length === 1 ? "does" : "do"} not declare it` : `${names} still ${others.length === 1 ? "declares" : "declare"} it`
-      });
-      continue;
-    }
-    ordinary.push(change);
-  }
-  risky.sort((a, b) => RISK_ORDER[a.risk] - RISK_ORDER[b.risk]);
-  return { risky, ordinary, builtin };
-}
-function plural2(n, one) {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
-}
-function builtinGroups(builtin) {
-  const groups = [];
-  for (const kind of ["dns", "node-cidrs"]) {
-    for (const change of ["added", "removed"]) {
-      const list = builtin.filter((c) => c.builtin === kind && c.change === change);
-      if (list.length === 0) continue;
-      const subjects = new Set(list.map((c) => kind === "dns" ? c.from : c.to));
-      const workloads = [...subjects].filter((s) => !s.startsWith("ns:") && !s.includes("(")).length;
-      const others = subjects.size - workloads;
-      const who = [
-        workloads > 0 ? plural2(workloads, "workload") : "",
-        others > 0 ? `the other pods of ${plural2(others, "namespace")}` : ""
-      ].filter((w) => w !== "").join(" and ");
-      const sources = /* @__PURE__ */ new Map();
-      for (const c of list) {
-        const s = c.rule?.source;
-        if (s && !sources.has(`${s.file}:${s.line}`)) sources.set(`${s.file}:${s.line}`, c);
-      }
-      groups.push({
-        kind,
-        change,
-        who,
-        peers: [...new Set(list.map((c) => kind === "dns" ? c.to : c.from))],
-        ports: [...new Set(list.map((c) => `${c.port}/${c.protocol}`))],
-        sources: [...sources.values()],
-        count: list.length
-      });
-    }
-  }
-  return groups;
-}
-function builtinText(g, name = (s) => s) {
-  const verb = g.change === "added" ? "opened" : "closed";
-  const peers = g.peers.map(name).join(", ");
-  return g.kind === "dns" ? `DNS ${verb} for ${g.who} to ${peers} on ${g.ports.join(", ")}` : `kubelet health checks ${verb} from ${peers} to ${g.who} on ${g.ports.join(", ")}`;
-}
-
-// action/src/report/markdown.ts
-var MARKER = "<!-- netpol-rollout:preview -->";
-var GITHUB_COMMENT_LIMIT = 65536;
-var DEFAULT_COMMENT_MAX_CHARS = 65e3;
-var GITHUB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var DEFAULT_SUMMARY_MAX_BYTES = GITHUB_SUMMARY_LIMIT_BYTES - 16 * 1024;
-var ARROW = "\u2192";
-function plural3(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-function shortSha(sha) {
-  return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
-}
-function sourceLink(file, line, column, detail, side = "head") {
-  const text = code(`${file}:${line}${column !== void 0 ? `:${column}` : ""}`);
-  const url = side === "base" ? detail.baseSourceUrl : detail.sourceUrl;
-  if (!url) return text;
-  const path = file.split("/").map(
-    (segment) => encodeURIComponent(segment).replace(/[()!'*]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)
-  ).join("/");
-  return `[${text}](${url}${path}#L${line})`;
-}
-function table(header2, rows, detail, what) {
-  if (rows.length === 0) return [];
-  const shown = rows.slice(0, detail.maxRows);
-  const lines = [`| ${header2.join(" | ")} |`, `| ${header2.map(() => "---").join(" | ")} |`];
-  for (const row of shown) lines.push(`| ${row.join(" | ")} |`);
-  const rest = rows.length - shown.length;
-  if (rest > 0) {
-    const where = detail.audience === "comment" ? summaryPointer(detail) : "";
-    lines.push("", `\u2026 and ${rest} more ${what}${where}.`);
-  }
-  return lines;
-}
-function summaryPointer(detail) {
-  return detail.summaryUrl ? ` in the [job summary](${detail.summaryUrl})` : " in the job summary";
-}
-function flowText(change) {
-  const to = change.to.includes(":") && !change.to.startsWith("ns:") ? `[${change.to}]` : change.to;
-  const port = `${change.port === "*" ? "any other port" : change.port}/${change.protocol}`;
-  return `${change.from} ${ARROW} ${to}:${change.portName ? `${change.portName} (${port})` : port}`;
-}
-function sideOf(change) {
-  return change.change === "added" ? "head" : "base";
-}
-function flowCell(change) {
-  const comment = change.comment ? ` ${escapeMarkdown(`# ${change.comment}`)}` : "";
-  return `${code(flowText(change))}${comment}`;
-}
-function ruleCell(change, detail) {
-  const rule = change.rule;
-  if (!rule) return "\u2014";
-  const policy = `${code(`${rule.namespace}/${rule.policy}`)} ${ruleName(rule)}`;
-  if (!rule.source) return policy;
-  return `${sourceLink(rule.source.file, rule.source.line, void 0, detail, sideOf(change))}<br>${policy}`;
-}
-function whyCell(change, detail) {
-  const short = escapeMarkdown(change.summary ?? (change.change === "added" ? "now allowed" : "now blocked"));
-  if (!detail.explanations) return short;
-  return `<details><summary>${short}</summary>${escapeMarkdown(change.explanation)}</details>`;
-}
-var CHANGE_MARK = { added: "\u2795 opens", removed: "\u2796 closes" };
-function flowRows(changes, detail) {
-  return changes.map((change) => [
-    CHANGE_MARK[change.change],
-    flowCell(change),
-    ruleCell(change, detail),
-    whyCell(change, detail)
-  ]);
-}
-var RISK_LABEL = {
-  "new-exposure": "\u26A0\uFE0F new exposure",
-  "last-caller-closed": "\u26A0\uFE0F last caller closed",
-  "differs-across-environments": "\u26A0\uFE0F environments differ"
-};
-var RISK_COUNT = {
-  "new-exposure": (n) => plural3(n, "new exposure", "new exposures"),
-  "last-caller-closed": (n) => plural3(n, "last caller closed", "last callers closed"),
-  "differs-across-environments": (n) => plural3(n, "difference between environments", "differences between environments")
-};
-function riskRows(risky, detail) {
-  return risky.map(({ change, risk, reason }) => [
-    `${RISK_LABEL[risk]}: ${escapeMarkdown(reason)}`,
-    CHANGE_MARK[change.change],
-    flowCell(change),
-    ruleCell(change, detail),
-    whyCell(change, detail)
-  ]);
-}
-function opRows(operations) {
-  return operations.map((op) => [
-    code(op.op),
-    escapeMarkdown(op.kind),
-    code(op.name),
-    op.changedKeys.length > 0 ? op.changedKeys.map(code).join(", ") : "\u2014"
-  ]);
-}
-function lintRows(findings, detail) {
-  return findings.map((f) => [
-    f.severity === "error" ? "\u274C error" : "\u26A0\uFE0F warning",
-    code(f.code),
-    escapeMarkdown(f.message),
-    f.source ? sourceLink(f.source.file, f.source.line, f.source.column, detail) : "\u2014"
-  ]);
-}
-function countLint(findings) {
-  const errors = findings.filter((f) => f.severity === "error").length;
-  const warnings = findings.length - errors;
-  if (findings.length === 0) return "none";
-  const parts = [];
-  if (errors > 0) parts.push(plural3(errors, "error"));
-  if (warnings > 0) parts.push(plural3(warnings, "warning"));
-  return parts.join(", ");
-}
-function changedOps(env) {
-  return env.engine.status === "ok" ? env.engine.operations.filter((op) => op.op !== "same") : [];
-}
-function engineCell(env) {
-  switch (env.engine.status) {
-    case "skipped":
-      return "skipped";
-    case "failed":
-      return "\u274C failed";
-    case "ok": {
-      const n = changedOps(env).length;
-      return n === 0 ? "no change" : plural3(n, "operation");
-    }
-  }
-}
-function environmentVerdict(env, hasBase2 = true) {
-  const parts = [verdictText(env.verdict)];
-  if (env.verdict.kind === "changed") {
-    const { workloads, namespaces } = env.diff;
-    const extra = [];
-    if (workloads.added.length > 0) extra.push(`${plural3(workloads.added.length, "workload")} added`);
-    if (workloads.removed.length > 0) extra.push(`${plural3(workloads.removed.length, "workload")} removed`);
-    if (namespaces.added.length > 0) extra.push(`${plural3(namespaces.added.length, "namespace")} added`);
-    if (namespaces.removed.length > 0)
-      extra.push(`${plural3(namespaces.removed.length, "namespace")} removed`);
-    if (extra.length > 0) parts.push(extra.join(", "));
-  }
-  if (env.presence === "added" && hasBase2) parts.unshift("new environment");
-  if (env.presence === "removed") parts.unshift("environment removed");
-  return parts.join("; ");
-}
-function hasBase(report2) {
-  return report2.baseRef !== void 0 && report2.baseNote === void 0;
-}
-function headErrorsOf(report2) {
-  return report2.intentErrors.filter((e) => e.side === "head");
-}
-function sortedOf(env, detail) {
-  return sortChanges(env, detail.drift?.get(env.name));
-}
-function riskSummary(env, sorted) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const r of sorted.risky) counts.set(r.risk, (counts.get(r.risk) ?? 0) + 1);
-  const parts = [...counts].map(([kind, n]) => RISK_COUNT[kind](n));
-  if (env.defaultDeny?.removed.length) parts.push("default-deny removed");
-  if (env.defaultDeny?.added.length) parts.push("default-deny added");
-  return parts.join(", ");
-}
-function riskCount(env, sorted) {
-  return sorted.risky.length + (env.defaultDeny?.added.length ?? 0) + (env.defaultDeny?.removed.length ?? 0);
-}
-function headline(report2, detail) {
-  const headErrors = headErrorsOf(report2);
-  const invalid = report2.environments.filter((e) => e.verdict.kind === "invalid");
-  const refusal = "Nothing deploys until every error is fixed.";
-  if (headErrors.length > 0 && invalid.length === report2.environments.length) {
-    return `**The intent at head is invalid** (${plural3(headErrors.length, "error")}): nothing was compared. Fix the errors below. ${refusal}`;
-  }
-  if (headErrors.length > 0 && invalid.length > 0) {
-    const names = invalid.map((e) => code(e.name)).join(", ");
-    return `**The intent at head has ${plural3(headErrors.length, "error")}**: ${names} ${invalid.length === 1 ? "is" : "are"} not compared; the other environments are. ${refusal}`;
-  }
-  const errorNote = headErrors.length > 0 ? ` **The intent at head has ${plural3(headErrors.length, "error")}** in files no environment uses. ${refusal}` : "";
-  if (report2.environments.length === 0) return `**No environments** were found in the intent.${errorNote}`;
-  const changed = report2.environments.filter((e) => e.verdict.kind === "changed");
-  if (changed.length === 0) {
-    return `**No change.** No flow opens or closes, and no workload appears or disappears, in any environment.${errorNote}`;
-  }
-  let opened = 0;
-  let closed = 0;
-  let risky = 0;
-  for (const env of changed) {
-    for (const c of env.diff.changes) {
-      if (c.change === "added") opened++;
-      else closed++;
-    }
-    risky += riskCount(env, sortedOf(env, detail));
-  }
-  const look = risky > 0 ? `; \u26A0\uFE0F ${plural3(risky, "change")} to look at first` : "";
-  return `**${plural3(opened, "flow")} opened, ${closed} closed** in ${changed.length} of ${plural3(report2.environments.length, "environment")}${look}.${errorNote}`;
-}
-function revisionLine(report2) {
-  const head = report2.headRef ? ` with head ${code(shortSha(report2.headRef))}` : "";
-  const dir = code(report2.policiesDir);
-  if (report2.baseRef !== void 0 && hasBase(report2)) {
-    const ref = shortSha(report2.baseRef);
-    const sha = report2.baseSha && shortSha(report2.baseSha) !== ref ? ` (${code(shortSha(report2.baseSha))})` : "";
-    return [`Comparing ${dir} at base ${code(ref)}${sha}${head}.`];
-  }
-  const why = report2.baseNote ?? "no base revision was given";
-  return [
-    `No base to compare with (${escapeMarkdown(why)}): every flow of ${dir}${head} is shown as opened.`
-  ];
-}
-function overview(report2, detail) {
-  const rows = report2.environments.map((env) => {
-    const risk = env.verdict.kind === "changed" ? riskSummary(env, sortedOf(env, detail)) : "";
-    return [
-      code(env.name),
-      escapeMarkdown(environmentVerdict(env, hasBase(report2))),
-      risk ? `\u26A0\uFE0F ${escapeMarkdown(risk)}` : "\u2014",
-      env.verdict.kind === "invalid" ? "\u2014" : countLint(env.lint),
-      engineCell(env)
-    ];
-  });
-  return table(["environment", "change", "look first", "lint", "Pulumi"], rows, detail, "environments");
-}
-function intentErrorLines(errors, detail) {
-  const lines = [];
-  for (const side of ["head", "base"]) {
-    const list = errors.filter((e) => e.side === side);
-    if (list.length === 0) continue;
-    lines.push(
-      "",
-      side === "head" ? `### Intent errors (${list.length})` : `### Intent errors at base (${list.length}): the base was not used`,
-      ""
-    );
-    for (const e of list.slice(0, detail.maxRows)) {
-      const hint = e.hint ? ` (${escapeMarkdown(e.hint)})` : "";
-      lines.push(
-        `- ${sourceLink(e.file, e.line, e.column, detail, side)} ${escapeMarkdown(e.message)}${hint}`
-      );
-    }
-    if (list.length > detail.maxRows) {
-      const where = detail.audience === "comment" ? summaryPointer(detail) : "";
-      lines.push("", `\u2026 and ${list.length - detail.maxRows} more errors${where}.`);
-    }
-  }
-  return lines;
-}
-function engineSkippedSentence(reason) {
-  return `The Pulumi engine part was skipped: ${escapeMarkdown(reason.replace(/\.\s*$/, ""))}.`;
-}
-function engineSection(env, report2, detail) {
-  const engine = env.engine;
-  switch (engine.status) {
-    case "skipped":
-      return report2.engineNote === engine.reason ? [] : ["", engineSkippedSentence(engine.reason)];
-    case "failed":
-      return [
-        "",
-        `**Pulumi** (stack ${code(engine.stack)}): the preview failed:`,
-        "",
-        "<pre>",
-        escapePre(clip(engine.error, detail.audience === "comment" ? 1500 : 2e4)),
-        "</pre>"
-      ];
-    case "ok": {
-      const ops = changedOps(env);
-      const same = engine.operations.length - ops.length;
-      if (ops.length === 0) {
-        return [
-          "",
-          `**Pulumi** (stack ${code(engine.stack)}): no resource changes (${plural3(same, "resource")} unchanged).`
-        ];
-      }
-      return [
-        "",
-        `**Pulumi** (stack ${code(engine.stack)}): ${plural3(ops.length, "operation")}, ${same} unchanged.`,
-        "",
-        ...table(["op", "kind", "name", "changed keys"], opRows(ops), detail, "operations")
-      ];
-    }
-  }
-}
-function listNames(label, names, detail) {
-  if (names.length === 0) return [];
-  const shown = names.slice(0, detail.maxRows).map(code).join(", ");
-  const rest = names.length > detail.maxRows ? ` and ${names.length - detail.maxRows} more` : "";
-  return [`${label}: ${shown}${rest}.`];
-}
-var HEADLINE_FLOWS = 3;
-function environmentHeadline(sorted) {
-  const declared = [...sorted.risky.map((r) => r.change), ...sorted.ordinary];
-  const part = (kind, verb) => {
-    const list = declared.filter((c) => c.change === kind);
-    if (list.length === 0) return void 0;
-    if (list.length > HEADLINE_FLOWS) return `${verb} ${plural3(list.length, "flow")}`;
-    return `${verb} ${list.map((c) => code(flowText(c))).join(", ")}`;
-  };
-  const parts = [part("added", "opens"), part("removed", "closes")].filter(
-    (p) => p !== void 0
-  );
-  if (parts.length === 0) return void 0;
-  const text = parts.join("; ");
-  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
-}
-function defaultDenyLines(env) {
-  const lines = [];
-  const names = (list) => list.map(code).join(", ");
-  const removed = env.defaultDeny?.removed ?? [];
-  const added = env.defaultDeny?.added ?? [];
-  if (removed.length > 0) {
-    lines.push(
-      `- \u26A0\uFE0F **default-deny removed** from ${names(removed)}: its pods accept and send any traffic no other policy restricts.`
-    );
-  }
-  if (added.length > 0) {
-    lines.push(
-      `- \u26A0\uFE0F **default-deny added** to ${names(added)}: what is not declared is cut (it is applied last, after the allows).`
-    );
-  }
-  return lines;
-}
-function builtinLine(builtin, detail) {
-  if (builtin.length === 0) return [];
-  const parts = builtinGroups(builtin).map((g) => {
-    const links = g.sources.slice(0, 2).map((c) => {
-      const s = c.rule?.source;
-      return sourceLink(s.file, s.line, void 0, detail, sideOf(c));
-    });
-    const more = g.sources.length > 2 ? ` and ${g.sources.length - 2} more` : "";
-    const from = links.length > 0 ? ` (${links.join(", ")}${more})` : "";
-    return `${builtinText(g, code)}${from}`;
-  });
-  const line = `**Built in** (${plural3(builtin.length, "flow")}): ${parts.join("; ")}.`;
-  if (!detail.builtinRows) return ["", line];
-  return [
-    "",
-    "<details><summary>",
-    "",
-    line,
-    "",
-    "</summary>",
-    "",
-    ...table(["change", "flow", "rule", "why"], flowRows(builtin, detail), detail, "built-in flows"),
-    "",
-    "</details>"
-  ];
-}
-function environmentSection(env, report2, detail) {
-  const lines = ["", `### ${code(env.name)}: ${escapeMarkdown(environmentVerdict(env, hasBase(report2)))}`];
-  if (env.verdict.kind === "invalid") {
-    const files = env.verdict.files ?? [];
-    const where = files.length > 0 ? ` in ${files.map(code).join(", ")}` : "";
-    lines.push("", `Not compared: fix the errors${where} listed above.`);
-    return lines;
-  }
-  const sorted = sortedOf(env, detail);
-  const head = environmentHeadline(sorted);
-  if (head) lines.push("", head);
-  const risks = defaultDenyLines(env);
-  if (sorted.risky.length > 0 || risks.length > 0) {
-    lines.push("", "**\u26A0\uFE0F Look at these first**");
-    if (risks.length > 0) lines.push("", ...risks);
-    if (sorted.risky.length > 0) {
-      lines.push(
-        "",
-        ...table(
-          ["risk", "change", "flow", "rule", "why"],
-          riskRows(sorted.risky, detail),
-          detail,
-          "risky changes"
-        )
-      );
-    }
-  }
-  const names = [
-    ...listNames("Workloads added", env.diff.workloads.added, detail),
-    ...listNames("Workloads removed", env.diff.workloads.removed, detail),
-    ...listNames("Namespaces added", env.diff.namespaces.added, detail),
-    ...listNames("Namespaces removed", env.diff.namespaces.removed, detail)
-  ];
-  if (names.length > 0) lines.push("", ...names.flatMap((n, i) => i === 0 ? [n] : ["", n]));
-  if (sorted.ordinary.length > 0) {
-    lines.push(
-      "",
-      ...sorted.risky.length > 0 ? ["**Other flow changes**", ""] : [],
-      ...table(["change", "flow", "rule", "why"], flowRows(sorted.ordinary, detail), detail, "flow changes")
-    );
-  }
-  lines.push(...builtinLine(sorted.builtin, detail));
-  lines.push(...engineSection(env, report2, detail));
-  if (env.lint.length > 0) {
-    lines.push(
-      "",
-      `**Lint** (${countLint(env.lint)})`,
-      "",
-      ...table(["severity", "code", "message", "where"], lintRows(env.lint, detail), detail, "findings")
-    );
-  }
-  const wantDiagram = env.verdict.kind === "changed" || detail.mermaidForUnchanged;
-  if (wantDiagram && env.flowsGraph.edges.length > 0) {
-    const diagram = detail.mermaidMaxEdges > 0 ? renderMermaid(env.flowsGraph, detail.mermaidMaxEdges) : { ok: false, reason: "diagrams are left out to keep the report short" };
-    if (diagram.ok) {
-      lines.push(
-        "",
-        env.flowsGraph.edges.some((e) => e.status !== "unchanged") ? "<details><summary>Flows: thick green = opened, dashed red = closed</summary>" : "<details><summary>Flows</summary>",
-        "",
-        diagram.text,
-        "",
-        "</details>"
-      );
-    } else {
-      lines.push("", `The flows diagram is left out: ${escapeMarkdown(diagram.reason)}.`);
-    }
-  }
-  return lines;
-}
-function denyVerb(env, namespace) {
-  return env.defaultDeny?.removed.includes(namespace) ? "removed" : "added";
-}
-var PROBE_CHANGE_ROWS = { comment: 10, summary: 50 };
-function probeSection(report2, detail) {
-  const envs = report2.environments.filter(
-    (e) => e.probes !== void 0
-  );
-  if (envs.length === 0) return [];
-  const counts = envs.map((e) => [
-    code(e.name),
-    String(e.probes.checks),
-    String(e.probes.expected.allowed),
-    String(e.probes.expected.blocked),
-    String(e.probes.expected["cannot-check"]),
-    String(e.probes.changesTotal)
-  ]);
-  const lines = [
-    "",
-    "<details><summary>What the probes will check after merge</summary>",
-    "",
-    "| environment | checks | expect allowed | expect blocked | cannot be checked | verdicts this change moves |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...counts.map((row) => `| ${row.join(" | ")} |`)
-  ];
-  const rowsDetail = {
-    ...detail,
-    maxRows: Math.min(detail.maxRows, PROBE_CHANGE_ROWS[detail.audience])
-  };
-  for (const env of envs) {
-    const p = env.probes;
-    if (p.closedUnchecked.length > 0) {
-      const shown = p.closedUnchecked.slice(0, rowsDetail.maxRows).map(code);
-      const more = p.closedUnchecked.length - shown.length;
-      lines.push(
-        "",
-        `**${code(env.name)}**: no check tries ${p.closedUnchecked.length === 1 ? "the flow" : "the flows"} this change closes (the semantics engine alone says ${p.closedUnchecked.length === 1 ? "it is" : "they are"} blocked): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`
-      );
-    }
-    if (p.changesTotal === 0) continue;
-    const rows = p.changes.map((c) => [
-      c.kind,
-      code(c.from),
-      code(c.to),
-      escapeMarkdown(c.port),
-      `${c.before} ${ARROW} **${c.after}**`,
-      c.why.kind === "diff" ? "a flow change above" : c.why.kind === "default-deny" ? `default-deny of ${code(c.why.namespace)} ${denyVerb(env, c.why.namespace)}` : "**nothing in this change**"
-    ]);
-    const table_ = table(
-      ["check", "from", "to", "port", "verdict", "because of"],
-      rows,
-      rowsDetail,
-      "checks"
-    );
-    const unlisted = p.changesTotal - p.changes.length;
-    lines.push(
-      "",
-      `**${code(env.name)}**: ${plural3(p.changesTotal, "check changes", "checks change")} verdict`,
-      "",
-      ...table_
-    );
-    if (unlisted > 0 && rows.length <= rowsDetail.maxRows) lines.push("", `\u2026 and ${unlisted} more checks.`);
-  }
-  lines.push(
-    "",
-    "<sub>Judged on one stand-in pod per declared service. After the deploy the probes run this plan against the pods in the cluster; `netpol-rollout probe --plan` prints it for a cluster.</sub>",
-    "",
-    "</details>"
-  );
-  return lines;
-}
-var LEGEND = [
-  {
-    test: (l) => l.startsWith("ns:"),
-    text: "<code>ns:NAME</code> = the pods of namespace NAME that a flow names as a whole (an ingress controller), or that no declared service selects"
-  },
-  {
-    test: (l) => l.endsWith("/(other pods)"),
-    text: "<code>NAME/(other pods)</code> = the pods of NAME that neither a service nor a flow selects"
-  },
-  {
-    test: (l) => l === "(other namespace)",
-    text: "<code>(other namespace)</code> = a pod in a namespace the intent does not declare"
-  },
-  {
-    test: (l) => l.startsWith("internet"),
-    text: "<code>internet</code> = any address that no CIDR of the intent declares"
-  },
-  {
-    test: (l) => l === "any other port",
-    text: "<code>any other port</code> = a port no rule names"
-  }
-];
-function legend(report2) {
-  const labels = /* @__PURE__ */ new Set();
-  for (const env of report2.environments) {
-    for (const c of env.diff.changes) {
-      labels.add(c.from);
-      labels.add(c.to);
-      if (c.port === "*") labels.add("any other port");
-    }
-  }
-  const entries = LEGEND.filter((e) => [...labels].some(e.test)).map((e) => e.text);
-  return entries.length === 0 ? [] : ["", `<sub>${entries.join("; ")}.</sub>`];
-}
-function header(report2, detail) {
-  const lines = [];
-  if (detail.audience === "comment") lines.push(MARKER);
-  lines.push("## Network policy preview", "", ...revisionLine(report2), "", headline(report2, detail));
-  if (report2.environments.length > 0) lines.push("", ...overview(report2, detail));
-  if (report2.engineNote !== void 0) lines.push("", engineSkippedSentence(report2.engineNote));
-  return lines;
-}
-function renderDocument(report2, detail) {
-  const lines = header(report2, detail);
-  lines.push(...intentErrorLines(report2.intentErrors, detail));
-  const allInvalid = report2.environments.every((e) => e.verdict.kind === "invalid");
-  if (!allInvalid)
-    for (const env of report2.environments) lines.push(...environmentSection(env, report2, detail));
-  if (!allInvalid) lines.push(...probeSection(report2, detail));
-  lines.push(...legend(report2));
-  return `${lines.join("\n")}
-`;
-}
-function renderSummaryOnly(report2, detail) {
-  const lines = header(report2, detail);
-  lines.push(...intentErrorLines(report2.intentErrors, detail));
-  lines.push(
-    "",
-    detail.audience === "comment" ? `This report is shortened to fit a comment. Flow changes, Pulumi operations, lint findings and diagrams are${summaryPointer(detail)}.` : "This summary is shortened to fit GitHub's job summary limit; run `netpol-rollout preview` locally for every detail."
-  );
-  return `${lines.join("\n")}
-`;
-}
-function withinLast(text, fits, notice2) {
-  let budget = text.length;
-  let out = text;
-  while (!fits(out) && budget > 0) {
-    budget = Math.floor(budget * 0.9);
-    out = `${cutUtf16(text, budget)}
-
-${notice2}
-`;
-  }
-  return out;
-}
-function firstFitting(attempts, fits, notice2) {
-  let last = "";
-  for (const attempt of attempts) {
-    last = attempt.render();
-    if (fits(last)) return { body: last, tier: attempt.tier };
-  }
-  return { body: withinLast(last, fits, notice2), tier: "summary" };
-}
-function renderCommentWithTier(report2, options = {}) {
-  const max = Math.min(options.maxChars ?? DEFAULT_COMMENT_MAX_CHARS, GITHUB_COMMENT_LIMIT - 1);
-  const base = {
-    audience: "comment",
-    summaryUrl: options.summaryUrl,
-    sourceUrl: options.sourceUrl,
-    baseSourceUrl: options.baseSourceUrl,
-    drift: driftAcrossEnvironments(report2),
-    // The comment sums built-in rules up in one line; the job summary lists them.
-    builtinRows: false
-  };
-  const full = {
-    ...base,
-    maxRows: Number.POSITIVE_INFINITY,
-    mermaidMaxEdges: MERMAID_MAX_EDGES,
-    mermaidForUnchanged: false,
-    explanations: true
-  };
-  const reduced = (maxRows, mermaidMaxEdges) => ({
-    tier: "reduced",
-    render: () => renderDocument(report2, {
-      ...base,
-      maxRows,
-      mermaidMaxEdges,
-      mermaidForUnchanged: false,
-      explanations: false
-    })
-  });
-  const summary2 = (maxRows) => ({
-    tier: "summary",
-    render: () => renderSummaryOnly(report2, { ...full, maxRows, mermaidMaxEdges: 0, explanations: false })
-  });
-  return firstFitting(
-    [
-      { tier: "full", render: () => renderDocument(report2, full) },
-      reduced(50, 80),
-      reduced(20, 30),
-      reduced(8, 0),
-      summary2(Number.POSITIVE_INFINITY),
-      summary2(30)
-    ],
-    (s) => s.length <= max,
-    `\u2026 the comment is cut here to fit GitHub's limit; the full report is${summaryPointer({ ...full })}.`
-  );
-}
-function renderComment(report2, options = {}) {
-  return renderCommentWithTier(report2, options).body;
-}
-function renderSummaryWithTier(report2, options = {}) {
-  const max = Math.min(options.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES, GITHUB_SUMMARY_LIMIT_BYTES - 1);
-  const full = {
-    audience: "summary",
-    sourceUrl: options.sourceUrl,
-    baseSourceUrl: options.baseSourceUrl,
-    drift: driftAcrossEnvironments(report2),
-    maxRows: Number.POSITIVE_INFINITY,
-    mermaidMaxEdges: MERMAID_MAX_EDGES,
-    mermaidForUnchanged: true,
-    explanations: true,
-    builtinRows: true
-  };
-  return firstFitting(
-    [
-      { tier: "full", render: () => renderDocument(report2, full) },
-      {
-        tier: "reduced",
-        render: () => renderDocument(report2, { ...full, maxRows: 1e3, mermaidMaxEdges: 100 })
-      },
-      {
-        tier: "reduced",
-        render: () => renderDocument(report2, {
-          ...full,
-          maxRows: 200,
-          mermaidMaxEdges: 0,
-          explanations: false,
-          builtinRows: false
-        })
-      },
-      { tier: "summary", render: () => renderSummaryOnly(report2, { ...full, maxRows: 1e3 }) },
-      { tier: "summary", render: () => renderSummaryOnly(report2, { ...full, maxRows: 50 }) }
-    ],
-    (s) => Buffer.byteLength(s, "utf8") <= max,
-    "\u2026 the summary is cut here to fit GitHub's job summary limit."
-  );
-}
-function renderSummary(report2, options = {}) {
-  return renderSummaryWithTier(report2, options).body;
-}
-
 // action/src/report/annotations.ts
 var ANNOTATIONS_PER_TYPE = 10;
 function planAnnotations(intentErrors, lint, limit = ANNOTATIONS_PER_TYPE) {
@@ -2432,18 +1494,29 @@ async function runActionPreview(settings, deps, io) {
       opts
     );
   } catch (error2) {
-    if (error2 instanceof BaseRefNotFoundError) {
-      throw new BaseNotFetchedError(
-        `${error2.message}. The checkout must contain the base commit: use actions/checkout with fetch-depth: 0.`
+    const failure = error2 instanceof BaseRefNotFoundError ? new BaseNotFetchedError(
+      `${error2.message}. The checkout must contain the base commit: use actions/checkout with fetch-depth: 0.`
+    ) : error2;
+    if (settings.runner.stepSummaryPath) {
+      const message = failure instanceof Error ? failure.message : String(failure);
+      const scrub = createScrubber(settings.secrets);
+      await io.writeSummary(
+        `## Network policy preview
+
+The preview could not run: ${escapeMarkdown(scrub.scrub(message))}
+`
       );
     }
-    throw error2;
+    throw failure;
   }
   const scrubber = createScrubber(settings.secrets);
   report2 = scrubber.scrubDeep(report2);
   const outputs = previewOutputs(report2);
+  let summaryHoldsAll = true;
   if (settings.runner.stepSummaryPath) {
-    await io.writeSummary(scrubber.scrub(renderSummary(report2, sourceLinks(settings, report2))));
+    const summary2 = renderSummaryWithTier(report2, sourceLinks(settings, report2));
+    summaryHoldsAll = summary2.tier === "full";
+    await io.writeSummary(scrubber.scrub(summary2.body));
   } else {
     io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
   }
@@ -2474,6 +1547,7 @@ async function runActionPreview(settings, deps, io) {
     const summaryUrl = runUrl(settings.github);
     const body = renderComment(report2, {
       ...summaryUrl ? { summaryUrl } : {},
+      summaryHoldsAll,
       ...sourceLinks(settings, report2)
     });
     try {
@@ -2482,7 +1556,7 @@ async function runActionPreview(settings, deps, io) {
         MARKER,
         scrubber.scrub(body)
       );
-      const removed = comment.removed > 0 ? ` (${plural4(comment.removed, "duplicate")} from runs at the same time removed)` : "";
+      const removed = comment.removed > 0 ? ` (${plural(comment.removed, "duplicate")} from runs at the same time removed)` : "";
       io.info(`Pull request comment ${comment.action}: ${comment.url}${removed}`);
     } catch (error2) {
       if (error2 instanceof GitHubPermissionError) {
@@ -2515,23 +1589,20 @@ function failureReasons(report2, outputs, failOn) {
   const reasons = [];
   if (outputs.invalid) {
     reasons.push(
-      `the intent is invalid: ${plural4(outputs.intentErrors, "error")} (see the annotations and the job summary)`
+      `the intent is invalid: ${plural(outputs.intentErrors, "error")} (see the annotations and the job summary)`
     );
   }
   if (failOn === "never") return reasons;
   if (outputs.lintErrors > 0)
-    reasons.push(`lint found ${plural4(outputs.lintErrors, "error")} (fail-on: ${failOn})`);
+    reasons.push(`lint found ${plural(outputs.lintErrors, "error")} (fail-on: ${failOn})`);
   if (failOn === "warning" && outputs.lintWarnings > 0) {
-    reasons.push(`lint found ${plural4(outputs.lintWarnings, "warning")} (fail-on: warning)`);
+    reasons.push(`lint found ${plural(outputs.lintWarnings, "warning")} (fail-on: warning)`);
   }
   for (const env of report2.environments) {
     if (env.engine.status === "failed")
       reasons.push(`the Pulumi preview of ${env.name} failed: ${env.engine.error}`);
   }
   return reasons;
-}
-function plural4(n, one) {
-  return `${n} ${n === 1 ? one : `${one}s`}`;
 }
 function sourceLinks(settings, report2) {
   const { github } = settings;
@@ -3007,8 +2078,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-6JQ6NEMZ.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-O2E5NP5L.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-45BOIBPX.js");
+          const { runActionRollout } = await import("./chunks/action-rollout-MJOWILPJ.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);

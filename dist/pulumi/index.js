@@ -16299,6 +16299,11 @@ var schema_default = {
 // action/src/intent/tree.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// action/src/text/lines.ts
+function withLineFeeds(text) {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
 // action/src/intent/indentation.ts
 function contentLines(text) {
   const out = [];
@@ -16429,7 +16434,8 @@ var MESSAGES = {
   TAB_AS_INDENT: "tabs are not allowed as indentation in YAML",
   MULTIPLE_DOCS: "one YAML document per file: remove the '---' separator"
 };
-function parseYamlFile(file, text) {
+function parseYamlFile(file, rawText) {
+  const text = withLineFeeds(rawText);
   const lineCounter = new import_yaml.LineCounter();
   let doc;
   try {
@@ -16514,13 +16520,17 @@ function parseYamlFile(file, text) {
       const v = node.value;
       const value = v === null || typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : typeof v === "bigint" ? Number(v) : String(v);
       const plain = node.type === import_yaml.Scalar.PLAIN || node.type === void 0;
-      return { kind: "scalar", value, plain, pos };
+      const source = node.source;
+      return typeof value === "number" || typeof value === "boolean" ? typeof source === "string" ? { kind: "scalar", value, plain, pos, source } : { kind: "scalar", value, plain, pos } : { kind: "scalar", value, plain, pos };
     }
     return { kind: "scalar", value: null, plain: true, pos };
   };
   const start = { file, line: 1, column: 1 };
   const root = doc.contents === null ? { kind: "map", entries: [], pos: start } : convert(doc.contents, start, 0);
   return errors.length > 0 ? { file, root, errors } : { file, root, errors: [] };
+}
+function scalarText(node) {
+  return node.source ?? String(node.value);
 }
 function isNodeWithRange(node) {
   return typeof node === "object" && node !== null && "range" in node;
@@ -16682,13 +16692,13 @@ function humanize(root, e) {
     case "enum": {
       const allowed = (e.params.allowedValues ?? []).map(String);
       const unique2 = [...new Set(allowed.map((a) => a.toLowerCase()))];
-      const value = node.kind === "scalar" ? String(node.value) : describe(node);
+      const value = node.kind === "scalar" ? scalarText(node) : describe(node);
       return errorAt(node.pos, `unknown ${where ?? title} '${value}'`, suggest(value, unique2));
     }
     case "minimum":
     case "maximum": {
       const limit = e.params.limit;
-      const value = node.kind === "scalar" ? String(node.value) : describe(node);
+      const value = node.kind === "scalar" ? scalarText(node) : describe(node);
       const bound = e.keyword === "minimum" ? `at least ${limit}` : `at most ${limit}`;
       return errorAt(
         node.pos,
@@ -16723,7 +16733,7 @@ function describe(node) {
   if (node.kind === "seq") return "a list";
   if (node.value === null) return "nothing";
   if (typeof node.value === "string") return `'${node.value}'`;
-  return String(node.value);
+  return scalarText(node);
 }
 function suggest(value, known) {
   if (known.length === 0) return void 0;
@@ -16759,7 +16769,7 @@ function readLabels(map, what, fail) {
       if (v.kind === "scalar" && v.value === null) {
         fail(v.pos, `${what} '${e.key}' has no value`, `write ${e.key}: "" for an empty value`);
       } else if (v.kind === "scalar") {
-        fail(v.pos, `${what} '${e.key}' must be a string`, `quote it: "${String(v.value)}"`);
+        fail(v.pos, `${what} '${e.key}' must be a string`, `quote it: "${scalarText(v)}"`);
       } else {
         fail(v.pos, `${what} '${e.key}' must be a string, got ${describe(v)}`);
       }
