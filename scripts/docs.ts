@@ -1,11 +1,12 @@
 /**
  * Generates the README's "Action inputs and outputs" section from action.yml, so the two
- * never disagree. `npm run docs` rewrites the section between the markers; `--check`
+ * never disagree, and its example pull request comment from that comment's golden file. `npm run docs` rewrites the section between the markers; `--check`
  * fails when README.md is out of date (a test runs the same check).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { EXAMPLE_GOLDEN, renderExampleSection, updateExample } from "./readme-example.js";
 
 export const DOCS_START =
   "<!-- action-docs:start (generated from action.yml by `npm run docs`; do not edit) -->";
@@ -82,13 +83,20 @@ function main(): void {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const readmePath = `${root}README.md`;
   const readme = readFileSync(readmePath, "utf8");
-  const next = updateReadme(readme, renderActionDocs(readFileSync(`${root}action.yml`, "utf8")));
+  const withActionDocs = updateReadme(readme, renderActionDocs(readFileSync(`${root}action.yml`, "utf8")));
+  // The example pull request comment, from its golden file.
+  const next = updateExample(
+    withActionDocs,
+    renderExampleSection(readFileSync(`${root}${EXAMPLE_GOLDEN}`, "utf8")),
+  );
   if (process.argv.includes("--check")) {
     if (next !== readme) {
-      console.error("README.md's action inputs and outputs are out of date: run `npm run docs`.");
+      console.error(
+        "README.md's action inputs and outputs or example comment are out of date: run `npm run docs`.",
+      );
       process.exit(1);
     }
-    console.log("README.md's action inputs and outputs are up to date.");
+    console.log("README.md's action inputs and outputs and example comment are up to date.");
     return;
   }
   if (next !== readme) writeFileSync(readmePath, next);

@@ -4,6 +4,7 @@ import { renderComment, renderSummary } from "../../action/src/report/markdown.j
 import { expectGolden } from "../helpers/golden.js";
 import { edited, memoryGit, shippedFiles } from "./helpers.js";
 import { generateIntent } from "./generate.js";
+import { EXAMPLE_GOLDEN } from "../../scripts/readme-example.js";
 
 const PRODUCTION = "policies/environments/production.yaml";
 const SHA = "1111111111111111111111111111111111111111";
@@ -57,6 +58,20 @@ describe("what the probes will check after merge", () => {
     expect(section).toContain("| <code>production</code> | 12 | 5 | 6 | 1 | 1 |");
     expect(section).toContain("no check tries the flow this change closes");
     expectGolden("test/preview/golden/probes-new-and-closed-flow.md", section);
+  });
+
+  it("renders the README's example pull request as its reviewer sees it (golden, copied into the README)", async () => {
+    const base = shippedFiles();
+    const report = await runPreview(
+      {
+        git: memoryGit({ [SHA]: base }),
+        readHead: () => Promise.resolve(edited(base, PRODUCTION, exampleChange)),
+      },
+      { baseRef: SHA, headRef: "2222222222222222222222222222222222222222", policiesDir: "policies" },
+    );
+    const comment = renderComment(report);
+    expect(comment).toContain("**1 flow opened, 1 closed**");
+    expectGolden(EXAMPLE_GOLDEN, comment);
   });
 
   it("says a verdict that moves because a default-deny is added is explained by it", async () => {
