@@ -11,6 +11,7 @@ import { run } from "../../action/src/main.js";
 import { startFakeKube, type FakeKube, type Json } from "../fakes/kube-server.js";
 import { probeDataplane, type ProbeDataplaneOptions } from "../fakes/probe-dataplane.js";
 import { createFakeActionIo, type FakeActionIo } from "../fakes/action-io.js";
+import { startFakeGitHub, type FakeGitHub } from "../fakes/github-server.js";
 import {
   createWorkspace,
   policyNames,
@@ -26,8 +27,11 @@ const SHA_B = "b2".repeat(20);
 
 let fake: FakeKube | undefined;
 let ws: Workspace | undefined;
+let gh: FakeGitHub | undefined;
 afterEach(async () => {
   vi.unstubAllEnvs();
+  await gh?.close();
+  gh = undefined;
   await fake?.close();
   ws?.cleanup();
   fake = undefined;
@@ -105,9 +109,14 @@ const managed = (f: FakeKube, namespace: string) =>
   policyNames(f).filter((n) => n.startsWith(`${namespace}/`));
 
 describe("the Action's deploy command", () => {
-  it("deploys every environment in promotion order, proves it with probe pods and records it", async () => {
+  it("deploys every environment in promotion order, proves it with probe pods, records it and tells the merged pull request", async () => {
     const { fake, ws } = await setup();
-    const r = await runAction({ command: "deploy" });
+    gh = await startFakeGitHub();
+    gh.seedCommitPulls("acme", "netpol", SHA_A, [{ number: 12, merged: true }]);
+    const r = await runAction(
+      { command: "deploy", "comment-on-pr": "true", "github-token": "ghs_deploytoken" },
+      { GITHUB_API_URL: gh.url },
+    );
     expect(r.failure, r.io.summary).toBeUndefined();
     expect(r.io.outputs).toMatchObject({
       "environments-deployed": "staging,production",
@@ -130,6 +139,13 @@ describe("the Action's deploy command", () => {
     // The probe pods ran in the fake (created through the API) and none is left.
     expect(fake.requests.some((q) => q.method === "POST" && q.path.endsWith("/pods"))).toBe(true);
     expect(await probeLeftovers(fake)).toEqual([]);
+    // The merged pull request got the short result, once.
+    const comments = gh.comments("acme", "netpol", 12);
+    expect(comments).toHaveLength(1);
+    expect(comments[0]?.body).toMatch(
+      /^<!-- netpol-rollout:deploy-result \* -->\n\*\*netpol-rollout deploy of <code>a1a1a1a1a1a1<\/code>: ✅ deployed/,
+    );
+    expect(r.io.infos).toContain(`Result posted on pull request #12: ${comments[0]?.html_url}`);
     // The kubeconfig's token is masked for the log and appears in nothing written.
     expect(r.stdout).toContain(`::add-mask::${fake.token}`);
     expect(r.io.summary).not.toContain(fake.token);

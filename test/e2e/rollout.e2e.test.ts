@@ -213,6 +213,7 @@ describe.skipIf(!bin)("netpol-rollout through the real Pulumi engine and kube-ap
       const comments: string[] = [];
       deps.github = {
         identity: () => Promise.resolve("github-actions[bot]"),
+        pullRequestsOfCommit: () => Promise.resolve([]),
         upsertStickyComment: (_issue, _marker, body) => {
           comments.push(body);
           return Promise.resolve({

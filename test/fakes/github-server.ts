@@ -9,6 +9,7 @@
  *   POST   /repos/{owner}/{repo}/issues/{number}/comments                 → 201
  *   PATCH  /repos/{owner}/{repo}/issues/comments/{id}                      → 200
  *   DELETE /repos/{owner}/{repo}/issues/comments/{id}                      → 204
+ *   GET    /repos/{owner}/{repo}/commits/{sha}/pulls                       (the pull requests of a commit)
  * Failures are configured per method and path: a status (403 read-only token, rate limits,
  * 5xx), a connection that never answers, one reset, or a body that is not JSON. `hold`
  * makes requests wait for each other, to force two runs to interleave.
@@ -65,6 +66,13 @@ export interface FakeGitHub {
   /** Adds comments to an issue as if `user` (default "someone") had posted them. */
   seed(owner: string, repo: string, number: number, bodies: string[], user?: string): void;
   fail(rule: FailureRule): void;
+  /** Records that `sha` belongs to these pull requests (merged ones name it as their merge commit). */
+  seedCommitPulls(
+    owner: string,
+    repo: string,
+    sha: string,
+    pulls: { number: number; merged: boolean }[],
+  ): void;
   /**
    * The next `count` requests matching `method` and `path` wait until all `count` have
    * arrived, then are answered together (two runs that list before either posts).
@@ -86,6 +94,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
   const login = options.login ?? "github-actions[bot]";
   const issues = new Map<string, FakeComment[]>();
+  const commitPulls = new Map<string, { number: number; merged: boolean }[]>();
   const requests: RecordedRequest[] = [];
   const failures: (FailureRule & { left: number })[] = [];
   const holds: { method?: string; path?: RegExp; count: number; waiting: (() => void)[] }[] = [];
@@ -218,6 +227,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       return send(res, 405, { message: "Method Not Allowed" });
     }
 
+    m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([0-9a-f]+)\/pulls$/.exec(path);
+    if (m && method === "GET") {
+      const [owner, repo, sha] = [m[1] ?? "", m[2] ?? "", m[3] ?? ""];
+      const pulls = commitPulls.get(`${owner}/${repo}@${sha}`.toLowerCase()) ?? [];
+      return send(
+        res,
+        200,
+        pulls.map((p) => ({
+          number: p.number,
+          state: p.merged ? "closed" : "open",
+          html_url: `https://github.com/${owner}/${repo}/pull/${p.number}`,
+          merged_at: p.merged ? "2024-05-01T11:00:00Z" : null,
+          merge_commit_sha: p.merged ? sha : null,
+        })),
+      );
+    }
+
     m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(path);
     if (m) {
       const id = Number(m[3]);
@@ -263,6 +289,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     seed(owner, repo, number, bodies, user = "someone") {
       const comments = list(owner, repo, number);
       for (const body of bodies) comments.push(make(owner, repo, number, body, user));
+    },
+    seedCommitPulls(owner, repo, sha, pulls) {
+      commitPulls.set(`${owner}/${repo}@${sha}`.toLowerCase(), pulls);
     },
     fail(rule) {
       failures.push({ ...rule, left: rule.times ?? Infinity });

@@ -6,7 +6,7 @@
 import type { getOctokit } from "@actions/github";
 import { visible } from "../text/escape.js";
 import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../ports/github.js";
-import type { GitHubAdapter, IssueRef, StickyCommentResult } from "../ports/github.js";
+import type { CommitPullRequest, GitHubAdapter, IssueRef, StickyCommentResult } from "../ports/github.js";
 
 type Octokit = ReturnType<typeof getOctokit>;
 
@@ -138,6 +138,23 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapte
 
   return {
     identity,
+    async pullRequestsOfCommit(repository, sha) {
+      const octokit = await connect();
+      return classify("find the pull request of the commit", async () => {
+        const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+          owner: repository.owner,
+          repo: repository.repo,
+          commit_sha: sha,
+        });
+        if (!Array.isArray(data))
+          throw malformed("find the pull request of the commit", "a list of pull requests");
+        return (data as unknown[]).map((raw) => {
+          const pr = commitPullRequest(raw);
+          if (!pr) throw malformed("find the pull request of the commit", "a list of pull requests");
+          return pr;
+        });
+      });
+    },
     async upsertStickyComment(issue, marker, body) {
       if (!body.startsWith(marker)) throw new Error("the sticky comment body must start with its marker");
       const octokit = await connect();
@@ -174,6 +191,23 @@ export function createGitHubAdapter(options: GitHubAdapterOptions): GitHubAdapte
         "update the pull request comment",
       );
     },
+  };
+}
+
+function commitPullRequest(raw: unknown): CommitPullRequest | undefined {
+  if (typeof raw !== "object" || raw === null) return undefined;
+  const {
+    number,
+    merged_at: mergedAt,
+    merge_commit_sha: mergeSha,
+    html_url: url,
+  } = raw as Record<string, unknown>;
+  if (typeof number !== "number" || typeof url !== "string") return undefined;
+  return {
+    number,
+    merged: typeof mergedAt === "string" && mergedAt !== "",
+    ...(typeof mergeSha === "string" && mergeSha !== "" ? { mergeCommitSha: mergeSha } : {}),
+    url,
   };
 }
 

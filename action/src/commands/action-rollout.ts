@@ -18,6 +18,7 @@ import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } fro
 import type { OnInconclusive } from "../rollout/decision.js";
 import type { RunInfo } from "../rollout/last-known-good.js";
 import { rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout/outcome.js";
+import { GitHubPermissionError, type GitHubAdapter } from "../ports/github.js";
 import { runRollout, type RolloutDeps } from "./deploy.js";
 import { runDrift, type DriftDeps } from "./drift.js";
 import { LAST_KNOWN_GOOD, runRollback, type CompileAtRef } from "./rollback.js";
@@ -50,9 +51,66 @@ export interface RolloutActionSettings {
   secrets: string[];
 }
 
+/** What became of the short result for the merged pull request. */
+export type NotifyResult =
+  | { posted: true; number: number; url: string }
+  /** Nothing to post to, or the token may not: a log line, never a failure. */
+  | { posted: false; reason: string };
+
 /** Posts the short result on the pull request a merge commit came from, when the token allows. */
 export interface PullRequestNotifier {
-  post(commit: string, body: string): Promise<string>;
+  post(commit: string, body: string): Promise<NotifyResult>;
+}
+
+/**
+ * The notifier over the GitHub port: the pull request merged as `commit` (else the one
+ * whose head it is), one comment per run of these environments (its own sticky marker, so a
+ * re-run updates it and staging's job never edits production's), under the comment
+ * ownership rules of the preview comment: only a comment written by our identity is ours.
+ */
+export function pullRequestNotifier(
+  github: GitHubAdapter,
+  repository: { owner: string; repo: string },
+  environments: readonly string[] | undefined,
+): PullRequestNotifier {
+  const marker = `<!-- netpol-rollout:deploy-result ${environments === undefined ? "*" : [...environments].sort().join(",")} -->`;
+  return {
+    async post(commit, body) {
+      let pulls;
+      try {
+        pulls = await github.pullRequestsOfCommit(repository, commit);
+      } catch (error) {
+        if (error instanceof GitHubPermissionError) {
+          return {
+            posted: false,
+            reason: `the token may not read the pull requests of ${commit.slice(0, 12)}`,
+          };
+        }
+        throw error;
+      }
+      const pr =
+        pulls.find((p) => p.merged && p.mergeCommitSha === commit) ?? pulls.find((p) => p.merged) ?? pulls[0];
+      if (pr === undefined) {
+        return { posted: false, reason: `no pull request holds ${commit.slice(0, 12)} (pushed directly)` };
+      }
+      try {
+        const result = await github.upsertStickyComment(
+          { ...repository, number: pr.number },
+          marker,
+          `${marker}\n${body}`,
+        );
+        return { posted: true, number: pr.number, url: result.url };
+      } catch (error) {
+        if (error instanceof GitHubPermissionError) {
+          return {
+            posted: false,
+            reason: `the token may not comment on pull request #${pr.number} (the job needs permissions: pull-requests: write)`,
+          };
+        }
+        throw error;
+      }
+    },
+  };
 }
 
 export interface RolloutActionDeps {
@@ -184,15 +242,19 @@ export async function runActionRollout(
 
   if (settings.command === "deploy" && deps.notifier && settings.revision) {
     try {
-      const url = await deps.notifier.post(
+      const result = await deps.notifier.post(
         settings.revision,
         scrubber.scrub(renderPullRequestResult(safe, settings.run.url)),
       );
-      io.info(`Result posted on the merged pull request: ${url}`);
+      io.info(
+        result.posted
+          ? `Result posted on pull request #${result.number}: ${result.url}`
+          : `The result was not posted on a pull request: ${result.reason}`,
+      );
     } catch (error) {
-      // The result is in the job summary either way (a read-only token, no pull request).
+      // The result is in the job summary either way; GitHub failing never fails the deploy.
       io.warn(
-        `The result was not posted on the pull request: ${error instanceof Error ? error.message : String(error)}`,
+        `The result was not posted on the pull request: ${scrubber.scrub(error instanceof Error ? error.message : String(error))}`,
       );
     }
   }

@@ -16,8 +16,26 @@ export interface StickyCommentResult {
   removed: number;
 }
 
+/** A pull request a commit belongs to, as `GET /repos/{o}/{r}/commits/{sha}/pulls` lists it. */
+export interface CommitPullRequest {
+  number: number;
+  /** Whether it was merged (`merged_at` set). */
+  merged: boolean;
+  /** The commit its merge produced, when merged. */
+  mergeCommitSha?: string;
+  url: string;
+}
+
 /** The GitHub operations the Action needs. */
 export interface GitHubAdapter {
+  /**
+   * The pull requests `sha` belongs to: the one it was merged by, or whose head it is
+   * (`GET /repos/{owner}/{repo}/commits/{sha}/pulls`). Empty for a commit pushed directly.
+   */
+  pullRequestsOfCommit(
+    repository: { owner: string; repo: string },
+    sha: string,
+  ): Promise<CommitPullRequest[]>;
   /**
    * Keeps exactly one comment of ours whose body starts with `marker`, holding `body`:
    * updates it in place, or creates it. Only comments written by our identity count: a

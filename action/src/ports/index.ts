@@ -25,5 +25,5 @@ export {
 } from "./engine.js";
 export type { GitReader } from "./git.js";
 export { GitError } from "./git.js";
-export type { GitHubAdapter, IssueRef, StickyCommentResult } from "./github.js";
+export type { CommitPullRequest, GitHubAdapter, IssueRef, StickyCommentResult } from "./github.js";
 export { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "./github.js";

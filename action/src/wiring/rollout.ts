@@ -22,7 +22,13 @@ import {
   shippedProgramDeployer,
 } from "../adapters/pulumi-program.js";
 import { createBundleFiles, createHistoryStore } from "../adapters/rollout-store.js";
-import type { RolloutActionDeps, RolloutActionSettings } from "../commands/action-rollout.js";
+import {
+  pullRequestNotifier,
+  type PullRequestNotifier,
+  type RolloutActionDeps,
+  type RolloutActionSettings,
+} from "../commands/action-rollout.js";
+import { createGitHubAdapter } from "../adapters/github.js";
 import type { RolloutDeps } from "../commands/deploy.js";
 import type { CompileAtRef } from "../commands/rollback.js";
 import { compileEnvironment } from "../compile/index.js";
@@ -131,6 +137,10 @@ export function rolloutWiring(
     compileAt: compileAtRef(git, settings.policiesDir),
     ...(options.signal ? { signal: options.signal } : {}),
   };
+  if (settings.command === "deploy") {
+    const notifier = notifierFor(settings, io);
+    if (notifier) deps.notifier = notifier;
+  }
   return { settings: actionSettings, deps, cluster, secrets };
 }
 
@@ -198,6 +208,28 @@ function engineFor(
       }),
     (environment) => stackName(settings.stackTemplate, environment),
   );
+}
+
+/** The merged pull request's result poster, when asked for and possible; else says why not. */
+function notifierFor(settings: DeploySettings, io: ActionIo): PullRequestNotifier | undefined {
+  if (!settings.commentOnPr) return undefined;
+  const { owner, repo } = settings.github;
+  const skip =
+    settings.githubToken === ""
+      ? "no github-token"
+      : !settings.revision || owner === ""
+        ? "not running on a GitHub runner (no GITHUB_SHA or GITHUB_REPOSITORY)"
+        : undefined;
+  if (skip !== undefined) {
+    io.info(`The result will not be posted on a pull request: ${skip}`);
+    return undefined;
+  }
+  const github = createGitHubAdapter({
+    token: settings.githubToken,
+    apiUrl: settings.github.apiUrl,
+    ...(settings.commentAuthor ? { commentAuthor: settings.commentAuthor } : {}),
+  });
+  return pullRequestNotifier(github, { owner, repo }, settings.environments);
 }
 
 /** A deployer for a command that must never deploy. */
