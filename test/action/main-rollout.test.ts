@@ -7,18 +7,16 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { join } from "node:path";
-import { run } from "../../action/src/main.js";
 import { startFakeKube, type FakeKube, type Json } from "../fakes/kube-server.js";
 import { probeDataplane, type ProbeDataplaneOptions } from "../fakes/probe-dataplane.js";
-import { createFakeActionIo, type FakeActionIo } from "../fakes/action-io.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/github-server.js";
 import {
+  runActionOn,
   createWorkspace,
   policyNames,
   probeLeftovers,
   seedShop,
   shopIntent,
-  STAND_IN_PULUMI_BIN,
   type Workspace,
 } from "../helpers/live-shop.js";
 
@@ -49,61 +47,9 @@ async function setup(dataplane: ProbeDataplaneOptions = {}) {
   return { fake, ws };
 }
 
-interface ActionRun {
-  io: FakeActionIo;
-  /** The `::error::` line the step failed with, if it failed. */
-  failure?: string;
-  stdout: string;
-}
-
-/** Runs the Action as the runner would, with these inputs. */
-async function runAction(
-  inputs: Record<string, string>,
-  env: Record<string, string> = {},
-): Promise<ActionRun> {
-  const w = ws!;
-  const io = createFakeActionIo();
-  const written: string[] = [];
-  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    written.push(String(chunk));
-    return true;
-  });
-  try {
-    await run({
-      io,
-      cwd: w.dir,
-      env: {
-        PATH: `${STAND_IN_PULUMI_BIN}:${process.env.PATH ?? ""}`,
-        PULUMI_BACKEND_URL: `file://${w.pulumiState}`,
-        GITHUB_WORKSPACE: w.dir,
-        RUNNER_TEMP: w.temp,
-        GITHUB_STEP_SUMMARY: join(w.temp, "summary.md"),
-        GITHUB_REPOSITORY: "acme/netpol",
-        GITHUB_RUN_ID: "77",
-        GITHUB_ACTOR: "alice",
-        GITHUB_EVENT_NAME: "push",
-        GITHUB_SHA: SHA_A,
-        INPUT_KUBECONFIG: w.kubeconfig,
-        "INPUT_PROBE-TIMEOUT": "1",
-        "INPUT_COMMENT-ON-PR": "false",
-        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-        ...env,
-      },
-      rollout: {
-        clusterOptions: { timeoutMs: 2000, retry: { baseDelayMs: 5, maxDelayMs: 50 } },
-        // Generous waits: a loaded machine must not turn a slow log read into an inconclusive check.
-        proberOptions: { pollMs: 50, graceMs: 2000, startTimeoutMs: 10_000 },
-        reprobe: { deadlineSeconds: 1, intervalSeconds: 0.2, confirmRounds: 1 },
-      },
-    });
-  } finally {
-    spy.mockRestore();
-  }
-  const stdout = written.join("");
-  const failure = stdout.split("\n").find((l) => l.startsWith("::error::"));
-  process.exitCode = undefined;
-  return { io, stdout, ...(failure ? { failure } : {}) };
-}
+/** Runs the Action as the runner would, with these inputs, on the current workspace. */
+const runAction = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+  runActionOn(ws!, inputs, { GITHUB_SHA: SHA_A, ...env });
 
 const managed = (f: FakeKube, namespace: string) =>
   policyNames(f).filter((n) => n.startsWith(`${namespace}/`));

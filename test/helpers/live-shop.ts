@@ -7,6 +7,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { vi } from "vitest";
+import type { SignalSource } from "../../action/src/adapters/cancel.js";
+import { run } from "../../action/src/main.js";
+import { createFakeActionIo, type FakeActionIo } from "../fakes/action-io.js";
 import type { FakeKube, Json } from "../fakes/kube-server.js";
 import { PROBE_RUN_LABEL } from "../../action/src/probe/pod-script.js";
 
@@ -144,4 +148,64 @@ export function policyNames(fake: FakeKube): string[] {
     .list("networkpolicies")
     .map((p) => `${String((p.metadata as Json).namespace)}/${String((p.metadata as Json).name)}`)
     .sort();
+}
+
+export interface ActionRun {
+  io: FakeActionIo;
+  /** The `::error::` line the step failed with, if it failed. */
+  failure?: string;
+  stdout: string;
+}
+
+/**
+ * Runs the Action as the runner would (`run()` of main.ts), with these inputs, over the
+ * workspace's kubeconfig and the stand-in engine; short waits suited to the fake.
+ */
+export async function runActionOn(
+  w: Workspace,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  options: { signals?: SignalSource } = {},
+): Promise<ActionRun> {
+  const io = createFakeActionIo();
+  const written: string[] = [];
+  const spy = vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    await run({
+      io,
+      cwd: w.dir,
+      env: {
+        PATH: `${STAND_IN_PULUMI_BIN}:${process.env.PATH ?? ""}`,
+        PULUMI_BACKEND_URL: `file://${w.pulumiState}`,
+        GITHUB_WORKSPACE: w.dir,
+        RUNNER_TEMP: w.temp,
+        GITHUB_STEP_SUMMARY: join(w.temp, "summary.md"),
+        GITHUB_REPOSITORY: "acme/netpol",
+        GITHUB_RUN_ID: "77",
+        GITHUB_ACTOR: "alice",
+        GITHUB_EVENT_NAME: "push",
+        INPUT_KUBECONFIG: w.kubeconfig,
+        "INPUT_PROBE-TIMEOUT": "1",
+        "INPUT_COMMENT-ON-PR": "false",
+        ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+        ...env,
+      },
+      ...(options.signals ? { signals: options.signals } : {}),
+      rollout: {
+        clusterOptions: { timeoutMs: 2000, retry: { baseDelayMs: 5, maxDelayMs: 50 } },
+        // Generous waits: a loaded machine must not turn a slow log read into an inconclusive check.
+        proberOptions: { pollMs: 50, graceMs: 2000, startTimeoutMs: 10_000 },
+        reprobe: { deadlineSeconds: 1, intervalSeconds: 0.2, confirmRounds: 1 },
+      },
+    });
+  } finally {
+    spy.mockRestore();
+  }
+  const stdout = written.join("");
+  const failure = stdout.split("\n").find((l) => l.startsWith("::error::"));
+  process.exitCode = undefined;
+  return { io, stdout, ...(failure ? { failure } : {}) };
 }
