@@ -28,4 +28,16 @@ describe("cancellation", () => {
     source.emit("SIGTERM");
     expect(c.signal.aborted).toBe(true);
   });
+
+  it("serves every concurrent wait of a run (one per probe pod) without a listener leak warning", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on("warning", onWarning);
+    const c = cancelOnSignals(new EventEmitter(), () => undefined);
+    for (let i = 0; i < 50; i++) c.signal.addEventListener("abort", () => undefined);
+    await new Promise((r) => setTimeout(r, 10));
+    process.off("warning", onWarning);
+    expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    c.dispose();
+  });
 });

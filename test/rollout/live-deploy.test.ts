@@ -152,3 +152,43 @@ describe("the engine failing mid-step", () => {
     expect(await probeLeftovers(fake)).toEqual([]);
   }, 60_000);
 });
+
+describe("pre-flight refusals change nothing in the cluster", () => {
+  it("a namespace of the intent missing from the cluster", async () => {
+    const { fake, ws } = await setup();
+    ws.writeEnvironment(
+      "production",
+      shopIntent("production", 1, "").replace(
+        "flows:",
+        "  payments:\n    services:\n      psp: { labels: { app: psp }, ports: [443] }\nflows:",
+      ),
+    );
+    const r = await runActionOn(ws, { command: "deploy" }, { GITHUB_SHA: SHA_A });
+    expect(r.failure).toMatch(
+      /refused \(nothing was changed\): production: policies\/environments\/production\.yaml:\d+:\d+: namespace payments does not exist in the cluster/,
+    );
+    expect(r.io.summary).toMatch(/refused/);
+    expect(policyNames(fake)).toEqual([]);
+    expect(probePods(fake)).toEqual([]);
+  }, 30_000);
+
+  it("an invalid file in another environment", async () => {
+    const { fake, ws } = await setup();
+    ws.writeEnvironment("dev", "promotion: 0\ncni: calco\n");
+    const r = await runActionOn(ws, { command: "deploy", environments: "production" }, { GITHUB_SHA: SHA_A });
+    expect(r.failure).toMatch(/the intent is invalid.*nothing was deployed/);
+    expect(r.io.summary).toMatch(/policies\/environments\/dev\.yaml:2/);
+    expect(policyNames(fake)).toEqual([]);
+  }, 30_000);
+
+  it("a locked stack, naming how to recover", async () => {
+    const { fake, ws } = await setup();
+    vi.stubEnv("FAKE_PULUMI_FAIL", "locked");
+    const r = await runActionOn(ws, { command: "deploy" }, { GITHUB_SHA: SHA_A });
+    expect(r.failure).toMatch(
+      /production: refused: .*locked.*Recovery: .*pulumi cancel --stack production --yes/,
+    );
+    expect(policyNames(fake)).toEqual([]);
+    expect(await probeLeftovers(fake)).toEqual([]);
+  }, 30_000);
+});

@@ -6,6 +6,7 @@
  * Nothing here can leave a default-deny without its allows: the engine orders those within
  * each update, however it is interrupted.
  */
+import { setMaxListeners } from "node:events";
 export interface SignalSource {
   on(signal: "SIGINT" | "SIGTERM", listener: () => void): unknown;
   off(signal: "SIGINT" | "SIGTERM", listener: () => void): unknown;
@@ -19,6 +20,9 @@ export interface Cancellation {
 
 export function cancelOnSignals(source: SignalSource, log: (line: string) => void): Cancellation {
   const controller = new AbortController();
+  // Every concurrent wait of a run listens on this one signal (a probe round per probe pod,
+  // each removing its listener when it ends): more than Node's warning threshold of 10.
+  setMaxListeners(0, controller.signal);
   const handlers = (["SIGINT", "SIGTERM"] as const).map((name) => {
     const handler = () => {
       if (!controller.signal.aborted) {
