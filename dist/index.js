@@ -11,6 +11,7 @@ import {
   buildProbePlan,
   checkAvailability,
   chooseProgram,
+  createGitHubAdapter,
   createGitReader,
   createPulumiEngine,
   diffEnvironments,
@@ -24,23 +25,18 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-FNJAICKK.js";
-import {
-  MARKER,
-  createScrubber,
-  plural,
-  previewOutputs,
-  renderComment,
-  renderSummaryWithTier,
-  unknownEnvironmentMessage,
-  verdictOf
-} from "./chunks/chunk-DOK4HXFC.js";
+} from "./chunks/chunk-ZCSAGVP6.js";
 import {
   DEFAULT_DENY_NAME,
+  GitHubApiError,
+  GitHubPermissionError,
+  GitHubRateLimitError,
+  MARKER,
   SOURCE_ANNOTATION,
   buildModel,
   compileEnvironment,
   compileSelector,
+  createScrubber,
   escapeMarkdown,
   formatPolicy,
   isDnsTarget,
@@ -48,8 +44,13 @@ import {
   isPodTarget,
   parseCidr,
   parseSourceAnnotation,
-  visible
-} from "./chunks/chunk-SCR74SC5.js";
+  plural,
+  previewOutputs,
+  renderComment,
+  renderSummaryWithTier,
+  unknownEnvironmentMessage,
+  verdictOf
+} from "./chunks/chunk-GWWBBJAF.js";
 import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
@@ -1420,29 +1421,6 @@ function compareCandidates(a, b) {
   return a.seq - b.seq;
 }
 
-// action/src/ports/github.ts
-var GitHubApiError = class extends Error {
-  constructor(message, status, operation) {
-    super(message);
-    this.status = status;
-    this.operation = operation;
-  }
-  status;
-  operation;
-  name = "GitHubApiError";
-};
-var GitHubPermissionError = class extends GitHubApiError {
-  name = "GitHubPermissionError";
-};
-var GitHubRateLimitError = class extends GitHubApiError {
-  constructor(message, status, operation, resetAt) {
-    super(message, status, operation);
-    this.resetAt = resetAt;
-  }
-  resetAt;
-  name = "GitHubRateLimitError";
-};
-
 // action/src/commands/action-preview.ts
 var FORK_SKIP_REASON = "fork pull request: secrets are not available";
 var TARGET_SKIP_REASON = "pull_request_target: secrets are present and the head is untrusted, so the engine never runs on it";
@@ -1651,8 +1629,10 @@ function createActionsIo() {
 }
 
 // action/src/adapters/cancel.ts
+import { setMaxListeners } from "node:events";
 function cancelOnSignals(source, log) {
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
   const handlers = ["SIGINT", "SIGTERM"].map((name) => {
     const handler = () => {
       if (!controller.signal.aborted) {
@@ -1675,318 +1655,6 @@ function cancelOnSignals(source, log) {
 
 // action/src/wiring/preview.ts
 import { join as join2, relative } from "node:path";
-
-// action/src/adapters/github.ts
-var PER_PAGE = 100;
-var DEFAULT_COMMENT_AUTHOR = "github-actions[bot]";
-function createGitHubAdapter(options) {
-  const policy = { ...DEFAULT_REQUEST_POLICY, ...options.policy };
-  let client;
-  const connect = () => client ??= import("./chunks/github-N3JEM5ZR.js").then(
-    ({ getOctokit }) => getOctokit(options.token, { baseUrl: options.apiUrl }, requestPolicyPlugin(policy))
-  );
-  let author;
-  const identity = () => author ??= options.commentAuthor ? Promise.resolve(options.commentAuthor) : connect().then(async (octokit) => {
-    try {
-      const { data } = await octokit.request("GET /user", { request: { retries: 0 } });
-      const login = data?.login;
-      if (typeof login === "string" && login !== "") return login;
-    } catch (error2) {
-      const status = numberField(error2, "status") ?? 0;
-      if (status !== 401 && status !== 403 && status !== 404)
-        throw toGitHubError("find who the token is", error2);
-    }
-    return DEFAULT_COMMENT_AUTHOR;
-  });
-  const listOurs = async (octokit, issue2, marker, login) => classify("list the pull request's comments", async () => {
-    const ours = [];
-    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-      owner: issue2.owner,
-      repo: issue2.repo,
-      issue_number: issue2.number,
-      per_page: PER_PAGE
-    });
-    for await (const page of pages) {
-      if (!Array.isArray(page.data))
-        throw malformed("list the pull request's comments", "a list of comments");
-      for (const raw of page.data) {
-        const comment = issueComment(raw);
-        if (!comment) throw malformed("list the pull request's comments", "a list of comments");
-        if (comment.body.startsWith(marker) && sameLogin(comment.author, login)) ours.push(comment);
-      }
-    }
-    return ours.sort((a, b) => a.id - b.id);
-  });
-  const update = async (octokit, issue2, id, body) => classify("update the pull request comment", async () => {
-    const { data } = await octokit.rest.issues.updateComment({
-      owner: issue2.owner,
-      repo: issue2.repo,
-      comment_id: id,
-      body
-    });
-    return issueComment(data) ?? Promise.reject(malformed("update the pull request comment", "a comment"));
-  });
-  const remove = async (octokit, issue2, comments) => {
-    for (const comment of comments) {
-      await classify("delete a duplicate pull request comment", async () => {
-        try {
-          await octokit.rest.issues.deleteComment({
-            owner: issue2.owner,
-            repo: issue2.repo,
-            comment_id: comment.id
-          });
-        } catch (error2) {
-          if (numberField(error2, "status") !== 404) throw error2;
-        }
-      });
-    }
-  };
-  const converge = async (octokit, issue2, ours, body) => {
-    const [keeper, ...duplicates] = ours;
-    if (!keeper) return void 0;
-    await remove(octokit, issue2, duplicates);
-    const removed = duplicates.length;
-    if (keeper.body === body) return { action: "unchanged", url: keeper.url, id: keeper.id, removed };
-    try {
-      const updated = await update(octokit, issue2, keeper.id, body);
-      return { action: "updated", url: updated.url, id: updated.id, removed };
-    } catch (error2) {
-      if (error2 instanceof GitHubApiError && error2.status === 404) return void 0;
-      throw error2;
-    }
-  };
-  return {
-    identity,
-    async upsertStickyComment(issue2, marker, body) {
-      if (!body.startsWith(marker)) throw new Error("the sticky comment body must start with its marker");
-      const octokit = await connect();
-      let login = await identity();
-      for (let round = 0; round < 2; round++) {
-        const existing = await converge(octokit, issue2, await listOurs(octokit, issue2, marker, login), body);
-        if (existing) return existing;
-        const created = await classify("create the pull request comment", async () => {
-          const { data } = await octokit.rest.issues.createComment({
-            owner: issue2.owner,
-            repo: issue2.repo,
-            issue_number: issue2.number,
-            body
-          });
-          return issueComment(data) ?? Promise.reject(malformed("create the pull request comment", "a comment"));
-        });
-        login = created.author;
-        author = Promise.resolve(login);
-        const ours = await listOurs(octokit, issue2, marker, login);
-        if (!ours.some((c) => c.id === created.id)) ours.push(created);
-        ours.sort((a, b) => a.id - b.id);
-        const settled = await converge(octokit, issue2, ours, body);
-        if (!settled) continue;
-        return settled.id === created.id ? { ...settled, action: "created" } : settled;
-      }
-      throw new GitHubApiError(
-        "cannot keep one pull request comment: our comment was deleted twice while it was being updated",
-        0,
-        "update the pull request comment"
-      );
-    }
-  };
-}
-function issueComment(raw) {
-  if (typeof raw !== "object" || raw === null) return void 0;
-  const { id, body, html_url: url, user } = raw;
-  const login = typeof user === "object" && user !== null ? user.login : void 0;
-  if (typeof id !== "number" || typeof url !== "string") return void 0;
-  return {
-    id,
-    body: typeof body === "string" ? body : "",
-    url,
-    author: typeof login === "string" ? login : ""
-  };
-}
-function sameLogin(a, b) {
-  return a.toLowerCase() === b.toLowerCase();
-}
-function malformed(operation, expected) {
-  return new GitHubApiError(`cannot ${operation}: GitHub's answer is not ${expected}`, 0, operation);
-}
-var DEFAULT_REQUEST_POLICY = {
-  timeoutMs: 15e3,
-  retries: 3,
-  baseDelayMs: 1e3,
-  maxDelayMs: 8e3,
-  maxRetryAfterMs: 6e4
-};
-var IDEMPOTENT = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "DELETE"]);
-function requestPolicyPlugin(policy) {
-  return (octokit) => {
-    octokit.hook.wrap("request", async (request, options) => {
-      const method = String(options.method).toUpperCase();
-      const retries = options.request?.retries ?? policy.retries;
-      for (let attempt = 0; ; attempt++) {
-        const signal = AbortSignal.timeout(policy.timeoutMs);
-        let failure;
-        try {
-          options.request = { ...options.request, signal };
-          const response = await request(options);
-          if (response.status !== 204 && (typeof response.data !== "object" || response.data === null)) {
-            failure = new MalformedResponseError(
-              `GitHub answered HTTP ${response.status} with a body that is not JSON (${describeBody(response.data)})`
-            );
-          } else {
-            return response;
-          }
-        } catch (error2) {
-          failure = signal.aborted ? new RequestTimeoutError(policy.timeoutMs) : error2;
-        }
-        const wait = retryDelay(failure, method, attempt, policy);
-        if (attempt >= retries || wait === void 0) throw failure;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-    });
-  };
-}
-var RequestTimeoutError = class extends Error {
-  constructor(timeoutMs) {
-    super(`no complete answer within ${timeoutMs / 1e3} s`);
-    this.timeoutMs = timeoutMs;
-  }
-  timeoutMs;
-  name = "RequestTimeoutError";
-};
-var MalformedResponseError = class extends Error {
-  name = "MalformedResponseError";
-};
-function describeBody(data) {
-  if (typeof data !== "string") return typeof data;
-  if (data === "") return "empty";
-  return `${data.length} characters`;
-}
-function retryDelay(error2, method, attempt, policy) {
-  const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
-  const status = numberField(error2, "status") ?? 0;
-  const answered = hasResponse(error2);
-  if (answered && isRateLimit(status, headersOf(error2), apiMessageOf(error2))) {
-    const waitMs = rateLimitWait(headersOf(error2));
-    if (waitMs === void 0) return backoff;
-    return waitMs <= policy.maxRetryAfterMs ? waitMs : void 0;
-  }
-  if (!IDEMPOTENT.has(method)) return void 0;
-  if (error2 instanceof RequestTimeoutError || error2 instanceof MalformedResponseError) return backoff;
-  if (!answered) return backoff;
-  return status >= 500 ? backoff : void 0;
-}
-function hasResponse(error2) {
-  return typeof error2 === "object" && error2 !== null && error2.response !== void 0;
-}
-function isRateLimit(status, headers, message) {
-  return status === 429 || status === 403 && (headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(message));
-}
-function rateLimitWait(headers) {
-  const retryAfter = headers["retry-after"];
-  if (retryAfter !== void 0) {
-    const seconds = Number(retryAfter);
-    if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1e3;
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - Date.now());
-  }
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1e3 - Date.now());
-  return void 0;
-}
-async function classify(operation, fn) {
-  try {
-    return await fn();
-  } catch (error2) {
-    throw toGitHubError(operation, error2);
-  }
-}
-function toGitHubError(operation, error2) {
-  if (error2 instanceof GitHubApiError) return error2;
-  const headers = headersOf(error2);
-  const apiMessage = oneLine(apiMessageOf(error2));
-  const cannot = `cannot ${operation}`;
-  if (error2 instanceof RequestTimeoutError) {
-    return new GitHubApiError(
-      `${cannot}: GitHub did not answer within ${error2.timeoutMs / 1e3} s`,
-      0,
-      operation
-    );
-  }
-  if (error2 instanceof MalformedResponseError)
-    return new GitHubApiError(`${cannot}: ${error2.message}`, 0, operation);
-  if (numberField(error2, "status") === void 0) {
-    return new GitHubApiError(
-      `${cannot}: GitHub's answer is not what its API describes (${apiMessage})`,
-      0,
-      operation
-    );
-  }
-  if (!hasResponse(error2)) {
-    return new GitHubApiError(
-      `${cannot}: no answer from GitHub (${apiMessage || "the connection failed"})`,
-      0,
-      operation
-    );
-  }
-  const status = numberField(error2, "status") ?? 0;
-  const text = `${cannot}: HTTP ${status}${apiMessage ? ` (${apiMessage})` : ""}`;
-  if (isRateLimit(status, headers, apiMessage)) {
-    return new GitHubRateLimitError(text, status, operation, resetOf(headers));
-  }
-  if (status === 403) return new GitHubPermissionError(text, status, operation);
-  if (status === 404) {
-    return new GitHubApiError(
-      `${text}: the repository or pull request does not exist, or the token cannot see it`,
-      status,
-      operation
-    );
-  }
-  if (status === 422)
-    return new GitHubApiError(`${text}: GitHub refused the request as invalid`, status, operation);
-  if (status >= 500) return new GitHubApiError(`${text}: GitHub failed to answer`, status, operation);
-  return new GitHubApiError(text, status, operation);
-}
-function oneLine(text) {
-  const line = visible((text.split(/\r?\n/)[0] ?? "").trim());
-  return line.length > 200 ? `${line.slice(0, 200)}\u2026` : line;
-}
-function resetOf(headers) {
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (Number.isFinite(reset) && reset > 0) return new Date(reset * 1e3);
-  const retryAfter = Number(headers["retry-after"]);
-  if (Number.isFinite(retryAfter) && retryAfter >= 0) return new Date(Date.now() + retryAfter * 1e3);
-  return void 0;
-}
-function numberField(value, key) {
-  if (typeof value !== "object" || value === null) return void 0;
-  const v = value[key];
-  return typeof v === "number" ? v : void 0;
-}
-function headersOf(error2) {
-  if (typeof error2 !== "object" || error2 === null) return {};
-  const response = error2.response;
-  if (typeof response !== "object" || response === null) return {};
-  const headers = response.headers;
-  if (typeof headers !== "object" || headers === null) return {};
-  const out = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (typeof v === "string" || typeof v === "number") out[k.toLowerCase()] = String(v);
-  }
-  return out;
-}
-function apiMessageOf(error2) {
-  if (typeof error2 === "object" && error2 !== null) {
-    const data = error2.response?.data;
-    if (typeof data === "object" && data !== null) {
-      const message = data.message;
-      if (typeof message === "string") return message;
-    }
-    const own = error2.message;
-    if (typeof own === "string") return own;
-  }
-  return String(error2);
-}
-
-// action/src/wiring/preview.ts
 function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
   const { workspace } = settings.runner;
   const git = createGitReader(workspace, settings.runner.toolEnv);
@@ -2078,8 +1746,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-45BOIBPX.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-MJOWILPJ.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-564J246E.js");
+          const { runActionRollout } = await import("./chunks/action-rollout-HLDA3QLV.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
