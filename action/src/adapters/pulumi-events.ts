@@ -51,6 +51,8 @@ export function operationsFromEvents(events: readonly EngineEvent[]): ResourceOp
 }
 
 export function operationOf(m: StepMetadata): ResourceOperation | undefined {
+  // The refresh an update starts with reads each object from the cluster: no change of it.
+  if (m.op === "refresh") return undefined;
   const type = m.type || typeFromUrn(m.urn);
   if (type === "pulumi:pulumi:Stack") return undefined;
   // A provider is bookkeeping when unchanged or first created with a new stack; a provider
@@ -122,7 +124,10 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The resource steps the engine completed (ResOutputs events), in order; the stack itself left out. */
+/**
+ * The resource steps the engine completed (ResOutputs events), in order; the stack itself
+ * left out, and the refresh that reads the cluster before an update (it changes nothing).
+ */
 export function completedSteps(events: readonly EngineEvent[]): CompletedStep[] {
   const out: CompletedStep[] = [];
   for (const event of events) {
