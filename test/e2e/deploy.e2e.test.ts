@@ -16,7 +16,8 @@ import {
   createBundleFiles,
   createHistoryStore,
 } from "../../action/src/adapters/rollout-store.js";
-import { runRollout, type RolloutDeps, type RolloutTarget } from "../../action/src/commands/deploy.js";
+import { runRollout } from "../../action/src/commands/deploy.js";
+import type { RolloutDeps, RolloutTarget } from "../../action/src/commands/deploy/request.js";
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
 import type { ClusterState } from "../../action/src/ports/rollout.js";

@@ -10,7 +10,7 @@ import {
   type RolloutActionSettings,
   type RolloutIo,
 } from "../../action/src/commands/action-rollout.js";
-import type { RolloutDeps } from "../../action/src/commands/deploy.js";
+import type { RolloutDeps } from "../../action/src/commands/deploy/request.js";
 import {
   FakeDeployer,
   FakeHistoryStore,

@@ -10,13 +10,13 @@ import { canonicalJson } from "../compile/canonical.js";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, type CompiledBundle } from "../compile/types.js";
 import type { EnvironmentIntent } from "../intent/model.js";
 import type { PolicyObject } from "../k8s/types.js";
+import { inconclusiveResult } from "../probe/inconclusive.js";
 import type { ProbeRunResult } from "../probe/types.js";
 import type { ClusterState, HistoryStore, ProbePhase } from "../ports/rollout.js";
 import { lastKnownGood, withProbe, type History, type ProvenEntry } from "../rollout/last-known-good.js";
 import { liveBundle, namespaceOf } from "../rollout/transitions.js";
-import { describeEntry, inconclusiveResult } from "./deploy.js";
 import { baselineFrom } from "../rollout/decision.js";
-import type { DriftFinding, DriftOutcome, DriftReport } from "../rollout/outcome.js";
+import { describeEntry, type DriftFinding, type DriftOutcome, type DriftReport } from "../rollout/outcome.js";
 
 export type { DriftFinding, DriftOutcome, DriftReport };
 

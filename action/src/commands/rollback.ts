@@ -18,7 +18,9 @@ import {
   type History,
   type RecordedBundle,
 } from "../rollout/last-known-good.js";
-import { describeEntry, runRollout, type RolloutDeps, type RolloutReport } from "./deploy.js";
+import { describeEntry, type RolloutReport } from "../rollout/outcome.js";
+import { runRollout } from "./deploy.js";
+import type { RolloutDeps } from "./deploy/request.js";
 import type { RunInfo } from "../rollout/last-known-good.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 

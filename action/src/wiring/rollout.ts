@@ -29,7 +29,7 @@ import {
   type RolloutActionSettings,
 } from "../commands/action-rollout.js";
 import { createGitHubAdapter } from "../adapters/github.js";
-import type { RolloutDeps } from "../commands/deploy.js";
+import type { RolloutDeps } from "../commands/deploy/request.js";
 import type { CompileAtRef } from "../commands/rollback.js";
 import { compileEnvironment } from "../compile/index.js";
 import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compile/types.js";

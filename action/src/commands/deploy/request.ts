@@ -1,0 +1,37 @@
+/** What a deploy or rollback is asked to do, and the ports it runs over. */
+import type { EnvironmentIntent } from "../../intent/model.js";
+import type { PulumiDeployer } from "../../ports/engine.js";
+import type { BundleFiles, ClusterState, HistoryStore, ProbePhase } from "../../ports/rollout.js";
+import type { OnInconclusive } from "../../rollout/decision.js";
+import type { RecordedBundle, RunInfo } from "../../rollout/last-known-good.js";
+
+/** One environment to deploy: its intent (for probes and messages) and the bundle to reach. */
+export interface RolloutTarget {
+  intent: EnvironmentIntent;
+  bundle: RecordedBundle;
+  /** The git commit of `bundle`, or null. */
+  revision: string | null;
+}
+
+export interface RolloutRequest {
+  /** deploy: a new revision; rollback: a person asked for an earlier one. */
+  action: "deploy" | "rollback";
+  /** In promotion order; a failed environment stops the ones after it. */
+  targets: RolloutTarget[];
+  onInconclusive: OnInconclusive;
+  run: RunInfo;
+  /** For a manual rollback: why (the dispatch form's reason). */
+  reason?: string;
+  /** SIGINT/SIGTERM: no new step starts; the probe phase cleans up. */
+  signal?: AbortSignal;
+}
+
+export interface RolloutDeps {
+  engine: PulumiDeployer;
+  readCluster(): Promise<ClusterState>;
+  history: HistoryStore;
+  probes: ProbePhase;
+  files: BundleFiles;
+  now(): Date;
+  log(line: string): void;
+}

@@ -1,0 +1,114 @@
+/**
+ * The two things a run does to an environment: apply one transition step's exact object set
+ * through the engine, and probe what the environment then holds. Keeps track of what the
+ * environment holds, as far as this run knows.
+ */
+import type { CompiledBundle } from "../../compile/types.js";
+import { inconclusiveResult } from "../../probe/inconclusive.js";
+import type { ProbeRunResult } from "../../probe/types.js";
+import type { RecordedBundle } from "../../rollout/last-known-good.js";
+import type { ProbeRecord, TimelineEntry } from "../../rollout/outcome.js";
+import { liveBundle, type TransitionStep } from "../../rollout/transitions.js";
+import { errorMessage } from "../../text/error-message.js";
+import type { OutcomeLog } from "./outcome-log.js";
+import type { Prepared } from "./preflight.js";
+import type { RolloutDeps } from "./request.js";
+
+export class Steps {
+  /** What the environment holds now. */
+  current: CompiledBundle;
+  /** What it held before the last step applied. */
+  previous: CompiledBundle;
+  /** Steps applied so far. */
+  applied = 0;
+
+  constructor(
+    private readonly item: Prepared,
+    private readonly deps: RolloutDeps,
+    private readonly log: OutcomeLog,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.current = item.live;
+    this.previous = item.live;
+  }
+
+  private get env(): string {
+    return this.item.target.intent.name;
+  }
+
+  /** Deploys one step's exact object set. Returns the error when the engine failed. */
+  async apply(
+    phase: TimelineEntry["phase"],
+    step: TransitionStep,
+    revision: string | null,
+  ): Promise<unknown> {
+    const bundle: RecordedBundle = {
+      ...step.bundle,
+      excludedNamespaces: [...this.item.target.intent.excludedNamespaces],
+    };
+    const detail = step.namespaces
+      .filter((n) => n.action !== "unchanged")
+      .map((n) => `${n.namespace}: ${n.action} (${n.allow} allow, ${n.deny} deny)`)
+      .join("; ");
+    try {
+      const file = await this.deps.files.write(this.env, `${phase}-${this.applied + 1}-${step.kind}`, bundle);
+      this.deps.log(`${this.env}: ${phase} step ${step.kind}: ${detail || "no namespace changes"}`);
+      await this.deps.engine.up(this.env, {
+        stage: "enforce",
+        bundleFile: file,
+        ...(revision === null ? {} : { revision }),
+      });
+    } catch (error) {
+      this.log.note(phase, step.kind, false, `${detail}: ${errorMessage(error)}`);
+      return error ?? new Error("unknown engine failure");
+    }
+    this.applied++;
+    this.previous = this.current;
+    this.current = step.bundle;
+    this.log.note(phase, step.kind, true, detail || "no namespace changes");
+    return undefined;
+  }
+
+  /**
+   * Plans and runs the probes of what the environment holds now, expecting `before` as what
+   * it held before. Undefined when cancelled.
+   */
+  async probe(
+    phase: ProbeRecord["phase"],
+    step: string,
+    before: CompiledBundle,
+  ): Promise<ProbeRecord | undefined> {
+    const plan = this.deps.probes.plan({
+      environment: this.item.target.intent,
+      bundle: this.current,
+      before,
+      cluster: this.item.cluster,
+    });
+    let result: ProbeRunResult;
+    try {
+      result = await this.deps.probes.run(plan, this.signal);
+    } catch (error) {
+      if (this.signal?.aborted) return undefined;
+      // The prober itself failed (the API unavailable after its retries): every check that
+      // should have run could not; the decision treats that as inconclusive.
+      result = inconclusiveResult(plan, `the probe run failed: ${errorMessage(error)}`);
+    }
+    if (this.signal?.aborted) return undefined;
+    const record: ProbeRecord = { phase, step, plan, result };
+    this.log.outcome.probes.push(record);
+    const c = result.counts;
+    this.log.note(
+      phase,
+      `probe ${step}`,
+      c.failed === 0 && c.inconclusive === 0,
+      `${c.passed} passed, ${c.failed} failed, ${c.inconclusive} inconclusive, ${c.notChecked} not checkable`,
+    );
+    return record;
+  }
+
+  /** Reads back what the environment holds (after a partial update left it unknown). */
+  async readBack(): Promise<void> {
+    const cluster = await this.deps.readCluster();
+    this.current = liveBundle(this.env, this.item.target.bundle.cni, cluster.policies);
+  }
+}
