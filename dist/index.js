@@ -1746,8 +1746,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-47FZ2IKC.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-HLDA3QLV.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-HLGY5YIZ.js");
+          const { runActionRollout } = await import("./chunks/action-rollout-6R3XLR4U.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
