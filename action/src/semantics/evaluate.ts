@@ -217,13 +217,23 @@ function policyRef(p: CompiledPolicy): PolicyRef {
 // Shared by verdicts that allow nothing or are not isolated; frozen, since verdicts are cached and shared.
 const NONE = Object.freeze([]) as unknown as never[];
 
-/** Notes gathered while one direction is computed (reused: computeDirection does not nest). */
+/** Notes of the rule being judged (reused: computeDirection does not nest; verdicts get copies). */
 const SCRATCH: string[] = [];
 
-function collected(notes: string[]): string[] {
-  return notes.length === 0 ? NONE : notes.length === 1 ? [notes[0] as string] : unique(notes);
-}
+/**
+ * How a rule's ports, or its peers, judged a connection. match: an entry matches on every CNI;
+ * noted: only entries whose match depends on the CNI (their notes say how); near: none matches,
+ * but one would on a CNI that behaves the other way (their notes say why not); miss: none
+ * matches on any CNI.
+ */
+type Judgement = "match" | "noted" | "near" | "miss";
 
+/**
+ * Notes are those of the rules the outcome rests on: when a rule allows on every CNI, none;
+ * else, if allowed, those of every allowing rule; if denied, those of the rules that only
+ * CNI behaviour kept from matching. A CNI without SCTP policy support adds its note where a
+ * policy isolates SCTP traffic; a direction no policy isolates has no notes.
+ */
 function computeDirection(
   model: Model,
   dir: "ingress" | "egress",
@@ -233,12 +243,6 @@ function computeDirection(
   protocol: Protocol,
   family: IpFamily | undefined,
 ): DirectionVerdict {
-  const profile = model.profile;
-  const notes = SCRATCH;
-  notes.length = 0;
-  if (protocol === "SCTP" && !profile.sctpSupported) {
-    notes.push(profile.notes["sctp"] ?? `${profile.name}: SCTP is not supported by this CNI`);
-  }
   const isolating = isolatingPolicies(model, self)[dir];
   if (isolating.length === 0) {
     return {
@@ -247,61 +251,125 @@ function computeDirection(
       allowed: true,
       allowedBy: NONE,
       isolatedBy: NONE,
-      notes,
+      notes: NONE,
     };
   }
   // Named ports resolve against the destination pod: the pod itself for ingress, the peer for
   // egress (an address outside the cluster has no named ports).
   const destinationPorts =
     dir === "ingress" ? self.ports : peer.kind === "pod" ? peer.group.ports : undefined;
+  const notes = SCRATCH;
   let allowedBy: RuleRef[] | undefined;
-  const allows = (policy: CompiledPolicy, rule: CompiledRule): void => {
-    if (rule.ports && !anyPort(rule.ports, port, protocol, destinationPorts, model, notes)) return;
-    if (rule.peers && !anyPeerOf(rule.peers, peer, family, model, notes)) return;
-    (allowedBy ??= []).push(ruleRef(policy, rule, dir));
+  /** Some rule allows on every CNI. */
+  let firm = false;
+  let allowingNotes: string[] | undefined;
+  let nearNotes: string[] | undefined;
+  const judge = (policy: CompiledPolicy, rule: CompiledRule): void => {
+    notes.length = 0;
+    const ports = rule.ports
+      ? judgePorts(rule.ports, port, protocol, destinationPorts, model, notes)
+      : "match";
+    if (ports === "miss") return;
+    const split = notes.length;
+    const peers = rule.peers ? judgePeers(rule.peers, peer, family, model, notes) : "match";
+    if (peers === "miss") return;
+    if (ports !== "near" && peers !== "near") {
+      (allowedBy ??= []).push(ruleRef(policy, rule, dir));
+      if (notes.length === 0) firm = true;
+      else if (!firm) (allowingNotes ??= []).push(...notes);
+    } else if (allowedBy === undefined) {
+      // Only the near part speaks: it alone kept the rule from matching.
+      const from = ports === "near" ? 0 : split;
+      const to = peers === "near" ? notes.length : split;
+      for (let i = from; i < to; i++) (nearNotes ??= []).push(notes[i] as string);
+    }
   };
   for (const policy of isolating) {
     const rules = dir === "ingress" ? policy.ingress : policy.egress;
     // Many rules (a long allow-list of CIDRs): only those that can match this peer.
     const candidates = candidateRules(rules, peer, family);
-    if (candidates === undefined) for (const rule of rules) allows(policy, rule);
-    else for (const i of candidates) allows(policy, rules[i] as CompiledRule);
+    if (candidates === undefined) for (const rule of rules) judge(policy, rule);
+    else for (const i of candidates) judge(policy, rules[i] as CompiledRule);
   }
+  const ruleNotes = allowedBy ? (firm ? undefined : allowingNotes) : nearNotes;
+  const profile = model.profile;
+  const sctp =
+    protocol === "SCTP" && !profile.sctpSupported
+      ? (profile.notes["sctp"] ?? `${profile.name}: SCTP is not supported by this CNI`)
+      : undefined;
   return {
     direction: dir,
     outcome: allowedBy ? "allowed" : "denied",
     allowed: allowedBy !== undefined,
     allowedBy: allowedBy ?? NONE,
     isolatedBy: isolatingRefs(self, dir, isolating),
-    notes: collected(notes),
+    notes:
+      sctp !== undefined
+        ? unique([sctp, ...(ruleNotes ?? [])])
+        : ruleNotes === undefined
+          ? NONE
+          : unique(ruleNotes),
   };
 }
 
-function anyPort(
+/**
+ * Folds one more entry into a list's judgement `so`. The entry left at most one note, at
+ * notes[before]; from `mark` on, `notes` holds the notes of the judgement returned.
+ */
+function fold(so: Judgement, hit: boolean, notes: string[], mark: number, before: number): Judgement {
+  const noted = notes.length > before;
+  if (hit && !noted) {
+    notes.length = mark;
+    return "match";
+  }
+  if (hit) {
+    if (so !== "noted") {
+      const note = notes[before] as string;
+      notes.length = mark;
+      notes.push(note);
+    }
+    return "noted";
+  }
+  if (so === "noted") {
+    notes.length = before;
+    return so;
+  }
+  return noted ? "near" : so;
+}
+
+function judgePorts(
   ports: CompiledPort[],
   port: number,
   protocol: Protocol,
   destinationPorts: ContainerPort[] | undefined,
   model: Model,
   notes: string[],
-): boolean {
-  for (let i = 0; i < ports.length; i++) {
-    if (portMatches(ports[i] as CompiledPort, port, protocol, destinationPorts, model, notes)) return true;
+): Judgement {
+  const mark = notes.length;
+  let so: Judgement = "miss";
+  for (let i = 0; i < ports.length && so !== "match"; i++) {
+    const before = notes.length;
+    const hit = portMatches(ports[i] as CompiledPort, port, protocol, destinationPorts, model, notes);
+    so = fold(so, hit, notes, mark, before);
   }
-  return false;
+  return so;
 }
 
-function anyPeerOf(
+function judgePeers(
   peers: CompiledPeer[],
   other: Party,
   family: IpFamily | undefined,
   model: Model,
   notes: string[],
-): boolean {
-  for (let i = 0; i < peers.length; i++) {
-    if (peerMatches(peers[i] as CompiledPeer, other, family, model, notes)) return true;
+): Judgement {
+  const mark = notes.length;
+  let so: Judgement = "miss";
+  for (let i = 0; i < peers.length && so !== "match"; i++) {
+    const before = notes.length;
+    const hit = peerMatches(peers[i] as CompiledPeer, other, family, model, notes);
+    so = fold(so, hit, notes, mark, before);
   }
-  return false;
+  return so;
 }
 
 /** The RuleRef of a rule, built once per rule. */
@@ -324,6 +392,10 @@ function isolatingRefs(group: Group, dir: "ingress" | "egress", isolating: Compi
   return (refs[dir] ??= isolating.map(policyRef));
 }
 
+/**
+ * Whether a port entry matches. When the answer depends on the CNI, pushes one note to
+ * `notes` saying so (a match or a miss); never more than one.
+ */
 export function portMatches(
   entry: CompiledPort,
   port: number,
@@ -363,6 +435,7 @@ export function portMatches(
   return port === entry.port;
 }
 
+/** Whether a peer matches; like portMatches, one note when the answer depends on the CNI. */
 export function peerMatches(
   peer: CompiledPeer,
   other: Party,

@@ -30,7 +30,10 @@ export interface DirectionVerdict {
   allowedBy: RuleRef[];
   /** The policies that isolate the pod in this direction. */
   isolatedBy: PolicyRef[];
-  /** CNI-dependent behaviour that mattered, quoted from the profile. */
+  /**
+   * CNI-dependent behaviour the outcome rests on, quoted from the profile: none when a rule
+   * allows on every CNI and none where no policy isolates; never another connection's.
+   */
   notes: string[];
 }
 
