@@ -25,7 +25,7 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-O6GVHPLS.js";
+} from "./chunks/chunk-TOPFQF3C.js";
 import {
   DEFAULT_DENY_NAME,
   GitHubApiError,
@@ -1746,7 +1746,7 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-HLGY5YIZ.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-5TIMSHZ6.js");
           const { runActionRollout } = await import("./chunks/action-rollout-6R3XLR4U.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
