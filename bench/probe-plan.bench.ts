@@ -7,7 +7,7 @@ import { buildEnvironment } from "../test/helpers/intent-builder.js";
 import { liveInventory } from "../test/probe/fixtures.js";
 import { compileEnvironment } from "../action/src/compile/compile.js";
 import { policiesOfBundle } from "../action/src/semantics/diff.js";
-import { buildProbePlan } from "../action/src/probe/plan.js";
+import { buildProbePlan } from "../action/src/probe/probe-plan.js";
 import { planCounts } from "../action/src/probe/render.js";
 
 const NAMESPACES = 20;

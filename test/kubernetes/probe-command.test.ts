@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { createCluster } from "../../action/src/adapters/kubernetes/cluster.js";
 import { LiveProber } from "../../action/src/adapters/kubernetes/prober.js";
-import { buildProbePlan } from "../../action/src/probe/plan.js";
+import { buildProbePlan } from "../../action/src/probe/probe-plan.js";
 import { runProbes } from "../../action/src/probe/run.js";
 import { SimulatedProber } from "../../action/src/probe/simulated.js";
 import { observedReachability } from "../../action/src/probe/types.js";

@@ -5,7 +5,7 @@
  */
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
 import type { Namespace, Pod, ServiceObject } from "../../action/src/k8s/types.js";
-import type { PlanInventory } from "../../action/src/probe/plan.js";
+import type { PlanInventory } from "../../action/src/probe/types.js";
 
 export interface InventoryOptions {
   /** Running pods per service. Default 1. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildProbePlan } from "../../action/src/probe/plan.js";
+import { buildProbePlan } from "../../action/src/probe/probe-plan.js";
 import { diffEnvironments } from "../../action/src/semantics/diff.js";
 import { SimulatedProber } from "../../action/src/probe/simulated.js";
 import { runProbes, type Clock } from "../../action/src/probe/run.js";

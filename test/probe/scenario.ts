@@ -3,7 +3,7 @@ import { buildEnvironment, type EnvironmentSpec } from "../helpers/intent-builde
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
 import { compileEnvironment } from "../../action/src/compile/compile.js";
 import { policiesOfBundle } from "../../action/src/semantics/diff.js";
-import { buildProbePlan, type PlanInput } from "../../action/src/probe/plan.js";
+import { buildProbePlan, type PlanInput } from "../../action/src/probe/probe-plan.js";
 import type { ProbePlan } from "../../action/src/probe/types.js";
 import { liveInventory, type InventoryOptions } from "./fixtures.js";
 

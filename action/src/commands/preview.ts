@@ -16,7 +16,7 @@ import { diffEnvironments } from "../semantics/diff.js";
 import { lintEnvironment } from "../semantics/lint.js";
 import type { EnginePreview, GitReader, PreviewEngine } from "../ports/index.js";
 import { buildFlowsGraph } from "../report/graph.js";
-import { previewProbes } from "../probe/preview.js";
+import { previewProbes } from "../probe/probe-preview.js";
 import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "../report/types.js";
 import { verdictOf } from "../report/types.js";
 

@@ -11,7 +11,7 @@ import type { CniProfile } from "../cni/profiles.js";
 import type { CiliumNetworkPolicy, Pod } from "../k8s/types.js";
 import { buildModel, type CiliumPolicyInput, type Model } from "../semantics/model.js";
 import { evaluate } from "../semantics/evaluate.js";
-import type { PlanInventory, PolicySetInput } from "./plan.js";
+import type { PlanInventory, PolicySetInput } from "./types.js";
 import {
   isDnsTarget,
   isIpTarget,

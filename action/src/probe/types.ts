@@ -6,7 +6,15 @@
  * Pure data and interfaces only: no I/O. Field names of ProbeCheck are also the JSON of
  * `netpol-rollout probe --plan --output json`; fields may be added, never renamed.
  */
-import type { Protocol } from "../k8s/types.js";
+import type {
+  CiliumNetworkPolicy,
+  Namespace,
+  NetworkPolicy,
+  Pod,
+  Protocol,
+  ServiceObject,
+} from "../k8s/types.js";
+import type { CiliumPolicyInput, PolicyInput } from "../semantics/model.js";
 import type { SourceRef } from "../intent/model.js";
 import type { Reachability } from "../semantics/reachability.js";
 
@@ -220,6 +228,19 @@ export const DEFAULT_REPROBE_POLICY: ReprobePolicy = {
 };
 
 // --- The plan -------------------------------------------------------------------------------
+
+/** What the planner reads of the cluster: namespaces, pods and Services. */
+export interface PlanInventory {
+  namespaces: Namespace[];
+  pods: Pod[];
+  services: ServiceObject[];
+}
+
+/** A set of policies in force: NetworkPolicies, and CiliumNetworkPolicies on cilium. */
+export interface PolicySetInput {
+  policies: (NetworkPolicy | PolicyInput)[];
+  ciliumPolicies?: (CiliumNetworkPolicy | CiliumPolicyInput)[];
+}
 
 /** Upper bounds on the negative checks; declared flows and DNS checks are never capped. */
 export interface PlanCaps {

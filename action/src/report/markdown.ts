@@ -18,7 +18,7 @@ import {
   type SortedChanges,
 } from "./risk.js";
 import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "./types.js";
-import type { ProbePreview } from "../probe/preview.js";
+import type { ProbePreview } from "../probe/probe-preview.js";
 import { verdictText } from "./types.js";
 import { plural } from "../text/plural.js";
 

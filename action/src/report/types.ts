@@ -5,7 +5,7 @@
  * comment, the job summary and the CLI output, and the Action writes it as its JSON report.
  */
 import type { IntentError } from "../intent/model.js";
-import type { ProbePreview } from "../probe/preview.js";
+import type { ProbePreview } from "../probe/probe-preview.js";
 import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
 import type { EnginePreview } from "../ports/engine.js";
 import { plural } from "../text/plural.js";

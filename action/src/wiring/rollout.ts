@@ -41,7 +41,7 @@ import type { Cluster } from "../ports/cluster.js";
 import { PulumiCliMissingError, type PulumiDeployer } from "../ports/engine.js";
 import type { GitReader } from "../ports/git.js";
 import type { PlanInput, ProbePhase } from "../ports/rollout.js";
-import { buildProbePlan, type PlanInput as BuildPlanInput } from "../probe/plan.js";
+import { buildProbePlan, type PlanInput as BuildPlanInput } from "../probe/probe-plan.js";
 import { PROBE_RUN_LABEL } from "../probe/pod-script.js";
 import type { ProbePodOptions } from "../probe/types.js";
 import { stackName } from "../rollout/config.js";

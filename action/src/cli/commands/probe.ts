@@ -13,7 +13,7 @@ import { kubeconfigSecrets, loadKubeConfig, resolveKubeSource } from "../../adap
 import { LiveProber } from "../../adapters/kubernetes/prober.js";
 import { ClusterError, KubeconfigError } from "../../ports/cluster.js";
 import { runProbeCommand } from "../../commands/probe.js";
-import { buildProbePlan } from "../../probe/plan.js";
+import { buildProbePlan } from "../../probe/probe-plan.js";
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from "../../probe/render.js";
 import { runProbes } from "../../probe/run.js";
 import { renderProbeJson, renderProbeMarkdown, renderProbeText } from "../../report/probe-result.js";

@@ -11,7 +11,7 @@ import type { SemanticDiff } from "../semantics/contracts.js";
 import { policiesOfBundle } from "../semantics/diff.js";
 import { syntheticInventory } from "../semantics/inventory.js";
 import type { Reachability } from "../semantics/reachability.js";
-import { buildProbePlan } from "./plan.js";
+import { buildProbePlan } from "./probe-plan.js";
 import { DEFAULT_DENY_NAME } from "../compile/compile.js";
 import { isDnsTarget, isIpTarget, isPodTarget, type ProbeCheck, type CheckKind } from "./types.js";
 
