@@ -25,7 +25,7 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-TOPFQF3C.js";
+} from "./chunks/chunk-2TATI5L2.js";
 import {
   DEFAULT_DENY_NAME,
   GitHubApiError,
@@ -50,7 +50,7 @@ import {
   renderSummaryWithTier,
   unknownEnvironmentMessage,
   verdictOf
-} from "./chunks/chunk-GWWBBJAF.js";
+} from "./chunks/chunk-CRONSN47.js";
 import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
@@ -1061,7 +1061,7 @@ function buildFlowsGraph(base, head, diff) {
   return { nodes, edges };
 }
 
-// action/src/probe/preview.ts
+// action/src/probe/probe-preview.ts
 var PROBE_PREVIEW_CHANGES = 50;
 var KIND_ORDER = { declared: 0, external: 1, dns: 2, negative: 3 };
 function sourceLabel(c) {
@@ -1746,8 +1746,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-5TIMSHZ6.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-6R3XLR4U.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-GCX7F6HW.js");
+          const { runActionRollout } = await import("./chunks/action-rollout-TYGPKG6C.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
