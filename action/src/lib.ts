@@ -3,7 +3,7 @@
  * runs, for scripts and other tools. Pure functions over the intent, plus `runCli` to run a
  * CLI command in process. The Pulumi component is `netpol-rollout/pulumi`.
  */
-export { VERSION } from "./version.js";
+export { VERSION } from "./cli/version.js";
 export { run as runCli } from "./cli/run.js";
 export type { CliIo } from "./cli/context.js";
 export { EXIT_OK, EXIT_INVALID, EXIT_USAGE } from "./cli/context.js";

@@ -5,7 +5,7 @@
 import { tmpdir } from "node:os";
 import { readFileSync } from "node:fs";
 import * as core from "@actions/core";
-import { parseSettings } from "./settings.js";
+import { parseSettings } from "./settings/index.js";
 import { runActionPreview } from "./commands/action-preview.js";
 import { createActionsIo } from "./adapters/actions.js";
 import { cancelOnSignals, type SignalSource } from "./adapters/cancel.js";

@@ -14,9 +14,9 @@ import {
 import type { ActionPreviewDeps } from "../../action/src/commands/action-preview.js";
 import type { EnginePreview, GitReader, PreviewEngine } from "../../action/src/ports/index.js";
 import { createGitHubAdapter } from "../../action/src/adapters/github.js";
-import { parseSettings } from "../../action/src/settings.js";
+import { parseSettings } from "../../action/src/settings/index.js";
 import { previewDeps } from "../../action/src/wiring/preview.js";
-import type { PreviewSettings } from "../../action/src/settings.js";
+import type { PreviewSettings } from "../../action/src/settings/index.js";
 import { MARKER } from "../../action/src/report/index.js";
 import { startFakeGitHub } from "../fakes/github-server.js";
 import type { FakeGitHub } from "../fakes/github-server.js";

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../action/src/cli/run.js";
-import { VERSION } from "../../action/src/version.js";
+import { VERSION } from "../../action/src/cli/version.js";
 import { majorTag, readDocs, releaseNotes, releaseProblems, staleUsesLines } from "../../scripts/release.js";
 
 const root = join(import.meta.dirname, "../..");

@@ -7,7 +7,7 @@ import * as diff from "./commands/diff.js";
 import * as lint from "./commands/lint.js";
 import * as preview from "./commands/preview.js";
 import * as probe from "./commands/probe.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "./version.js";
 import { terminalText } from "../text/escape.js";
 import * as workloads from "./commands/workloads.js";
 

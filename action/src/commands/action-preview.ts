@@ -20,8 +20,8 @@ import { createScrubber } from "../report/scrub.js";
 import { escapeMarkdown } from "../text/escape.js";
 import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../ports/github.js";
 import type { ActionIo, GitHubAdapter, StickyCommentResult } from "../ports/index.js";
-import { runUrl } from "../settings.js";
-import type { PreviewSettings } from "../settings.js";
+import { runUrl } from "../settings/index.js";
+import type { PreviewSettings } from "../settings/index.js";
 import { plural } from "../text/plural.js";
 
 /** The reason the engine part is skipped on a pull request from a fork. */

@@ -23,7 +23,7 @@ import {
 import type { ActionPreviewDeps } from "../commands/action-preview.js";
 import type { ActionIo } from "../ports/actions.js";
 import { stackName } from "../rollout/config.js";
-import type { PreviewSettings } from "../settings.js";
+import type { PreviewSettings } from "../settings/index.js";
 
 export function previewDeps(
   settings: PreviewSettings,

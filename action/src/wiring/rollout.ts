@@ -46,8 +46,8 @@ import { PROBE_RUN_LABEL } from "../probe/pod-script.js";
 import type { ProbePodOptions } from "../probe/types.js";
 import { stackName } from "../rollout/config.js";
 import { diffCompiled, policiesOfBundle } from "../semantics/diff.js";
-import type { DeploySettings, ProbeSettings, RollbackSettings } from "../settings.js";
-import { runUrl } from "../settings.js";
+import type { DeploySettings, ProbeSettings, RollbackSettings } from "../settings/index.js";
+import { runUrl } from "../settings/index.js";
 
 export type ClusterCommandSettings = DeploySettings | RollbackSettings | ProbeSettings;
 

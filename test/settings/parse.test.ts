@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings, readInput, runUrl, SettingsError } from "../../action/src/settings.js";
+import { parseSettings, readInput, runUrl, SettingsError } from "../../action/src/settings/index.js";
 import { stackName } from "../../action/src/rollout/config.js";
-import type { PreviewSettings, SettingsSource } from "../../action/src/settings.js";
+import type { PreviewSettings, SettingsSource } from "../../action/src/settings/index.js";
 
 const PR_EVENT = {
   action: "synchronize",

@@ -1,0 +1,5 @@
+/** The Action's settings: the inputs and the runner context, parsed once. */
+export * from "./types.js";
+export { parseSettings } from "./parse.js";
+export { readInput } from "./inputs.js";
+export { runUrl } from "./github.js";
