@@ -5,7 +5,8 @@
  *
  * Resources: namespaces; pods (create, get, list, watch, delete, log); services;
  * configmaps (create, get, list, replace with resourceVersion conflicts, delete);
- * networkpolicies (networking.k8s.io/v1). Lists page with limit/continue and filter by
+ * networkpolicies (networking.k8s.io/v1); leases (coordination.k8s.io/v1: create, get,
+ * replace with resourceVersion conflicts). Lists page with limit/continue and filter by
  * label selector; watches replay from a resourceVersion and answer 410 Gone once it is
  * compacted.
  *
@@ -27,7 +28,7 @@ import { randomUUID } from "node:crypto";
 export type Json = Record<string, unknown>;
 
 /** The object kinds stored, by their resource name. */
-export type Resource = "namespaces" | "pods" | "services" | "configmaps" | "networkpolicies";
+export type Resource = "namespaces" | "pods" | "services" | "configmaps" | "networkpolicies" | "leases";
 
 const KINDS: Record<Resource, { kind: string; apiVersion: string; namespaced: boolean }> = {
   namespaces: { kind: "Namespace", apiVersion: "v1", namespaced: false },
@@ -35,6 +36,17 @@ const KINDS: Record<Resource, { kind: string; apiVersion: string; namespaced: bo
   services: { kind: "Service", apiVersion: "v1", namespaced: true },
   configmaps: { kind: "ConfigMap", apiVersion: "v1", namespaced: true },
   networkpolicies: { kind: "NetworkPolicy", apiVersion: "networking.k8s.io/v1", namespaced: true },
+  leases: { kind: "Lease", apiVersion: "coordination.k8s.io/v1", namespaced: true },
+};
+
+/** The API group of each resource, as RBAC names it. */
+const GROUPS: Record<Resource, string> = {
+  namespaces: "",
+  pods: "",
+  services: "",
+  configmaps: "",
+  networkpolicies: "networking.k8s.io",
+  leases: "coordination.k8s.io",
 };
 
 export interface RecordedRequest {
@@ -210,6 +222,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     services: new Map(),
     configmaps: new Map(),
     networkpolicies: new Map(),
+    leases: new Map(),
   };
   const requests: RecordedRequest[] = [];
   const failures: (FailureRule & { left: number })[] = [];
@@ -468,7 +481,8 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       ) ??
       /^\/apis\/networking\.k8s\.io\/v1(?:\/namespaces\/([^/]+))?\/(networkpolicies)(?:\/([^/]+))?()$/.exec(
         path,
-      );
+      ) ??
+      /^\/apis\/coordination\.k8s\.io\/v1(?:\/namespaces\/([^/]+))?\/(leases)(?:\/([^/]+))?()$/.exec(path);
     const nsMatch = /^\/api\/v1\/namespaces(?:\/([^/]+))?$/.exec(path);
     let resource: Resource;
     let namespace: string | undefined;
@@ -496,7 +510,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       (d) => d.verb === verb && d.resource === rbacResource && (!d.namespace || d.namespace === namespace),
     );
     if (denied) {
-      const group = resource === "networkpolicies" ? "networking.k8s.io" : "";
+      const group = GROUPS[resource];
       const where = namespace ? ` in the namespace "${namespace}"` : " at the cluster scope";
       return send(
         res,

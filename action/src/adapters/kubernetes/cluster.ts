@@ -9,6 +9,7 @@ import {
   ServerConfiguration,
   Watch,
   createConfiguration,
+  type Configuration,
   type KubeConfig,
   type V1ConfigMap,
   type V1Pod,
@@ -57,6 +58,26 @@ function plainList<T>(value: unknown, type: string): T[] {
   return plain<T[]>(value, `Array<${type}>`);
 }
 
+/** The generated clients' configuration: the kubeconfig's current cluster, every request bounded by `timeoutMs`. */
+export function apiConfiguration(kc: KubeConfig, timeoutMs: number): Configuration {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) throw new Error("the kubeconfig has no current cluster");
+  return createConfiguration({
+    baseServer: new ServerConfiguration(cluster.server, {}),
+    authMethods: { default: kc },
+    promiseMiddleware: [
+      {
+        // Every request ends by its deadline; a hung API server is retried, then reported.
+        pre: (ctx) => {
+          ctx.setSignal(AbortSignal.timeout(timeoutMs));
+          return Promise.resolve(ctx);
+        },
+        post: (ctx) => Promise.resolve(ctx),
+      },
+    ],
+  });
+}
+
 const CORE = "";
 const NETWORKING = "networking.k8s.io";
 
@@ -71,23 +92,7 @@ export class KubeCluster implements Cluster {
     private readonly id: ClusterIdentity,
     options: KubeClusterOptions = {},
   ) {
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    const cluster = kc.getCurrentCluster();
-    if (!cluster) throw new Error("the kubeconfig has no current cluster");
-    const configuration = createConfiguration({
-      baseServer: new ServerConfiguration(cluster.server, {}),
-      authMethods: { default: kc },
-      promiseMiddleware: [
-        {
-          // Every request ends by its deadline; a hung API server is retried, then reported.
-          pre: (ctx) => {
-            ctx.setSignal(AbortSignal.timeout(timeoutMs));
-            return Promise.resolve(ctx);
-          },
-          post: (ctx) => Promise.resolve(ctx),
-        },
-      ],
-    });
+    const configuration = apiConfiguration(kc, options.timeoutMs ?? 30_000);
     this.core = new CoreV1Api(configuration);
     this.networking = new NetworkingV1Api(configuration);
     this.retry = { ...defaultRetryPolicy, ...options.retry };
