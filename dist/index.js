@@ -1746,7 +1746,7 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-MWROVI7T.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-KTTSKI5O.js");
           const { runActionRollout } = await import("./chunks/action-rollout-TYGPKG6C.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
