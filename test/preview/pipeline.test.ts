@@ -15,7 +15,7 @@ import {
   renderSummary,
   renderSummaryWithTier,
 } from "../../action/src/report/markdown.js";
-import { flowText } from "../../action/src/report/markdown.js";
+import { flowText } from "../../action/src/report/markdown/flows.js";
 import { previewOutputs, type PreviewReport } from "../../action/src/report/types.js";
 import { edited, memoryGit, shippedFiles, tableEngine } from "./helpers.js";
 import { generateIntent } from "./generate.js";

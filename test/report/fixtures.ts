@@ -2,6 +2,7 @@
  * Hand-made preview reports for renderer tests: they do not depend on the loader, the
  * compiler or the semantics engine.
  */
+import { expect } from "vitest";
 import type { FlowChange, LintFinding, SemanticDiff } from "../../action/src/semantics/contracts.js";
 import type { EnginePreview } from "../../action/src/ports/index.js";
 import type { EnvironmentPreview, FlowsGraph, PreviewReport } from "../../action/src/report/types.js";
@@ -308,4 +309,23 @@ export function riskyReport(): PreviewReport {
     environments: [staging, production],
     intentErrors: [],
   };
+}
+
+/** Markdown outside ```mermaid fences. */
+export function outsideFences(markdown: string): string {
+  return markdown.replace(/```mermaid\n[\s\S]*?\n```/g, "");
+}
+
+/** Every table row has as many cell separators as its header. */
+export function expectTablesIntact(markdown: string): void {
+  let columns = -1;
+  for (const line of outsideFences(markdown).split("\n")) {
+    if (!line.startsWith("|")) {
+      columns = -1;
+      continue;
+    }
+    const pipes = (line.match(/\|/g) ?? []).length;
+    if (columns === -1) columns = pipes;
+    expect(pipes, `row "${line}"`).toBe(columns);
+  }
 }

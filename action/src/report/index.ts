@@ -9,13 +9,13 @@ export {
   GITHUB_SUMMARY_LIMIT_BYTES,
   DEFAULT_COMMENT_MAX_CHARS,
   DEFAULT_SUMMARY_MAX_BYTES,
-  environmentVerdict,
-  flowText,
   renderComment,
   renderCommentWithTier,
   renderSummary,
   renderSummaryWithTier,
   type RenderCommentOptions,
   type RenderSummaryOptions,
-  type RenderTier,
 } from "./markdown.js";
+export { environmentVerdict } from "./markdown/overview.js";
+export { flowText } from "./markdown/flows.js";
+export type { RenderTier } from "./markdown/tiers.js";

@@ -6,7 +6,8 @@
  */
 import { visible } from "../text/escape.js";
 import type { FlowChange, LintFinding } from "../semantics/contracts.js";
-import { environmentVerdict, flowText } from "./markdown.js";
+import { flowText } from "./markdown/flows.js";
+import { environmentVerdict, hasBase } from "./markdown/overview.js";
 import { builtinGroups, builtinText, driftAcrossEnvironments, sortChanges } from "./risk.js";
 import type { EnvironmentPreview, PreviewReport } from "./types.js";
 
@@ -23,10 +24,6 @@ function where(source: { file: string; line: number; column?: number } | undefin
 function lintLine(f: LintFinding): string {
   const at = where(f.source);
   return `    ${at ? `${at}: ` : ""}${f.severity} ${terminalSafe(f.code)}: ${terminalSafe(f.message)}`;
-}
-
-function hasBase(report: PreviewReport): boolean {
-  return report.baseRef !== undefined && report.baseNote === undefined;
 }
 
 function changeLine(c: FlowChange, mark = ""): string {
