@@ -25,32 +25,50 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-ISP2VCIK.js";
+} from "./chunks/chunk-N4YGHA55.js";
 import {
+  ARROW,
   DEFAULT_DENY_NAME,
   GitHubApiError,
   GitHubPermissionError,
   GitHubRateLimitError,
-  MARKER,
   SOURCE_ANNOTATION,
   buildModel,
+  builtinLine,
+  code,
   compileEnvironment,
   compileSelector,
   createScrubber,
+  cutUtf16,
+  driftAcrossEnvironments,
+  engineSection,
+  engineSkippedSentence,
+  environmentHeadline,
+  environmentVerdict,
   escapeMarkdown,
+  flowRows,
   formatPolicy,
+  hasBase,
+  headline,
   isDnsTarget,
   isIpTarget,
   isPodTarget,
+  lintSection,
+  lookFirstLines,
+  mermaidLabel,
+  overview,
   parseCidr,
   parseSourceAnnotation,
   plural,
   previewOutputs,
-  renderComment,
-  renderSummaryWithTier,
+  revisionLine,
+  sortedOf,
+  sourceLink,
+  summaryPointer,
+  table,
   unknownEnvironmentMessage,
   verdictOf
-} from "./chunks/chunk-CRONSN47.js";
+} from "./chunks/chunk-HDCUKTKP.js";
 import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
@@ -403,8 +421,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag2 = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag2 = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag2, data, attrs);
       }).join("");
@@ -1333,6 +1351,398 @@ async function runPreview(deps, opts) {
   return report2;
 }
 
+// action/src/report/mermaid.ts
+var MERMAID_MAX_EDGES = 300;
+var MERMAID_MAX_TEXT = 4e4;
+var ADDED_STYLE = "stroke:#1a7f37,stroke-width:3px,color:#1a7f37";
+var REMOVED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 5,color:#cf222e";
+function nodeShape(node) {
+  const label = mermaidLabel(node.key);
+  switch (node.kind) {
+    case "service":
+      return `${node.id}[${label}]`;
+    case "namespace":
+      return `${node.id}([${label}])`;
+    case "cidr":
+    case "fqdn":
+      return `${node.id}{{${label}}}`;
+  }
+}
+function edgeLine(edge) {
+  const ports = edge.ports.join(", ");
+  switch (edge.status) {
+    case "unchanged":
+      return `  ${edge.from} -->|${mermaidLabel(ports)}| ${edge.to}`;
+    case "added":
+      return `  ${edge.from} ==>|${mermaidLabel(`+ ${ports}`)}| ${edge.to}`;
+    case "removed":
+      return `  ${edge.from} -.->|${mermaidLabel(`- ${ports}`)}| ${edge.to}`;
+  }
+}
+function renderMermaid(graph, maxEdges = MERMAID_MAX_EDGES) {
+  if (graph.edges.length === 0) return { ok: false, reason: "no flows to draw" };
+  if (graph.edges.length > maxEdges) {
+    return {
+      ok: false,
+      reason: `the graph has ${graph.edges.length} edges, more than the ${maxEdges} a diagram shows legibly`
+    };
+  }
+  const lines = ["```mermaid", "flowchart LR"];
+  for (const node of graph.nodes) lines.push(`  ${nodeShape(node)}`);
+  const added = [];
+  const removed = [];
+  graph.edges.forEach((edge, index) => {
+    lines.push(edgeLine(edge));
+    if (edge.status === "added") added.push(index);
+    if (edge.status === "removed") removed.push(index);
+  });
+  if (added.length > 0) lines.push(`  linkStyle ${added.join(",")} ${ADDED_STYLE}`);
+  if (removed.length > 0) lines.push(`  linkStyle ${removed.join(",")} ${REMOVED_STYLE}`);
+  const removedNodes = graph.nodes.filter((n) => n.removed).map((n) => n.id);
+  if (removedNodes.length > 0) {
+    lines.push("  classDef gone stroke:#cf222e,stroke-dasharray:5 5");
+    lines.push(`  class ${removedNodes.join(",")} gone`);
+  }
+  lines.push("```");
+  const text = lines.join("\n");
+  if (text.length > MERMAID_MAX_TEXT) {
+    return { ok: false, reason: `the diagram would be ${text.length} characters, more than mermaid renders` };
+  }
+  return { ok: true, text };
+}
+
+// action/src/report/markdown/environment.ts
+function environmentSection(env, report2, detail) {
+  const lines = ["", `### ${code(env.name)}: ${escapeMarkdown(environmentVerdict(env, hasBase(report2)))}`];
+  if (env.verdict.kind === "invalid") {
+    const files = env.verdict.files ?? [];
+    const where = files.length > 0 ? ` in ${files.map(code).join(", ")}` : "";
+    lines.push("", `Not compared: fix the errors${where} listed above.`);
+    return lines;
+  }
+  const sorted = sortedOf(env, detail);
+  const head = environmentHeadline(sorted);
+  if (head) lines.push("", head);
+  lines.push(...lookFirstLines(env, sorted, detail));
+  const names = [
+    ...listNames("Workloads added", env.diff.workloads.added, detail),
+    ...listNames("Workloads removed", env.diff.workloads.removed, detail),
+    ...listNames("Namespaces added", env.diff.namespaces.added, detail),
+    ...listNames("Namespaces removed", env.diff.namespaces.removed, detail)
+  ];
+  if (names.length > 0) lines.push("", ...names.flatMap((n, i) => i === 0 ? [n] : ["", n]));
+  if (sorted.ordinary.length > 0) {
+    lines.push(
+      "",
+      ...sorted.risky.length > 0 ? ["**Other flow changes**", ""] : [],
+      ...table(["change", "flow", "rule", "why"], flowRows(sorted.ordinary, detail), detail, "flow changes")
+    );
+  }
+  lines.push(...builtinLine(sorted.builtin, detail));
+  lines.push(...engineSection(env, report2, detail));
+  lines.push(...lintSection(env.lint, detail));
+  lines.push(...diagramLines(env, detail));
+  return lines;
+}
+function listNames(label, names, detail) {
+  if (names.length === 0) return [];
+  const shown = names.slice(0, detail.maxRows).map(code).join(", ");
+  const rest = names.length > detail.maxRows ? ` and ${names.length - detail.maxRows} more` : "";
+  return [`${label}: ${shown}${rest}.`];
+}
+function diagramLines(env, detail) {
+  const wantDiagram = env.verdict.kind === "changed" || detail.mermaidForUnchanged;
+  if (!wantDiagram || env.flowsGraph.edges.length === 0) return [];
+  const diagram = detail.mermaidMaxEdges > 0 ? renderMermaid(env.flowsGraph, detail.mermaidMaxEdges) : { ok: false, reason: "diagrams are left out to keep the report short" };
+  if (!diagram.ok) return ["", `The flows diagram is left out: ${escapeMarkdown(diagram.reason)}.`];
+  return [
+    "",
+    env.flowsGraph.edges.some((e) => e.status !== "unchanged") ? "<details><summary>Flows: thick green = opened, dashed red = closed</summary>" : "<details><summary>Flows</summary>",
+    "",
+    diagram.text,
+    "",
+    "</details>"
+  ];
+}
+
+// action/src/report/markdown/intent-errors.ts
+function intentErrorLines(errors, detail) {
+  const lines = [];
+  for (const side of ["head", "base"]) {
+    const list = errors.filter((e) => e.side === side);
+    if (list.length === 0) continue;
+    lines.push(
+      "",
+      side === "head" ? `### Intent errors (${list.length})` : `### Intent errors at base (${list.length}): the base was not used`,
+      ""
+    );
+    for (const e of list.slice(0, detail.maxRows)) {
+      const hint = e.hint ? ` (${escapeMarkdown(e.hint)})` : "";
+      lines.push(
+        `- ${sourceLink(e.file, e.line, e.column, detail, side)} ${escapeMarkdown(e.message)}${hint}`
+      );
+    }
+    if (list.length > detail.maxRows) {
+      const where = detail.audience === "comment" ? summaryPointer(detail) : "";
+      lines.push("", `\u2026 and ${list.length - detail.maxRows} more errors${where}.`);
+    }
+  }
+  return lines;
+}
+
+// action/src/report/markdown/legend.ts
+var LEGEND = [
+  {
+    test: (l) => l.startsWith("ns:"),
+    text: "<code>ns:NAME</code> = the pods of namespace NAME that a flow names as a whole (an ingress controller), or that no declared service selects"
+  },
+  {
+    test: (l) => l.endsWith("/(other pods)"),
+    text: "<code>NAME/(other pods)</code> = the pods of NAME that neither a service nor a flow selects"
+  },
+  {
+    test: (l) => l === "(other namespace)",
+    text: "<code>(other namespace)</code> = a pod in a namespace the intent does not declare"
+  },
+  {
+    test: (l) => l.startsWith("internet"),
+    text: "<code>internet</code> = any address that no CIDR of the intent declares"
+  },
+  {
+    test: (l) => l === "any other port",
+    text: "<code>any other port</code> = a port no rule names"
+  }
+];
+function legend(report2) {
+  const labels = /* @__PURE__ */ new Set();
+  for (const env of report2.environments) {
+    for (const c of env.diff.changes) {
+      labels.add(c.from);
+      labels.add(c.to);
+      if (c.port === "*") labels.add("any other port");
+    }
+  }
+  const entries = LEGEND.filter((e) => [...labels].some(e.test)).map((e) => e.text);
+  return entries.length === 0 ? [] : ["", `<sub>${entries.join("; ")}.</sub>`];
+}
+
+// action/src/report/markdown/probe-plan.ts
+var PROBE_CHANGE_ROWS = { comment: 10, summary: 50 };
+function probeSection(report2, detail) {
+  const envs = report2.environments.filter(
+    (e) => e.probes !== void 0
+  );
+  if (envs.length === 0) return [];
+  const counts = envs.map((e) => [
+    code(e.name),
+    String(e.probes.checks),
+    String(e.probes.expected.allowed),
+    String(e.probes.expected.blocked),
+    String(e.probes.expected["cannot-check"]),
+    String(e.probes.changesTotal)
+  ]);
+  const lines = [
+    "",
+    "<details><summary>What the probes will check after merge</summary>",
+    "",
+    "| environment | checks | expect allowed | expect blocked | cannot be checked | verdicts this change moves |",
+    "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ...counts.map((row) => `| ${row.join(" | ")} |`)
+  ];
+  const rowsDetail = {
+    ...detail,
+    maxRows: Math.min(detail.maxRows, PROBE_CHANGE_ROWS[detail.audience])
+  };
+  for (const env of envs) {
+    const p = env.probes;
+    if (p.closedUnchecked.length > 0) {
+      const shown = p.closedUnchecked.slice(0, rowsDetail.maxRows).map(code);
+      const more = p.closedUnchecked.length - shown.length;
+      lines.push(
+        "",
+        `**${code(env.name)}**: no check tries ${p.closedUnchecked.length === 1 ? "the flow" : "the flows"} this change closes (the semantics engine alone says ${p.closedUnchecked.length === 1 ? "it is" : "they are"} blocked): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`
+      );
+    }
+    if (p.changesTotal === 0) continue;
+    const rows = p.changes.map((c) => [
+      c.kind,
+      code(c.from),
+      code(c.to),
+      escapeMarkdown(c.port),
+      `${c.before} ${ARROW} **${c.after}**`,
+      c.why.kind === "diff" ? "a flow change above" : c.why.kind === "default-deny" ? `default-deny of ${code(c.why.namespace)} ${denyVerb(env, c.why.namespace)}` : "**nothing in this change**"
+    ]);
+    const table_ = table(
+      ["check", "from", "to", "port", "verdict", "because of"],
+      rows,
+      rowsDetail,
+      "checks"
+    );
+    const unlisted = p.changesTotal - p.changes.length;
+    lines.push(
+      "",
+      `**${code(env.name)}**: ${plural(p.changesTotal, "check changes", "checks change")} verdict`,
+      "",
+      ...table_
+    );
+    if (unlisted > 0 && rows.length <= rowsDetail.maxRows) lines.push("", `\u2026 and ${unlisted} more checks.`);
+  }
+  lines.push(
+    "",
+    "<sub>Judged on one stand-in pod per declared service. After the deploy the probes run this plan against the pods in the cluster; `netpol-rollout probe --plan` prints it for a cluster.</sub>",
+    "",
+    "</details>"
+  );
+  return lines;
+}
+function denyVerb(env, namespace) {
+  return env.defaultDeny?.removed.includes(namespace) ? "removed" : "added";
+}
+
+// action/src/report/markdown/tiers.ts
+function firstFitting(attempts, fits, notice2) {
+  let last = "";
+  for (const attempt of attempts) {
+    last = attempt.render();
+    if (fits(last)) return { body: last, tier: attempt.tier };
+  }
+  return { body: withinLast(last, fits, notice2), tier: "summary" };
+}
+function withinLast(text, fits, notice2) {
+  let budget = text.length;
+  let out = text;
+  while (!fits(out) && budget > 0) {
+    budget = Math.floor(budget * 0.9);
+    out = `${cutUtf16(text, budget)}
+
+${notice2}
+`;
+  }
+  return out;
+}
+
+// action/src/report/markdown.ts
+var MARKER = "<!-- netpol-rollout:preview -->";
+var GITHUB_COMMENT_LIMIT = 65536;
+var DEFAULT_COMMENT_MAX_CHARS = 65e3;
+var GITHUB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
+var DEFAULT_SUMMARY_MAX_BYTES = GITHUB_SUMMARY_LIMIT_BYTES - 16 * 1024;
+function header(report2, detail) {
+  const lines = [];
+  if (detail.audience === "comment") lines.push(MARKER);
+  lines.push("## Network policy preview", "", ...revisionLine(report2), "", headline(report2, detail));
+  if (report2.environments.length > 0) lines.push("", ...overview(report2, detail));
+  if (report2.engineNote !== void 0) lines.push("", engineSkippedSentence(report2.engineNote));
+  return lines;
+}
+function renderDocument(report2, detail) {
+  const lines = header(report2, detail);
+  lines.push(...intentErrorLines(report2.intentErrors, detail));
+  const allInvalid = report2.environments.every((e) => e.verdict.kind === "invalid");
+  if (!allInvalid)
+    for (const env of report2.environments) lines.push(...environmentSection(env, report2, detail));
+  if (!allInvalid) lines.push(...probeSection(report2, detail));
+  lines.push(...legend(report2));
+  return `${lines.join("\n")}
+`;
+}
+function renderSummaryOnly(report2, detail) {
+  const lines = header(report2, detail);
+  lines.push(...intentErrorLines(report2.intentErrors, detail));
+  lines.push(
+    "",
+    detail.audience === "comment" ? `This report is shortened to fit a comment. Flow changes, Pulumi operations, lint findings and diagrams are${summaryPointer(detail)}.` : "This summary is shortened to fit GitHub's job summary limit; run `netpol-rollout preview` locally for every detail."
+  );
+  return `${lines.join("\n")}
+`;
+}
+function renderCommentWithTier(report2, options = {}) {
+  const max = Math.min(options.maxChars ?? DEFAULT_COMMENT_MAX_CHARS, GITHUB_COMMENT_LIMIT - 1);
+  const base = {
+    audience: "comment",
+    summaryUrl: options.summaryUrl,
+    summaryHoldsAll: options.summaryHoldsAll,
+    sourceUrl: options.sourceUrl,
+    baseSourceUrl: options.baseSourceUrl,
+    drift: driftAcrossEnvironments(report2),
+    // The comment sums built-in rules up in one line; the job summary lists them.
+    builtinRows: false
+  };
+  const full = {
+    ...base,
+    maxRows: Number.POSITIVE_INFINITY,
+    mermaidMaxEdges: MERMAID_MAX_EDGES,
+    mermaidForUnchanged: false,
+    explanations: true
+  };
+  const reduced = (maxRows, mermaidMaxEdges) => ({
+    tier: "reduced",
+    render: () => renderDocument(report2, {
+      ...base,
+      maxRows,
+      mermaidMaxEdges,
+      mermaidForUnchanged: false,
+      explanations: false
+    })
+  });
+  const summary2 = (maxRows) => ({
+    tier: "summary",
+    render: () => renderSummaryOnly(report2, { ...full, maxRows, mermaidMaxEdges: 0, explanations: false })
+  });
+  return firstFitting(
+    [
+      { tier: "full", render: () => renderDocument(report2, full) },
+      reduced(50, 80),
+      reduced(20, 30),
+      reduced(8, 0),
+      summary2(Number.POSITIVE_INFINITY),
+      summary2(30)
+    ],
+    (s) => s.length <= max,
+    `\u2026 the comment is cut here to fit GitHub's limit; the full report is${summaryPointer({ ...full })}.`
+  );
+}
+function renderComment(report2, options = {}) {
+  return renderCommentWithTier(report2, options).body;
+}
+function renderSummaryWithTier(report2, options = {}) {
+  const max = Math.min(options.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES, GITHUB_SUMMARY_LIMIT_BYTES - 1);
+  const full = {
+    audience: "summary",
+    sourceUrl: options.sourceUrl,
+    baseSourceUrl: options.baseSourceUrl,
+    drift: driftAcrossEnvironments(report2),
+    maxRows: Number.POSITIVE_INFINITY,
+    mermaidMaxEdges: MERMAID_MAX_EDGES,
+    mermaidForUnchanged: true,
+    explanations: true,
+    builtinRows: true
+  };
+  return firstFitting(
+    [
+      { tier: "full", render: () => renderDocument(report2, full) },
+      {
+        tier: "reduced",
+        render: () => renderDocument(report2, { ...full, maxRows: 1e3, mermaidMaxEdges: 100 })
+      },
+      {
+        tier: "reduced",
+        render: () => renderDocument(report2, {
+          ...full,
+          maxRows: 200,
+          mermaidMaxEdges: 0,
+          explanations: false,
+          builtinRows: false
+        })
+      },
+      { tier: "summary", render: () => renderSummaryOnly(report2, { ...full, maxRows: 1e3 }) },
+      { tier: "summary", render: () => renderSummaryOnly(report2, { ...full, maxRows: 50 }) }
+    ],
+    (s) => Buffer.byteLength(s, "utf8") <= max,
+    "\u2026 the summary is cut here to fit GitHub's job summary limit."
+  );
+}
+
 // action/src/report/annotations.ts
 var ANNOTATIONS_PER_TYPE = 10;
 function planAnnotations(intentErrors, lint, limit = ANNOTATIONS_PER_TYPE) {
@@ -1746,8 +2156,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-KTTSKI5O.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-TYGPKG6C.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-BK3WQLRX.js");
+          const { runActionRollout } = await import("./chunks/action-rollout-G3G3ZVZ5.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
