@@ -20,6 +20,7 @@ const CORE = [
   "text/",
   "rollout/",
   "probe/",
+  "flows/",
 ];
 
 /** The SDKs that do I/O; only adapters use them. */
