@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "./cli-helpers.js";
 import { suggestEnvironment, unknownEnvironmentMessage } from "../../action/src/intent/environment-names.js";
 
-const COMMANDS = ["validate", "render", "analyze", "diff", "lint", "preview", "probe", "workloads"];
+const COMMANDS = ["validate", "render", "analyze", "diff", "lint", "preview", "probe", "workloads", "gap"];
 /** Commands that choose an output format. */
-const FORMATS = ["render", "analyze", "diff", "preview", "probe", "workloads"];
+const FORMATS = ["render", "analyze", "diff", "preview", "probe", "workloads", "gap"];
 
 describe("the CLI's manners", () => {
   it.each(COMMANDS)("%s --help shows examples and exit codes", async (command) => {

@@ -10,6 +10,7 @@ import * as probe from "./commands/probe.js";
 import { VERSION } from "./version.js";
 import { terminalText } from "../text/escape.js";
 import * as workloads from "./commands/workloads.js";
+import * as gap from "./commands/gap.js";
 
 const PROGRAM_HELP = `
 Every command that prints a report takes --format <format> (--output is the same option);
@@ -19,12 +20,13 @@ Examples:
   $ netpol-rollout validate
   $ netpol-rollout preview --no-base --format text
   $ netpol-rollout render --env production --out rendered/production
+  $ netpol-rollout gap --env production --flows flows/*.jsonl
 
 Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error; probe also
 3 inconclusive.
 `;
 
-const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads];
+const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads, gap];
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function run(args: string[], rawIo: CliIo): Promise<number> {
