@@ -10,6 +10,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPulumiDeployer } from "../../action/src/adapters/pulumi.js";
+import { KubeLeases } from "../../action/src/adapters/kubernetes/leases.js";
+import { createLeaseLocks } from "../../action/src/adapters/lease-lock.js";
 import { createCluster } from "../../action/src/adapters/kubernetes/cluster.js";
 import {
   clusterState,
@@ -73,6 +75,11 @@ beforeAll(async () => {
   mkdirSync(steps, { recursive: true });
   deps = {
     engine: createPulumiDeployer({ workDir: e2e.workDir, stackTemplate: "{env}", env: e2e.engineEnv }),
+    // The run lock in a real Lease of the state namespace.
+    locks: createLeaseLocks(new KubeLeases(e2e.kube), {
+      namespace: "netpol-rollout",
+      run: { command: "deploy", runId: "e2e" },
+    }),
     readCluster,
     history,
     probes,

@@ -4,7 +4,8 @@
  * (creates and updates with allows before denies, then deletes with denies first) and can
  * fail at a chosen operation or report a locked stack; a probe phase whose dataplane is the
  * semantics engine on the policies the cluster holds, with injectable deviations; a history
- * store that keeps the ConfigMap the real store would write.
+ * store that keeps the ConfigMap the real store would write; Leases with resourceVersion
+ * compare-and-swap, under the real run lock.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,7 +50,63 @@ import {
   type History,
 } from "../../action/src/rollout/last-known-good.js";
 
+import { createLeaseLocks, type LeaseLockOptions } from "../../action/src/adapters/lease-lock.js";
+import { ConflictError, NotFoundError, type ClusterOperation } from "../../action/src/ports/cluster.js";
+import type { LeaseClient, LeaseObject, RunLocks } from "../../action/src/ports/lock.js";
+
 const DENY_LABEL = "netpol-rollout.io/stage";
+
+// --- the run lock -------------------------------------------------------------------------
+
+/** Leases in memory, with the API server's create and compare-and-swap replace answers. */
+export class FakeLeases implements LeaseClient {
+  readonly leases = new Map<string, LeaseObject>();
+  private version = 0;
+
+  async get(namespace: string, name: string): Promise<LeaseObject | undefined> {
+    const lease = this.leases.get(`${namespace}/${name}`);
+    return lease && structuredClone(lease);
+  }
+
+  async create(lease: LeaseObject): Promise<LeaseObject> {
+    const key = `${lease.metadata.namespace}/${lease.metadata.name}`;
+    if (this.leases.has(key)) throw new ConflictError(op("create", lease), "AlreadyExists", "already exists");
+    return this.store(key, lease);
+  }
+
+  async replace(lease: LeaseObject): Promise<LeaseObject> {
+    const key = `${lease.metadata.namespace}/${lease.metadata.name}`;
+    const current = this.leases.get(key);
+    if (!current) throw new NotFoundError(op("update", lease), "not found");
+    if (current.metadata.resourceVersion !== lease.metadata.resourceVersion)
+      throw new ConflictError(op("update", lease), "Conflict", "the object has been modified");
+    return this.store(key, lease);
+  }
+
+  private store(key: string, lease: LeaseObject): LeaseObject {
+    const stored = structuredClone(lease);
+    stored.metadata.resourceVersion = String(++this.version);
+    this.leases.set(key, stored);
+    return structuredClone(stored);
+  }
+}
+
+function op(verb: string, lease: LeaseObject): ClusterOperation {
+  return { verb, group: "coordination.k8s.io", resource: "leases", ...lease.metadata };
+}
+
+/** The real run lock over FakeLeases, as a deploy run takes it. */
+export function fakeLocks(
+  leases = new FakeLeases(),
+  options: Partial<LeaseLockOptions> = {},
+): RunLocks & { leases: FakeLeases } {
+  const locks = createLeaseLocks(leases, {
+    namespace: "netpol-rollout",
+    run: { command: "deploy", runId: "7", attempt: "1", actor: "alice" },
+    ...options,
+  });
+  return Object.assign(locks, { leases });
+}
 
 // --- the cluster --------------------------------------------------------------------------
 

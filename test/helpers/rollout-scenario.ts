@@ -17,6 +17,7 @@ import {
   shopCluster,
   tempBundleFiles,
   type FakeCluster,
+  fakeLocks,
 } from "../fakes/rollout.js";
 
 export const REV_A = "aaaaaaa1111111111111111111111111111111111";
@@ -57,6 +58,7 @@ export function setup(cluster: FakeCluster = shopCluster()) {
   const logs: string[] = [];
   const deps: RolloutDeps = {
     engine: deployer,
+    locks: fakeLocks(),
     readCluster: () => cluster.read(),
     history,
     probes,
@@ -70,6 +72,7 @@ export function setup(cluster: FakeCluster = shopCluster()) {
       onInconclusive?: OnInconclusive;
       signal?: AbortSignal;
       action?: RolloutRequest["action"];
+      lockWaitMs?: number;
     } = {},
   ) =>
     runRollout(
@@ -79,6 +82,7 @@ export function setup(cluster: FakeCluster = shopCluster()) {
         onInconclusive: options.onInconclusive ?? "fail",
         run: { id: "7", attempt: "1", actor: "alice", event: "push" },
         ...(options.signal === undefined ? {} : { signal: options.signal }),
+        lockWaitMs: options.lockWaitMs ?? 0,
       },
       deps,
     );

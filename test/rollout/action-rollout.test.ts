@@ -17,6 +17,7 @@ import {
   FakeProbePhase,
   shopCluster,
   tempBundleFiles,
+  fakeLocks,
 } from "../fakes/rollout.js";
 
 function envFile(name: string, promotion: number, prefix: string, extraFlow = ""): IntentFile {
@@ -81,6 +82,7 @@ function setup(files: IntentFile[]) {
   let clock = Date.parse("2026-11-30T08:00:00Z");
   const rollout: RolloutDeps = {
     engine: deployer,
+    locks: fakeLocks(),
     readCluster: () => cluster.read(),
     history,
     probes,

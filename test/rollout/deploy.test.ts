@@ -151,7 +151,10 @@ describe("cancellation", () => {
     deployer.lockedBy = "runner@fv-az123, pid 1777, since 2026-11-30T07:01:00Z";
     const report = await rollout([target(production(), REV_A)]);
     expect(report.environments[0]?.reason).toMatch(/runner@fv-az123, pid 1777/);
-    expect(report.environments[0]?.recovery).toMatch(/cancelled or killed job leaves its lock behind/);
+    // This run holds the environment's run lock, and took it from nobody: not a run of ours.
+    expect(report.environments[0]?.recovery).toMatch(
+      /no run of netpol-rollout holds this environment's run lock .* If nothing is running, remove the lock with `pulumi cancel --stack production --yes`/,
+    );
   });
 });
 

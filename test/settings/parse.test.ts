@@ -350,6 +350,7 @@ describe("deploy, rollback and probe settings", () => {
             "INPUT_PROBE-IMAGE": "agnhost; rm -rf /",
             "INPUT_PROBE-IMAGE-PULL-SECRETS": "Reg Cred",
             "INPUT_PROBE-TIMEOUT": "0.5",
+            "INPUT_LOCK-WAIT": "1h",
           }),
         ),
       ),
@@ -359,8 +360,19 @@ describe("deploy, rollback and probe settings", () => {
       'context: "prod eu" is not a kubeconfig context name',
       'probe-image: "agnhost; rm -rf /" is not an image reference',
       'probe-image-pull-secrets: "Reg Cred" is not a Secret name',
+      'lock-wait: "1h" is not a whole number of seconds from 0 to 21600',
       'probe-timeout: "0.5" is not a whole number of seconds from 1 to 30',
     ]);
+  });
+
+  it("lock-wait: seconds to wait for another run's lock; absent leaves each command its own default", () => {
+    expect(parseSettings(source({ INPUT_COMMAND: "probe", "INPUT_LOCK-WAIT": "0" }))).toMatchObject({
+      lockWaitSeconds: 0,
+    });
+    expect(parseSettings(source({ INPUT_COMMAND: "deploy" }))).not.toHaveProperty("lockWaitSeconds");
+    expect(
+      problemsOf(() => parseSettings(source({ INPUT_COMMAND: "deploy", "INPUT_LOCK-WAIT": "21601" }))),
+    ).toEqual(['lock-wait: "21601" is not a whole number of seconds from 0 to 21600']);
   });
 
   it("preview settings hold no cluster inputs", () => {

@@ -50,6 +50,8 @@ export interface RolloutActionSettings {
   /** Whether a job summary file exists. */
   hasSummary: boolean;
   secrets: string[];
+  /** How long to wait for another run's lock of an environment, in ms; default per command. */
+  lockWaitMs?: number;
 }
 
 /** What became of the short result for the merged pull request. */
@@ -158,8 +160,11 @@ export async function runActionRollout(
   const environments = selectEnvironments(loaded.intent.environments, settings.environments);
 
   if (settings.command === "probe") {
-    const report = await runDrift(environments, driftDeps(deps.rollout), deps.signal);
+    const report = await runDrift(environments, driftDeps(deps.rollout, settings.lockWaitMs), deps.signal);
     const safe = scrubber.scrubDeep(report);
+    for (const e of safe.environments) {
+      if (e.skipped !== undefined) io.warn(`${e.environment}: not checked for drift: ${e.skipped}`);
+    }
     if (settings.hasSummary) await io.writeSummary(scrubber.scrub(renderDriftSummary(safe)));
     const probes = safe.environments.map((e) => e.probe).filter((p) => p !== undefined);
     io.setOutput("drift", String(safe.drift));
@@ -207,6 +212,7 @@ export async function runActionRollout(
         onInconclusive: settings.onInconclusive,
         run: settings.run,
         ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+        ...(settings.lockWaitMs === undefined ? {} : { lockWaitMs: settings.lockWaitMs }),
       },
       { ...deps.rollout, compileAt: deps.compileAt },
     );
@@ -222,6 +228,7 @@ export async function runActionRollout(
         onInconclusive: settings.onInconclusive,
         run: settings.run,
         ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+        ...(settings.lockWaitMs === undefined ? {} : { lockWaitMs: settings.lockWaitMs }),
       },
       deps.rollout,
     );
@@ -295,9 +302,11 @@ export function selectEnvironments(all: EnvironmentIntent[], names?: string[]): 
   return ordered.filter((e) => names.includes(e.name));
 }
 
-function driftDeps(deps: RolloutDeps): DriftDeps {
+function driftDeps(deps: RolloutDeps, lockWaitMs: number | undefined): DriftDeps {
   return {
     readCluster: deps.readCluster,
+    locks: deps.locks,
+    ...(lockWaitMs === undefined ? {} : { lockWaitMs }),
     history: deps.history,
     probes: deps.probes,
     now: deps.now,

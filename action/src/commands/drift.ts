@@ -1,9 +1,13 @@
 /**
  * The drift watch: compare what each environment's namespaces hold with its last-known-good
  * bundle (a policy edited or deleted by hand, an extra policy in a managed namespace), and
- * probe what is deployed. Changes nothing in the cluster; when the cluster still holds
- * exactly the last-known-good and the probe passes, the record's last probe is refreshed
- * (the rollback decision compares with the last-known-good's LAST probe).
+ * probe what is deployed. Changes no NetworkPolicy; when the cluster still holds exactly the
+ * last-known-good and the probe passes, the record's last probe is refreshed (the rollback
+ * decision compares with the last-known-good's LAST probe).
+ *
+ * Not read-only, then: it creates probe pods and writes the record, so it takes each
+ * environment's run lock like a deploy, waiting a bounded time. An environment whose lock
+ * another run holds past the wait is skipped, and the report says so and whose it was.
  */
 import { objectKey } from "../compile/bundle.js";
 import { canonicalJson } from "../compile/canonical.js";
@@ -13,6 +17,8 @@ import type { PolicyObject } from "../k8s/types.js";
 import { inconclusiveResult } from "../probe/inconclusive.js";
 import type { ProbeRunResult } from "../probe/types.js";
 import type { ClusterState, HistoryStore, ProbePhase } from "../ports/rollout.js";
+import { LockError, LockLostError, type HeldLock, type RunLocks } from "../ports/lock.js";
+import { describeHolder } from "../rollout/lock.js";
 import { lastKnownGood, withProbe, type History, type ProvenEntry } from "../rollout/last-known-good.js";
 import { liveBundle, namespaceOf } from "../rollout/transitions.js";
 import { baselineFrom } from "../rollout/decision.js";
@@ -22,6 +28,9 @@ export type { DriftFinding, DriftOutcome, DriftReport };
 
 export interface DriftDeps {
   readCluster(): Promise<ClusterState>;
+  locks: RunLocks;
+  /** How long to wait for another run's lock before skipping an environment, in ms. Default 5 minutes. */
+  lockWaitMs?: number;
   history: HistoryStore;
   probes: ProbePhase;
   now(): Date;
@@ -70,26 +79,59 @@ export function compareWithRecord(recorded: CompiledBundle, live: readonly Polic
   return findings.sort((a, b) => (a.object < b.object ? -1 : a.object > b.object ? 1 : 0));
 }
 
+/** A scheduled check can come back later: it waits less than a deploy would. */
+export const DEFAULT_DRIFT_LOCK_WAIT_MS = 5 * 60_000;
+
 export async function runDrift(
   environments: EnvironmentIntent[],
   deps: DriftDeps,
   signal?: AbortSignal,
 ): Promise<DriftReport> {
   const outcomes: DriftOutcome[] = [];
-  const cluster = await deps.readCluster();
+  const waitMs = deps.lockWaitMs ?? DEFAULT_DRIFT_LOCK_WAIT_MS;
   for (const intent of environments) {
     if (signal?.aborted) break;
-    outcomes.push(await driftOf(intent, cluster, deps, signal));
+    const scope = { environment: intent.name };
+    let lock: HeldLock;
+    try {
+      lock = await deps.locks.acquire(scope, {
+        waitMs,
+        ...(signal === undefined ? {} : { signal }),
+        onWait: (holder) =>
+          deps.log(
+            `${intent.name}: waiting up to ${Math.round(waitMs / 1000)} s for the run lock ${deps.locks.describe(scope)}, held by ${describeHolder(holder)}`,
+          ),
+      });
+    } catch (error) {
+      if (!(error instanceof LockError)) throw error;
+      outcomes.push(skipped(intent.name, `${error.message}; drift was not checked`));
+      continue;
+    }
+    try {
+      // Read under the lock: a deploy that held it may have changed the environment.
+      outcomes.push(await driftOf(intent, await deps.readCluster(), deps, lock, signal));
+    } catch (error) {
+      if (!(error instanceof LockLostError)) throw error;
+      outcomes.push(skipped(intent.name, `${error.message}; drift was not checked`));
+    } finally {
+      await lock.release();
+    }
   }
   return { environments: outcomes, drift: outcomes.some((o) => o.drift) };
+}
+
+function skipped(environment: string, reason: string): DriftOutcome {
+  return { environment, findings: [], drift: false, notes: [], skipped: reason };
 }
 
 async function driftOf(
   intent: EnvironmentIntent,
   cluster: ClusterState,
   deps: DriftDeps,
-  signal: AbortSignal | undefined,
+  lock: HeldLock,
+  jobSignal: AbortSignal | undefined,
 ): Promise<DriftOutcome> {
+  const signal = jobSignal ? AbortSignal.any([jobSignal, lock.lost]) : lock.lost;
   const history = await deps.history.read(intent.name);
   const lkg = lastKnownGood(history);
   const live = liveBundle(intent.name, intent.cni, cluster.policies);
@@ -104,6 +146,7 @@ async function driftOf(
   }
   // Expected verdicts from what is deployed now: a probe failure is the dataplane disagreeing.
   const plan = deps.probes.plan({ environment: intent, bundle: live, before: live, cluster });
+  await lock.confirm("drift probe");
   let probe: ProbeRunResult;
   try {
     probe = await deps.probes.run(plan, signal);
@@ -113,11 +156,12 @@ async function driftOf(
       `the probe run failed: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  if (lock.lost.aborted) throw lock.lost.reason as LockLostError;
   outcome.plan = plan;
   outcome.probe = probe;
   outcome.drift = outcome.findings.length > 0 || probe.counts.failed > 0;
   if (lkg !== undefined && outcome.findings.length === 0) {
-    await refreshRecord(history, lkg, probe, deps, outcome);
+    await refreshRecord(history, lkg, probe, deps, outcome, lock);
   }
   return outcome;
 }
@@ -129,6 +173,7 @@ async function refreshRecord(
   probe: ProbeRunResult,
   deps: DriftDeps,
   outcome: DriftOutcome,
+  lock: HeldLock,
 ): Promise<void> {
   if (probe.counts.inconclusive > 0) {
     outcome.notes.push(
@@ -145,6 +190,7 @@ async function refreshRecord(
     deps.now().toISOString(),
   );
   try {
+    await lock.confirm("drift record");
     await deps.history.write({
       ...history,
       entries: history.entries.map((e) => (e === lkg ? updated : e)),

@@ -48,6 +48,8 @@ export interface RollbackRequest {
   onInconclusive: OnInconclusive;
   run: RunInfo;
   signal?: AbortSignal;
+  /** How long to wait for another run's lock of the environment, in ms. */
+  lockWaitMs?: number;
 }
 
 export interface RollbackDeps extends RolloutDeps {
@@ -163,6 +165,7 @@ export async function runRollback(
       run: request.run,
       reason: request.reason,
       ...(request.signal === undefined ? {} : { signal: request.signal }),
+      ...(request.lockWaitMs === undefined ? {} : { lockWaitMs: request.lockWaitMs }),
     },
     deps,
   );

@@ -228,8 +228,18 @@ export function renderPullRequestResult(report: RolloutReport, summaryUrl?: stri
 }
 
 export function renderDriftSummary(report: DriftReport): string {
-  const out = [`## netpol-rollout drift watch: ${report.drift ? "❗ drift" : "✅ no drift"}`, ""];
+  const unchecked = report.environments.filter((e) => e.skipped !== undefined).length;
+  const headline = report.drift
+    ? "❗ drift"
+    : unchecked > 0
+      ? `⏭️ ${unchecked} environment${unchecked === 1 ? "" : "s"} not checked, no drift in the rest`
+      : "✅ no drift";
+  const out = [`## netpol-rollout drift watch: ${headline}`, ""];
   for (const e of report.environments) {
+    if (e.skipped !== undefined) {
+      out.push(`### ${escapeMarkdown(e.environment)}: ⏭️ not checked`, "", escapeMarkdown(e.skipped), "");
+      continue;
+    }
     out.push(`### ${escapeMarkdown(e.environment)}: ${e.drift ? "❗ drift" : "✅ as recorded"}`, "");
     if (e.lastKnownGood) {
       out.push(

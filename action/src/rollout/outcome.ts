@@ -145,6 +145,8 @@ export interface DriftOutcome {
   /** Objects differ from the record, or a probe check failed. */
   drift: boolean;
   notes: string[];
+  /** Why the environment was not checked (another run held its run lock past the wait). */
+  skipped?: string;
 }
 
 export interface DriftReport {

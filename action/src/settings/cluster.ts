@@ -38,6 +38,16 @@ export function parseClusterInputs(inputs: Inputs, workspace: string): ClusterSe
     if (!OBJECT_NAME.test(name)) problems.push(`probe-image-pull-secrets: "${name}" is not a Secret name`);
     else cluster.probe.imagePullSecrets.push(name);
   }
+  const lockWait = inputs.text("lock-wait");
+  if (lockWait !== "") {
+    const seconds = Number(lockWait);
+    // A GitHub-hosted job runs for at most 6 hours.
+    if (!/^\d+$/.test(lockWait) || seconds > 21_600) {
+      problems.push(`lock-wait: "${lockWait}" is not a whole number of seconds from 0 to 21600`);
+    } else {
+      cluster.lockWaitSeconds = seconds;
+    }
+  }
   const timeout = inputs.text("probe-timeout");
   if (timeout !== "") {
     const seconds = Number(timeout);

@@ -121,8 +121,13 @@ export interface ClusterSettings {
   kubeconfig?: string;
   /** `context`: the kubeconfig context; absent: its current-context. */
   context?: string;
-  /** `state-namespace`: where each environment's history ConfigMap lives. Default `netpol-rollout`. */
+  /** `state-namespace`: where each environment's history ConfigMap and run lock Lease live. Default `netpol-rollout`. */
   stateNamespace: string;
+  /**
+   * `lock-wait`: seconds to wait for another run to release an environment's run lock.
+   * Absent: 900 for deploy and rollback; 300 for probe, which then skips the environment.
+   */
+  lockWaitSeconds?: number;
   probe: ProbeRunSettings;
 }
 

@@ -22,6 +22,8 @@ import {
   shippedProgramDeployer,
 } from "../adapters/pulumi-program.js";
 import { createBundleFiles, createHistoryStore } from "../adapters/rollout-store.js";
+import { KubeLeases } from "../adapters/kubernetes/leases.js";
+import { createLeaseLocks, type LeaseLockOptions } from "../adapters/lease-lock.js";
 import {
   pullRequestNotifier,
   type PullRequestNotifier,
@@ -72,6 +74,8 @@ export interface RolloutWiringOptions {
   proberOptions?: Omit<LiveProberOptions, "timeoutSeconds" | "runId">;
   /** Re-probe policy of every plan (tests shorten it). */
   reprobe?: BuildPlanInput["reprobe"];
+  /** The run lock's lease duration and clock (tests shorten them). */
+  lock?: Pick<LeaseLockOptions, "durationSeconds" | "clock">;
 }
 
 /** Chooses and connects every adapter; throws a clear error for a kubeconfig or engine that cannot be used. */
@@ -97,6 +101,7 @@ export function rolloutWiring(
     `Cluster: ${identity.server} (context "${identity.context}"${source.kind === "file" ? `, kubeconfig ${source.paths.join(", ")}` : ""})`,
   );
 
+  const url = runUrl(settings.github);
   // Probe pods of one Action run carry its id; each probe phase adds a sequence number.
   const runId = `${settings.github.runId ?? "local"}-${settings.github.runAttempt ?? "1"}`;
   const rollout: RolloutDeps = {
@@ -106,13 +111,25 @@ export function rolloutWiring(
         : engineFor(settings, source.kind === "file" ? source.paths : [], io, options.actionDir),
     readCluster: () => readClusterState(cluster),
     history: createHistoryStore(cluster, settings.stateNamespace),
+    // Lock calls fail faster than the others: a renewal must land within its deadline.
+    locks: createLeaseLocks(new KubeLeases(config, { ...options.clusterOptions, timeoutMs: 10_000 }), {
+      namespace: settings.stateNamespace,
+      run: {
+        command: settings.command === "probe" ? "drift" : settings.command,
+        ...(settings.github.runId ? { runId: settings.github.runId } : {}),
+        ...(settings.github.runAttempt ? { attempt: settings.github.runAttempt } : {}),
+        ...(settings.github.actor ? { actor: settings.github.actor } : {}),
+        ...(url ? { url } : {}),
+      },
+      ...options.lock,
+      log,
+    }),
     probes: liveProbePhase(cluster, settings, runId, options),
     files: createBundleFiles(join(settings.runner.temp, "netpol-rollout", "steps")),
     now: () => new Date(),
     log,
   };
   const git = createGitReader(workspace, settings.runner.toolEnv);
-  const url = runUrl(settings.github);
   const actionSettings: RolloutActionSettings = {
     command: settings.command,
     ...(settings.environments ? { environments: [...settings.environments] } : {}),
@@ -130,6 +147,7 @@ export function rolloutWiring(
     temp: settings.runner.temp,
     hasSummary: settings.runner.stepSummaryPath !== undefined,
     secrets: [...settings.secrets, ...secrets],
+    ...(settings.lockWaitSeconds === undefined ? {} : { lockWaitMs: settings.lockWaitSeconds * 1000 }),
   };
   const deps: RolloutActionDeps = {
     readIntent: () => loadIntentFromDir(settings.policiesDir, workspace),

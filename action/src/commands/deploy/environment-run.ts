@@ -1,8 +1,11 @@
 /**
  * The run of one environment: its transition steps, each probed and decided on; on a failed
  * decision the way back (rollback to the last-known-good, then break-glass); then the record.
+ * The environment's run lock is confirmed before every change; a lost lock stops the run
+ * before its next change, whatever it was doing.
  */
 import type { CompiledBundle } from "../../compile/types.js";
+import { LockLostError, type HeldLock } from "../../ports/lock.js";
 import type { ProbeRunResult } from "../../probe/types.js";
 import {
   decideAfterDeploy,
@@ -11,6 +14,7 @@ import {
   type Decision,
 } from "../../rollout/decision.js";
 import { baselineOf, lastKnownGood, type ProvenEntry } from "../../rollout/last-known-good.js";
+import { describeHolder } from "../../rollout/lock.js";
 import { describeEntry, type EnvironmentOutcome } from "../../rollout/outcome.js";
 import {
   breakGlassStep,
@@ -30,8 +34,9 @@ export function runEnvironment(
   request: RolloutRequest,
   deps: RolloutDeps,
   item: Prepared,
+  lock: HeldLock,
 ): Promise<EnvironmentOutcome> {
-  return new EnvironmentRun(request, deps, item).execute();
+  return new EnvironmentRun(request, deps, item, lock).execute();
 }
 
 class EnvironmentRun {
@@ -40,17 +45,21 @@ class EnvironmentRun {
   private readonly record: Recorder;
   private readonly lkg: ProvenEntry | undefined;
   private readonly baseline: Baseline | undefined;
+  /** The job's cancellation, or the run lock lost: either stops the run. */
+  private readonly signal: AbortSignal;
 
   constructor(
     private readonly request: RolloutRequest,
     deps: RolloutDeps,
     private readonly item: Prepared,
+    private readonly lock: HeldLock,
   ) {
     this.log = new OutcomeLog(item.target, deps.now);
-    this.steps = new Steps(item, deps, this.log, request.signal);
+    this.signal = request.signal ? AbortSignal.any([request.signal, lock.lost]) : lock.lost;
+    this.steps = new Steps(item, deps, this.log, this.signal, lock);
     this.lkg = lastKnownGood(item.history);
     this.baseline = this.lkg === undefined ? undefined : baselineOf(this.lkg);
-    this.record = new Recorder(item, request, deps, this.lkg, this.log);
+    this.record = new Recorder(item, request, deps, this.lkg, this.log, lock);
   }
 
   private get env(): string {
@@ -58,7 +67,32 @@ class EnvironmentRun {
   }
 
   async execute(): Promise<EnvironmentOutcome> {
+    try {
+      return await this.run();
+    } catch (error) {
+      if (!(error instanceof LockLostError)) throw error;
+      // Nothing is recorded either: the run that holds the lock now owns the record.
+      return this.log.finish(
+        "failed",
+        `${error.message}; stopped before its next change after ${this.steps.applied} applied step${this.steps.applied === 1 ? "" : "s"}, nothing was recorded`,
+      );
+    }
+  }
+
+  /** Throws the lost lock's error when that is why the run's signal aborted. */
+  private stopIfLockLost(): void {
+    if (this.lock.lost.aborted) throw this.lock.lost.reason as LockLostError;
+  }
+
+  private async run(): Promise<EnvironmentOutcome> {
     const target = this.item.target;
+    if (this.lock.previous) {
+      const p = this.lock.previous;
+      this.log.outcome.notes.push(
+        `the run lock was taken over from ${describeHolder(p.holder)}, which stopped renewing it` +
+          `${p.activity ? ` at "${p.activity}"` : ""} (its Lease stood unchanged for ${Math.round(p.unchangedMs / 1000)} s): that run ended without finishing`,
+      );
+    }
     this.log.note("pre-flight", "check", true, this.lkgSummary());
     let steps: TransitionStep[];
     try {
@@ -74,8 +108,8 @@ class EnvironmentRun {
     let decision: Decision | undefined;
     const todo = steps.length === 0 ? [undefined] : steps;
     for (const step of todo) {
-      if (this.request.signal?.aborted)
-        return this.log.finish("cancelled", "the job was cancelled between steps");
+      this.stopIfLockLost();
+      if (this.signal.aborted) return this.log.finish("cancelled", "the job was cancelled between steps");
       if (step !== undefined) {
         const failure = await this.steps.apply("deploy", step, target.revision);
         if (failure !== undefined) return this.engineFailed(failure);
@@ -117,7 +151,7 @@ class EnvironmentRun {
   private async engineFailed(error: unknown): Promise<EnvironmentOutcome> {
     const locked = isLocked(error);
     if (locked && this.steps.applied === 0) {
-      this.log.outcome.recovery = lockRecovery(stackOf(error) ?? this.env);
+      this.log.outcome.recovery = lockRecovery(stackOf(error) ?? this.env, this.lock);
       return this.log.finish("refused", `${errorMessage(error)}; nothing was changed`);
     }
     const reason = `the engine failed: ${errorMessage(error)}`;
@@ -238,12 +272,30 @@ function stackOf(error: unknown): string | undefined {
   return m?.[1];
 }
 
-/** How to recover a stack whose lock outlived its update (a cancelled job). */
-function lockRecovery(stack: string): string {
-  return (
-    `if no other deploy of this environment is running (a cancelled or killed job leaves its lock behind), ` +
+/**
+ * How to recover a stack whose lock outlived its update. This run holds the environment's
+ * run lock, so no other run of netpol-rollout is changing the stack. The stack lock is not
+ * removed here: a run whose run lock expired may still have a `pulumi up` running (a killed
+ * job's engine process can outlive it, a partitioned runner keeps going), and removing the
+ * lock under a running update lets two updates write one state. A person can check.
+ */
+function lockRecovery(stack: string, lock: HeldLock): string {
+  const steps =
     `remove the lock with \`pulumi cancel --stack ${stack} --yes\` from a checkout logged in to the same backend, ` +
     `run \`pulumi refresh --stack ${stack} --yes\` to settle operations the interrupted update left pending, ` +
-    `then re-run this job; never delete a lock while an update is running`
+    `then re-run this job; never delete a lock while an update is running`;
+  const previous = lock.previous;
+  if (previous) {
+    return (
+      `the stack lock was most likely left by ${describeHolder(previous.holder)}: it held this environment's run lock ` +
+      `and stopped renewing it${previous.activity ? ` at "${previous.activity}"` : ""}, so it ended without finishing. ` +
+      `Make sure that run and its \`pulumi\` process have ended (its page shows it finished or cancelled; a self-hosted ` +
+      `runner may have left the process behind), then ${steps}`
+    );
+  }
+  return (
+    `no run of netpol-rollout holds this environment's run lock (${lock.description} is ours), so the stack is locked by ` +
+    `something else: a person running \`pulumi up\` by hand, another tool, or a run killed before this lock existed. ` +
+    `If nothing is running, ${steps}`
   );
 }

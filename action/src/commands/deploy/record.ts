@@ -3,6 +3,7 @@
  * last-known-good; every other ending is kept for the audit trail.
  */
 import { bundleDigest } from "../../compile/bundle.js";
+import type { HeldLock } from "../../ports/lock.js";
 import type { ProbeRunResult } from "../../probe/types.js";
 import { baselineFrom } from "../../rollout/decision.js";
 import { appendEntry, type NewEntry, type ProvenEntry } from "../../rollout/last-known-good.js";
@@ -19,6 +20,7 @@ export class Recorder {
     /** The last-known-good when the run started. */
     private readonly lkg: ProvenEntry | undefined,
     private readonly log: OutcomeLog,
+    private readonly lock: HeldLock,
   ) {}
 
   private get env(): string {
@@ -95,6 +97,8 @@ export class Recorder {
 
   private async write(entry: NewEntry): Promise<boolean> {
     try {
+      // The record belongs to whoever holds the run lock.
+      await this.lock.confirm("record");
       const history = appendEntry(this.item.history, entry);
       await this.deps.history.write(history);
       this.item.history = history;

@@ -1,6 +1,7 @@
 /** What a deploy or rollback is asked to do, and the ports it runs over. */
 import type { EnvironmentIntent } from "../../intent/model.js";
 import type { PulumiDeployer } from "../../ports/engine.js";
+import type { RunLocks } from "../../ports/lock.js";
 import type { BundleFiles, ClusterState, HistoryStore, ProbePhase } from "../../ports/rollout.js";
 import type { OnInconclusive } from "../../rollout/decision.js";
 import type { RecordedBundle, RunInfo } from "../../rollout/last-known-good.js";
@@ -24,10 +25,17 @@ export interface RolloutRequest {
   reason?: string;
   /** SIGINT/SIGTERM: no new step starts; the probe phase cleans up. */
   signal?: AbortSignal;
+  /** How long to wait for another run to release an environment's run lock, in ms. Default 15 minutes. */
+  lockWaitMs?: number;
 }
+
+/** The default wait for a run lock: a deploy of one environment, probes included, takes minutes. */
+export const DEFAULT_LOCK_WAIT_MS = 15 * 60_000;
 
 export interface RolloutDeps {
   engine: PulumiDeployer;
+  /** Each environment's run lock: taken before anything is read, confirmed before every change. */
+  locks: RunLocks;
   readCluster(): Promise<ClusterState>;
   history: HistoryStore;
   probes: ProbePhase;

@@ -1,9 +1,11 @@
 /**
  * The two things a run does to an environment: apply one transition step's exact object set
- * through the engine, and probe what the environment then holds. Keeps track of what the
- * environment holds, as far as this run knows.
+ * through the engine, and probe what the environment then holds (probe pods are changes
+ * too). Each first confirms the environment's run lock, and throws LockLostError when it is
+ * lost. Keeps track of what the environment holds, as far as this run knows.
  */
 import type { CompiledBundle } from "../../compile/types.js";
+import type { HeldLock, LockLostError } from "../../ports/lock.js";
 import { inconclusiveResult } from "../../probe/inconclusive.js";
 import type { ProbeRunResult } from "../../probe/types.js";
 import type { RecordedBundle } from "../../rollout/last-known-good.js";
@@ -26,7 +28,8 @@ export class Steps {
     private readonly item: Prepared,
     private readonly deps: RolloutDeps,
     private readonly log: OutcomeLog,
-    private readonly signal: AbortSignal | undefined,
+    private readonly signal: AbortSignal,
+    private readonly lock: HeldLock,
   ) {
     this.current = item.live;
     this.previous = item.live;
@@ -50,6 +53,7 @@ export class Steps {
       .filter((n) => n.action !== "unchanged")
       .map((n) => `${n.namespace}: ${n.action} (${n.allow} allow, ${n.deny} deny)`)
       .join("; ");
+    await this.lock.confirm(`${phase} ${step.kind}`);
     try {
       const file = await this.deps.files.write(this.env, `${phase}-${this.applied + 1}-${step.kind}`, bundle);
       this.deps.log(`${this.env}: ${phase} step ${step.kind}: ${detail || "no namespace changes"}`);
@@ -78,6 +82,7 @@ export class Steps {
     step: string,
     before: CompiledBundle,
   ): Promise<ProbeRecord | undefined> {
+    await this.lock.confirm(`${phase} probe ${step}`);
     const plan = this.deps.probes.plan({
       environment: this.item.target.intent,
       bundle: this.current,
@@ -88,12 +93,12 @@ export class Steps {
     try {
       result = await this.deps.probes.run(plan, this.signal);
     } catch (error) {
-      if (this.signal?.aborted) return undefined;
+      if (this.signal.aborted) return this.stopped();
       // The prober itself failed (the API unavailable after its retries): every check that
       // should have run could not; the decision treats that as inconclusive.
       result = inconclusiveResult(plan, `the probe run failed: ${errorMessage(error)}`);
     }
-    if (this.signal?.aborted) return undefined;
+    if (this.signal.aborted) return this.stopped();
     const record: ProbeRecord = { phase, step, plan, result };
     this.log.outcome.probes.push(record);
     const c = result.counts;
@@ -104,6 +109,12 @@ export class Steps {
       `${c.passed} passed, ${c.failed} failed, ${c.inconclusive} inconclusive, ${c.notChecked} not checkable`,
     );
     return record;
+  }
+
+  /** Undefined for a cancelled job; a lost lock throws. */
+  private stopped(): undefined {
+    if (this.lock.lost.aborted) throw this.lock.lost.reason as LockLostError;
+    return undefined;
   }
 
   /** Reads back what the environment holds (after a partial update left it unknown). */
