@@ -25,7 +25,7 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-N4YGHA55.js";
+} from "./chunks/chunk-MXAIVKPK.js";
 import {
   ARROW,
   DEFAULT_DENY_NAME,
@@ -2156,8 +2156,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-BK3WQLRX.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-G3G3ZVZ5.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-JDTTCDDM.js");
+          const { runActionRollout } = await import("./chunks/action-rollout-GZOJOZ46.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
