@@ -2,6 +2,9 @@
  * Each source as it really comes, against fixtures written from its documented schema
  * (fixtures/README.md cites them): what the summary must count, and what it must not.
  */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { line, summarise } from "./helpers.js";
 
@@ -56,6 +59,38 @@ describe("Hubble", () => {
       workload: "Deployment/web",
     });
     expect(s.files.map((f) => f.format)).toEqual(["hubble", "hubble"]);
+    // Packets of an established connection went through.
+    expect(web?.passed).toBe(true);
+  });
+
+  it("a SYN the source forwards and the destination drops by policy did not go through", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "netpol-hubble-"));
+    try {
+      const flow = (verdict: string, point: string, extra = {}) =>
+        JSON.stringify({
+          flow: {
+            time: "2026-01-05T10:00:00Z",
+            verdict,
+            IP: { source: "10.0.1.5", destination: "10.0.2.7" },
+            l4: { TCP: { source_port: 41000, destination_port: 5432, flags: { SYN: true } } },
+            source: { namespace: "shop", labels: ["k8s:app=web"] },
+            destination: { namespace: "shop", labels: ["k8s:app=db"] },
+            Type: "L3_L4",
+            trace_observation_point: point,
+            is_reply: false,
+            ...extra,
+          },
+        });
+      writeFileSync(
+        join(dir, "f.jsonl"),
+        `${flow("FORWARDED", "FROM_ENDPOINT")}\n${flow("DROPPED", "TO_ENDPOINT", { drop_reason_desc: "POLICY_DENIED" })}\n`,
+      );
+      const s = await summarise(["f.jsonl"], { cwd: dir });
+      expect(s.flows.map(line)).toEqual(["shop/app=web -> shop/app=db:5432/TCP allowed=0 denied=1 audit=0"]);
+      expect(s.flows[0]?.passed).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("reads `hubble observe -o json` (the Flow itself, lowerCamelCase names) and audit verdicts", async () => {

@@ -21,7 +21,11 @@ export interface ObservedFlow {
   protocol: Protocol;
   /** New connections by verdict (reports from both ends counted once). */
   connections: VerdictCounts;
-  /** Whether any record said the traffic went through (a connection opened before the window counts). */
+  /**
+   * Whether traffic of a connection opened before the window went through (a record of no
+   * new connection). A new connection counts in `connections` only: a SYN forwarded by the
+   * source and dropped by the destination did not go through.
+   */
   passed: boolean;
   /** Whether any record said a policy dropped it. */
   dropped: boolean;
@@ -52,10 +56,15 @@ export interface FlowSummary {
 const PROTOCOLS: readonly Protocol[] = ["TCP", "UDP", "SCTP"];
 const EXAMPLES = 3;
 
+/** A flow and its connection counts by who reported them and the verdict. */
 interface Entry {
   flow: ObservedFlow;
-  /** Per reporter, then unreported (index 2): allowed, denied, audit. */
-  byReporter: Float64Array;
+  /** Unreported (one record per connection, or per connection counted once already). */
+  allowed: number;
+  denied: number;
+  audit: number;
+  /** Reported by the source, then by the destination (Calico): allowed, denied, audit. */
+  byReporter?: Float64Array;
 }
 
 const VERDICT_INDEX: Record<FlowVerdict, number> = { allowed: 0, denied: 1, audit: 2 };
@@ -118,7 +127,9 @@ export class FlowCounter {
           lastSeen: record.end,
           examples: { fromPods: [], toPods: [], fromIps: [], toIps: [] },
         },
-        byReporter: new Float64Array(9),
+        allowed: 0,
+        denied: 0,
+        audit: 0,
       };
       byPort.set(key, entry);
       this.size++;
@@ -126,11 +137,13 @@ export class FlowCounter {
     const flow = entry.flow;
     flow.records++;
     if (record.verdict === "denied") flow.dropped = true;
-    else flow.passed = true;
-    const slot =
-      (record.reporter === undefined ? 2 : REPORTER_INDEX[record.reporter]) * 3 +
-      VERDICT_INDEX[record.verdict];
-    entry.byReporter[slot] = (entry.byReporter[slot] ?? 0) + record.connections;
+    else if (record.connections === 0) flow.passed = true;
+    if (record.reporter === undefined) entry[record.verdict] += record.connections;
+    else {
+      const counts = (entry.byReporter ??= new Float64Array(6));
+      const slot = REPORTER_INDEX[record.reporter] * 3 + VERDICT_INDEX[record.verdict];
+      counts[slot] = (counts[slot] ?? 0) + record.connections;
+    }
     if (record.start < flow.firstSeen) flow.firstSeen = record.start;
     if (record.end > flow.lastSeen) flow.lastSeen = record.end;
     if (record.start < this.firstSeen) this.firstSeen = record.start;
@@ -163,20 +176,18 @@ export class FlowCounter {
   ): void {
     const entry = this.entries.get(from.id * 32_768 + to.id)?.get(port * 4 + PROTOCOLS.indexOf(protocol));
     if (!entry) return;
-    const base = 2 * 3;
-    entry.byReporter[base + VERDICT_INDEX[was]] = Math.max(
-      0,
-      (entry.byReporter[base + VERDICT_INDEX[was]] ?? 0) - 1,
-    );
-    entry.byReporter[base + VERDICT_INDEX[now]] = (entry.byReporter[base + VERDICT_INDEX[now]] ?? 0) + 1;
+    entry[was] = Math.max(0, entry[was] - 1);
+    entry[now] += 1;
     if (now === "denied") entry.flow.dropped = true;
   }
 
   /** The summary: connections reported by both ends counted once. */
   finish(): FlowSummary {
     const flows: ObservedFlow[] = [];
-    for (const { flow, byReporter: c } of [...this.entries.values()].flatMap((m) => [...m.values()])) {
-      const at = (i: number) => c[i] ?? 0;
+    for (const entry of [...this.entries.values()].flatMap((m) => [...m.values()])) {
+      const { flow } = entry;
+      const c = entry.byReporter;
+      const at = (i: number) => c?.[i] ?? 0;
       // A connection both ends report: the source counts it allowed when its egress let it
       // out, the destination allowed or denied at ingress. Denials add up (a connection is
       // denied at one end only); allowed ones are the larger of the two ends' views.
@@ -185,9 +196,9 @@ export class FlowCounter {
       const dstAllowed = at(3);
       const dstDenied = at(4);
       flow.connections = {
-        allowed: at(6) + Math.max(srcAllowed - dstDenied, dstAllowed, 0),
-        denied: at(7) + srcDenied + dstDenied,
-        audit: at(8) + Math.max(at(2), at(5)),
+        allowed: entry.allowed + Math.max(srcAllowed - dstDenied, dstAllowed, 0),
+        denied: entry.denied + srcDenied + dstDenied,
+        audit: entry.audit + Math.max(at(2), at(5)),
       };
       flows.push(flow);
     }
