@@ -7,6 +7,7 @@
  * pull request, GitHub failing). Every text written or posted is scrubbed of the secrets
  * the settings know.
  */
+import type { FlowSummary } from "../flows/summary.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { readIntentTree } from "../intent/load.js";
@@ -43,6 +44,11 @@ export interface ActionPreviewDeps {
   git: GitReader;
   /** Reads the intent files at head (the checked-out working tree). */
   readHead: () => Promise<SourceFile[]>;
+  /**
+   * Reads the observed traffic of the `flows` input, per environment ("*": every one).
+   * Throws FlowInputError for a file or record that cannot be read.
+   */
+  readObserved?: () => Promise<ReadonlyMap<string, FlowSummary>>;
   /** The engine, or why there is none. */
   engine: { engine: PreviewEngine } | { skipReason: string };
   /** The GitHub API; absent when no comment is to be posted. */
@@ -115,6 +121,12 @@ export async function runActionPreview(
     const headSha = settings.github.pullRequest?.headSha ?? settings.github.sha;
     if (headSha) opts.headRef = headSha;
     if ("skipReason" in deps.engine) opts.engineSkipReason = deps.engine.skipReason;
+    if (settings.flows.length > 0 && deps.readObserved) {
+      const byEnvironment = await deps.readObserved();
+      // A pull request from a fork never sees more than services and counts.
+      const detail = settings.github.pullRequest?.isFork ? "services" : settings.flowsDetail;
+      if (byEnvironment.size > 0) opts.observed = { byEnvironment, detail, at: Date.now() };
+    }
     report = await runPreview(
       {
         git: deps.git,

@@ -5,6 +5,8 @@
  * git reader, the engine and the head reader are passed in, so the Action, the CLI and
  * the tests drive the same code.
  */
+import { observedPreview, type ObservedDetail } from "../flows/preview.js";
+import type { FlowSummary } from "../flows/summary.js";
 import type { EnvironmentIntent, IntentError } from "../intent/model.js";
 import type { CompiledBundle } from "../compile/types.js";
 import type { FlowChange, LintFinding, SemanticDiff } from "../semantics/contracts.js";
@@ -72,6 +74,8 @@ export interface PreviewOptions {
   policiesDir: string;
   /** Why the engine part is skipped when `deps.engine` is absent; default "no Pulumi engine was configured". */
   engineSkipReason?: string;
+  /** Observed traffic per environment name ("*": every environment), judged against head and base. */
+  observed?: { byEnvironment: ReadonlyMap<string, FlowSummary>; detail: ObservedDetail; at: number };
 }
 
 /** The base ref does not resolve to a commit. */
@@ -312,6 +316,16 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promi
       engine,
       flowsGraph: buildFlowsGraph(baseEnv, headEnv, diff),
     };
+    const observed = opts.observed?.byEnvironment.get(name) ?? opts.observed?.byEnvironment.get("*");
+    if (opts.observed && observed && headEnv && headBundle) {
+      preview.observed = observedPreview({
+        summary: observed,
+        head: { env: headEnv, bundle: headBundle },
+        ...(baseEnv ? { base: { env: baseEnv, bundle: baseBundle ?? core.compile(baseEnv) } } : {}),
+        detail: opts.observed.detail,
+        at: opts.observed.at,
+      });
+    }
     // What the probes will check once merged: the head's plan on its synthetic inventory.
     if (headEnv && headBundle) preview.probes = previewProbes(headEnv, headBundle, baseBundle, diff);
     const defaultDeny = defaultDenyChanges(baseEnv, headEnv);

@@ -6,6 +6,7 @@
  */
 import type { IntentError } from "../intent/model.js";
 import type { ProbePreview } from "../probe/probe-preview.js";
+import type { ObservedPreview } from "../flows/preview.js";
 import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
 import type { EnginePreview } from "../ports/engine.js";
 import { plural } from "../text/plural.js";
@@ -74,6 +75,8 @@ export interface EnvironmentPreview {
   defaultDeny?: { added: string[]; removed: string[] };
   /** What the probes will check after the merge (absent for a removed or invalid environment). */
   probes?: ProbePreview;
+  /** Observed traffic judged against head and base, when the preview was given flows. */
+  observed?: ObservedPreview;
 }
 
 export interface PreviewReport {

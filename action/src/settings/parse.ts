@@ -9,6 +9,7 @@ import { ENV_PLACEHOLDER } from "../rollout/config.js";
 import { ON_INCONCLUSIVE } from "../rollout/decision.js";
 import { LAST_KNOWN_GOOD } from "../rollout/last-known-good.js";
 import { parseClusterInputs } from "./cluster.js";
+import { parseFlowInputs } from "./flows.js";
 import { parseGitHubContext } from "./github.js";
 import { readInputs, type Inputs } from "./inputs.js";
 import { pulumiEnvironmentOf, runnerContextOf, secretsOf } from "./process-env.js";
@@ -54,6 +55,7 @@ export function parseSettings(source: SettingsSource): Settings {
   const cluster = parseClusterInputs(inputs, workspace);
   const rollback = parseRollbackInputs(inputs, command, environments);
   const base = parseBaseRef(inputs, github);
+  const flows = parseFlowInputs(inputs);
   const willComment =
     command === "preview" &&
     commentOnPr &&
@@ -110,6 +112,7 @@ export function parseSettings(source: SettingsSource): Settings {
         ...base,
         failOn,
         pulumiEngine,
+        ...flows,
         ...author,
       };
       return preview;

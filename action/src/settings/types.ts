@@ -3,6 +3,8 @@
  * runner's context by `parseSettings`. Nothing below the settings reads `core.getInput` or
  * `process.env`: commands and adapters receive what they need from here.
  */
+import type { FlowPattern } from "./flows.js";
+import type { ObservedDetail } from "../flows/preview.js";
 import type { PulumiEnvironment } from "../ports/engine.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 
@@ -110,6 +112,10 @@ export interface PreviewSettings extends CommonSettings {
   baseRefSource: "input" | "pull request base" | "push before" | "none";
   failOn: FailOn;
   pulumiEngine: PulumiEngineMode;
+  /** `flows`: observed traffic files or globs, per environment or for all; empty: none. */
+  flows: FlowPattern[];
+  /** `flows-detail`: how the comment names observed traffic (a fork always gets `services`). */
+  flowsDetail: ObservedDetail;
 }
 
 /** Which cluster the commands that reach one act on, and how they probe it. */

@@ -3,6 +3,7 @@
  * One wiring module per command: this is the only place that knows which adapter
  * implements which port for the preview.
  */
+import { readFlowPatterns } from "../adapters/flow-patterns.js";
 import { join, relative } from "node:path";
 import { createGitReader } from "../adapters/git.js";
 import { createGitHubAdapter } from "../adapters/github.js";
@@ -41,6 +42,7 @@ export function previewDeps(
         ? () => readHeadObjects(git, settings)
         : () => readWorkingTree(workspace, settings.policiesDir),
     engine: { skipReason: "" },
+    readObserved: () => readFlowPatterns(settings.flows, { workspace, warn: (m) => io.warn(m) }),
   };
   // Throws for a given work-dir without a Pulumi project, whether or not the engine runs.
   const program = chooseProgram({

@@ -12,6 +12,7 @@ import { builtinLine, environmentHeadline, flowRows } from "./flows.js";
 import { lintSection } from "./lint.js";
 import { environmentVerdict, hasBase } from "./overview.js";
 import { lookFirstLines, sortedOf } from "./risk.js";
+import { observedSection } from "./observed.js";
 
 export function environmentSection(env: EnvironmentPreview, report: PreviewReport, detail: Detail): string[] {
   const lines = ["", `### ${code(env.name)}: ${escapeMarkdown(environmentVerdict(env, hasBase(report)))}`];
@@ -26,6 +27,9 @@ export function environmentSection(env: EnvironmentPreview, report: PreviewRepor
   if (head) lines.push("", head);
 
   lines.push(...lookFirstLines(env, sorted, detail));
+  // Observed traffic this change blocks none of: one line with the data's age.
+  if (env.observed && env.observed.blocked.length === 0)
+    lines.push("", ...observedSection(env.observed, detail.maxRows));
 
   const names = [
     ...listNames("Workloads added", env.diff.workloads.added, detail),

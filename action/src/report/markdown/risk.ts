@@ -8,6 +8,7 @@ import { sortChanges, type RiskKind, type RiskyChange, type SortedChanges } from
 import type { EnvironmentPreview } from "../types.js";
 import { table, type Detail } from "./detail.js";
 import { CHANGE_MARK, flowCell, ruleCell, whyCell } from "./flows.js";
+import { observedRisk, observedSection } from "./observed.js";
 
 const RISK_LABEL: Record<RiskKind, string> = {
   "new-exposure": "⚠️ new exposure",
@@ -32,20 +33,34 @@ export function riskSummary(env: EnvironmentPreview, sorted: SortedChanges): str
   const counts = new Map<RiskKind, number>();
   for (const r of sorted.risky) counts.set(r.risk, (counts.get(r.risk) ?? 0) + 1);
   const parts = [...counts].map(([kind, n]) => RISK_COUNT[kind](n));
+  // Real traffic this change would cut comes first.
+  const observed = observedRisk(env.observed);
+  if (observed) parts.unshift(observed);
   if (env.defaultDeny?.removed.length) parts.push("default-deny removed");
   if (env.defaultDeny?.added.length) parts.push("default-deny added");
   return parts.join(", ");
 }
 
 export function riskCount(env: EnvironmentPreview, sorted: SortedChanges): number {
-  return sorted.risky.length + (env.defaultDeny?.added.length ?? 0) + (env.defaultDeny?.removed.length ?? 0);
+  return (
+    (env.observed?.blocked.length ?? 0) +
+    sorted.risky.length +
+    (env.defaultDeny?.added.length ?? 0) +
+    (env.defaultDeny?.removed.length ?? 0)
+  );
 }
 
-/** "**⚠️ Look at these first**": default-deny changes, then the risky flow changes; nothing when none. */
+/**
+ * "**⚠️ Look at these first**": real traffic this change would block, default-deny changes,
+ * then the risky flow changes; nothing when none.
+ */
 export function lookFirstLines(env: EnvironmentPreview, sorted: SortedChanges, detail: Detail): string[] {
   const risks = defaultDenyLines(env);
-  if (sorted.risky.length === 0 && risks.length === 0) return [];
+  const observed = env.observed !== undefined && env.observed.blocked.length > 0 ? env.observed : undefined;
+  if (!observed && sorted.risky.length === 0 && risks.length === 0) return [];
   const lines = ["", "**⚠️ Look at these first**"];
+  // Traffic in use that this change would cut ranks before any change on paper.
+  if (observed) lines.push("", ...observedSection(observed, detail.maxRows));
   if (risks.length > 0) lines.push("", ...risks);
   if (sorted.risky.length > 0) {
     lines.push(

@@ -1,0 +1,33 @@
+/**
+ * `flows` and `flows-detail` (preview): observed traffic for the comment's "Real traffic this
+ * change would block". One file or glob per line; `ENVIRONMENT: GLOB` applies to one
+ * environment, a bare glob to every environment.
+ */
+import type { ObservedDetail } from "../flows/preview.js";
+import type { Inputs } from "./inputs.js";
+
+export interface FlowPattern {
+  /** The environment the files were captured in; absent: every environment. */
+  environment?: string;
+  /** A file, directory or glob (`@actions/glob` syntax), relative to the workspace. */
+  pattern: string;
+}
+
+export interface FlowSettings {
+  flows: FlowPattern[];
+  flowsDetail: ObservedDetail;
+}
+
+const DETAILS: readonly ObservedDetail[] = ["services", "full"];
+const FOR_ENVIRONMENT = /^([a-z0-9](?:[a-z0-9-]*[a-z0-9])?):\s+(\S.*)$/;
+
+export function parseFlowInputs(inputs: Inputs): FlowSettings {
+  const flows: FlowPattern[] = [];
+  for (const raw of inputs.text("flows").split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const m = FOR_ENVIRONMENT.exec(line);
+    flows.push(m ? { environment: m[1] as string, pattern: m[2] as string } : { pattern: line });
+  }
+  return { flows, flowsDetail: inputs.oneOf("flows-detail", DETAILS, "services") };
+}
