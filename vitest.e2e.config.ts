@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/e2e/**/*.e2e.test.ts"],
-    // Prints every real component's version (and what is skipped) before any test.
-    globalSetup: ["./test/e2e/versions.setup.ts"],
+    // Prints every real component's version (and what is skipped) before any test; then
+    // starts the real cluster once for every file (stopped after the last one).
+    globalSetup: ["./test/e2e/versions.setup.ts", "./test/e2e/cluster.setup.ts"],
     testTimeout: 240_000,
     hookTimeout: 240_000,
     pool: "forks",

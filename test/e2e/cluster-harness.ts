@@ -4,8 +4,9 @@
  * test/e2e/tools/cluster.sh in network namespaces of its own, and stopped by PID.
  *
  * `clusterAvailability()` says whether this machine can run it and, if not, why (one line).
- * `startCluster()` starts one in a temporary directory; `stop()` stops it and reports what
- * was left behind (nothing, or the test fails). Exit and signal handlers stop it too.
+ * `startCluster()` starts one in a temporary directory (the tier's global setup does, once per
+ * run: cluster.setup.ts); `stop()` stops it and reports what was left behind. Exit and signal
+ * handlers stop it too. Files reach it through shared-cluster.ts.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -68,19 +69,23 @@ export function clusterVersions(): Record<string, string> {
   return versions;
 }
 
-export interface Cluster {
+/** What the global setup hands every file: a running cluster (cluster.sh start DIR). */
+export interface ClusterHandle {
   dir: string;
   kubeconfig: string;
   /** DIR/env of cluster.sh: NETNS, OUTSIDE_NETNS, NODE_IP, OUTSIDE_IP, POD_CIDR, ... */
   env: Record<string, string>;
+  /** How long `cluster.sh start` took. */
+  startMs: number;
+}
+
+/** A running cluster and clients for it. */
+export interface Cluster extends ClusterHandle {
   kube: KubeConfig;
   core: CoreV1Api;
   apps: AppsV1Api;
   networking: NetworkingV1Api;
   objects: KubernetesObjectApi;
-  startMs: number;
-  /** Stops everything; returns how long it took. Throws with cluster.sh's words if anything was left. */
-  stop(): { ms: number };
 }
 
 const stops = new Set<() => void>();
@@ -106,7 +111,12 @@ function runStop(dir: string): void {
   });
 }
 
-export function startCluster(): Cluster {
+/**
+ * Starts a cluster in a new temporary directory (the e2e tier's global setup does, once per
+ * run). `stop()` stops it and returns how long that took; it throws with cluster.sh's words
+ * when anything was left. Exit and signal handlers of this process stop it too.
+ */
+export function startCluster(): ClusterHandle & { stop(): { ms: number } } {
   const dir = mkdtempSync(join(tmpdir(), "netpol-cluster-"));
   let stopped = false;
   const emergencyStop = (): void => {
@@ -138,18 +148,10 @@ export function startCluster(): Cluster {
     const i = line.indexOf("=");
     if (i > 0) env[line.slice(0, i)] = line.slice(i + 1);
   }
-  const kubeconfig = join(dir, "kubeconfig");
-  const kube = new KubeConfig();
-  kube.loadFromFile(kubeconfig);
   return {
     dir,
-    kubeconfig,
+    kubeconfig: join(dir, "kubeconfig"),
     env,
-    kube,
-    core: kube.makeApiClient(CoreV1Api),
-    apps: kube.makeApiClient(AppsV1Api),
-    networking: kube.makeApiClient(NetworkingV1Api),
-    objects: KubernetesObjectApi.makeApiClient(kube),
     startMs,
     stop() {
       if (stopped) return { ms: 0 };
@@ -167,6 +169,53 @@ export function startCluster(): Cluster {
       return { ms };
     },
   };
+}
+
+/** Clients for a running cluster. */
+export function connectCluster(handle: ClusterHandle): Cluster {
+  const kube = new KubeConfig();
+  kube.loadFromFile(handle.kubeconfig);
+  return {
+    ...handle,
+    kube,
+    core: kube.makeApiClient(CoreV1Api),
+    apps: kube.makeApiClient(AppsV1Api),
+    networking: kube.makeApiClient(NetworkingV1Api),
+    objects: KubernetesObjectApi.makeApiClient(kube),
+  };
+}
+
+/** Deletes namespaces and waits until they are gone (their pods with them). */
+export async function deleteNamespaces(
+  cluster: Cluster,
+  names: string[],
+  timeoutMs = 120_000,
+): Promise<void> {
+  const gone = async (name: string): Promise<boolean> => {
+    try {
+      await cluster.core.readNamespace({ name });
+      return false;
+    } catch (error) {
+      if ((error as { code?: number }).code === 404) return true;
+      throw error;
+    }
+  };
+  for (const name of names) {
+    if (await gone(name)) continue;
+    // 404: gone meanwhile; 409: already being deleted.
+    await cluster.core.deleteNamespace({ name, gracePeriodSeconds: 0 }).catch((error: unknown) => {
+      if (![404, 409].includes((error as { code?: number }).code ?? 0)) throw error;
+    });
+  }
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const left: string[] = [];
+    for (const name of names) if (!(await gone(name))) left.push(name);
+    if (left.length === 0) return;
+    if (Date.now() > deadline)
+      throw new Error(`namespaces not deleted after ${timeoutMs} ms: ${left.join(", ")}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 /** Host-side state a cluster must not change: netfilter rules and sets, namespaces, mounts. */

@@ -6,10 +6,11 @@
  * example and random policy sets), and stops leaving nothing behind.
  *
  * `npm run test:e2e`; skipped (with one line saying why) when the tools are not built,
- * the Debian packages are missing or the run is not root.
+ * the Debian packages are missing or the run is not root. The cluster is the tier's one
+ * cluster (cluster.setup.ts, which also proves it stops leaving nothing behind); this file's
+ * namespaces are deleted when it ends.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import type { KubernetesObject, V1Pod } from "@kubernetes/client-node";
@@ -25,17 +26,15 @@ import type {
   NetworkPolicyPeer,
   NetworkPolicyPort,
 } from "../../action/src/k8s/types.js";
-import {
-  clusterAvailability,
-  hostNetworkState,
-  repoRoot,
-  startCluster,
-  type Cluster,
-} from "./cluster-harness.js";
+import { deleteNamespaces, repoRoot, type Cluster } from "./cluster-harness.js";
+import { sharedCluster } from "./shared-cluster.js";
 import { compareUntilSettled, execIn, formatCell, podKey, type Target } from "./traffic.js";
 
-const availability = clusterAvailability();
-if (!availability.ok) console.log(`e2e real-cluster tier skipped: ${availability.reason}`);
+const shared = sharedCluster();
+const availability = shared.ok ? { ok: true as const } : shared;
+if (!shared.ok) console.log(`e2e real-cluster tier skipped: ${shared.reason}`);
+/** Every namespace this file creates; deleted when it ends. */
+const NAMESPACES = ["production", "ingress-nginx", "elsewhere", "psa-check"];
 
 /** Figures for the notes: printed at the end of the file. */
 const figures: string[] = [];
@@ -55,23 +54,22 @@ const RESTRICTED = {
 };
 
 let cluster: Cluster;
-let hostBefore: Record<string, string>;
 let production: EnvironmentIntent;
 
 beforeAll(async () => {
-  if (!availability.ok) return;
-  hostBefore = hostNetworkState();
-  cluster = startCluster();
-  figures.push(`cold start ${(cluster.startMs / 1000).toFixed(1)} s`);
+  if (!shared.ok) return;
+  cluster = shared.cluster;
   const loaded = await loadIntentFromDir("policies", repoRoot);
   if (!loaded.ok) throw new Error(loaded.errors.map((e) => e.message).join("; "));
   production = loaded.intent.environments.find((e) => e.name === "production")!;
 }, 300_000);
 
-afterAll(() => {
-  if (!availability.ok) return;
+afterAll(async () => {
+  if (!shared.ok) return;
   try {
-    cluster?.stop();
+    const t = performance.now();
+    await deleteNamespaces(cluster, NAMESPACES);
+    figures.push(`namespaces deleted ${((performance.now() - t) / 1000).toFixed(1)} s`);
   } finally {
     if (figures.length) console.log(`e2e real cluster: ${figures.join("; ")}`);
   }
@@ -325,26 +323,6 @@ describe.skipIf(!availability.ok)("a real single-node cluster", () => {
         `random: ${sets.length} sets (seed ${randomSeed()}), ${total} cells agree, ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       );
     });
-  });
-
-  it("stops, leaving no process, mount, network namespace, netfilter rule or cgroup behind", () => {
-    const pids = readFileSync(join(cluster.dir, "pids"), "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => Number(l.split(" ")[1]));
-    const { env, dir } = cluster;
-    const { ms } = cluster.stop();
-    figures.push(`stop ${(ms / 1000).toFixed(1)} s`);
-    for (const pid of pids)
-      expect(existsSync(`/proc/${pid}`) && !/\) Z /.test(readFileSync(`/proc/${pid}/stat`, "utf8"))).toBe(
-        false,
-      );
-    expect(ip(["netns", "list"])).not.toContain(env["NETNS"]);
-    expect(readFileSync("/proc/self/mountinfo", "utf8")).not.toContain(dir);
-    for (const h of ["memory", "cpu", "pids", "systemd", "unified"]) {
-      expect(existsSync(`/sys/fs/cgroup/${h}${env["CGROUP_ROOT"]}`)).toBe(false);
-    }
-    expect(hostNetworkState()).toEqual(hostBefore);
   });
 });
 

@@ -216,7 +216,7 @@ export const DATAPLANE_TABLE = "netpol_e2e_dataplane";
  * out), and the intent under test declares one of them: this rule drops those ICMP errors,
  * the only ones the node itself sends, so a denied connection times out here too.
  */
-export function dropDenialReplies(netns: string): void {
+export function dropDenialReplies(netns: string): { remove(): void } {
   if (!/^netpol-e2e-[0-9a-f]+$/.test(netns)) throw new Error(`not a test cluster's namespace: ${netns}`);
   const nft = (args: string[]) =>
     execFileSync("nsenter", [`--net=/var/run/netns/${netns}`, "nft", ...args], {
@@ -245,4 +245,5 @@ export function dropDenialReplies(netns: string): void {
     "port-unreachable",
     "drop",
   ]);
+  return { remove: () => nft(["delete", "table", "inet", DATAPLANE_TABLE]) };
 }

@@ -1,6 +1,6 @@
 /**
- * The closed-loop harness: the real cluster of cluster-harness.ts (started once per file),
- * the real Pulumi engine on a `file://` backend pointed at that cluster's kubeconfig, a git
+ * The closed-loop harness: the tier's one real cluster (shared-cluster.ts), or a cluster of
+ * its own (kind on GitHub), the real Pulumi engine on a `file://` backend pointed at that cluster's kubeconfig, a git
  * work tree holding the intent (one commit per revision, as a repository would), the
  * stand-in workloads the CLI prints (`netpol-rollout workloads`), the faults of faults.ts,
  * and the Action run as the runner runs it: `node dist/index.js` with INPUT_* variables,
@@ -36,7 +36,7 @@ import { prepareShippedProgram } from "../../action/src/adapters/pulumi-program.
 import { DEFAULT_PROBE_IMAGE } from "../../action/src/probe/pod.js";
 import { PROBE_RUN_LABEL } from "../../action/src/probe/pod-script.js";
 import { DEFAULT_WORKLOAD_IMAGE } from "../../action/src/compile/workloads.js";
-import { repoRoot, startCluster, type Cluster } from "./cluster-harness.js";
+import { deleteNamespaces, repoRoot, type Cluster } from "./cluster-harness.js";
 import { dropDenialReplies, faultInjector, kindFaultInjector, type FaultInjector } from "./faults.js";
 
 export interface ActionRun {
@@ -100,8 +100,12 @@ export interface Loop {
   leftovers(): Promise<string[]>;
   /** Running stand-in pods by service name (app label). */
   standIns(): Promise<Map<string, V1Pod>>;
-  stop(): { ms: number };
+  /** Removes every fault, deletes the loop's namespaces (waiting until they are gone) and its files. */
+  stop(): Promise<{ ms: number }>;
 }
+
+/** The namespaces a loop creates: the stand-ins', the probes' peer and the state namespace. */
+export const LOOP_NAMESPACES = ["production", "ingress-nginx", "netpol-rollout"];
 
 function git(cwd: string, args: string[]): string {
   return execFileSync("git", args, {
@@ -164,13 +168,12 @@ export function pulumiOnPath(): string | undefined {
   return undefined;
 }
 
-/** The scenarios' view of a cluster it did not start: the same clients, nothing to stop. */
+/** The scenarios' view of a cluster they did not start: the same clients. */
 function attach(external: ExternalCluster): Cluster {
-  const dir = mkdtempSync(join(tmpdir(), "netpol-loop-"));
   const kube = new KubeConfig();
   kube.loadFromFile(external.kubeconfig);
   return {
-    dir,
+    dir: "",
     kubeconfig: external.kubeconfig,
     env: { CLUSTER_DNS: "10.96.0.10", CNI: external.cni },
     kube,
@@ -179,46 +182,50 @@ function attach(external: ExternalCluster): Cluster {
     networking: kube.makeApiClient(NetworkingV1Api),
     objects: KubernetesObjectApi.makeApiClient(kube),
     startMs: 0,
-    stop() {
-      rmSync(dir, { recursive: true, force: true });
-      return { ms: 0 };
-    },
   };
 }
 
 /**
- * Starts the cluster (or attaches to `external`) and everything around it. `standIns` is an
- * environment file for `production` declaring every service and port any revision of the
- * scenarios uses: the stand-ins are printed from it by the CLI and applied once.
+ * Sets up everything around a running cluster: the tier's one cluster (`cluster`) or
+ * `external`. `standIns` is an environment file for `production` declaring every service and
+ * port any revision of the scenarios uses: the stand-ins are printed from it by the CLI and
+ * applied once. A failed set-up removes what it made.
  */
-export async function startLoop(options: {
-  engineBin: string;
-  standIns: string;
-  external?: ExternalCluster;
-}): Promise<Loop> {
-  const cluster = options.external ? attach(options.external) : startCluster();
+export async function startLoop(
+  options: { engineBin: string; standIns: string } & (
+    { cluster: Cluster; external?: undefined } | { external: ExternalCluster; cluster?: undefined }
+  ),
+): Promise<Loop> {
+  const cluster = options.external ? attach(options.external) : options.cluster;
+  const dir = mkdtempSync(join(tmpdir(), "netpol-loop-"));
+  const cleanUp = async (): Promise<void> => {
+    await deleteNamespaces(cluster, LOOP_NAMESPACES);
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
-    return await setUp(cluster, options);
+    return await setUp(cluster, dir, options, cleanUp);
   } catch (error) {
-    cluster.stop();
+    await cleanUp().catch(() => undefined);
     throw error;
   }
 }
 
 async function setUp(
   cluster: Cluster,
+  dir: string,
   options: { engineBin: string; standIns: string; external?: ExternalCluster },
+  cleanUp: () => Promise<void>,
 ): Promise<Loop> {
-  const dir = cluster.dir;
   if (!options.external) {
     const ctr = (args: string[]) =>
-      execFileSync("ctr", ["--address", join(dir, "containerd/containerd.sock"), "-n", "k8s.io", ...args], {
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      execFileSync(
+        "ctr",
+        ["--address", join(cluster.dir, "containerd/containerd.sock"), "-n", "k8s.io", ...args],
+        { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      );
     // The cluster holds one agnhost image, never pulled; the probe pods name the product's default tag.
     if ((DEFAULT_PROBE_IMAGE as string) !== DEFAULT_WORKLOAD_IMAGE)
-      ctr(["images", "tag", DEFAULT_WORKLOAD_IMAGE, DEFAULT_PROBE_IMAGE]);
+      ctr(["images", "tag", "--force", DEFAULT_WORKLOAD_IMAGE, DEFAULT_PROBE_IMAGE]);
   }
 
   // The work tree: the shipped intent as the first commit.
@@ -255,7 +262,8 @@ async function setUp(
       : { PULUMI_HOME: join(dir, "pulumi-home"), PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true" }),
   };
 
-  // The peer namespace the probes call from, the state namespace, the stand-ins.
+  // The peer namespace the probes call from and the state namespace (the stand-ins' comes
+  // with them).
   for (const name of ["ingress-nginx", "netpol-rollout"])
     await cluster.core.createNamespace({ body: { metadata: { name } } });
   const standIns = join(dir, "stand-ins");
@@ -279,10 +287,11 @@ async function setUp(
   }
 
   let faults: FaultInjector;
+  let denialReplies: { remove(): void } | undefined;
   if (options.external) {
     faults = kindFaultInjector(options.external.node, options.external.cni);
   } else {
-    dropDenialReplies(cluster.env["NETNS"] ?? "");
+    denialReplies = dropDenialReplies(cluster.env["NETNS"] ?? "");
     faults = faultInjector(cluster.env["NETNS"] ?? "");
   }
   let runs = 0;
@@ -404,9 +413,12 @@ async function setUp(
         await new Promise((r) => setTimeout(r, 1000));
       }
     },
-    stop() {
+    async stop() {
+      const t = performance.now();
       faults.clear();
-      return cluster.stop();
+      denialReplies?.remove();
+      await cleanUp();
+      return { ms: Math.round(performance.now() - t) };
     },
   };
   return loop;

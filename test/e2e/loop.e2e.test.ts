@@ -10,8 +10,8 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { V1NetworkPolicy, V1Pod } from "@kubernetes/client-node";
+import type { Cluster } from "./cluster-harness.js";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { clusterAvailability } from "./cluster-harness.js";
 import { e2eBinDir } from "./harness.js";
 import {
   externalCluster,
@@ -21,11 +21,13 @@ import {
   type Loop,
   type RunReport,
 } from "./loop-harness.js";
+import { sharedCluster } from "./shared-cluster.js";
 import { checkScript, execIn, formatCell, measure, type Cell, type Target } from "./traffic.js";
 
-// The local cluster of cluster.sh, or a cluster named by E2E_LOOP_KUBECONFIG (kind on GitHub).
+// The tier's one cluster (cluster.setup.ts), or a cluster named by E2E_LOOP_KUBECONFIG (kind on GitHub).
 const external = externalCluster();
-const availability = external ? { ok: true as const } : clusterAvailability();
+const shared = external ? undefined : sharedCluster();
+const availability = shared ?? { ok: true as const };
 const engineBin = external ? pulumiOnPath() : e2eBinDir();
 const skip = !availability.ok
   ? `e2e closed-loop tier skipped: ${availability.reason}`
@@ -87,11 +89,15 @@ const sha: Record<string, string> = {};
 beforeAll(async () => {
   if (skip) return;
   const started = performance.now();
-  loop = await startLoop({ engineBin: engineBin!, standIns: STAND_INS, ...(external ? { external } : {}) });
+  loop = await startLoop(
+    external
+      ? { engineBin: engineBin!, standIns: STAND_INS, external }
+      : { engineBin: engineBin!, standIns: STAND_INS, cluster: (shared as { cluster: Cluster }).cluster },
+  );
   pods = await loop.standIns();
   sha["A"] = loop.commit({}, "production: the shipped example");
   figures.push(
-    `cluster start ${(loop.cluster.startMs / 1000).toFixed(1)} s, stand-ins running ${((performance.now() - started) / 1000).toFixed(1)} s after the start began`,
+    `stand-ins running ${((performance.now() - started) / 1000).toFixed(1)} s after the set-up began`,
   );
 }, 300_000);
 
@@ -104,19 +110,9 @@ afterEach(async () => {
 afterAll(async () => {
   if (skip || !loop) return;
   try {
-    // The stand-ins go too; the namespace is deleted with them and must empty.
-    await loop.cluster.core.deleteNamespace({ name: "production" });
-    const deadline = Date.now() + 60_000;
-    let left: string[] = [];
-    do {
-      await sleep(1000);
-      left = (await loop.cluster.core.listNamespacedPod({ namespace: "production" })).items.map(
-        (p) => p.metadata?.name ?? "",
-      );
-    } while (left.length > 0 && Date.now() < deadline);
-    expect(left).toEqual([]);
-    const stopped = loop.stop();
-    figures.push(`stop ${(stopped.ms / 1000).toFixed(1)} s`);
+    // The stand-ins go too: the loop's namespaces are deleted and must be gone.
+    const stopped = await loop.stop();
+    figures.push(`namespaces deleted ${(stopped.ms / 1000).toFixed(1)} s`);
   } finally {
     console.log(`e2e closed loop: ${figures.join("; ")}`);
   }
