@@ -9,7 +9,7 @@ import type { EnvironmentIntent } from "../intent/model.js";
 import type { CompiledBundle } from "../compile/types.js";
 import type { SemanticDiff } from "../semantics/contracts.js";
 import { policiesOfBundle } from "../semantics/diff.js";
-import { syntheticInventory } from "../semantics/inventory.js";
+import { syntheticInventory } from "../semantics/synthetic-inventory.js";
 import type { Reachability } from "../semantics/reachability.js";
 import { buildProbePlan } from "./probe-plan.js";
 import { DEFAULT_DENY_NAME } from "../compile/compile.js";

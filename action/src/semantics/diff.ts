@@ -3,7 +3,7 @@
  * rule is responsible.
  *
  * - `diffEnvironments(base, head)` judges the compiled intents on a synthetic inventory
- *   (see inventory.ts) — what a pull request changes, without a cluster.
+ *   (see synthetic-inventory.ts) — what a pull request changes, without a cluster.
  * - `diffPolicySets(cluster, base, head)` judges two sets of NetworkPolicies on a real
  *   inventory of pods and namespaces.
  *
@@ -30,7 +30,8 @@ import {
 } from "./evaluate.js";
 import type { IpFamily } from "./ip.js";
 import { explainDirection, formatPolicy, formatRule } from "./explain.js";
-import { endpointKey, syntheticInventory, type SyntheticEndpoint } from "./inventory.js";
+import { endpointKey, type SyntheticEndpoint } from "./synthetic-endpoints.js";
+import { syntheticInventory } from "./synthetic-inventory.js";
 import { parseIp } from "./ip.js";
 
 type Side = "base" | "head";

@@ -36,7 +36,7 @@ import { buildModel, parseSourceAnnotation } from "./model.js";
 import { evaluateParties, type Party } from "./evaluate.js";
 import { compileSelector } from "./selector.js";
 import { parseCidr } from "./ip.js";
-import { syntheticInventory } from "./inventory.js";
+import { syntheticInventory } from "./synthetic-inventory.js";
 import { policiesOfBundle } from "./diff.js";
 import { formatPolicy } from "./explain.js";
 
