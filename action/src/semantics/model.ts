@@ -215,6 +215,22 @@ function endPortOf(p: NetworkPolicyPort): { endPort?: number } {
   return typeof p.endPort === "number" ? { endPort: p.endPort } : {};
 }
 
+/**
+ * What compiling one policy gives a model: the policy, and the label keys, port names and
+ * problems it adds. Kept per policy object and rule origins, so that the models of one bundle
+ * (the diff's, the lint's, the probe plan's) compile each policy once; not kept for a policy
+ * with an ipBlock, since each model numbers its own blocks. Compiled policies are never
+ * changed: what evaluation caches on a rule (its RuleRef) is the same in every model.
+ */
+interface PolicyCompilation {
+  policy: CompiledPolicy | undefined;
+  podKeys: string[];
+  portNames: string[];
+  problems: ModelProblem[];
+}
+
+const COMPILED = new WeakMap<object, Map<object | undefined, PolicyCompilation>>();
+
 class Builder {
   readonly problems: ModelProblem[] = [];
   readonly cilium = new CiliumTranslator(this);
@@ -222,8 +238,42 @@ class Builder {
   private readonly blockIds = new Map<string, number>();
   readonly podKeys = new Set<string>();
   readonly portNames = new Set<string>();
+  /** What the policy being compiled adds, while one is. */
+  private recording: { podKeys: Set<string>; portNames: Set<string>; blocks: number } | undefined;
+
+  /** Compiles a policy, or takes its compilation by an earlier model (see COMPILED). */
+  once(
+    manifest: object,
+    origins: object | undefined,
+    compile: () => CompiledPolicy | undefined,
+  ): CompiledPolicy | undefined {
+    const known = COMPILED.get(manifest)?.get(origins);
+    if (known) {
+      for (const k of known.podKeys) this.podKeys.add(k);
+      for (const n of known.portNames) this.portNames.add(n);
+      for (const p of known.problems) this.problems.push({ ...p });
+      return known.policy;
+    }
+    const recording = { podKeys: new Set<string>(), portNames: new Set<string>(), blocks: 0 };
+    const firstProblem = this.problems.length;
+    this.recording = recording;
+    const policy = compile();
+    this.recording = undefined;
+    if (recording.blocks === 0) {
+      const byOrigins = COMPILED.get(manifest) ?? new Map<object | undefined, PolicyCompilation>();
+      byOrigins.set(origins, {
+        policy,
+        podKeys: [...recording.podKeys],
+        portNames: [...recording.portNames],
+        problems: this.problems.slice(firstProblem).map((p) => ({ ...p })),
+      });
+      COMPILED.set(manifest, byOrigins);
+    }
+    return policy;
+  }
 
   ipBlock(block: IPBlock, object: string): CompiledPeer {
+    if (this.recording) this.recording.blocks++;
     const cidr = parseCidr(String(block.cidr ?? ""));
     if (!cidr) {
       this.problems.push({ object, message: `ipBlock.cidr "${String(block.cidr)}" is not a valid CIDR` });
@@ -263,7 +313,10 @@ class Builder {
 
   selector(sel: LabelSelector): CompiledSelector {
     const c = compileSelector(sel);
-    for (const k of c.keys) this.podKeys.add(k);
+    for (const k of c.keys) {
+      this.podKeys.add(k);
+      this.recording?.podKeys.add(k);
+    }
     return c;
   }
 
@@ -280,7 +333,11 @@ class Builder {
         : undefined;
     const ports =
       rule.ports && rule.ports.length > 0 ? rule.ports.map((p) => compilePort(p ?? {})) : undefined;
-    for (const p of ports ?? []) if (p.name !== undefined) this.portNames.add(p.name);
+    for (const p of ports ?? []) {
+      if (p.name === undefined) continue;
+      this.portNames.add(p.name);
+      this.recording?.portNames.add(p.name);
+    }
     return { index, ...(peers ? { peers } : {}), ...(ports ? { ports } : {}), origins };
   }
 
@@ -364,11 +421,13 @@ export function buildModel(input: ModelInput): Model {
   const b = new Builder();
   const policies: CompiledPolicy[] = [];
   for (const p of input.policies) {
-    const c = b.policy(p);
+    const c = isPolicyInput(p)
+      ? b.once(p.policy, p.ruleOrigins, () => b.policy(p))
+      : b.once(p, undefined, () => b.policy(p));
     if (c) policies.push(c);
   }
   for (const p of input.ciliumPolicies ?? []) {
-    const c = b.cilium.policy(p);
+    const c = b.once(p.policy, p.ruleOrigins, () => b.cilium.policy(p));
     if (c) policies.push(c);
   }
   const policiesByNamespace = new Map<string, CompiledPolicy[]>();
