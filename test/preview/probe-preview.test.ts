@@ -5,6 +5,9 @@ import { expectGolden } from "../helpers/golden.js";
 import { edited, memoryGit, shippedFiles } from "./helpers.js";
 import { generateIntent } from "./generate.js";
 import { EXAMPLE_GOLDEN } from "../../scripts/readme-example.js";
+import { parseEnvironments } from "../../action/src/intent/index.js";
+import { compileEnvironment } from "../../action/src/compile/compile.js";
+import { previewProbes } from "../../action/src/probe/probe-preview.js";
 
 const PRODUCTION = "policies/environments/production.yaml";
 const SHA = "1111111111111111111111111111111111111111";
@@ -99,6 +102,23 @@ describe("what the probes will check after merge", () => {
       .filter((l) => l.startsWith("| negative ") || l.startsWith("| declared "));
     expect(summaryRows.length).toBeGreaterThan(10);
     expect(summaryRows.length).toBeLessThanOrEqual(50);
+  });
+
+  it("judges an unchanged environment once, as it would judge its base and head apart", async () => {
+    const base = shippedFiles();
+    const report = await preview(base, edited(base, PRODUCTION, exampleChange));
+    const env = (await preview(base, base)).environments.find((e) => e.name === "staging");
+    const head = parseEnvironments(base, { policiesDir: "policies" }).environments.find(
+      (e) => e.name === "staging",
+    )?.intent;
+    if (!head || !env?.probes) throw new Error("staging is in the shipped intent");
+    const bundle = compileEnvironment(head);
+    // The base's bundle itself (one model, one judgement) and a copy of it (two of each).
+    const once = previewProbes(head, bundle, bundle, env.diff);
+    const twice = previewProbes(head, bundle, structuredClone(bundle), env.diff);
+    expect(once).toEqual(twice);
+    expect(env.probes).toEqual(once);
+    expect(report.environments.find((e) => e.name === "staging")?.probes).toEqual(once);
   });
 
   it("is left out of an environment whose intent is invalid", async () => {

@@ -1,7 +1,7 @@
 /**
  * A check before it is judged: who connects where, on which port, why it is planned, and
- * why it cannot be made when it cannot. Its id names it in reports; its connection key
- * says when two drafts try the same connection, which the plan checks once.
+ * why it cannot be made when it cannot. Its id names it in reports; its connection (source
+ * and target) says when two drafts try the same connection, which the plan checks once.
  */
 import type { Protocol } from "../intent/model.js";
 import type { Identity } from "./plan-identities.js";
@@ -45,7 +45,38 @@ export function checkId(d: Draft): string {
   return `${d.kind}:${sourceText(d)}->${targetText(d)}:${d.port}/${d.protocol}`;
 }
 
-/** The connection a draft tries, whatever its kind: source pod, target, port and protocol. */
-export function connectionKey(d: Draft): string {
-  return `${d.from.namespace}/${d.from.pod ?? d.from.outside}->${targetText(d)}:${d.port}/${d.protocol}`;
+/** Where a draft's connection starts: "namespace/probe-pod", or the outside address. */
+export function connectionSource(d: Draft): string {
+  return `${d.from.namespace}/${d.from.pod ?? d.from.outside}`;
+}
+
+/** Where a draft's connection goes, whatever its kind: "namespace/pod:8080/TCP", "192.0.2.1:443/TCP". */
+export function connectionTarget(d: Draft): string {
+  return `${targetText(d)}:${d.port}/${d.protocol}`;
+}
+
+/** The connections planned so far, by source then target. */
+export class PlannedConnections {
+  private readonly bySource = new Map<string, Set<string>>();
+
+  has(source: string, target: string): boolean {
+    return this.bySource.get(source)?.has(target) ?? false;
+  }
+
+  /** The targets planned from a source so far (the set grows as the plan does). */
+  targets(source: string): ReadonlySet<string> | undefined {
+    return this.bySource.get(source);
+  }
+
+  /** Plans the connection; false when it was planned already. */
+  add(source: string, target: string): boolean {
+    let targets = this.bySource.get(source);
+    if (!targets) {
+      targets = new Set();
+      this.bySource.set(source, targets);
+    }
+    if (targets.has(target)) return false;
+    targets.add(target);
+    return true;
+  }
 }

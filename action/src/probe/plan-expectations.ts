@@ -8,7 +8,7 @@ import type { EnvironmentIntent, Protocol } from "../intent/model.js";
 import type { CiliumNetworkPolicy, Pod } from "../k8s/types.js";
 import type { FlowChange, SemanticDiff } from "../semantics/contracts.js";
 import { buildModel, type CiliumPolicyInput, type Model } from "../semantics/model.js";
-import { evaluate, type DirectionVerdict, type Verdict } from "../semantics/evaluate.js";
+import { evaluate, type DirectionVerdict, type Probe, type Verdict } from "../semantics/evaluate.js";
 import { formatPolicy } from "../semantics/explain.js";
 import type { Reachability } from "../semantics/reachability.js";
 import { probePodLabels, type ProbeRun } from "./pod.js";
@@ -81,8 +81,14 @@ function changeListed(
   );
 }
 
-/** A judge of drafts: each becomes a check with its expected verdicts after and before. */
-export function expectations(input: ExpectationInput): (d: Draft) => ProbeCheck {
+/**
+ * The judge of drafts: the expected verdict after the deploy alone, and the whole check. The
+ * same policies before and after (an unchanged environment) make one model, judged once.
+ */
+export function expectations(input: ExpectationInput): {
+  expectAfter(d: Draft): Reachability;
+  check(d: Draft): ProbeCheck;
+} {
   const probePods: Pod[] = input.identities
     .filter((id) => input.namespaces.has(id.namespace))
     .map((id) => ({
@@ -102,52 +108,63 @@ export function expectations(input: ExpectationInput): (d: Draft) => ProbeCheck 
       profile: input.environment.profile,
     });
   const after = modelOf(input.after);
-  const before = modelOf(input.before);
+  const before = input.before === input.after ? after : modelOf(input.before);
   const changes = input.diff?.changes ?? [];
+  const judgeable = (d: Draft): d is Draft & { identity: Identity; judgeTo: string } =>
+    !d.cannotCheck && d.identity !== undefined && d.judgeTo !== undefined;
+  const probeOf = (d: Draft & { identity: Identity; judgeTo: string }): Probe => ({
+    from: `${d.identity.namespace}/${d.identity.pod}`,
+    to: d.judgeTo,
+    port: d.port,
+    protocol: d.protocol,
+  });
 
-  return (d: Draft): ProbeCheck => {
-    const base = {
-      id: checkId(d),
-      kind: d.kind,
-      from: d.from,
-      to: d.to,
-      port: d.port,
-      protocol: d.protocol,
-      ...(d.portName !== undefined ? { portName: d.portName } : {}),
-      ...(d.source ? { source: d.source } : {}),
-    };
-    if (d.cannotCheck || !d.identity || d.judgeTo === undefined) {
-      const cannot = d.cannotCheck ?? { reason: "no-running-pod" as const, message: "nothing to connect to" };
-      return {
-        ...base,
-        expect: "cannot-check",
-        expectBefore: "cannot-check",
-        changeDeclared: false,
-        reason: `${d.reason}; cannot check: ${cannot.message}`,
-        cannotCheck: cannot.reason,
+  return {
+    expectAfter: (d) => (judgeable(d) ? reach(evaluate(after, probeOf(d))) : "cannot-check"),
+    check: (d) => {
+      // Key by key, in the order of the plan's JSON (spreading optional keys costs more here).
+      const base: Pick<
+        ProbeCheck,
+        "id" | "kind" | "from" | "to" | "port" | "protocol" | "portName" | "source"
+      > = {
+        id: checkId(d),
+        kind: d.kind,
+        from: d.from,
+        to: d.to,
+        port: d.port,
+        protocol: d.protocol,
       };
-    }
-    const probe = {
-      from: `${d.identity.namespace}/${d.identity.pod}`,
-      to: d.judgeTo,
-      port: d.port,
-      protocol: d.protocol,
-    };
-    const va = evaluate(after, probe);
-    const vb = evaluate(before, probe);
-    const expect = reach(va);
-    const expectBefore = reach(vb);
-    const changeDeclared =
-      expect !== expectBefore &&
-      changeListed(changes, d.identity.label, d.toLabels, d.port, d.protocol, expect === "allowed");
-    return {
-      ...base,
-      expect,
-      expectBefore,
-      changeDeclared,
-      reason: d.reason,
-      because: because(va),
-      judgedTo: d.judgeTo,
-    };
+      if (d.portName !== undefined) base.portName = d.portName;
+      if (d.source) base.source = d.source;
+      if (!judgeable(d)) {
+        const cannot = d.cannotCheck ?? {
+          reason: "no-running-pod" as const,
+          message: "nothing to connect to",
+        };
+        return Object.assign(base, {
+          expect: "cannot-check" as const,
+          expectBefore: "cannot-check" as const,
+          changeDeclared: false,
+          reason: `${d.reason}; cannot check: ${cannot.message}`,
+          cannotCheck: cannot.reason,
+        });
+      }
+      const probe = probeOf(d);
+      const va = evaluate(after, probe);
+      const vb = before === after ? va : evaluate(before, probe);
+      const expect = reach(va);
+      const expectBefore = reach(vb);
+      const changeDeclared =
+        expect !== expectBefore &&
+        changeListed(changes, d.identity.label, d.toLabels, d.port, d.protocol, expect === "allowed");
+      return Object.assign(base, {
+        expect,
+        expectBefore,
+        changeDeclared,
+        reason: d.reason,
+        because: because(va),
+        judgedTo: d.judgeTo,
+      });
+    },
   };
 }

@@ -36,6 +36,7 @@ function hash(text: string): string {
 export class Identities {
   private readonly byKey = new Map<string, Identity>();
   private readonly services = new Map<string, Service>();
+  private readonly byService = new Map<Service, Identity>();
 
   constructor(
     private readonly runId: string,
@@ -62,7 +63,12 @@ export class Identities {
 
   /** The identity of a declared service. */
   ofService(namespace: string, service: Service): Identity {
-    return this.get(namespace, service.labels, `${namespace}/${service.name}`, service.name);
+    let id = this.byService.get(service);
+    if (!id) {
+      id = this.get(namespace, service.labels, `${namespace}/${service.name}`, service.name);
+      this.byService.set(service, id);
+    }
+    return id;
   }
 
   /** The declared service "namespace/name", if the intent has it. */
@@ -88,10 +94,7 @@ export class Identities {
 
 /** The source of a check run by the identity's probe pod. */
 export function sourceOf(id: Identity): CheckSource {
-  return {
-    namespace: id.namespace,
-    labels: id.labels,
-    pod: id.pod,
-    ...(id.service !== undefined ? { service: id.service } : {}),
-  };
+  const source: CheckSource = { namespace: id.namespace, labels: id.labels, pod: id.pod };
+  if (id.service !== undefined) source.service = id.service;
+  return source;
 }

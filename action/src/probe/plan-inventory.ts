@@ -9,7 +9,7 @@ import { parseIp } from "../semantics/ip.js";
 import { selectorMatches } from "../semantics/selector.js";
 import { PROBE_LABEL } from "./pod.js";
 import { labelsText } from "./plan-identities.js";
-import type { CheckTarget, PlanInventory } from "./types.js";
+import type { PlanInventory, PodTarget } from "./types.js";
 
 /** Running pods of a callee probed per declared port (distinct policy groups first). */
 const PODS_PER_DESTINATION = 2;
@@ -68,13 +68,15 @@ export class LiveInventory {
   /** Namespaces that exist: listed, or holding a pod. */
   readonly namespaces = new Set<string>();
   private readonly podsByNamespace = new Map<string, LivePod[]>();
+  /** Running pods by namespace and one label ("namespace\0key\0value"), by key. */
+  private readonly podsByLabel = new Map<string, LivePod[]>();
   private readonly selected = new Map<string, LivePod[]>();
 
   constructor(private readonly inventory: PlanInventory) {
     for (const p of runningPods(inventory.pods)) {
-      const list = this.podsByNamespace.get(p.namespace);
-      if (list) list.push(p);
-      else this.podsByNamespace.set(p.namespace, [p]);
+      append(this.podsByNamespace, p.namespace, p);
+      for (const [k, v] of Object.entries(p.labels))
+        append(this.podsByLabel, `${p.namespace}\0${k}\0${v}`, p);
     }
     for (const n of inventory.namespaces) if (n.metadata?.name) this.namespaces.add(n.metadata.name);
     for (const p of inventory.pods) if (p.metadata?.namespace) this.namespaces.add(p.metadata.namespace);
@@ -82,12 +84,17 @@ export class LiveInventory {
 
   /** The running pods of a namespace with these labels (absent: every pod), by key. */
   podsOf(namespace: string, labels: Record<string, string> | undefined): LivePod[] {
-    const key = `${namespace}\u0000${labels === undefined ? "*" : labelsText(labels)}`;
+    const key = `${namespace}\0${labels === undefined ? "*" : labelsText(labels)}`;
     let pods = this.selected.get(key);
     if (!pods) {
-      pods = (this.podsByNamespace.get(namespace) ?? []).filter(
-        (p) => labels === undefined || selectorMatches({ matchLabels: labels }, p.labels),
-      );
+      const wanted = labels ? Object.entries(labels) : [];
+      const first = wanted[0];
+      if (!first) pods = this.podsByNamespace.get(namespace) ?? [];
+      else {
+        // Those with one of the labels, then those with all of them (matchLabels).
+        const some = this.podsByLabel.get(`${namespace}\0${first[0]}\0${first[1]}`) ?? [];
+        pods = some.filter((p) => wanted.every(([k, v]) => p.labels[k] === v && Object.hasOwn(p.labels, k)));
+      }
       this.selected.set(key, pods);
     }
     return pods;
@@ -112,8 +119,15 @@ export class LiveInventory {
   }
 }
 
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** Up to PODS_PER_DESTINATION pods, one per distinct label set first. */
 export function pickPods(pods: LivePod[]): LivePod[] {
+  if (pods.length <= 1) return pods;
   const seen = new Set<string>();
   const first: LivePod[] = [];
   const rest: LivePod[] = [];
@@ -129,11 +143,9 @@ export function pickPods(pods: LivePod[]): LivePod[] {
 }
 
 /** A running pod as the target of a check. */
-export function podTarget(p: LivePod, service?: string): CheckTarget {
-  return {
-    namespace: p.namespace,
-    pod: p.name,
-    ...(p.address !== undefined ? { address: p.address } : {}),
-    ...(service !== undefined ? { service } : {}),
-  };
+export function podTarget(p: LivePod, service?: string): PodTarget {
+  const target: PodTarget = { namespace: p.namespace, pod: p.name };
+  if (p.address !== undefined) target.address = p.address;
+  if (service !== undefined) target.service = service;
+  return target;
 }

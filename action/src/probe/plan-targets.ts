@@ -8,19 +8,38 @@
  *
  * A check that cannot be made is kept, with why.
  */
-import type { EnvironmentIntent, FlowPort, Protocol } from "../intent/model.js";
+import type { Endpoint, EnvironmentIntent, FlowPort, Protocol } from "../intent/model.js";
 import type { CniProfile } from "../cni/profiles.js";
 import { compareStrings as cmp } from "../compile/canonical.js";
 import { cidrContains, parseCidr, parseIp, representativeAddress } from "../semantics/ip.js";
 import type { CannotCheck, Draft } from "./plan-draft.js";
 import { labelsText, sourceOf, type Identities } from "./plan-identities.js";
 import { pickPods, podTarget, type LiveInventory, type LivePod } from "./plan-inventory.js";
-import type { CheckKind, CheckSource } from "./types.js";
+import type { CheckKind, CheckSource, CheckTarget } from "./types.js";
 
-/** The declared flows' checks, and the declared caller-callee pairs ("ns/a->ns/b"). */
+/** The declared caller-callee pairs, by identity label ("ns/a", "ns:b") and destination label. */
+export class DeclaredPairs {
+  private readonly callees = new Map<string, Set<string>>();
+
+  add(caller: string, callee: string): void {
+    const set = this.callees.get(caller);
+    if (set) set.add(callee);
+    else this.callees.set(caller, new Set([callee]));
+  }
+
+  has(caller: string, callee: string): boolean {
+    return this.callees.get(caller)?.has(callee) ?? false;
+  }
+
+  calleesOf(caller: string): ReadonlySet<string> | undefined {
+    return this.callees.get(caller);
+  }
+}
+
+/** The declared flows' checks, and their caller-callee pairs. */
 export interface DeclaredChecks {
   drafts: Draft[];
-  pairs: Set<string>;
+  pairs: DeclaredPairs;
 }
 
 /** SCTP on a profile that does not enforce it cannot be checked. */
@@ -46,31 +65,17 @@ export function declaredChecks(
   identities: Identities,
 ): DeclaredChecks {
   const drafts: Draft[] = [];
-  const pairs = new Set<string>();
+  const pairs = new DeclaredPairs();
   for (const flow of env.flows) {
     const fromId = identities.ofEndpoint(flow.from);
-    const toLabel =
-      flow.to.kind === "service"
-        ? `${flow.to.namespace}/${flow.to.service}`
-        : flow.to.kind === "namespace"
-          ? `ns:${flow.to.namespace}`
-          : flow.to.kind === "cidr"
-            ? flow.to.except.length > 0
-              ? `${flow.to.cidr} except ${[...flow.to.except].sort().join(", ")}`
-              : flow.to.cidr
-            : flow.to.fqdn;
-    if (fromId) pairs.add(`${fromId.label}->${toLabel}`);
-    const base = {
-      kind: "declared" as CheckKind,
-      reason: `declared: ${flow.text}`,
-      source: flow.source,
-    };
-    const source: CheckSource | undefined = fromId
+    const toLabel = endpointLabel(flow.to);
+    if (fromId) pairs.add(fromId.label, toLabel);
+    const from: CheckSource | undefined = fromId
       ? sourceOf(fromId)
       : flow.from.kind === "cidr"
         ? { namespace: "", labels: {}, outside: flow.from.cidr }
         : undefined;
-    if (!source) continue;
+    if (!from) continue;
     const sourceProblem: CannotCheck | undefined = fromId
       ? cluster.namespaces.has(fromId.namespace)
         ? undefined
@@ -79,50 +84,57 @@ export function declaredChecks(
           reason: "outside-source",
           message: `the flow comes from ${flow.from.kind === "cidr" ? flow.from.cidr : "outside"}; probes run inside the cluster`,
         };
+    /** A check of this flow; `judgeTo` absent or `cannot` given: it cannot be made. */
+    const draft = (
+      kind: CheckKind,
+      to: CheckTarget,
+      port: number,
+      protocol: Protocol,
+      judgeTo: string | undefined,
+      cannot: CannotCheck | undefined,
+      portName?: string,
+    ): Draft => {
+      const d: Draft = {
+        kind,
+        from,
+        to,
+        toLabels: [toLabel],
+        port,
+        protocol,
+        reason: `declared: ${flow.text}`,
+        source: flow.source,
+      };
+      if (fromId) d.identity = fromId;
+      if (judgeTo !== undefined) d.judgeTo = judgeTo;
+      if (portName !== undefined) d.portName = portName;
+      if (cannot) d.cannotCheck = cannot;
+      return d;
+    };
 
     if (flow.to.kind === "cidr" || flow.to.kind === "fqdn") {
       const to = flow.to;
       for (const fp of flow.ports.length > 0 ? flow.ports : [{ protocol: "TCP" as Protocol }]) {
-        const targets =
-          to.kind === "cidr"
-            ? targetsIn(env, to.cidr, to.except, fp)
-            : ([] as { address: string; port: number; protocol: Protocol }[]);
+        const targets = to.kind === "cidr" ? targetsIn(env, to.cidr, to.except, fp) : [];
         if (targets.length === 0) {
           const cidr = to.kind === "cidr" ? parseCidr(to.cidr) : undefined;
           const ip = cidr ? representativeAddress(cidr)?.text : undefined;
-          drafts.push({
-            ...base,
-            kind: "external",
-            ...(fromId ? { identity: fromId } : {}),
-            from: source,
-            to: to.kind === "cidr" ? { ip: ip ?? toLabel, cidr: toLabel } : { dns: to.fqdn },
-            toLabels: [toLabel],
-            port: fp.port ?? 0,
-            protocol: fp.protocol,
-            cannotCheck: sourceProblem ?? {
-              reason: "no-probe-target",
-              message:
-                to.kind === "cidr"
-                  ? `no probe target answers inside ${toLabel}${fp.port !== undefined ? ` on ${fp.port}/${fp.protocol}` : ""}: add one under probe: targets`
-                  : `${to.fqdn} is a name outside the intent's addresses: FQDN egress is not probed`,
-            },
-          });
+          const target = to.kind === "cidr" ? { ip: ip ?? toLabel, cidr: toLabel } : { dns: to.fqdn };
+          const noTarget: CannotCheck = {
+            reason: "no-probe-target",
+            message:
+              to.kind === "cidr"
+                ? `no probe target answers inside ${toLabel}${fp.port !== undefined ? ` on ${fp.port}/${fp.protocol}` : ""}: add one under probe: targets`
+                : `${to.fqdn} is a name outside the intent's addresses: FQDN egress is not probed`,
+          };
+          drafts.push(
+            draft("external", target, fp.port ?? 0, fp.protocol, undefined, sourceProblem ?? noTarget),
+          );
           continue;
         }
         for (const t of targets) {
           const cannot = sourceProblem ?? protocolProblem(env.profile, t.protocol);
-          drafts.push({
-            ...base,
-            kind: "external",
-            ...(fromId ? { identity: fromId } : {}),
-            from: source,
-            to: { ip: t.address, cidr: toLabel },
-            toLabels: [toLabel],
-            judgeTo: t.address,
-            port: t.port,
-            protocol: t.protocol,
-            ...(cannot ? { cannotCheck: cannot } : {}),
-          });
+          const target = { ip: t.address, cidr: toLabel };
+          drafts.push(draft("external", target, t.port, t.protocol, t.address, cannot));
         }
       }
       continue;
@@ -141,20 +153,14 @@ export function declaredChecks(
     for (const fp of flow.ports.length > 0 ? flow.ports : [{ protocol: "TCP" as Protocol } as FlowPort]) {
       const problem = sourceProblem ?? protocolProblem(env.profile, fp.protocol);
       if (pods.length === 0) {
-        drafts.push({
-          ...base,
-          ...(fromId ? { identity: fromId } : {}),
-          from: source,
-          to: { namespace: callee.namespace, pod: `(no running pod of ${toLabel})` },
-          toLabels: [toLabel],
-          port: fp.port ?? 0,
-          protocol: fp.protocol,
-          ...(fp.name !== undefined ? { portName: fp.name } : {}),
-          cannotCheck: problem ?? {
-            reason: "no-running-pod",
-            message: `no running pod of ${toLabel} in the cluster`,
-          },
-        });
+        const target = { namespace: callee.namespace, pod: `(no running pod of ${toLabel})` };
+        const noPod: CannotCheck = {
+          reason: "no-running-pod",
+          message: `no running pod of ${toLabel} in the cluster`,
+        };
+        drafts.push(
+          draft("declared", target, fp.port ?? 0, fp.protocol, undefined, problem ?? noPod, fp.name),
+        );
         continue;
       }
       for (const pod of pods) {
@@ -175,24 +181,28 @@ export function declaredChecks(
                     : `pod ${pod.key} declares no ${fp.protocol} container port to probe`,
                 }
               : undefined;
+          const target = podTarget(pod, callee.service);
           const cannot = problem ?? portProblem ?? udpProblem;
-          drafts.push({
-            ...base,
-            ...(fromId ? { identity: fromId } : {}),
-            from: source,
-            to: podTarget(pod, callee.service),
-            toLabels: [toLabel],
-            judgeTo: pod.key,
-            port: port.port,
-            protocol: port.protocol,
-            ...(port.name !== undefined ? { portName: port.name } : {}),
-            ...(cannot ? { cannotCheck: cannot } : {}),
-          });
+          drafts.push(draft("declared", target, port.port, port.protocol, pod.key, cannot, port.name));
         }
       }
     }
   }
   return { drafts, pairs };
+}
+
+/** What reports and the diff call a flow's destination: "ns/service", "ns:ns", the CIDR, the name. */
+function endpointLabel(e: Endpoint): string {
+  switch (e.kind) {
+    case "service":
+      return `${e.namespace}/${e.service}`;
+    case "namespace":
+      return `ns:${e.namespace}`;
+    case "cidr":
+      return e.except.length > 0 ? `${e.cidr} except ${[...e.except].sort().join(", ")}` : e.cidr;
+    case "fqdn":
+      return e.fqdn;
+  }
 }
 
 /** DNS over UDP and over TCP from every managed namespace, as its first service (by name). */

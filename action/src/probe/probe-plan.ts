@@ -7,17 +7,19 @@
  * 2. the identities checks run as (plan-identities.ts);
  * 3. the checks the intent asks for: declared flows and DNS (plan-targets.ts);
  * 4. the negative candidates (plan-negatives.ts);
- * 5. each check judged before and after (plan-expectations.ts), every connection once,
+ * 5. each check judged after and before (plan-expectations.ts), every connection once,
  *    the negatives picked round-robin up to the caps;
  * 6. the probe pods that run them (plan-pods.ts).
+ *
+ * planChecks is stages 1 to 5, what a preview needs; buildProbePlan adds stage 6.
  */
 import type { EnvironmentIntent } from "../intent/model.js";
 import type { SemanticDiff } from "../semantics/contracts.js";
 import { compareStrings as cmp } from "../compile/canonical.js";
 import type { ProbeRun } from "./pod.js";
-import { connectionKey } from "./plan-draft.js";
+import { connectionSource, connectionTarget, PlannedConnections } from "./plan-draft.js";
 import { expectations } from "./plan-expectations.js";
-import { Identities } from "./plan-identities.js";
+import { Identities, type Identity } from "./plan-identities.js";
 import { LiveInventory } from "./plan-inventory.js";
 import { negativeCandidates, pickNegatives } from "./plan-negatives.js";
 import { probePods } from "./plan-pods.js";
@@ -45,7 +47,7 @@ export interface PlanInput {
   inventory: PlanInventory;
   /** The policies in force once the deploy is done. */
   after: PolicySetInput;
-  /** The policies in force before it (the live ones). */
+  /** The policies in force before it (the live ones); `after` itself when nothing changes. */
   before: PolicySetInput;
   /** The semantic diff of the change: a changed verdict it lists is an intended change. */
   diff?: SemanticDiff;
@@ -59,15 +61,25 @@ export interface PlanInput {
 
 const KIND_ORDER: Record<CheckKind, number> = { declared: 0, dns: 1, external: 2, negative: 3 };
 
-/** Builds the plan. Deterministic: the same inputs give the same plan, byte for byte. */
-export function buildProbePlan(input: PlanInput): ProbePlan {
+/** The checks of a plan, judged, before any pod is planned to run them. */
+export interface PlannedChecks {
+  /** Sorted by source (namespace, probe pod), then kind, then id. */
+  checks: ProbeCheck[];
+  /** Every identity a check may run as, by namespace and pod name. */
+  identities: Identity[];
+  run: ProbeRun;
+  caps: PlanCaps;
+  omittedNegative: number;
+}
+
+/** Stages 1 to 5: the checks, without their pods (what a preview counts). Deterministic. */
+export function planChecks(input: PlanInput): PlannedChecks {
   const env = input.environment;
   const run: ProbeRun = {
     id: input.run?.id ?? "plan",
     environment: input.run?.environment ?? env.name,
   };
   const caps: PlanCaps = { ...DEFAULT_PLAN_CAPS, ...input.caps };
-  const reprobe: ReprobePolicy = { ...DEFAULT_REPROBE_POLICY, ...input.reprobe };
 
   const cluster = new LiveInventory(input.inventory);
   // Identities are named by the first caller that asks: declared flows, then DNS, then negatives.
@@ -87,13 +99,9 @@ export function buildProbePlan(input: PlanInput): ProbePlan {
     ...(input.diff ? { diff: input.diff } : {}),
   });
   const checks: ProbeCheck[] = [];
-  const planned = new Set<string>();
-  for (const d of [...declared.drafts, ...dns]) {
-    const key = connectionKey(d);
-    if (planned.has(key)) continue;
-    planned.add(key);
-    checks.push(judge(d));
-  }
+  const planned = new PlannedConnections();
+  for (const d of [...declared.drafts, ...dns])
+    if (planned.add(connectionSource(d), connectionTarget(d))) checks.push(judge.check(d));
   const negatives = pickNegatives(candidates, judge, planned, caps);
   checks.push(...negatives.checks);
   checks.sort(
@@ -103,16 +111,21 @@ export function buildProbePlan(input: PlanInput): ProbePlan {
       KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
       cmp(a.id, b.id),
   );
+  return { checks, identities: identities.all(), run, caps, omittedNegative: negatives.omitted };
+}
 
+/** Builds the plan: its checks, and the probe pods that run them. Deterministic, byte for byte. */
+export function buildProbePlan(input: PlanInput): ProbePlan {
+  const { checks, identities, run, caps, omittedNegative } = planChecks(input);
   const { pods, runObjects, warnings } = probePods(
     checks,
-    identities.all(),
+    identities,
     run,
     input.inventory.services,
     input.pods,
   );
   return {
-    environment: env.name,
+    environment: input.environment.name,
     checks,
     pods,
     runObjects,
@@ -120,8 +133,8 @@ export function buildProbePlan(input: PlanInput): ProbePlan {
       .filter((c) => c.cannotCheck !== undefined)
       .map((c) => ({ checkId: c.id, reason: c.cannotCheck!, message: c.reason })),
     caps,
-    omittedNegative: negatives.omitted,
-    reprobe,
+    omittedNegative,
+    reprobe: { ...DEFAULT_REPROBE_POLICY, ...input.reprobe },
     warnings,
   };
 }

@@ -11,7 +11,7 @@ import type { SemanticDiff } from "../semantics/contracts.js";
 import { policiesOfBundle } from "../semantics/diff.js";
 import { syntheticInventory } from "../semantics/synthetic-inventory.js";
 import type { Reachability } from "../semantics/reachability.js";
-import { buildProbePlan } from "./probe-plan.js";
+import { planChecks } from "./probe-plan.js";
 import { DEFAULT_DENY_NAME } from "../compile/compile.js";
 import { isDnsTarget, isIpTarget, isPodTarget, type ProbeCheck, type CheckKind } from "./types.js";
 
@@ -80,15 +80,17 @@ export function previewProbes(
   limit = PROBE_PREVIEW_CHANGES,
 ): ProbePreview {
   const inventory = syntheticInventory(undefined, head);
-  const plan = buildProbePlan({
+  const after = policiesOfBundle(headBundle);
+  const plan = planChecks({
     environment: head,
     inventory: {
       pods: inventory.endpoints.flatMap((e) => (e.pods.head ? [e.pods.head] : [])),
       namespaces: inventory.namespaces.head,
       services: [],
     },
-    after: policiesOfBundle(headBundle),
-    before: baseBundle ? policiesOfBundle(baseBundle) : { policies: [] },
+    after,
+    // The base's own bundle (an unchanged environment): the same policies, judged once.
+    before: baseBundle === headBundle ? after : baseBundle ? policiesOfBundle(baseBundle) : { policies: [] },
     diff,
   });
   // Namespaces whose default-deny this change adds or removes.
@@ -114,15 +116,17 @@ export function previewProbes(
       (c) => c.expect !== "cannot-check" && c.expectBefore !== "cannot-check" && c.expect !== c.expectBefore,
     )
     .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const tried = new Set(
-    plan.checks
-      .filter((c) => c.expect !== "cannot-check")
-      .map((c) => `${sourceLabel(c)} → ${targetLabel(c)}:${c.port}/${c.protocol}`),
-  );
-  const closedUnchecked = diff.changes
+  const closed = diff.changes
     .filter((f) => f.change === "removed" && f.builtin === undefined)
-    .map((f) => `${f.from} → ${f.to}:${f.port}/${f.protocol}`)
-    .filter((text) => !tried.has(text));
+    .map((f) => `${f.from} → ${f.to}:${f.port}/${f.protocol}`);
+  const tried = new Set(
+    closed.length === 0
+      ? []
+      : plan.checks
+          .filter((c) => c.expect !== "cannot-check")
+          .map((c) => `${sourceLabel(c)} → ${targetLabel(c)}:${c.port}/${c.protocol}`),
+  );
+  const closedUnchecked = closed.filter((text) => !tried.has(text));
   return {
     closedUnchecked: closedUnchecked.slice(0, limit),
     checks: plan.checks.length,
