@@ -33,6 +33,7 @@ import { explainDirection, formatPolicy, formatRule } from "./explain.js";
 import { endpointKey, type SyntheticEndpoint } from "./synthetic-endpoints.js";
 import { syntheticInventory } from "./synthetic-inventory.js";
 import { parseIp } from "./ip.js";
+import { VerdictInputs, type EndInputs } from "./verdict-inputs.js";
 
 type Side = "base" | "head";
 
@@ -287,6 +288,52 @@ function sourceKey(s: SourceRef): string {
 }
 
 /**
+ * For each endpoint, whether a verdict reads the same of it on both sides as a source, and
+ * as a destination (see verdict-inputs.ts); never with different CNI profiles. A change of a
+ * few flows leaves most endpoints alike, and a connection between alike ends is not judged.
+ */
+function alikeOnBothSides(
+  models: Record<Side, Model | undefined>,
+  parties: Record<Side, (Party | undefined)[]>,
+): { asSource: boolean[]; asDestination: boolean[] } {
+  const { base, head } = models;
+  const asSource: boolean[] = [];
+  const asDestination: boolean[] = [];
+  if (!base || !head || JSON.stringify(base.profile) !== JSON.stringify(head.profile))
+    return { asSource, asDestination };
+  const inputs = new VerdictInputs();
+  const read = (model: Model, party: Party | undefined): EndInputs | undefined => {
+    if (party?.kind === "external") return inputs.address(party.ip, party.fqdn);
+    return party?.pod ? inputs.pod(model, party.pod) : undefined;
+  };
+  parties.base.forEach((party, i) => {
+    const b = read(base, party);
+    const h = read(head, parties.head[i]);
+    const same = b !== undefined && h !== undefined && b.what === h.what;
+    asSource.push(same && b.egress === h.egress);
+    asDestination.push(same && b.ingress === h.ingress);
+  });
+  return { asSource, asDestination };
+}
+
+/** The address family of a connection: its outside end's, if any. */
+function familyOf(from: Party | undefined, to: Party | undefined): IpFamily | undefined {
+  return from?.kind === "external" ? from.ip.family : to?.kind === "external" ? to.ip.family : undefined;
+}
+
+type Ends = readonly [Party | undefined, Party | undefined];
+
+/** Whether a connection is allowed on one side (no verdict is built). */
+function allowedOn(model: Model | undefined, [from, to]: Ends, port: number, protocol: Protocol): boolean {
+  return (
+    model !== undefined &&
+    from !== undefined &&
+    to !== undefined &&
+    isAllowed(model, from, to, port, protocol, familyOf(from, to))
+  );
+}
+
+/**
  * The semantic diff of one environment between two intents. A missing side means the
  * environment does not exist there: everything it allows is added (or removed).
  */
@@ -349,6 +396,7 @@ export function diffCompiled(input: {
     base: endpoints.map((e) => party("base", e)),
     head: endpoints.map((e) => party("head", e)),
   };
+  const alike = alikeOnBothSides(models, parties);
   const changes: FlowChange[] = [];
   // Two addresses outside the cluster are never a flow: an outside source pairs only with
   // in-cluster destinations, so a long CIDR allow-list costs sources × pods, not its square.
@@ -359,34 +407,26 @@ export function diffCompiled(input: {
     for (const j of src.ip !== undefined ? inClusterIndex : everyIndex) {
       const dst = endpoints[j] as SyntheticEndpoint;
       if (src.ip !== undefined && dst.ip !== undefined) continue;
-      const pair = {
+      // Source and destination read the same on both sides: no verdict changes.
+      if (alike.asSource[i] && alike.asDestination[j]) continue;
+      const pair: Record<Side, Ends> = {
         base: [parties.base[i], parties.base[j]],
         head: [parties.head[i], parties.head[j]],
-      } as const;
-      const family = (side: Side): IpFamily | undefined => {
-        const [f, t] = pair[side];
-        return f?.kind === "external" ? f.ip.family : t?.kind === "external" ? t.ip.family : undefined;
-      };
-      const allowedOn = (side: Side, port: number, protocol: Protocol): boolean => {
-        const [f, t] = pair[side];
-        return (
-          f !== undefined &&
-          t !== undefined &&
-          isAllowed(models[side] as Model, f, t, port, protocol, family(side))
-        );
       };
       for (const probe of dst.ports) {
         // Cheap first pass: only a port whose verdict differs between the sides is explained.
-        const differs = probe.ports.some(
-          (port) => allowedOn("base", port, probe.protocol) !== allowedOn("head", port, probe.protocol),
-        );
+        let differs = false;
+        for (const port of probe.ports)
+          differs ||=
+            allowedOn(models.base, pair.base, port, probe.protocol) !==
+            allowedOn(models.head, pair.head, port, probe.protocol);
         if (!differs) continue;
         const state = (side: Side, port: number): State => {
           const [f, t] = pair[side];
           if (!f || !t) return { kind: "absent" };
           return {
             kind: "judged",
-            verdict: evaluateParties(models[side] as Model, f, t, port, probe.protocol, family(side)),
+            verdict: evaluateParties(models[side] as Model, f, t, port, probe.protocol, familyOf(f, t)),
           };
         };
         const judged: Judged[] = probe.ports.map((port) => ({
