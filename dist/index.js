@@ -9,7 +9,6 @@ import {
   CNI_PROFILES,
   EndpointError,
   actionDirOf,
-  buildProbePlan,
   checkAvailability,
   chooseProgram,
   createGitHubAdapter,
@@ -23,6 +22,7 @@ import {
   labelValueProblem,
   parseEnvironments,
   parseSettings,
+  planChecks,
   policiesOfBundle,
   prepareShippedProgram,
   readIntentTree,
@@ -30,7 +30,7 @@ import {
   shippedProgramEngine,
   stackName,
   syntheticInventory
-} from "./chunks/chunk-MAGXRXUY.js";
+} from "./chunks/chunk-Z2HMZTME.js";
 import {
   ARROW,
   DEFAULT_DENY_NAME,
@@ -77,7 +77,7 @@ import {
   table,
   unknownEnvironmentMessage,
   verdictOf
-} from "./chunks/chunk-U3FME5T6.js";
+} from "./chunks/chunk-PFFE7ROU.js";
 import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
@@ -1487,15 +1487,17 @@ function targetLabel(c) {
 }
 function previewProbes(head, headBundle, baseBundle, diff, limit = PROBE_PREVIEW_CHANGES) {
   const inventory = syntheticInventory(void 0, head);
-  const plan = buildProbePlan({
+  const after = policiesOfBundle(headBundle);
+  const plan = planChecks({
     environment: head,
     inventory: {
       pods: inventory.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []),
       namespaces: inventory.namespaces.head,
       services: []
     },
-    after: policiesOfBundle(headBundle),
-    before: baseBundle ? policiesOfBundle(baseBundle) : { policies: [] },
+    after,
+    // The base's own bundle (an unchanged environment): the same policies, judged once.
+    before: baseBundle === headBundle ? after : baseBundle ? policiesOfBundle(baseBundle) : { policies: [] },
     diff
   });
   const denied = (b) => new Set(
@@ -1514,10 +1516,11 @@ function previewProbes(head, headBundle, baseBundle, diff, limit = PROBE_PREVIEW
   const moved = plan.checks.filter(
     (c) => c.expect !== "cannot-check" && c.expectBefore !== "cannot-check" && c.expect !== c.expectBefore
   ).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const closed = diff.changes.filter((f) => f.change === "removed" && f.builtin === void 0).map((f) => `${f.from} \u2192 ${f.to}:${f.port}/${f.protocol}`);
   const tried = new Set(
-    plan.checks.filter((c) => c.expect !== "cannot-check").map((c) => `${sourceLabel(c)} \u2192 ${targetLabel(c)}:${c.port}/${c.protocol}`)
+    closed.length === 0 ? [] : plan.checks.filter((c) => c.expect !== "cannot-check").map((c) => `${sourceLabel(c)} \u2192 ${targetLabel(c)}:${c.port}/${c.protocol}`)
   );
-  const closedUnchecked = diff.changes.filter((f) => f.change === "removed" && f.builtin === void 0).map((f) => `${f.from} \u2192 ${f.to}:${f.port}/${f.protocol}`).filter((text) => !tried.has(text));
+  const closedUnchecked = closed.filter((text) => !tried.has(text));
   return {
     closedUnchecked: closedUnchecked.slice(0, limit),
     checks: plan.checks.length,
@@ -6390,8 +6393,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-5DDNSKXC.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-7SNBDM66.js");
+          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-PFJZZRLJ.js");
+          const { runActionRollout } = await import("./chunks/action-rollout-JUY3YRUZ.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
