@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { createCluster } from "../action/src/adapters/kubernetes/cluster.js";
 import { LiveProber } from "../action/src/adapters/kubernetes/prober.js";
 import { runProbes } from "../action/src/probe/run.js";
+import { systemClock } from "../action/src/adapters/clock.js";
 import type { Prober } from "../action/src/probe/types.js";
 import { startFakeKube, type Json } from "../test/fakes/kube-server.js";
 import { probeDataplane } from "../test/fakes/probe-dataplane.js";
@@ -95,7 +96,7 @@ async function phase(services: number, targetsPerSource: number) {
       },
       close: () => prober.close(),
     };
-    const result = await runProbes(timed, plan);
+    const result = await runProbes(timed, plan, { clock: systemClock });
     const ms = performance.now() - started;
     await prober.close();
     const requests = fake.requests.slice(before);

@@ -12,7 +12,8 @@ import {
   runActionPreview,
 } from "../../action/src/commands/action-preview.js";
 import type { ActionPreviewDeps } from "../../action/src/commands/action-preview.js";
-import type { EnginePreview, GitReader, PreviewEngine } from "../../action/src/ports/index.js";
+import type { GitReader, PreviewEngine } from "../../action/src/ports/index.js";
+import type { EnginePreview } from "../../action/src/rollout/engine.js";
 import { createGitHubAdapter } from "../../action/src/adapters/github.js";
 import { parseSettings } from "../../action/src/settings/index.js";
 import { previewDeps } from "../../action/src/wiring/preview.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emitAnnotations, planAnnotations } from "../../action/src/report/annotations.js";
-import type { AnnotationProps, AnnotationSink } from "../../action/src/ports/index.js";
+import type { AnnotationProps, AnnotationSink } from "../../action/src/report/annotations.js";
 import type { IntentError } from "../../action/src/intent/model.js";
 import type { LintFinding } from "../../action/src/semantics/contracts.js";
 

@@ -232,8 +232,9 @@ export const IO_GLOBALS = [
 /** Uses of `IO_GLOBALS`, `Date.now` and an argument-less `new Date()` in files of `from` units. */
 export function ioGlobals(graph: SourceGraph, from: readonly string[]): string[] {
   const lines: string[] = [];
+  const mentioned = new RegExp(`\\b(?:${[...IO_GLOBALS, "Date"].join("|")})\\b`);
   for (const f of graph.values()) {
-    if (!inUnits(from, f.unit)) continue;
+    if (!inUnits(from, f.unit) || !mentioned.test(f.text)) continue;
     const source = ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, true);
     const report = (node: ts.Node, what: string) => {
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));

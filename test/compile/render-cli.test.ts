@@ -17,7 +17,7 @@ import { parseAllDocuments } from "yaml";
 import { run } from "../../action/src/cli/run.js";
 import { compileEnvironment } from "../../action/src/compile/compile.js";
 import { renderYaml } from "../../action/src/compile/bundle.js";
-import { loadIntentFromDir } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import { expectGolden } from "../helpers/golden.js";
 
 // Only `render` is under test: the other commands are stubbed so that their own

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { compileEnvironment } from "../../action/src/compile/compile.js";
 import { bundleDigest, objectKey } from "../../action/src/compile/bundle.js";
 import type { CompiledBundle } from "../../action/src/compile/types.js";
-import { loadIntentFromDir, type EnvironmentIntent } from "../../action/src/intent/index.js";
+import { type EnvironmentIntent } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import type { NetworkPolicy } from "../../action/src/k8s/types.js";
 import { objectProblems } from "./validity.js";
 

@@ -19,7 +19,7 @@ import { compileEnvironment } from "../../action/src/compile/index.js";
 import { generateWorkloads } from "../../action/src/compile/workloads.js";
 import { PROBE_BINARIES } from "../../action/src/probe/pod-script.js";
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
-import { loadIntentFromDir } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import type {
   LabelSelector,
   NetworkPolicy,

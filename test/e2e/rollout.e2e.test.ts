@@ -14,13 +14,14 @@ import type { V1NetworkPolicy } from "@kubernetes/client-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPulumiDeployer } from "../../action/src/adapters/pulumi.js";
 import { PulumiDeployError, StackLockedError } from "../../action/src/ports/index.js";
-import type { ActionIo, DeployResult } from "../../action/src/ports/index.js";
+import type { ActionIo } from "../../action/src/ports/index.js";
+import type { DeployResult } from "../../action/src/rollout/engine.js";
 import { runActionPreview } from "../../action/src/commands/action-preview.js";
 import { previewDeps } from "../../action/src/wiring/preview.js";
 import { parseSettings } from "../../action/src/settings/index.js";
 import { bundleDigest, compileEnvironment, SOURCE_ANNOTATION } from "../../action/src/compile/index.js";
 import type { CompiledBundle, CompiledObject } from "../../action/src/compile/index.js";
-import { loadIntentFromDir } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import { e2eBinDir, startE2e } from "./harness.js";
 import type { E2e } from "./harness.js";
 

@@ -2,7 +2,8 @@
  * A recording ActionIo: what the Action would show on the runner (outputs, job summary,
  * annotations, log lines), kept as state for tests to assert on.
  */
-import type { ActionIo, AnnotationProps } from "../../action/src/ports/index.js";
+import type { ActionIo } from "../../action/src/ports/index.js";
+import type { AnnotationProps } from "../../action/src/report/annotations.js";
 
 export interface RecordedAnnotation extends AnnotationProps {
   level: "error" | "warning" | "notice";

@@ -18,9 +18,9 @@ import {
   PulumiDeployError,
   StackLockedError,
   type DeployOptions,
-  type DeployResult,
   type PulumiDeployer,
 } from "../../action/src/ports/index.js";
+import { type DeployResult } from "../../action/src/rollout/engine.js";
 import type {
   BundleFiles,
   ClusterState,

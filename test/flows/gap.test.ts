@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync, cpSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadIntentFromDir, type EnvironmentIntent } from "../../action/src/intent/index.js";
+import { type EnvironmentIntent } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import { gapReport } from "../../action/src/flows/gap.js";
 import { flowsCutByFirstDeny } from "../../action/src/flows/cut.js";

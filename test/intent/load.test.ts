@@ -5,13 +5,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   formatIntentError,
-  loadIntentFromDir,
   parseEnvironments,
   parseIntent,
   type EnvironmentIntent,
   type IntentFile,
   type LoadResult,
 } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import { expectGolden } from "../helpers/golden.js";
 import { flowSummary, renderIntent } from "./render.js";
 

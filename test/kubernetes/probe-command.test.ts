@@ -6,10 +6,11 @@ import { createCluster } from "../../action/src/adapters/kubernetes/cluster.js";
 import { LiveProber } from "../../action/src/adapters/kubernetes/prober.js";
 import { buildProbePlan } from "../../action/src/probe/probe-plan.js";
 import { runProbes } from "../../action/src/probe/run.js";
+import { systemClock } from "../../action/src/adapters/clock.js";
 import { SimulatedProber } from "../../action/src/probe/simulated.js";
 import { observedReachability } from "../../action/src/probe/types.js";
 import { CNI_PROFILES } from "../../action/src/cni/profiles.js";
-import { loadIntentFromDir } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import { run } from "../../action/src/cli/run.js";
 import { runProbeCommand } from "../../action/src/commands/probe.js";
 import { renderProbeText } from "../../action/src/report/probe-result.js";
@@ -59,11 +60,12 @@ describe("the probe command against a cluster", () => {
       pods: { timeoutSeconds: 1 },
     });
     const live = new LiveProber(cluster, { timeoutSeconds: 1, runId: "agree", pollMs: 100, graceMs: 300 });
-    const liveResult = await runProbes(live, plan);
+    const liveResult = await runProbes(live, plan, { clock: systemClock });
     await live.close();
     const simulated = await runProbes(
       new SimulatedProber({ inventory, policies: policiesOf(env), profile: CNI_PROFILES[env.cni] }),
       plan,
+      { clock: systemClock },
     );
     const seen = (r: typeof liveResult) =>
       r.results.map((x) => `${x.check.id} ${observedReachability(x.observed)}`);
@@ -117,7 +119,7 @@ describe("the probe command against a cluster", () => {
         }),
       prober: () =>
         new LiveProber(cluster, { timeoutSeconds: 1, runId: "deviate", pollMs: 100, graceMs: 300 }),
-      run: (plan, prober) => runProbes(prober, plan),
+      run: (plan, prober) => runProbes(prober, plan, { clock: systemClock }),
     });
     expect(outcome.exitCode).toBe(1);
     const wrong = outcome.result.results.filter((r) => r.classification === "deviation");

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import jsyaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { runProbes } from "../../action/src/probe/run.js";
+import { systemClock } from "../../action/src/adapters/clock.js";
 import { probeScript, scriptCheck } from "../../action/src/probe/pod-script.js";
 import type { ObservedOutcome, ProbeCheck, ProbeRequest, Prober } from "../../action/src/probe/types.js";
 import {
@@ -61,6 +62,7 @@ describe("the probe report", () => {
     const result = await runProbes(
       scripted(() => blocked),
       { ...p, reprobe: { ...p.reprobe, deadlineSeconds: 0 } },
+      { clock: systemClock },
     );
     const manifests = new Map(p.pods.map((pod) => [pod.metadata.name, pod]));
     const text = renderProbeText(result, { manifests, timeoutSeconds: 1 });

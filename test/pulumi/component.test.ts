@@ -14,7 +14,7 @@ import { PrometheusRule } from "@kubernetes-models/prometheus-operator/monitorin
 import { ClusterRole } from "kubernetes-models/rbac.authorization.k8s.io/v1";
 import { NetworkPolicy } from "kubernetes-models/networking.k8s.io/v1";
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
-import { loadIntentFromDir } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import { bundleDigest, compileEnvironment, renderYaml } from "../../action/src/compile/index.js";
 import type { CompiledBundle } from "../../action/src/compile/types.js";
 import { MANAGED_BY_LABEL } from "../../action/src/compile/types.js";

@@ -4,7 +4,7 @@
  */
 import { expect } from "vitest";
 import type { FlowChange, LintFinding, SemanticDiff } from "../../action/src/semantics/contracts.js";
-import type { EnginePreview } from "../../action/src/ports/index.js";
+import type { EnginePreview } from "../../action/src/rollout/engine.js";
 import type { EnvironmentPreview, FlowsGraph, PreviewReport } from "../../action/src/report/types.js";
 import { verdictOf } from "../../action/src/report/types.js";
 

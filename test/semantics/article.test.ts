@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { loadIntentFromDir } from "../../action/src/intent/index.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
 import { compileEnvironment } from "../../action/src/compile/compile.js";
 import { renderYaml } from "../../action/src/compile/bundle.js";
 import { repoRoot, runCli, tempDir } from "./cli-helpers.js";

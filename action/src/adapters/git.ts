@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import { posix } from "node:path";
 import { GitError } from "../ports/git.js";
 import type { GitReader } from "../ports/git.js";
-import { decode, INTENT_READ_LIMITS, YAML_EXTENSIONS, type ReadLimits } from "../fs/source-tree.js";
+import { decode, INTENT_READ_LIMITS, YAML_EXTENSIONS, type ReadLimits } from "./files/source-tree.js";
 
 /** Environment variables for a child process. */
 export type ProcessEnv = Readonly<Record<string, string | undefined>>;

@@ -4,7 +4,7 @@
  * its intent line from the source annotation).
  */
 import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
-import type { CompletedStep, ResourceOperation } from "../ports/engine.js";
+import type { CompletedStep, ResourceOperation } from "../rollout/engine.js";
 import { SOURCE_ANNOTATION } from "../compile/types.js";
 
 /** Kubernetes type tokens are `kubernetes:<group>/<version>:<Kind>` (core is `kubernetes:core/v1:…`). */

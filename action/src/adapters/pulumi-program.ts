@@ -17,13 +17,8 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  PulumiDeployError,
-  type DeployResult,
-  type EnginePreview,
-  type PreviewEngine,
-  type PulumiDeployer,
-} from "../ports/engine.js";
+import { PulumiDeployError, type PreviewEngine, type PulumiDeployer } from "../ports/engine.js";
+import { type DeployResult, type EnginePreview } from "../rollout/engine.js";
 
 /** The project files a Pulumi project directory is recognised by. */
 export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];

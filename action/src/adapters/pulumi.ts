@@ -15,13 +15,8 @@ import { basename, dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { EngineEvent, PulumiCommand, Stack } from "@pulumi/pulumi/automation/index.js";
 import { PulumiCliMissingError, PulumiDeployError } from "../ports/engine.js";
-import type {
-  DeployResult,
-  EnginePreview,
-  PreviewEngine,
-  PulumiDeployer,
-  PulumiEnvironment,
-} from "../ports/engine.js";
+import type { PreviewEngine, PulumiDeployer, PulumiEnvironment } from "../ports/engine.js";
+import type { DeployResult, EnginePreview } from "../rollout/engine.js";
 import { findOnPath, nodeProbes } from "./pulumi-availability.js";
 import type { AvailabilityInput } from "./pulumi-availability.js";
 import { classifyDeployError, classifyPulumiError, oneLine } from "./pulumi-errors.js";

@@ -10,7 +10,6 @@
 import type { FlowSummary } from "../flows/summary.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { readIntentTree } from "../intent/load.js";
 import { BaseRefNotFoundError, runPreview } from "./preview.js";
 import type { SourceFile } from "./preview.js";
 import type { GitReader, PreviewEngine } from "../ports/index.js";
@@ -292,17 +291,6 @@ function sourceLinks(
 async function writeReportFile(path: string, text: string): Promise<void> {
   await mkdir(join(path, ".."), { recursive: true });
   await writeFile(path, text, "utf8");
-}
-
-/**
- * Reads the intent under `dir` of the working tree as the intent at head, with
- * repository-relative POSIX paths (like the git reader's), under the one rule of
- * `readSourceTree`: no link leaving the workspace, YAML regular files only, sizes bounded.
- * A missing directory is empty.
- */
-export async function readWorkingTree(workspace: string, dir: string): Promise<SourceFile[]> {
-  const tree = await readIntentTree(workspace, join(workspace, dir));
-  return tree.files;
 }
 
 /**

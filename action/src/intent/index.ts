@@ -3,7 +3,6 @@ export * from "./model.js";
 export {
   parseIntent,
   parseEnvironments,
-  loadIntentFromDir,
   type EnvironmentLoad,
   sortErrors,
   type IntentFile,

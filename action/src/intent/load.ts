@@ -1,17 +1,11 @@
 /**
  * The intent loader: policies/ (environments, shared fragments, templates) → Intent.
  *
- * `parseIntent` is pure over in-memory files; `loadIntentFromDir` is the thin I/O wrapper.
+ * Pure over in-memory files: the files are read by an adapter (`adapters/files/intent.ts`
+ * from a directory, the git reader at a revision).
  * Every error carries file:line:column; all errors are reported at once, sorted; nothing
  * partial is returned when there is any error.
  */
-import { isAbsolute, relative, resolve, sep } from "node:path";
-import {
-  INTENT_READ_LIMITS,
-  readSourceTree,
-  YAML_EXTENSIONS,
-  type ReadTreeResult,
-} from "../fs/source-tree.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../cni/profiles.js";
 import type { DnsIntent, EnvironmentIntent, IntentError, LoadResult, ProbeTargetIntent } from "./model.js";
 import { parseCidr } from "./cidr.js";
@@ -198,53 +192,6 @@ export function parseEnvironments(
   const order = (e: EnvironmentLoad): number => e.intent?.order ?? Number.MAX_SAFE_INTEGER;
   environments.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   return { errors: all, environments };
-}
-
-/**
- * Reads every *.yaml / *.yml under `policiesDir` and parses them. Paths in the result are
- * relative to `repoRoot` (default: the current directory), with POSIX separators. Files are
- * read under the rules of `readSourceTree`: no link leaving `repoRoot`, regular files only,
- * sizes bounded (`INTENT_READ_LIMITS`).
- */
-export async function loadIntentFromDir(
-  policiesDir: string,
-  repoRoot: string = process.cwd(),
-): Promise<LoadResult> {
-  const root = resolve(repoRoot);
-  const base = resolve(root, policiesDir);
-  const rel = (abs: string): string => relative(root, abs).split(sep).join("/");
-  const tree = await readIntentTree(root, base);
-  const refused = tree.files.filter((f) => f.problem !== undefined);
-  if (tree.exists && !tree.isDirectory && refused.length > 0) {
-    return {
-      ok: false,
-      errors: refused.map((f) => ({ file: f.path, line: 1, column: 1, message: f.problem ?? "" })),
-    };
-  }
-  if (!tree.exists || !tree.isDirectory) {
-    const shown = rel(base) || ".";
-    return {
-      ok: false,
-      errors: [
-        {
-          file: shown,
-          line: 1,
-          column: 1,
-          message: tree.exists
-            ? `policies directory '${shown}' is not a directory`
-            : `policies directory '${shown}' does not exist`,
-        },
-      ],
-    };
-  }
-  // A directory outside repoRoot (diff --base DIR) keeps relative paths, like its policiesDir.
-  const files = tree.files.map((f) => (isAbsolute(f.path) ? { ...f, path: rel(f.path) } : f));
-  return parseIntent(files, { policiesDir: rel(base) });
-}
-
-/** The intent files under `dir` (absolute), read under the rules of `readSourceTree`. */
-export async function readIntentTree(repository: string, dir: string): Promise<ReadTreeResult> {
-  return readSourceTree({ repository, target: dir, extensions: YAML_EXTENSIONS, limits: INTENT_READ_LIMITS });
 }
 
 function normalizePath(p: string): string {

@@ -1,18 +1,5 @@
 /** The GitHub Actions runtime as the commands use it: logs, annotations, outputs, the job summary. */
-
-/** Where annotations go: `@actions/core`'s error/warning/notice in the Action, an array in tests. */
-export interface AnnotationSink {
-  error(message: string, props: AnnotationProps): void;
-  warning(message: string, props: AnnotationProps): void;
-  notice(message: string): void;
-}
-
-export interface AnnotationProps {
-  title: string;
-  file?: string;
-  startLine?: number;
-  startColumn?: number;
-}
+import type { AnnotationSink } from "../report/annotations.js";
 
 export interface ActionIo extends AnnotationSink {
   info(message: string): void;

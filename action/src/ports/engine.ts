@@ -1,27 +1,10 @@
 /**
  * The Pulumi engine as the commands see it: previewing a stack, deploying one rollout
- * stage of it, the data both return and the typed errors the adapter classifies into.
+ * stage of it, and the typed errors the adapter classifies into. What both return is core
+ * data (`rollout/engine.ts`).
  */
 import type { DeployConfig } from "../rollout/config.js";
-import type { StackOutputs } from "../rollout/outputs.js";
-
-/** One resource operation from a Pulumi preview or update (from engine events). */
-export interface ResourceOperation {
-  /** Pulumi's op: create, update, delete, replace, create-replacement, delete-replaced, same, read… */
-  op: string;
-  /** Kubernetes kind, e.g. "NetworkPolicy"; the Pulumi type token when not a Kubernetes resource. */
-  kind: string;
-  /** "namespace/name" as the resource is named in the cluster, or the Pulumi logical name. */
-  name: string;
-  /** Top-level input keys that differ (from the step's diffs/detailedDiff), e.g. ["spec"]. */
-  changedKeys: string[];
-}
-
-export type EnginePreview =
-  | { status: "ok"; stack: string; operations: ResourceOperation[] }
-  /** The engine part could not run here (no CLI, no credentials, a fork): say why. */
-  | { status: "skipped"; reason: string }
-  | { status: "failed"; stack: string; error: string };
+import type { DeployResult, EnginePreview } from "../rollout/engine.js";
 
 /** The Pulumi engine as the preview sees it. */
 export interface PreviewEngine {
@@ -30,23 +13,6 @@ export interface PreviewEngine {
 
 /** What one deploy sets: the stage, and optionally a recorded bundle, the revision, the intent directory. */
 export type DeployOptions = Omit<DeployConfig, "environment">;
-
-/** A resource step the engine finished, in the order it finished them. */
-export interface CompletedStep {
-  op: string;
-  kind: string;
-  name: string;
-}
-
-export interface DeployResult {
-  stack: string;
-  /** One per resource, in the order the engine first mentioned them (like a preview's). */
-  operations: ResourceOperation[];
-  /** Completed steps in engine order: a default-deny is created after its namespace's allows. */
-  completed: CompletedStep[];
-  /** As the program returned them, read back through `readStackOutputs`. */
-  outputs: StackOutputs;
-}
 
 /** Deploys one rollout stage of an environment's stack (`pulumi up`). */
 export interface PulumiDeployer {

@@ -8,27 +8,12 @@ import { classify, countResults } from "./classify.js";
 import type { CheckResult, ObservedOutcome, ProbePlan, ProbeRunResult, Prober } from "./types.js";
 import { observedReachability } from "./types.js";
 
-/** Time as the run sees it; tests pass a fake one. */
+/** Time as the run sees it: the real clock is an adapter (`adapters/clock.ts`); tests pass a fake one. */
 export interface Clock {
   /** Milliseconds. */
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve) => {
-      // The listener goes when the sleep ends: one signal serves every wait of a rollout.
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", done);
-        resolve();
-      }
-      signal?.addEventListener("abort", done, { once: true });
-    }),
-};
 
 const PLANNED: ObservedOutcome = {
   outcome: "cannot-check",
@@ -39,10 +24,9 @@ const PLANNED: ObservedOutcome = {
 export async function runProbes(
   prober: Prober,
   plan: ProbePlan,
-  options: { clock?: Clock; signal?: AbortSignal } = {},
+  options: { clock: Clock; signal?: AbortSignal },
 ): Promise<ProbeRunResult> {
-  const clock = options.clock ?? systemClock;
-  const signal = options.signal;
+  const { clock, signal } = options;
   const checkable = plan.checks.filter((c) => c.expect !== "cannot-check");
   const byId = new Map(plan.checks.map((c) => [c.id, c]));
   const attempts = new Map<string, number>();

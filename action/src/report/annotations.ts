@@ -8,7 +8,20 @@
  */
 import type { IntentError, SourceRef } from "../intent/model.js";
 import type { LintFinding } from "../semantics/contracts.js";
-import type { AnnotationProps, AnnotationSink } from "../ports/actions.js";
+
+/** Where annotations go: `@actions/core`'s error/warning/notice in the Action, an array in tests. */
+export interface AnnotationSink {
+  error(message: string, props: AnnotationProps): void;
+  warning(message: string, props: AnnotationProps): void;
+  notice(message: string): void;
+}
+
+export interface AnnotationProps {
+  title: string;
+  file?: string;
+  startLine?: number;
+  startColumn?: number;
+}
 
 /** GitHub's per-step cap for each annotation type. */
 export const ANNOTATIONS_PER_TYPE = 10;

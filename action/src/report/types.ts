@@ -8,7 +8,7 @@ import type { IntentError } from "../intent/model.js";
 import type { ProbePreview } from "../probe/probe-preview.js";
 import type { ObservedPreview } from "../flows/preview.js";
 import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
-import type { EnginePreview } from "../ports/engine.js";
+import type { EnginePreview } from "../rollout/engine.js";
 import { plural } from "../text/plural.js";
 
 export type { EnginePreview };

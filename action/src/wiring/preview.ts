@@ -15,12 +15,8 @@ import {
   prepareShippedProgram,
   shippedProgramEngine,
 } from "../adapters/pulumi-program.js";
-import {
-  commentSkipReason,
-  engineSkipReason,
-  readHeadObjects,
-  readWorkingTree,
-} from "../commands/action-preview.js";
+import { commentSkipReason, engineSkipReason, readHeadObjects } from "../commands/action-preview.js";
+import { readWorkingTree } from "../adapters/files/intent.js";
 import type { ActionPreviewDeps } from "../commands/action-preview.js";
 import type { ActionIo } from "../ports/actions.js";
 import { stackName } from "../rollout/config.js";

@@ -5,6 +5,7 @@
  * credential can appear in them.
  */
 import { ApiException } from "@kubernetes/client-node";
+import { systemClock } from "../clock.js";
 import {
   AdmissionError,
   ClusterError,
@@ -33,7 +34,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   attempts: 5,
   baseDelayMs: 200,
   maxDelayMs: 10_000,
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  sleep: (ms) => systemClock.sleep(ms),
 };
 
 /** A kubernetes Status object, as the API server returns with every error. */

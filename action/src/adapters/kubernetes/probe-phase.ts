@@ -6,6 +6,7 @@ import type { Cluster } from "../../ports/cluster.js";
 import type { ClusterState, ProbePhase } from "../../ports/rollout.js";
 import type { ProbePlan, ProbeRunResult } from "../../probe/types.js";
 import { runProbes } from "../../probe/run.js";
+import { systemClock } from "../clock.js";
 import { LiveProber, type LiveProberOptions } from "./prober.js";
 import { clusterState } from "../rollout-store.js";
 
@@ -22,7 +23,7 @@ export function liveProbeRun(
   return async (plan, signal) => {
     const prober = new LiveProber(cluster, options);
     try {
-      return await runProbes(prober, plan, signal ? { signal } : {});
+      return await runProbes(prober, plan, { clock: systemClock, ...(signal ? { signal } : {}) });
     } finally {
       await prober.close();
     }

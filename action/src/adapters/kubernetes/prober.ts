@@ -14,6 +14,7 @@
  * never with the number of checks.
  */
 import { randomBytes } from "node:crypto";
+import { systemClock } from "../clock.js";
 import {
   ClusterError,
   type Cluster,
@@ -92,17 +93,6 @@ export class AbortedError extends Error {
   }
 }
 
-const defaultSleep = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const t = setTimeout(done, ms);
-    function done() {
-      clearTimeout(t);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-
 export class LiveProber implements Prober {
   readonly name = "live";
   private id: string | undefined;
@@ -134,8 +124,8 @@ export class LiveProber implements Prober {
     this.staleAfterMs = options.staleAfterMs ?? 15 * 60_000;
     this.pollMs = options.pollMs ?? 1000;
     this.graceMs = options.graceMs ?? 5000;
-    this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? defaultSleep;
+    this.now = options.now ?? systemClock.now;
+    this.sleep = options.sleep ?? systemClock.sleep;
   }
 
   /** The run's id; known once the first round started. */

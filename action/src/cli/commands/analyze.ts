@@ -1,5 +1,9 @@
 import { visible } from "../../text/escape.js";
-import { CLUSTER_READ_LIMITS, readSourceTree, YAML_OR_JSON_EXTENSIONS } from "../../fs/source-tree.js";
+import {
+  CLUSTER_READ_LIMITS,
+  readSourceTree,
+  YAML_OR_JSON_EXTENSIONS,
+} from "../../adapters/files/source-tree.js";
 import { relative, resolve, sep } from "node:path";
 import { Option, type Command } from "commander";
 import { addOutputOption } from "../options.js";

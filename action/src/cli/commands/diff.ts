@@ -6,11 +6,11 @@ import { unknownEnvironmentMessage } from "../../intent/environment-names.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, toolEnv, type CliContext, type CliIo } from "../context.js";
 import {
   formatIntentError,
-  loadIntentFromDir,
   parseIntent,
   type EnvironmentIntent,
   type LoadResult,
 } from "../../intent/index.js";
+import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { createGitReader } from "../../adapters/git.js";
 import { GitError } from "../../ports/git.js";
 import { CompileError } from "../../compile/compile.js";

@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { readIntentTree } from "../../intent/load.js";
+import { readIntentTree } from "../../adapters/files/intent.js";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from "../context.js";
-import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
+import { formatIntentError } from "../../intent/index.js";
+import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { compileEnvironment } from "../../compile/compile.js";
 import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../../compile/types.js";
 import { formatInputError, parseKubeObjects, type InputFile } from "../../cluster/parse.js";
@@ -16,6 +17,7 @@ import { runProbeCommand } from "../../commands/probe.js";
 import { buildProbePlan } from "../../probe/probe-plan.js";
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from "../../probe/render.js";
 import { runProbes } from "../../probe/run.js";
+import { systemClock } from "../../adapters/clock.js";
 import { renderProbeJson, renderProbeMarkdown, renderProbeText } from "../../report/probe-result.js";
 import { createScrubber } from "../../report/scrub.js";
 import { InputMissing, readInputs } from "./analyze.js";
@@ -155,7 +157,8 @@ async function probeLive(options: ProbeOptions, ctx: CliContext): Promise<number
             run: { id: runId, environment: environment.name },
           }),
         prober: () => new LiveProber(cluster, { timeoutSeconds, runId }),
-        run: (plan, prober, signal) => runProbes(prober, plan, signal ? { signal } : {}),
+        run: (plan, prober, signal) =>
+          runProbes(prober, plan, { clock: systemClock, ...(signal ? { signal } : {}) }),
       },
       controller.signal,
     );

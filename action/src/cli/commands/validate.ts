@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { EXIT_INVALID, EXIT_OK, type CliContext } from "../context.js";
-import { formatIntentError, loadIntentFromDir, type EnvironmentIntent } from "../../intent/index.js";
+import { formatIntentError, type EnvironmentIntent } from "../../intent/index.js";
+import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { plural } from "../../text/plural.js";
 
 /** One line per environment: what a reviewer checks first after a change. */

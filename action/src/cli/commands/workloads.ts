@@ -2,7 +2,8 @@ import { Option, type Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { stringify } from "yaml";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
-import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
+import { formatIntentError } from "../../intent/index.js";
+import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { DEFAULT_WORKLOAD_IMAGE, generateWorkloads } from "../../compile/workloads.js";
 import { selectEnvironment } from "./render.js";
 

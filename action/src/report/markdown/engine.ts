@@ -1,5 +1,5 @@
 /** The Pulumi engine's part of the preview as markdown: its operations, a failure, or why it was skipped. */
-import type { ResourceOperation } from "../../ports/engine.js";
+import type { ResourceOperation } from "../../rollout/engine.js";
 import { clip, code, escapeMarkdown, escapePre } from "../../text/escape.js";
 import { plural } from "../../text/plural.js";
 import type { EnvironmentPreview, PreviewReport } from "../types.js";

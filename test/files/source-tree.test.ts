@@ -8,9 +8,9 @@ import {
   readSourceTree,
   YAML_EXTENSIONS,
   type ReadLimits,
-} from "../../action/src/fs/source-tree.js";
-import { loadIntentFromDir } from "../../action/src/intent/index.js";
-import { readWorkingTree } from "../../action/src/commands/action-preview.js";
+} from "../../action/src/adapters/files/source-tree.js";
+import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
+import { readWorkingTree } from "../../action/src/adapters/files/intent.js";
 
 let scratch: string;
 let repo: string;
