@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  declarationsBesideTypes,
   importsOutside,
   ioGlobals,
   modulesReached,
@@ -30,6 +31,9 @@ const CORE = [
   "flows/",
 ];
 
+/** The interfaces commands reach the outside through, and their errors; adapters implement them. */
+const PORTS = ["ports/"];
+
 /**
  * The modules the core may use, and why each does no I/O. Anything else (node:fs,
  * node:child_process, node:net, node:os, an SDK, an HTTP client…) is I/O or reaches it.
@@ -51,6 +55,11 @@ const RULES = {
     modulesReached(g, CORE, Object.keys(CORE_MODULES)),
   "the core uses no global of the process, the clock, timers or the network": (g: SourceGraph) =>
     ioGlobals(g, CORE),
+  "ports import only the core and ports": (g: SourceGraph) => importsOutside(g, PORTS, [...CORE, ...PORTS]),
+  "ports reach no module beyond the core's": (g: SourceGraph) =>
+    modulesReached(g, PORTS, Object.keys(CORE_MODULES)),
+  "ports declare types only: interfaces, type aliases and error classes": (g: SourceGraph) =>
+    declarationsBesideTypes(g, PORTS),
   "no import cycle between units": unitCycles,
 };
 
@@ -80,6 +89,19 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
     'import type { X } from "../adapters/client.js";\nexport const at = Date.now();\n',
   );
   write("src/adapters/client.ts", "export interface X { x: number }\n");
+  // A port reaching an adapter, a port reaching node:fs, a port with code.
+  write(
+    "src/ports/git.ts",
+    'import type { X } from "../adapters/client.js";\nexport interface Git { x: X }\n',
+  );
+  write(
+    "src/ports/files.ts",
+    'import type { Stats } from "node:fs";\nexport interface Files { stat: Stats }\n',
+  );
+  write(
+    "src/ports/cluster.ts",
+    "export class ClusterError extends Error {}\nexport function describe() {}\n",
+  );
   // The root's files are one unit: main.ts -> wiring/ -> commands/ -> settings.ts closes a cycle.
   write("src/main.ts", 'import { run } from "./wiring/run.js";\n');
   write("src/wiring/run.ts", 'import { preview } from "../commands/preview.js";\n');
@@ -100,6 +122,11 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
       ],
       "the core uses no global of the process, the clock, timers or the network": [
         "src/report/render.ts:2 uses Date.now",
+      ],
+      "ports import only the core and ports": ["src/ports/git.ts imports ../adapters/client.js (adapters/)"],
+      "ports reach no module beyond the core's": ["src/ports/files.ts imports node:fs"],
+      "ports declare types only: interfaces, type aliases and error classes": [
+        "src/ports/cluster.ts:2 declares describe, which is not a type",
       ],
       "no import cycle between units": [
         "./ -> wiring/ -> commands/ -> ./ (src/main.ts imports ./wiring/run.js; src/wiring/run.ts imports ../commands/preview.js; src/commands/preview.ts imports ../settings.js)",

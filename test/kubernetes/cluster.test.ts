@@ -11,9 +11,9 @@ import {
   KubeconfigError,
   ThrottledError,
   UnavailableError,
-  clusterMismatch,
   type PodEvent,
 } from "../../action/src/ports/cluster.js";
+import { clusterMismatch } from "../../action/src/commands/probe.js";
 import { startFakeKube, type FakeKube, type FakeKubeOptions } from "../fakes/kube-server.js";
 
 let fake: FakeKube | undefined;

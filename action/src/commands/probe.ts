@@ -4,7 +4,7 @@
  * deviation is the dataplane disagreeing with the policies in force. Orchestration over
  * the cluster port; the planner and the runner are injected (pure).
  */
-import { clusterMismatch, type Cluster, type ClusterIdentity, type LiveInventory } from "../ports/cluster.js";
+import type { Cluster, ClusterIdentity, LiveInventory } from "../ports/cluster.js";
 import type { ProbePlan, ProbeRunResult, Prober } from "../probe/types.js";
 import type { EnvironmentIntent } from "../intent/model.js";
 import { probeExitCode } from "../report/probe-result.js";
@@ -24,6 +24,22 @@ export interface ProbeCommandDeps {
   run(plan: ProbePlan, prober: Prober, signal?: AbortSignal): Promise<ProbeRunResult>;
   /** The API server the Pulumi engine targets, when known: the prober must target the same. */
   engine?: ClusterIdentity;
+}
+
+/**
+ * Whether two identities name the same API server. The Pulumi engine and the prober must
+ * target the same cluster: a run that deploys to one and probes another proves nothing.
+ * Returns the reason they differ, or undefined when they agree.
+ */
+export function clusterMismatch(engine: ClusterIdentity, prober: ClusterIdentity): string | undefined {
+  const norm = (s: string) => s.trim().replace(/\/+$/, "").toLowerCase();
+  if (norm(engine.server) !== norm(prober.server)) {
+    return (
+      `the Pulumi engine targets ${engine.server} (context "${engine.context}") but the prober ` +
+      `targets ${prober.server} (context "${prober.context}"); give both the same kubeconfig and context`
+    );
+  }
+  return undefined;
 }
 
 export class ClusterMismatchError extends Error {

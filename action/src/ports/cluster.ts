@@ -8,6 +8,7 @@
  * Objects are plain JSON in the Kubernetes API's field names (timestamps as RFC 3339
  * strings), so the pure core can read them without the client library.
  */
+import { describeOperation, type ClusterOperation } from "../k8s/operation.js";
 import type { Namespace, NetworkPolicy, ObjectMeta, Pod, ServiceObject } from "../k8s/types.js";
 
 /** Metadata the API server sets, as read back from the cluster. */
@@ -114,22 +115,6 @@ export interface ClusterIdentity {
   inCluster: boolean;
 }
 
-/**
- * Whether two identities name the same API server. The Pulumi engine and the prober must
- * target the same cluster: a run that deploys to one and probes another proves nothing.
- * Returns the reason they differ, or undefined when they agree.
- */
-export function clusterMismatch(engine: ClusterIdentity, prober: ClusterIdentity): string | undefined {
-  const norm = (s: string) => s.trim().replace(/\/+$/, "").toLowerCase();
-  if (norm(engine.server) !== norm(prober.server)) {
-    return (
-      `the Pulumi engine targets ${engine.server} (context "${engine.context}") but the prober ` +
-      `targets ${prober.server} (context "${prober.context}"); give both the same kubeconfig and context`
-    );
-  }
-  return undefined;
-}
-
 export interface ListOptions {
   /** A label selector in the API's string form, e.g. "app.kubernetes.io/managed-by=netpol-rollout". */
   labelSelector?: string;
@@ -177,37 +162,6 @@ export interface Cluster {
   putConfigMap(configMap: ConfigMapObject): Promise<ConfigMapObject>;
   /** Deletes a ConfigMap; one already gone is not an error (resolves false). */
   deleteConfigMap(namespace: string, name: string, options?: DeleteOptions): Promise<boolean>;
-}
-
-/** What an API call was doing, for messages and for the RBAC rule it needs. */
-export interface ClusterOperation {
-  /** The RBAC verb: get, list, watch, create, update, delete. */
-  verb: string;
-  /** The API group ("" for core). */
-  group: string;
-  /** The resource, with its subresource when any: "pods", "pods/log". */
-  resource: string;
-  namespace?: string;
-  name?: string;
-}
-
-export function describeOperation(op: ClusterOperation): string {
-  const where = op.namespace
-    ? ` in namespace ${op.namespace}`
-    : op.verb === "list" || op.verb === "watch"
-      ? " in all namespaces"
-      : "";
-  return `${op.verb} ${op.resource}${op.name ? ` "${op.name}"` : ""}${where}`;
-}
-
-/** The RBAC rule an operation needs, as a person writes it in a Role or ClusterRole. */
-export function rbacRule(op: ClusterOperation): string {
-  const [resource, sub] = op.resource.split("/");
-  const resources = sub ? `${resource}/${sub}` : resource;
-  const scope = op.namespace
-    ? `a Role in namespace ${op.namespace} (or a ClusterRole bound there)`
-    : "a ClusterRole bound with a ClusterRoleBinding";
-  return `{ apiGroups: ["${op.group}"], resources: ["${resources}"], verbs: ["${op.verb}"] } in ${scope}`;
 }
 
 /** Base class of every cluster error; `status` is the HTTP status when there was a response. */

@@ -15,9 +15,8 @@ import {
   RequestError,
   ThrottledError,
   UnavailableError,
-  rbacRule,
-  type ClusterOperation,
 } from "../../ports/cluster.js";
+import { rbacRule, type ClusterOperation } from "../../k8s/operation.js";
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. Default 5. */

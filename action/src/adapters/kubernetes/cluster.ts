@@ -20,7 +20,6 @@ import {
   UnavailableError,
   type Cluster,
   type ClusterIdentity,
-  type ClusterOperation,
   type ConfigMapObject,
   type DeleteOptions,
   type ListOptions,
@@ -30,6 +29,7 @@ import {
   type PodManifest,
   type PodWatch,
 } from "../../ports/cluster.js";
+import { type ClusterOperation } from "../../k8s/operation.js";
 import type { Namespace, NetworkPolicy, ServiceObject } from "../../k8s/types.js";
 // The client's own (de)serializer, not re-exported by its index; it maps model field names to the API's.
 import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";

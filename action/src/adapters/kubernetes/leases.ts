@@ -6,7 +6,8 @@
 import { CoordinationV1Api, type KubeConfig, type V1Lease } from "@kubernetes/client-node";
 // The client's own (de)serializer, not re-exported by its index; it maps model field names to the API's.
 import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";
-import { NotFoundError, type ClusterOperation } from "../../ports/cluster.js";
+import { NotFoundError } from "../../ports/cluster.js";
+import { type ClusterOperation } from "../../k8s/operation.js";
 import type { LeaseClient, LeaseObject } from "../../ports/lock.js";
 import { defaultRetryPolicy, withRetries, type RetryPolicy } from "./calls.js";
 import { apiConfiguration, type KubeClusterOptions } from "./cluster.js";
