@@ -51,7 +51,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) core.setSecret(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
-          await runActionRollout(wired.settings, wired.deps, io);
+          await runActionRollout(wired.request, wired.deps, io);
         } finally {
           cancel.dispose();
         }

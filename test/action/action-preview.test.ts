@@ -15,6 +15,7 @@ import type { ActionPreviewDeps } from "../../action/src/commands/action-preview
 import type { GitReader, PreviewEngine } from "../../action/src/ports/index.js";
 import type { EnginePreview } from "../../action/src/rollout/engine.js";
 import { createGitHubAdapter } from "../../action/src/adapters/github.js";
+import { writeTextFile } from "../../action/src/adapters/files/write.js";
 import { parseSettings } from "../../action/src/settings/index.js";
 import { previewDeps } from "../../action/src/wiring/preview.js";
 import type { PreviewSettings } from "../../action/src/settings/index.js";
@@ -114,6 +115,8 @@ function depsFor(
     git: memoryGit({ [BASE_SHA]: shippedPolicies() }),
     readHead: async () => head,
     engine,
+    writeReport: writeTextFile,
+    now: Date.now,
   };
   if (settings.github.pullRequest && !settings.github.pullRequest.isFork) {
     deps.github = createGitHubAdapter({

@@ -51,7 +51,8 @@ import {
 } from "../../action/src/rollout/last-known-good.js";
 
 import { createLeaseLocks, type LeaseLockOptions } from "../../action/src/adapters/lease-lock.js";
-import { ConflictError, NotFoundError, type ClusterOperation } from "../../action/src/ports/cluster.js";
+import { ConflictError, NotFoundError } from "../../action/src/ports/cluster.js";
+import { type ClusterOperation } from "../../action/src/k8s/operation.js";
 import type { LeaseClient, LeaseObject, RunLocks } from "../../action/src/ports/lock.js";
 
 const DENY_LABEL = "netpol-rollout.io/stage";

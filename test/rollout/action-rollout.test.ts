@@ -7,7 +7,7 @@ import { parseIntent, type IntentFile } from "../../action/src/intent/index.js";
 import {
   runActionRollout,
   RolloutFailedError,
-  type RolloutActionSettings,
+  type RolloutActionRequest,
   type RolloutIo,
 } from "../../action/src/commands/action-rollout.js";
 import type { RolloutDeps } from "../../action/src/commands/deploy/request.js";
@@ -99,7 +99,7 @@ function setup(files: IntentFile[]) {
       reports[path] = text;
     },
   };
-  const settings = (over: Partial<RolloutActionSettings> = {}): RolloutActionSettings => ({
+  const settings = (over: Partial<RolloutActionRequest> = {}): RolloutActionRequest => ({
     command: "deploy",
     target: "last-known-good",
     reason: "",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings, readInput, runUrl, SettingsError } from "../../action/src/settings/index.js";
+import { runUrl } from "../../action/src/commands/github-run.js";
+import { parseSettings, readInput, SettingsError } from "../../action/src/settings/index.js";
 import { stackName } from "../../action/src/rollout/config.js";
 import type { PreviewSettings, SettingsSource } from "../../action/src/settings/index.js";
 

@@ -1,15 +1,15 @@
 /**
- * The Action's `preview` command: settings → preview pipeline → job summary → sticky
+ * The Action's `preview` command: request → preview pipeline → job summary → sticky
  * pull request comment → annotations → outputs and a JSON report → pass or fail.
  *
  * The job summary, the annotations, the outputs and the JSON report are written first and
  * always, so they are there whatever becomes of the comment (a read-only token on a fork
  * pull request, GitHub failing). Every text written or posted is scrubbed of the secrets
- * the settings know.
+ * the request names.
  */
-import type { FlowSummary } from "../flows/summary.js";
-import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { ObservedDetail } from "../flows/preview.js";
+import type { FlowSummary } from "../flows/summary.js";
 import { BaseRefNotFoundError, runPreview } from "./preview.js";
 import type { SourceFile } from "./preview.js";
 import type { GitReader, PreviewEngine } from "../ports/index.js";
@@ -20,9 +20,47 @@ import { createScrubber } from "../report/scrub.js";
 import { escapeMarkdown } from "../text/escape.js";
 import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../ports/github.js";
 import type { ActionIo, GitHubAdapter, StickyCommentResult } from "../ports/index.js";
-import { runUrl } from "../settings/index.js";
-import type { PreviewSettings } from "../settings/index.js";
+import type { WriteFile } from "../ports/files.js";
+import { runUrl, type GitHubContext } from "./github-run.js";
 import { plural } from "../text/plural.js";
+
+/** Lint threshold that fails the job: `error` (default), `warning` (any finding) or `never`. */
+export const FAIL_ON = ["error", "warning", "never"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** A `flows` line: observed traffic files for one environment, or for every one. */
+export interface FlowPattern {
+  /** The environment the files were captured in; absent: every environment. */
+  environment?: string;
+  /** A file, directory or glob (`@actions/glob` syntax), relative to the workspace. */
+  pattern: string;
+}
+
+/** What the Action's preview is asked to do: `settings/` parses the Action's inputs into it. */
+export interface ActionPreviewRequest {
+  /** The intent directory, relative to the workspace, POSIX separators. */
+  policiesDir: string;
+  /** Only these environments; undefined: all. */
+  environments?: string[];
+  /** The revision to compare with; absent means "no base" (everything is shown as added). */
+  baseRef?: string;
+  /** Where `baseRef` came from, for the log. */
+  baseRefSource: "input" | "pull request base" | "push before" | "none";
+  failOn: FailOn;
+  /** Whether to post the sticky pull request comment. */
+  commentOnPr: boolean;
+  /** `off`: the engine part is skipped. */
+  pulumiEngine: "auto" | "off";
+  /** Observed traffic files or globs (`flows`); empty: none. */
+  flows: FlowPattern[];
+  /** How the comment names observed traffic (`flows-detail`); a fork always gets `services`. */
+  flowsDetail: ObservedDetail;
+  github: GitHubContext;
+  /** Where the JSON report goes (`temp`), and the job summary file when there is one. */
+  runner: { temp: string; stepSummaryPath?: string };
+  /** Masked in everything written or posted. */
+  secrets: string[];
+}
 
 /** The reason the engine part is skipped on a pull request from a fork. */
 export const FORK_SKIP_REASON = "fork pull request: secrets are not available";
@@ -48,12 +86,14 @@ export interface ActionPreviewDeps {
    * Throws FlowInputError for a file or record that cannot be read.
    */
   readObserved?: () => Promise<ReadonlyMap<string, FlowSummary>>;
+  /** The time now, in milliseconds: how old observed traffic is. */
+  now: () => number;
   /** The engine, or why there is none. */
   engine: { engine: PreviewEngine } | { skipReason: string };
   /** The GitHub API; absent when no comment is to be posted. */
   github?: GitHubAdapter;
-  /** Writes the JSON report file; default: the file system. */
-  writeReport?: (path: string, text: string) => Promise<void>;
+  /** Writes the JSON report file. */
+  writeReport: WriteFile;
 }
 
 export interface ActionPreviewResult {
@@ -79,21 +119,21 @@ export class BaseNotFetchedError extends Error {
 }
 
 /** Why the comment is not posted, or undefined when it is. */
-export function commentSkipReason(settings: PreviewSettings): string | undefined {
-  const pr = settings.github.pullRequest;
-  if (!pr) return `not a pull request (event ${settings.github.eventName || "unknown"}): no comment`;
+export function commentSkipReason(request: ActionPreviewRequest): string | undefined {
+  const pr = request.github.pullRequest;
+  if (!pr) return `not a pull request (event ${request.github.eventName || "unknown"}): no comment`;
   // pull_request_target runs with the base repository's token, which may write, fork or not.
-  if (pr.isFork && settings.github.eventName !== "pull_request_target")
+  if (pr.isFork && request.github.eventName !== "pull_request_target")
     return "fork pull request: the token is read-only, so no comment is posted";
-  if (!settings.commentOnPr) return "comment-on-pr is false: no comment";
+  if (!request.commentOnPr) return "comment-on-pr is false: no comment";
   return undefined;
 }
 
 /** Why the engine part is skipped before any availability check, or undefined. */
-export function engineSkipReason(settings: PreviewSettings): string | undefined {
-  if (settings.github.eventName === "pull_request_target") return TARGET_SKIP_REASON;
-  if (settings.github.pullRequest?.isFork) return FORK_SKIP_REASON;
-  if (settings.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
+export function engineSkipReason(request: ActionPreviewRequest): string | undefined {
+  if (request.github.eventName === "pull_request_target") return TARGET_SKIP_REASON;
+  if (request.github.pullRequest?.isFork) return FORK_SKIP_REASON;
+  if (request.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
   return undefined;
 }
 
@@ -102,29 +142,29 @@ export function engineSkipReason(settings: PreviewSettings): string | undefined 
  * PreviewFailedError (after writing every report and output) when it fails.
  */
 export async function runActionPreview(
-  settings: PreviewSettings,
+  request: ActionPreviewRequest,
   deps: ActionPreviewDeps,
   io: ActionIo,
 ): Promise<ActionPreviewResult> {
   const baseLabel =
-    settings.baseRef === undefined
+    request.baseRef === undefined
       ? "no base (everything is new)"
-      : `${settings.baseRef} (${settings.baseRefSource})`;
-  io.info(`Previewing ${settings.policiesDir}/ against ${baseLabel}`);
+      : `${request.baseRef} (${request.baseRefSource})`;
+  io.info(`Previewing ${request.policiesDir}/ against ${baseLabel}`);
 
   let report: PreviewReport;
   try {
-    const opts: Parameters<typeof runPreview>[1] = { policiesDir: settings.policiesDir };
-    if (settings.baseRef !== undefined) opts.baseRef = settings.baseRef;
-    if (settings.environments) opts.environments = settings.environments;
-    const headSha = settings.github.pullRequest?.headSha ?? settings.github.sha;
+    const opts: Parameters<typeof runPreview>[1] = { policiesDir: request.policiesDir };
+    if (request.baseRef !== undefined) opts.baseRef = request.baseRef;
+    if (request.environments) opts.environments = request.environments;
+    const headSha = request.github.pullRequest?.headSha ?? request.github.sha;
     if (headSha) opts.headRef = headSha;
     if ("skipReason" in deps.engine) opts.engineSkipReason = deps.engine.skipReason;
-    if (settings.flows.length > 0 && deps.readObserved) {
+    if (request.flows.length > 0 && deps.readObserved) {
       const byEnvironment = await deps.readObserved();
       // A pull request from a fork never sees more than services and counts.
-      const detail = settings.github.pullRequest?.isFork ? "services" : settings.flowsDetail;
-      if (byEnvironment.size > 0) opts.observed = { byEnvironment, detail, at: Date.now() };
+      const detail = request.github.pullRequest?.isFork ? "services" : request.flowsDetail;
+      if (byEnvironment.size > 0) opts.observed = { byEnvironment, detail, at: deps.now() };
     }
     report = await runPreview(
       {
@@ -142,9 +182,9 @@ export async function runActionPreview(
           )
         : error;
     // The job summary says why there is no preview, so a reader need not open the log.
-    if (settings.runner.stepSummaryPath) {
+    if (request.runner.stepSummaryPath) {
       const message = failure instanceof Error ? failure.message : String(failure);
-      const scrub = createScrubber(settings.secrets);
+      const scrub = createScrubber(request.secrets);
       await io.writeSummary(
         `## Network policy preview\n\nThe preview could not run: ${escapeMarkdown(scrub.scrub(message))}\n`,
       );
@@ -152,14 +192,14 @@ export async function runActionPreview(
     throw failure;
   }
   // Engine and cluster errors may quote a credential: nothing below sees an unscrubbed string.
-  const scrubber = createScrubber(settings.secrets);
+  const scrubber = createScrubber(request.secrets);
   report = scrubber.scrubDeep(report);
   const outputs = previewOutputs(report);
 
   // 1. The job summary, always.
   let summaryHoldsAll = true;
-  if (settings.runner.stepSummaryPath) {
-    const summary = renderSummaryWithTier(report, sourceLinks(settings, report));
+  if (request.runner.stepSummaryPath) {
+    const summary = renderSummaryWithTier(report, sourceLinks(request, report));
     summaryHoldsAll = summary.tier === "full";
     await io.writeSummary(scrubber.scrub(summary.body));
   } else {
@@ -179,30 +219,30 @@ export async function runActionPreview(
   io.setOutput("flows-added", String(outputs.flowsAdded));
   io.setOutput("flows-removed", String(outputs.flowsRemoved));
   io.setOutput("lint-errors", String(outputs.lintErrors));
-  const reportPath = join(settings.runner.temp, "netpol-rollout", "preview-report.json");
+  const reportPath = join(request.runner.temp, "netpol-rollout", "preview-report.json");
   const json = `${JSON.stringify({ schemaVersion: 1, outputs, report }, null, 2)}\n`;
-  await (deps.writeReport ?? writeReportFile)(reportPath, scrubber.scrub(json));
+  await deps.writeReport(reportPath, scrubber.scrub(json));
   io.setOutput("report", reportPath);
 
   // 4. The sticky comment, when there is a pull request we may write to.
-  const failures = failureReasons(report, outputs, settings.failOn);
+  const failures = failureReasons(report, outputs, request.failOn);
   let comment: StickyCommentResult | undefined;
-  const skip = commentSkipReason(settings);
-  const pr = settings.github.pullRequest;
+  const skip = commentSkipReason(request);
+  const pr = request.github.pullRequest;
   if (skip !== undefined || !pr) {
     io.info(skip ?? "no comment");
   } else if (!deps.github) {
     io.info("no GitHub client: no comment");
   } else {
-    const summaryUrl = runUrl(settings.github);
+    const summaryUrl = runUrl(request.github);
     const body = renderComment(report, {
       ...(summaryUrl ? { summaryUrl } : {}),
       summaryHoldsAll,
-      ...sourceLinks(settings, report),
+      ...sourceLinks(request, report),
     });
     try {
       comment = await deps.github.upsertStickyComment(
-        { owner: settings.github.owner, repo: settings.github.repo, number: pr.number },
+        { owner: request.github.owner, repo: request.github.repo, number: pr.number },
         MARKER,
         scrubber.scrub(body),
       );
@@ -245,11 +285,7 @@ export async function runActionPreview(
 }
 
 /** Why the job fails under `fail-on`; an invalid intent always fails. */
-export function failureReasons(
-  report: PreviewReport,
-  outputs: PreviewOutputs,
-  failOn: PreviewSettings["failOn"],
-): string[] {
+export function failureReasons(report: PreviewReport, outputs: PreviewOutputs, failOn: FailOn): string[] {
   const reasons: string[] = [];
   if (outputs.invalid) {
     reasons.push(
@@ -274,10 +310,10 @@ export function failureReasons(
  * errors, at the base commit for closed flows (their lines exist only there).
  */
 function sourceLinks(
-  settings: PreviewSettings,
+  request: ActionPreviewRequest,
   report: PreviewReport,
 ): { sourceUrl?: string; baseSourceUrl?: string } {
-  const { github } = settings;
+  const { github } = request;
   if (!github.owner) return {};
   const blob = (sha: string): string =>
     `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha}/`;
@@ -288,18 +324,13 @@ function sourceLinks(
   };
 }
 
-async function writeReportFile(path: string, text: string): Promise<void> {
-  await mkdir(join(path, ".."), { recursive: true });
-  await writeFile(path, text, "utf8");
-}
-
 /**
  * The intent at the pull request's head under pull_request_target, read as git objects:
  * the checkout there is the base commit, and the head (anyone's code, with secrets present)
  * is never checked out or run. Refuses when the head commit is not in the repository.
  */
-export async function readHeadObjects(git: GitReader, settings: PreviewSettings): Promise<SourceFile[]> {
-  const pr = settings.github.pullRequest;
+export async function readHeadObjects(git: GitReader, request: ActionPreviewRequest): Promise<SourceFile[]> {
+  const pr = request.github.pullRequest;
   const head = pr?.headSha;
   if (!pr || !head) throw new HeadNotFetchedError("pull_request_target: the event names no head commit");
   const sha = await git.resolve(head);
@@ -310,5 +341,5 @@ export async function readHeadObjects(git: GitReader, settings: PreviewSettings)
         `git fetch --no-tags origin +refs/pull/${pr.number}/head:refs/remotes/pull/${pr.number}/head`,
     );
   }
-  return git.readTree(sha, settings.policiesDir);
+  return git.readTree(sha, request.policiesDir);
 }

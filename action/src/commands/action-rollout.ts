@@ -7,8 +7,7 @@
  * An invalid intent file anywhere (any environment) stops everything before the cluster is
  * read: nothing is deployed from invalid input.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { compileEnvironment } from "../compile/index.js";
 import type { EnvironmentIntent, LoadResult } from "../intent/model.js";
 import { formatIntentError } from "../intent/model.js";
@@ -18,6 +17,7 @@ import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } fro
 import type { OnInconclusive } from "../rollout/decision.js";
 import type { RunInfo } from "../rollout/last-known-good.js";
 import { rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout/outcome.js";
+import type { WriteFile } from "../ports/files.js";
 import { GitHubPermissionError, type GitHubAdapter } from "../ports/github.js";
 import { runRollout } from "./deploy.js";
 import type { RolloutDeps } from "./deploy/request.js";
@@ -33,7 +33,8 @@ export interface RolloutIo {
   writeSummary(markdown: string): Promise<void>;
 }
 
-export interface RolloutActionSettings {
+/** What the Action's deploy, rollback and probe are asked to do: `settings/` parses the Action's inputs into it. */
+export interface RolloutActionRequest {
   command: "deploy" | "rollback" | "probe";
   /** Environments to act on; undefined: all, in promotion order. A rollback needs exactly one. */
   environments?: string[];
@@ -122,7 +123,8 @@ export interface RolloutActionDeps {
   rollout: RolloutDeps;
   compileAt: CompileAtRef;
   notifier?: PullRequestNotifier;
-  writeReport?: (path: string, text: string) => Promise<void>;
+  /** Writes the JSON report file. */
+  writeReport: WriteFile;
   signal?: AbortSignal;
 }
 
@@ -132,19 +134,19 @@ export class RolloutFailedError extends Error {
 }
 
 export async function runActionRollout(
-  settings: RolloutActionSettings,
+  request: RolloutActionRequest,
   deps: RolloutActionDeps,
   io: RolloutIo,
 ): Promise<void> {
-  const scrubber = createScrubber(settings.secrets);
+  const scrubber = createScrubber(request.secrets);
   const loaded = await deps.readIntent();
   if (!loaded.ok) {
     const lines = loaded.errors.map(formatIntentError);
-    if (settings.hasSummary) {
+    if (request.hasSummary) {
       await io.writeSummary(
         scrubber.scrub(
           [
-            `## netpol-rollout ${settings.command}: ❌ refused, the intent is invalid`,
+            `## netpol-rollout ${request.command}: ❌ refused, the intent is invalid`,
             "",
             "Nothing was deployed anywhere: every intent file must be valid.",
             "",
@@ -157,15 +159,15 @@ export async function runActionRollout(
       `the intent is invalid (${lines.length} error${lines.length === 1 ? "" : "s"}); nothing was deployed:\n${lines.join("\n")}`,
     );
   }
-  const environments = selectEnvironments(loaded.intent.environments, settings.environments);
+  const environments = selectEnvironments(loaded.intent.environments, request.environments);
 
-  if (settings.command === "probe") {
-    const report = await runDrift(environments, driftDeps(deps.rollout, settings.lockWaitMs), deps.signal);
+  if (request.command === "probe") {
+    const report = await runDrift(environments, driftDeps(deps.rollout, request.lockWaitMs), deps.signal);
     const safe = scrubber.scrubDeep(report);
     for (const e of safe.environments) {
       if (e.skipped !== undefined) io.warn(`${e.environment}: not checked for drift: ${e.skipped}`);
     }
-    if (settings.hasSummary) await io.writeSummary(scrubber.scrub(renderDriftSummary(safe)));
+    if (request.hasSummary) await io.writeSummary(scrubber.scrub(renderDriftSummary(safe)));
     const probes = safe.environments.map((e) => e.probe).filter((p) => p !== undefined);
     io.setOutput("drift", String(safe.drift));
     io.setOutput("probe-passed", String(probes.reduce((n, p) => n + p.counts.passed, 0)));
@@ -173,7 +175,7 @@ export async function runActionRollout(
     io.setOutput("probe-inconclusive", String(probes.reduce((n, p) => n + p.counts.inconclusive, 0)));
     await writeJson(
       deps,
-      settings,
+      request,
       "drift-report.json",
       scrubber.scrub(JSON.stringify({ schemaVersion: 1, report: safe }, null, 2)),
       io,
@@ -193,13 +195,13 @@ export async function runActionRollout(
   }
 
   let report: RolloutReport;
-  if (settings.command === "rollback") {
+  if (request.command === "rollback") {
     if (environments.length !== 1) {
       throw new RolloutFailedError(
         `a rollback acts on exactly one environment; got ${environments.length === 0 ? "none" : environments.map((e) => e.name).join(", ")} (set the environment input)`,
       );
     }
-    if (settings.reason.trim() === "") {
+    if (request.reason.trim() === "") {
       throw new RolloutFailedError(
         "a rollback needs a reason (the reason input): it is recorded in the history",
       );
@@ -207,12 +209,12 @@ export async function runActionRollout(
     report = await runRollback(
       {
         environment: environments[0] as EnvironmentIntent,
-        target: settings.target || LAST_KNOWN_GOOD,
-        reason: settings.reason,
-        onInconclusive: settings.onInconclusive,
-        run: settings.run,
+        target: request.target || LAST_KNOWN_GOOD,
+        reason: request.reason,
+        onInconclusive: request.onInconclusive,
+        run: request.run,
         ...(deps.signal === undefined ? {} : { signal: deps.signal }),
-        ...(settings.lockWaitMs === undefined ? {} : { lockWaitMs: settings.lockWaitMs }),
+        ...(request.lockWaitMs === undefined ? {} : { lockWaitMs: request.lockWaitMs }),
       },
       { ...deps.rollout, compileAt: deps.compileAt },
     );
@@ -223,12 +225,12 @@ export async function runActionRollout(
         targets: environments.map((intent) => ({
           intent,
           bundle: { ...compileEnvironment(intent), excludedNamespaces: [...intent.excludedNamespaces] },
-          revision: settings.revision ?? null,
+          revision: request.revision ?? null,
         })),
-        onInconclusive: settings.onInconclusive,
-        run: settings.run,
+        onInconclusive: request.onInconclusive,
+        run: request.run,
         ...(deps.signal === undefined ? {} : { signal: deps.signal }),
-        ...(settings.lockWaitMs === undefined ? {} : { lockWaitMs: settings.lockWaitMs }),
+        ...(request.lockWaitMs === undefined ? {} : { lockWaitMs: request.lockWaitMs }),
       },
       deps.rollout,
     );
@@ -236,23 +238,23 @@ export async function runActionRollout(
 
   // Engine and cluster errors may quote a credential: nothing below sees an unscrubbed string.
   const safe = scrubber.scrubDeep(report);
-  if (settings.hasSummary) await io.writeSummary(scrubber.scrub(renderRolloutSummary(safe)));
+  if (request.hasSummary) await io.writeSummary(scrubber.scrub(renderRolloutSummary(safe)));
   else io.info(renderRolloutSummary(safe));
   const outputs = rolloutOutputs(safe);
   for (const [name, value] of Object.entries(outputs)) io.setOutput(name, String(value));
   await writeJson(
     deps,
-    settings,
-    `${settings.command}-report.json`,
+    request,
+    `${request.command}-report.json`,
     scrubber.scrub(JSON.stringify({ schemaVersion: 1, outputs, report: safe }, null, 2)),
     io,
   );
 
-  if (settings.command === "deploy" && deps.notifier && settings.revision) {
+  if (request.command === "deploy" && deps.notifier && request.revision) {
     try {
       const result = await deps.notifier.post(
-        settings.revision,
-        scrubber.scrub(renderPullRequestResult(safe, settings.run.url)),
+        request.revision,
+        scrubber.scrub(renderPullRequestResult(safe, request.run.url)),
       );
       io.info(
         result.posted
@@ -316,17 +318,12 @@ function driftDeps(deps: RolloutDeps, lockWaitMs: number | undefined): DriftDeps
 
 async function writeJson(
   deps: RolloutActionDeps,
-  settings: RolloutActionSettings,
+  request: RolloutActionRequest,
   name: string,
   text: string,
   io: RolloutIo,
 ): Promise<void> {
-  const path = join(settings.temp, "netpol-rollout", name);
-  await (deps.writeReport ?? writeReportFile)(path, `${text}\n`);
+  const path = join(request.temp, "netpol-rollout", name);
+  await deps.writeReport(path, `${text}\n`);
   io.setOutput("report", path);
-}
-
-async function writeReportFile(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, text, "utf8");
 }

@@ -3,15 +3,9 @@
  * change would block". One file or glob per line; `ENVIRONMENT: GLOB` applies to one
  * environment, a bare glob to every environment.
  */
+import type { FlowPattern } from "../commands/action-preview.js";
 import type { ObservedDetail } from "../flows/preview.js";
 import type { Inputs } from "./inputs.js";
-
-export interface FlowPattern {
-  /** The environment the files were captured in; absent: every environment. */
-  environment?: string;
-  /** A file, directory or glob (`@actions/glob` syntax), relative to the workspace. */
-  pattern: string;
-}
 
 export interface FlowSettings {
   flows: FlowPattern[];

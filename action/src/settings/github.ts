@@ -1,5 +1,6 @@
 /** The GitHub context of a run: the GITHUB_* variables and the event payload. */
-import type { GitHubContext, PullRequestContext, SettingsSource } from "./types.js";
+import type { GitHubContext, PullRequestContext } from "../commands/github-run.js";
+import type { SettingsSource } from "./types.js";
 
 const SHA_ZERO = /^0+$/;
 
@@ -83,11 +84,4 @@ function field(value: unknown, key: string): unknown {
 
 function str(value: unknown): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
-}
-
-/** The link to this run's page, where the job summary is shown. */
-export function runUrl(github: GitHubContext): string | undefined {
-  if (!github.runId) return undefined;
-  const attempt = github.runAttempt && github.runAttempt !== "1" ? `/attempts/${github.runAttempt}` : "";
-  return `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/actions/runs/${github.runId}${attempt}`;
 }

@@ -2,4 +2,4 @@
 export * from "./types.js";
 export { parseSettings } from "./parse.js";
 export { readInput } from "./inputs.js";
-export { runUrl } from "./github.js";
+export { rolloutActionRequest } from "./requests.js";

@@ -5,6 +5,8 @@
  * round.
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
+import { FAIL_ON } from "../commands/action-preview.js";
+import type { GitHubContext } from "../commands/github-run.js";
 import { ENV_PLACEHOLDER } from "../rollout/config.js";
 import { ON_INCONCLUSIVE } from "../rollout/decision.js";
 import { LAST_KNOWN_GOOD } from "../rollout/last-known-good.js";
@@ -15,13 +17,11 @@ import { readInputs, type Inputs } from "./inputs.js";
 import { pulumiEnvironmentOf, runnerContextOf, secretsOf } from "./process-env.js";
 import {
   COMMANDS,
-  FAIL_ON,
   PULUMI_ENGINE_MODES,
   SettingsError,
   type Command,
   type CommonSettings,
   type DeploySettings,
-  type GitHubContext,
   type PreviewSettings,
   type Settings,
   type SettingsSource,

@@ -3,56 +3,19 @@
  * runner's context by `parseSettings`. Nothing below the settings reads `core.getInput` or
  * `process.env`: commands and adapters receive what they need from here.
  */
-import type { FlowPattern } from "./flows.js";
+import type { FlowPattern } from "../commands/action-preview.js";
 import type { ObservedDetail } from "../flows/preview.js";
 import type { PulumiEnvironment } from "../ports/engine.js";
 import type { OnInconclusive } from "../rollout/decision.js";
+import type { FailOn } from "../commands/action-preview.js";
+import type { GitHubContext } from "../commands/github-run.js";
 
 /** The Action's commands. */
 export const COMMANDS = ["preview", "deploy", "rollback", "probe"] as const;
 export type Command = (typeof COMMANDS)[number];
 
-/** Lint threshold that fails the job: `error` (default), `warning` (any finding) or `never`. */
-export const FAIL_ON = ["error", "warning", "never"] as const;
-export type FailOn = (typeof FAIL_ON)[number];
-
 export const PULUMI_ENGINE_MODES = ["auto", "off"] as const;
 export type PulumiEngineMode = (typeof PULUMI_ENGINE_MODES)[number];
-
-/** A pull request as the event payload describes it. */
-export interface PullRequestContext {
-  number: number;
-  /** The base commit of the pull request when the event fired. */
-  baseSha?: string;
-  headSha?: string;
-  /** "owner/repo" of the base and the head repositories; head is undefined when the fork was deleted. */
-  baseRepo?: string;
-  headRepo?: string;
-  /** True when the head repository is not the base repository: the token is read-only and secrets are absent. */
-  isFork: boolean;
-  htmlUrl?: string;
-}
-
-export interface GitHubContext {
-  /** GITHUB_EVENT_NAME, e.g. "pull_request", "push", "workflow_dispatch". */
-  eventName: string;
-  owner: string;
-  repo: string;
-  /** REST API base URL (GITHUB_API_URL; https://api.github.com by default, differs on GHES). */
-  apiUrl: string;
-  /** Web URL (GITHUB_SERVER_URL; https://github.com by default). */
-  serverUrl: string;
-  runId?: string;
-  runAttempt?: string;
-  /** GITHUB_ACTOR: who triggered the run (the audit trail of a rollback). */
-  actor?: string;
-  /** GITHUB_SHA: the commit the workflow runs on (for a pull request, the test merge commit). */
-  sha?: string;
-  /** Present for pull_request and pull_request_target events. */
-  pullRequest?: PullRequestContext;
-  /** For a push event: the commit before the push (absent for a new branch). */
-  pushBefore?: string;
-}
 
 export interface RunnerContext {
   /** The checked-out repository (GITHUB_WORKSPACE, else the working directory). Absolute. */
@@ -175,6 +138,9 @@ export interface RollbackSettings extends CommonSettings, ClusterSettings {
 export interface ProbeSettings extends CommonSettings, ClusterSettings {
   command: "probe";
 }
+
+/** The commands that reach a cluster. */
+export type ClusterCommandSettings = DeploySettings | RollbackSettings | ProbeSettings;
 
 /** One shape per command, told apart by `command`. */
 export type Settings = PreviewSettings | DeploySettings | RollbackSettings | ProbeSettings;

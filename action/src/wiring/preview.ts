@@ -5,6 +5,8 @@
  */
 import { readFlowPatterns } from "../adapters/flow-patterns.js";
 import { join, relative } from "node:path";
+import { writeTextFile } from "../adapters/files/write.js";
+import { systemClock } from "../adapters/clock.js";
 import { createGitReader } from "../adapters/git.js";
 import { createGitHubAdapter } from "../adapters/github.js";
 import { createPulumiEngine } from "../adapters/pulumi.js";
@@ -39,6 +41,8 @@ export function previewDeps(
         : () => readWorkingTree(workspace, settings.policiesDir),
     engine: { skipReason: "" },
     readObserved: () => readFlowPatterns(settings.flows, { workspace, warn: (m) => io.warn(m) }),
+    writeReport: writeTextFile,
+    now: systemClock.now,
   };
   // Throws for a given work-dir without a Pulumi project, whether or not the engine runs.
   const program = chooseProgram({

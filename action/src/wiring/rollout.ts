@@ -24,12 +24,14 @@ import {
 import { createBundleFiles, createHistoryStore } from "../adapters/rollout-store.js";
 import { KubeLeases } from "../adapters/kubernetes/leases.js";
 import { createLeaseLocks, type LeaseLockOptions } from "../adapters/lease-lock.js";
+import { writeTextFile } from "../adapters/files/write.js";
 import {
   pullRequestNotifier,
   type PullRequestNotifier,
   type RolloutActionDeps,
-  type RolloutActionSettings,
+  type RolloutActionRequest,
 } from "../commands/action-rollout.js";
+import { runUrl } from "../commands/github-run.js";
 import { createGitHubAdapter } from "../adapters/github.js";
 import type { RolloutDeps } from "../commands/deploy/request.js";
 import type { CompileAtRef } from "../commands/rollback.js";
@@ -49,14 +51,16 @@ import { PROBE_RUN_LABEL } from "../probe/pod-script.js";
 import type { ProbePodOptions } from "../probe/types.js";
 import { stackName } from "../rollout/config.js";
 import { diffCompiled, policiesOfBundle } from "../semantics/diff.js";
-import type { DeploySettings, ProbeSettings, RollbackSettings } from "../settings/index.js";
-import { runUrl } from "../settings/index.js";
+import {
+  rolloutActionRequest,
+  type ClusterCommandSettings,
+  type DeploySettings,
+  type RollbackSettings,
+} from "../settings/index.js";
 
-export type ClusterCommandSettings = DeploySettings | RollbackSettings | ProbeSettings;
-
-/** The Action's rollout command, ready to run: its settings, adapters and cluster. */
+/** The Action's rollout command, ready to run: its request, adapters and cluster. */
 export interface RolloutWiring {
-  settings: RolloutActionSettings;
+  request: RolloutActionRequest;
   deps: RolloutActionDeps;
   cluster: KubeCluster;
   /** The kubeconfig's credentials: masked in the log and scrubbed from everything written. */
@@ -131,36 +135,19 @@ export function rolloutWiring(
     log,
   };
   const git = createGitReader(workspace, settings.runner.toolEnv);
-  const actionSettings: RolloutActionSettings = {
-    command: settings.command,
-    ...(settings.environments ? { environments: [...settings.environments] } : {}),
-    target: settings.command === "rollback" ? settings.target : "",
-    reason: settings.command === "rollback" ? settings.reason : "",
-    onInconclusive: settings.command === "probe" ? "fail" : settings.onInconclusive,
-    ...(settings.command === "deploy" && settings.revision ? { revision: settings.revision } : {}),
-    run: {
-      ...(settings.github.runId ? { id: settings.github.runId } : {}),
-      ...(settings.github.runAttempt ? { attempt: settings.github.runAttempt } : {}),
-      ...(url ? { url } : {}),
-      ...(settings.github.actor ? { actor: settings.github.actor } : {}),
-      ...(settings.github.eventName ? { event: settings.github.eventName } : {}),
-    },
-    temp: settings.runner.temp,
-    hasSummary: settings.runner.stepSummaryPath !== undefined,
-    secrets: [...settings.secrets, ...secrets],
-    ...(settings.lockWaitSeconds === undefined ? {} : { lockWaitMs: settings.lockWaitSeconds * 1000 }),
-  };
   const deps: RolloutActionDeps = {
     readIntent: () => loadIntentFromDir(settings.policiesDir, workspace),
     rollout,
     compileAt: compileAtRef(git, settings.policiesDir),
+    writeReport: writeTextFile,
     ...(options.signal ? { signal: options.signal } : {}),
   };
   if (settings.command === "deploy") {
     const notifier = notifierFor(settings, io);
     if (notifier) deps.notifier = notifier;
   }
-  return { settings: actionSettings, deps, cluster, secrets };
+  const request = { ...rolloutActionRequest(settings), secrets: [...settings.secrets, ...secrets] };
+  return { request, deps, cluster, secrets };
 }
 
 /**
