@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as k8s from "@pulumi/kubernetes";
 import { readFile } from "node:fs/promises";
 import { CompileError } from "../action/src/compile/index.js";
-import { loadIntentFromDir } from "../action/src/adapters/files/intent.js";
+import { loadIntentFromDir } from "../action/src/wiring/intent.js";
 import type { StackSettings } from "../action/src/rollout/config.js";
 import { parseStackConfig } from "../action/src/rollout/config.js";
 import type { KyvernoAction } from "../action/src/rollout/config.js";

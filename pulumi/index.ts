@@ -9,7 +9,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { loadIntentFromDir } from "../action/src/adapters/files/intent.js";
+import { loadIntentFromDir } from "../action/src/wiring/intent.js";
 import { CONFIG_NAMESPACE, parseStackConfig } from "../action/src/rollout/config.js";
 import type { StackOutputs } from "../action/src/rollout/outputs.js";
 import { loadStackInput, StackInputError } from "../action/src/rollout/stack.js";

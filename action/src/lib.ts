@@ -8,7 +8,7 @@ export { run as runCli } from "./cli/run.js";
 export type { CliIo } from "./cli/context.js";
 export { EXIT_OK, EXIT_INVALID, EXIT_USAGE } from "./cli/context.js";
 
-export { loadIntentFromDir } from "./adapters/files/intent.js";
+export { loadIntentFromDir } from "./wiring/intent.js";
 export {
   parseIntent,
   formatIntentError,

@@ -2,14 +2,10 @@
  * The Action: parse the settings once, run the command, report a failure once.
  * `run()` is exported for tests; `index.ts` only calls it.
  */
-import { tmpdir } from "node:os";
-import { readFileSync } from "node:fs";
-import * as core from "@actions/core";
 import { parseSettings } from "./settings/index.js";
 import { runActionPreview } from "./commands/action-preview.js";
-import { createActionsIo } from "./adapters/actions.js";
-import { cancelOnSignals, type SignalSource } from "./adapters/cancel.js";
 import type { ActionIo } from "./ports/actions.js";
+import { actionIo, cancelOnSignals, settingsSource, stepStatus, type SignalSource } from "./wiring/action.js";
 import { previewDeps } from "./wiring/preview.js";
 import type { RolloutWiringOptions } from "./wiring/rollout.js";
 
@@ -25,15 +21,11 @@ export interface RunOptions {
 
 /** Runs the Action. Never throws: a failure sets the step's failed status once. */
 export async function run(options: RunOptions = {}): Promise<void> {
-  const io = options.io ?? createActionsIo();
+  const io = options.io ?? actionIo();
+  const step = stepStatus();
   try {
-    const settings = parseSettings({
-      env: options.env ?? process.env,
-      cwd: options.cwd ?? process.cwd(),
-      readFile: (path) => readFileSync(path, "utf8"),
-      tmpdir: tmpdir(),
-    });
-    for (const secret of settings.secrets) core.setSecret(secret);
+    const settings = parseSettings(settingsSource(options.env ?? process.env, options.cwd ?? process.cwd()));
+    for (const secret of settings.secrets) step.mask(secret);
     io.info(`netpol-rollout ${settings.command}`);
     switch (settings.command) {
       case "preview":
@@ -46,10 +38,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
           // Loaded on first use: the Kubernetes client is of no use to a preview.
-          const { checkStateNamespace, rolloutWiring } = await import("./wiring/rollout.js");
-          const { runActionRollout } = await import("./commands/action-rollout.js");
+          const { rolloutWiring } = await import("./wiring/rollout.js");
+          const { checkStateNamespace, runActionRollout } = await import("./commands/action-rollout.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
-          for (const secret of wired.secrets) core.setSecret(secret);
+          for (const secret of wired.secrets) step.mask(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
           await runActionRollout(wired.request, wired.deps, io);
         } finally {
@@ -60,7 +52,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     }
   } catch (error) {
     // The stack trace only with step debug logging (ACTIONS_STEP_DEBUG); the message always.
-    if (error instanceof Error && error.stack) core.debug(error.stack);
-    core.setFailed(error instanceof Error ? error.message : String(error));
+    if (error instanceof Error && error.stack) step.debug(error.stack);
+    step.fail(error instanceof Error ? error.message : String(error));
   }
 }

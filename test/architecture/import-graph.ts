@@ -174,6 +174,20 @@ export function importersOutside(
   return lines;
 }
 
+/** Modules outside `allowed` that files of `from` units import themselves, one line each. */
+export function modulesImported(
+  graph: SourceGraph,
+  from: readonly string[],
+  allowed: readonly string[],
+): string[] {
+  const lines: string[] = [];
+  for (const f of graph.values()) {
+    if (!inUnits(from, f.unit)) continue;
+    for (const m of f.modules) if (!allowed.includes(m.module)) lines.push(`${f.path} imports ${m.module}`);
+  }
+  return lines;
+}
+
 /**
  * Modules outside `allowed` that files of `from` units reach, directly or through any chain
  * of source files in any unit: one line per file and module, with the shortest chain.

@@ -8,7 +8,10 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   declarationsBesideTypes,
+  importersOutside,
   importsOutside,
+  modulesImported,
+  ROOT_UNIT,
   ioGlobals,
   modulesReached,
   readSources,
@@ -37,6 +40,12 @@ const PORTS = ["ports/"];
 const COMMANDS = ["commands/"];
 /** The Action's inputs parsed into settings and the commands' requests. */
 const SETTINGS = ["settings/"];
+/** The I/O behind the ports. */
+const ADAPTERS = ["adapters/"];
+/** The only place adapters are built and handed to the commands and the front doors. */
+const WIRING = ["wiring/"];
+/** The entries: the CLI, the Action's and the library's (main.ts, lib.ts, index.ts). */
+const FRONT_DOORS = ["cli/", ROOT_UNIT];
 /** Everything that does no I/O of its own: it is given what it reads, and ports for the rest. */
 const NO_IO = [...CORE, ...PORTS, ...COMMANDS, ...SETTINGS];
 
@@ -69,6 +78,14 @@ const RULES = {
   "the core, ports, commands and settings use no global of the process, the clock, timers or the network": (
     g: SourceGraph,
   ) => ioGlobals(g, NO_IO),
+  "adapters import only the core, ports and adapters": (g: SourceGraph) =>
+    importsOutside(g, ADAPTERS, [...CORE, ...PORTS, ...ADAPTERS]),
+  "only wiring/ builds adapters: nothing else imports adapters/": (g: SourceGraph) =>
+    importersOutside(g, ADAPTERS, [...ADAPTERS, ...WIRING]),
+  "wiring imports no front door": (g: SourceGraph) =>
+    importsOutside(g, WIRING, [...NO_IO, ...ADAPTERS, ...WIRING]),
+  "front doors import no SDK and no I/O module: they get them from wiring/": (g: SourceGraph) =>
+    modulesImported(g, FRONT_DOORS, [...Object.keys(CORE_MODULES), "commander"]),
   "ports declare types only: interfaces, type aliases and error classes": (g: SourceGraph) =>
     declarationsBesideTypes(g, PORTS),
   "no import cycle between units": unitCycles,
@@ -116,6 +133,10 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
   write("src/commands/deploy.ts", 'import { X } from "../adapters/client.js";\n');
   write("src/commands/drift.ts", "export const token = process.env.TOKEN;\n");
   write("src/settings/parse.ts", 'import "../wiring/run.js";\n');
+  // An adapter reaching the CLI, a front door importing the SDK, wiring reaching the CLI.
+  write("src/adapters/git.ts", 'import type { Io } from "../cli/io.js";\n');
+  write("src/cli/probe.ts", 'import * as k8s from "@kubernetes/client-node";\n');
+  write("src/wiring/cli.ts", 'import type { Io } from "../cli/io.js";\n');
   // The root's files are one unit: main.ts -> wiring/ -> commands/ -> settings.ts closes a cycle.
   write("src/main.ts", 'import { run } from "./wiring/run.js";\n');
   write("src/wiring/run.ts", 'import { preview } from "../commands/preview.js";\n');
@@ -145,6 +166,18 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
       ],
       "the core, ports, commands and settings use no global of the process, the clock, timers or the network":
         ["src/commands/drift.ts:1 uses process", "src/report/render.ts:2 uses Date.now"],
+      "adapters import only the core, ports and adapters": [
+        "src/adapters/git.ts imports ../cli/io.js (cli/)",
+      ],
+      "only wiring/ builds adapters: nothing else imports adapters/": [
+        "src/commands/deploy.ts imports ../adapters/client.js (adapters/)",
+        "src/ports/git.ts imports ../adapters/client.js (adapters/)",
+        "src/report/render.ts imports ../adapters/client.js (adapters/)",
+      ],
+      "wiring imports no front door": ["src/wiring/cli.ts imports ../cli/io.js (cli/)"],
+      "front doors import no SDK and no I/O module: they get them from wiring/": [
+        "src/cli/probe.ts imports @kubernetes/client-node",
+      ],
       "ports declare types only: interfaces, type aliases and error classes": [
         "src/ports/cluster.ts:2 declares describe, which is not a type",
       ],

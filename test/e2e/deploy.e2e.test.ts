@@ -22,7 +22,7 @@ import { runRollout } from "../../action/src/commands/deploy.js";
 import type { RolloutDeps, RolloutTarget } from "../../action/src/commands/deploy/request.js";
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
-import type { ClusterState } from "../../action/src/ports/rollout.js";
+import type { ClusterState } from "../../action/src/k8s/types.js";
 import { lastKnownGood } from "../../action/src/rollout/last-known-good.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
 import { FakeProbePhase, shopCluster } from "../fakes/rollout.js";

@@ -21,13 +21,9 @@ import {
   type PulumiDeployer,
 } from "../../action/src/ports/index.js";
 import { type DeployResult } from "../../action/src/rollout/engine.js";
-import type {
-  BundleFiles,
-  ClusterState,
-  HistoryStore,
-  PlanInput,
-  ProbePhase,
-} from "../../action/src/ports/rollout.js";
+import type { BundleFiles, HistoryStore, ProbePhase } from "../../action/src/ports/rollout.js";
+import type { StepProbeInput } from "../../action/src/probe/step-plan.js";
+import type { ClusterState } from "../../action/src/k8s/types.js";
 import type {
   CheckResult,
   Classification,
@@ -358,7 +354,7 @@ export class FakeProbePhase implements ProbePhase {
    */
   constructor(private readonly cluster: { read(): Promise<ClusterState>; probePods: Set<string> }) {}
 
-  plan(input: PlanInput): ProbePlan {
+  plan(input: StepProbeInput): ProbePlan {
     const env = input.environment;
     const pods = input.cluster.pods;
     const podOf = (namespace: string, labels: Record<string, string>) =>

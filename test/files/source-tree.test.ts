@@ -10,6 +10,7 @@ import {
   type ReadLimits,
 } from "../../action/src/adapters/files/source-tree.js";
 import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
+import { cliAdapters } from "../../action/src/wiring/cli.js";
 import { readWorkingTree } from "../../action/src/adapters/files/intent.js";
 
 let scratch: string;
@@ -161,12 +162,20 @@ describe("the one tree reader", () => {
   });
 });
 
+/** A CLI context in `cwd`, with the CLI's own adapters. */
+function cliContext(cwd: string) {
+  return {
+    io: { cwd, stdout: () => undefined, stderr: () => undefined },
+    adapters: cliAdapters(cwd, {}),
+    exitCode: 0,
+  };
+}
+
 describe("analyze's inputs", () => {
   it("a cluster file linking to /proc/self/environ is refused, and the environment is never printed", async () => {
     const { readInputs, InputMissing } = await import("../../action/src/cli/commands/analyze.js");
     symlinkSync("/proc/self/environ", join(repo, "cluster.yaml"));
-    const io = { cwd: repo, stdout: () => undefined, stderr: () => undefined };
-    const error = await readInputs(io, "cluster.yaml", "--cluster").catch((e: unknown) => e);
+    const error = await readInputs(cliContext(repo), "cluster.yaml", "--cluster").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputMissing);
     expect((error as Error).message).toBe(
       "--cluster cluster.yaml: not read: a link to a place outside the repository (links may only point inside it)",
@@ -178,9 +187,11 @@ describe("analyze's inputs", () => {
     const dumps = join(scratch, "dumps");
     mkdirSync(dumps);
     writeFileSync(join(dumps, "pods.yaml"), "kind: List\nitems: []\n");
-    const io = { cwd: repo, stdout: () => undefined, stderr: () => undefined };
-    expect((await readInputs(io, dumps, "--cluster")).map((f) => f.path)).toEqual([join(dumps, "pods.yaml")]);
+    const ctx = cliContext(repo);
+    expect((await readInputs(ctx, dumps, "--cluster")).map((f) => f.path)).toEqual([
+      join(dumps, "pods.yaml"),
+    ]);
     symlinkSync(join(outside, "secret.yaml"), join(dumps, "more.yaml"));
-    await expect(readInputs(io, dumps, "--cluster")).rejects.toBeInstanceOf(InputMissing);
+    await expect(readInputs(ctx, dumps, "--cluster")).rejects.toBeInstanceOf(InputMissing);
   });
 });

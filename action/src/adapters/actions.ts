@@ -1,4 +1,7 @@
-/** The ActionIo port over `@actions/core`: logs, annotations, outputs and the job summary on the runner. */
+/**
+ * The ActionIo port over `@actions/core`: logs, annotations, outputs and the job summary on
+ * the runner; and the step's own status: masked values, debug lines, failure.
+ */
 import * as core from "@actions/core";
 import type { ActionIo } from "../ports/actions.js";
 
@@ -13,5 +16,23 @@ export function createActionsIo(): ActionIo {
     writeSummary: async (markdown) => {
       await core.summary.addRaw(markdown, true).write();
     },
+  };
+}
+
+/** What the Action's entry tells the runner about the step itself. */
+export interface StepStatus {
+  /** Masks `value` in every later log line. */
+  mask(value: string): void;
+  /** A line shown only with step debug logging (ACTIONS_STEP_DEBUG). */
+  debug(message: string): void;
+  /** Fails the step with `message`. */
+  fail(message: string): void;
+}
+
+export function createStepStatus(): StepStatus {
+  return {
+    mask: (value) => core.setSecret(value),
+    debug: (message) => core.debug(message),
+    fail: (message) => core.setFailed(message),
   };
 }

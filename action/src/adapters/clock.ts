@@ -5,6 +5,7 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve) => {
+      if (signal?.aborted) return resolve();
       // The listener goes when the sleep ends: one signal serves every wait of a rollout.
       const timer = setTimeout(done, ms);
       function done() {

@@ -15,6 +15,7 @@
  *   the next run takes it at once. A run killed before that leaves a Lease that expires.
  */
 import { randomBytes } from "node:crypto";
+import { systemClock } from "./clock.js";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compile/types.js";
 import { ConflictError, NotFoundError } from "../ports/cluster.js";
 import {
@@ -64,25 +65,15 @@ export interface LeaseLockOptions {
   log?: (line: string) => void;
 }
 
-export const systemClock: LockClock = {
+export const lockClock: LockClock = {
   now: () => performance.now(),
   wall: () => new Date(),
-  sleep: (ms, signal) =>
-    new Promise((resolve) => {
-      if (signal?.aborted) return resolve();
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, Math.max(0, ms));
-      signal?.addEventListener("abort", done, { once: true });
-    }),
+  sleep: (ms, signal) => systemClock.sleep(Math.max(0, ms), signal),
 };
 
 export function createLeaseLocks(client: LeaseClient, options: LeaseLockOptions): RunLocks {
   const duration = options.durationSeconds ?? DEFAULT_LEASE_SECONDS;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? lockClock;
   const pollMs = options.pollMs ?? Math.min(5_000, Math.round((duration * 1000) / 12));
   const nonce = options.nonce ?? (() => randomBytes(4).toString("hex"));
   const log = options.log ?? (() => undefined);

@@ -6,7 +6,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Cluster, LiveInventory } from "../ports/cluster.js";
-import type { BundleFiles, ClusterState, HistoryStore } from "../ports/rollout.js";
+import type { BundleFiles, HistoryStore } from "../ports/rollout.js";
+import type { ClusterState } from "../k8s/types.js";
 import { HistoryStoreError } from "../ports/rollout.js";
 import {
   configMapName,

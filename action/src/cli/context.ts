@@ -1,3 +1,5 @@
+import type { CliAdapters } from "../wiring/cli.js";
+
 /** What a CLI command may touch: its output streams and working directory. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -24,6 +26,8 @@ export class UsageError extends Error {
 
 export interface CliContext {
   io: CliIo;
+  /** Files, git and the cluster, for the working directory and environment of `io`. */
+  adapters: CliAdapters;
   /** Set by a command's action; run() returns it. */
   exitCode: number;
 }

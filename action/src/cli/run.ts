@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliContext, type CliIo } from "./context.js";
+import { EXIT_OK, EXIT_USAGE, UsageError, toolEnv, type CliContext, type CliIo } from "./context.js";
+import { cliAdapters } from "../wiring/cli.js";
 import * as validate from "./commands/validate.js";
 import * as render from "./commands/render.js";
 import * as analyze from "./commands/analyze.js";
@@ -37,7 +38,7 @@ export async function run(args: string[], rawIo: CliIo): Promise<number> {
     stdout: (text) => rawIo.stdout(terminalText(text)),
     stderr: (text) => rawIo.stderr(terminalText(text)),
   };
-  const ctx: CliContext = { io, exitCode: EXIT_OK };
+  const ctx: CliContext = { io, adapters: cliAdapters(io.cwd, toolEnv(io)), exitCode: EXIT_OK };
   const program = new Command("netpol-rollout")
     .description("Compile declared network intent into Kubernetes NetworkPolicies, and check it.")
     .version(VERSION, "-V, --version", "print the version (the npm package's, the Action's release)")

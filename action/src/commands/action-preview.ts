@@ -10,7 +10,7 @@
 import { join } from "node:path";
 import type { ObservedDetail } from "../flows/preview.js";
 import type { FlowSummary } from "../flows/summary.js";
-import { BaseRefNotFoundError, runPreview } from "./preview.js";
+import { BaseRefNotFoundError, runPreview, type PreviewRequest } from "./preview.js";
 import type { SourceFile } from "./preview.js";
 import type { GitReader, PreviewEngine } from "../ports/index.js";
 import { MARKER, previewOutputs, renderComment, renderSummaryWithTier } from "../report/index.js";
@@ -154,7 +154,7 @@ export async function runActionPreview(
 
   let report: PreviewReport;
   try {
-    const opts: Parameters<typeof runPreview>[1] = { policiesDir: request.policiesDir };
+    const opts: PreviewRequest = { policiesDir: request.policiesDir };
     if (request.baseRef !== undefined) opts.baseRef = request.baseRef;
     if (request.environments) opts.environments = request.environments;
     const headSha = request.github.pullRequest?.headSha ?? request.github.sha;

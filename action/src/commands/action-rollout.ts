@@ -17,6 +17,7 @@ import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } fro
 import type { OnInconclusive } from "../rollout/decision.js";
 import type { RunInfo } from "../rollout/last-known-good.js";
 import { rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout/outcome.js";
+import type { Cluster } from "../ports/cluster.js";
 import type { WriteFile } from "../ports/files.js";
 import { GitHubPermissionError, type GitHubAdapter } from "../ports/github.js";
 import { runRollout } from "./deploy.js";
@@ -326,4 +327,25 @@ async function writeJson(
   const path = join(request.temp, "netpol-rollout", name);
   await deps.writeReport(path, `${text}\n`);
   io.setOutput("report", path);
+}
+
+/**
+ * The history ConfigMaps' namespace must exist before anything is deployed: a proven
+ * deploy that cannot record itself would leave the next run without a last-known-good.
+ */
+export async function checkStateNamespace(cluster: Cluster, namespace: string): Promise<void> {
+  const found = await cluster.inventory([namespace]);
+  if (found.namespaces.length === 0) {
+    const { server, context } = cluster.identity();
+    throw new StateNamespaceMissingError(
+      `state-namespace "${namespace}" does not exist in ${server} (context "${context}"); ` +
+        `each environment's last-known-good is kept there in a ConfigMap: create it ` +
+        `(kubectl create namespace ${namespace}) and let this identity get, create and update ConfigMaps in it, ` +
+        `or set state-namespace to an existing one. Nothing was deployed`,
+    );
+  }
+}
+
+export class StateNamespaceMissingError extends Error {
+  override name = "StateNamespaceMissingError";
 }

@@ -62,7 +62,8 @@ export interface PreviewDeps {
   core?: PreviewCore;
 }
 
-export interface PreviewOptions {
+/** What to preview; the CLI makes it from its options, the Action from its request. */
+export interface PreviewRequest {
   /** A git ref or SHA; absent means no base: every flow is shown as added. */
   baseRef?: string;
   /** Why there is no base, when `baseRef` is absent (e.g. "not in a git repository"); display only. */
@@ -205,7 +206,7 @@ function attachComments(changes: FlowChange[], files: Record<"base" | "head", So
  * but a report with `intentErrors`: the environments whose files hold an error are
  * `invalid`, the others are compared as usual.
  */
-export async function runPreview(deps: PreviewDeps, opts: PreviewOptions): Promise<PreviewReport> {
+export async function runPreview(deps: PreviewDeps, opts: PreviewRequest): Promise<PreviewReport> {
   const core = deps.core ?? defaultPreviewCore;
   const policiesDir = trimDir(opts.policiesDir);
   const report: PreviewReport = { policiesDir, environments: [], intentErrors: [] };

@@ -9,6 +9,7 @@
  * that is none of these is refused, listing the recorded revisions.
  */
 import type { EnvironmentIntent } from "../intent/model.js";
+import type { GitReader } from "../ports/git.js";
 import type { HistoryStore } from "../ports/rollout.js";
 import {
   LAST_KNOWN_GOOD,
@@ -19,6 +20,7 @@ import {
   type RecordedBundle,
 } from "../rollout/last-known-good.js";
 import { describeEntry, type RolloutReport } from "../rollout/outcome.js";
+import { compileRevision, type CompiledAtRef } from "../rollout/revision.js";
 import { runRollout } from "./deploy.js";
 import type { RolloutDeps } from "./deploy/request.js";
 import type { RunInfo } from "../rollout/last-known-good.js";
@@ -26,19 +28,25 @@ import type { OnInconclusive } from "../rollout/decision.js";
 
 export { LAST_KNOWN_GOOD };
 
-/** The intent of an environment compiled at a git ref. */
-export interface CompiledAtRef {
-  intent: EnvironmentIntent;
-  bundle: RecordedBundle;
-  /** The commit the ref resolved to. */
-  commit: string;
-}
-
 /**
  * Compiles an environment at a git ref: undefined when the ref does not exist; throws when
  * the intent there is invalid (the message names file:line).
  */
 export type CompileAtRef = (ref: string, environment: string) => Promise<CompiledAtRef | undefined>;
+
+/** Compiles an environment's intent as it was at a git ref of the checkout. */
+export function compileAtRef(git: GitReader, policiesDir: string): CompileAtRef {
+  return async (ref, environment) => {
+    const commit = await git.resolve(ref);
+    if (commit === undefined) return undefined;
+    return compileRevision(await git.readTree(commit, policiesDir), {
+      ref,
+      commit,
+      policiesDir,
+      environment,
+    });
+  };
+}
 
 export interface RollbackRequest {
   /** The environment as the current intent declares it (used when a recorded revision's own intent is not in the checkout). */

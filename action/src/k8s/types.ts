@@ -118,3 +118,12 @@ export interface ServiceObject {
   metadata: ObjectMeta & { namespace: string };
   spec?: { selector?: Record<string, string>; ports?: ServicePortSpec[] };
 }
+
+/** The objects of a cluster a rollout reads before it changes anything, and plans its probes on. */
+export interface ClusterState {
+  namespaces: Namespace[];
+  pods: Pod[];
+  services: ServiceObject[];
+  /** Every NetworkPolicy (and CiliumNetworkPolicy, when read) in the cluster. */
+  policies: PolicyObject[];
+}

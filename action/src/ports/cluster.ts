@@ -102,6 +102,17 @@ export interface PodWatch {
   stop(): Promise<void>;
 }
 
+/**
+ * Which cluster a run acts on, as the Action's inputs and the CLI's options name it; absent
+ * parts fall back to KUBECONFIG, ~/.kube/config, then the pod's service account.
+ */
+export interface ClusterTarget {
+  /** An explicit kubeconfig path; wins over the environment. */
+  kubeconfig?: string;
+  /** The context to use; default the kubeconfig's current-context. */
+  context?: string;
+}
+
 /** Which cluster the adapter talks to; no credential is ever part of it. */
 export interface ClusterIdentity {
   /** The kubeconfig context name ("in-cluster" inside a pod). */

@@ -8,11 +8,11 @@
  * rollbacks to a ref.
  */
 import { delimiter, join, relative } from "node:path";
-import { KubeCluster, type KubeClusterOptions } from "../adapters/kubernetes/cluster.js";
-import { kubeconfigSecrets, loadKubeConfig, resolveKubeSource } from "../adapters/kubernetes/config.js";
+import type { KubeClusterOptions } from "../adapters/kubernetes/cluster.js";
 import { liveProbeRun, readClusterState } from "../adapters/kubernetes/probe-phase.js";
 import type { LiveProberOptions } from "../adapters/kubernetes/prober.js";
 import { createGitReader } from "../adapters/git.js";
+import { createGitHubAdapter } from "../adapters/github.js";
 import { createPulumiDeployer } from "../adapters/pulumi.js";
 import { checkAvailability } from "../adapters/pulumi-availability.js";
 import {
@@ -22,8 +22,8 @@ import {
   shippedProgramDeployer,
 } from "../adapters/pulumi-program.js";
 import { createBundleFiles, createHistoryStore } from "../adapters/rollout-store.js";
-import { KubeLeases } from "../adapters/kubernetes/leases.js";
 import { createLeaseLocks, type LeaseLockOptions } from "../adapters/lease-lock.js";
+import { loadIntentFromDir } from "../adapters/files/intent.js";
 import { writeTextFile } from "../adapters/files/write.js";
 import {
   pullRequestNotifier,
@@ -32,37 +32,29 @@ import {
   type RolloutActionRequest,
 } from "../commands/action-rollout.js";
 import { runUrl } from "../commands/github-run.js";
-import { createGitHubAdapter } from "../adapters/github.js";
 import type { RolloutDeps } from "../commands/deploy/request.js";
-import type { CompileAtRef } from "../commands/rollback.js";
-import { compileEnvironment } from "../compile/index.js";
-import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compile/types.js";
-import { formatIntentError, parseIntent } from "../intent/index.js";
-import { loadIntentFromDir } from "../adapters/files/intent.js";
-import type { CompiledBundle } from "../compile/types.js";
-import type { CiliumNetworkPolicy, NetworkPolicy, PolicyObject } from "../k8s/types.js";
+import { compileAtRef } from "../commands/rollback.js";
 import type { ActionIo } from "../ports/actions.js";
 import type { Cluster } from "../ports/cluster.js";
 import { PulumiCliMissingError, type PulumiDeployer } from "../ports/engine.js";
-import type { GitReader } from "../ports/git.js";
-import type { PlanInput, ProbePhase } from "../ports/rollout.js";
-import { buildProbePlan, type PlanInput as BuildPlanInput } from "../probe/probe-plan.js";
+import type { ProbePhase } from "../ports/rollout.js";
 import { PROBE_RUN_LABEL } from "../probe/pod-script.js";
-import type { ProbePodOptions } from "../probe/types.js";
+import { planStepProbes } from "../probe/step-plan.js";
+import type { ProbePodOptions, ReprobePolicy } from "../probe/types.js";
 import { stackName } from "../rollout/config.js";
-import { diffCompiled, policiesOfBundle } from "../semantics/diff.js";
 import {
   rolloutActionRequest,
   type ClusterCommandSettings,
   type DeploySettings,
   type RollbackSettings,
 } from "../settings/index.js";
+import { connectCluster } from "./cluster.js";
 
 /** The Action's rollout command, ready to run: its request, adapters and cluster. */
 export interface RolloutWiring {
   request: RolloutActionRequest;
   deps: RolloutActionDeps;
-  cluster: KubeCluster;
+  cluster: Cluster;
   /** The kubeconfig's credentials: masked in the log and scrubbed from everything written. */
   secrets: string[];
 }
@@ -78,7 +70,7 @@ export interface RolloutWiringOptions {
   /** The live prober's waits (tests shorten them); the per-check timeout is the setting's. */
   proberOptions?: Omit<LiveProberOptions, "timeoutSeconds" | "runId">;
   /** Re-probe policy of every plan (tests shorten it). */
-  reprobe?: BuildPlanInput["reprobe"];
+  reprobe?: Partial<ReprobePolicy>;
   /** The run lock's lease duration and clock (tests shorten them). */
   lock?: Pick<LeaseLockOptions, "durationSeconds" | "clock">;
 }
@@ -91,19 +83,12 @@ export function rolloutWiring(
 ): RolloutWiring {
   const { workspace } = settings.runner;
   const log = (line: string) => io.info(line);
-  const source = resolveKubeSource(
-    {
-      ...(settings.kubeconfig ? { kubeconfig: settings.kubeconfig } : {}),
-      ...(settings.context ? { context: settings.context } : {}),
-    },
-    settings.runner.toolEnv,
-    options.home,
-  );
-  const { config, identity } = loadKubeConfig(source);
-  const secrets = kubeconfigSecrets(config);
-  const cluster = new KubeCluster(config, identity, options.clusterOptions);
+  const { cluster, leases, identity, secrets, kubeconfigPaths } = connectCluster(settings, settings.runner.toolEnv, {
+    ...(options.home !== undefined ? { home: options.home } : {}),
+    ...(options.clusterOptions ? { clusterOptions: options.clusterOptions } : {}),
+  });
   io.info(
-    `Cluster: ${identity.server} (context "${identity.context}"${source.kind === "file" ? `, kubeconfig ${source.paths.join(", ")}` : ""})`,
+    `Cluster: ${identity.server} (context "${identity.context}"${kubeconfigPaths.length > 0 ? `, kubeconfig ${kubeconfigPaths.join(", ")}` : ""})`,
   );
 
   const url = runUrl(settings.github);
@@ -113,11 +98,10 @@ export function rolloutWiring(
     engine:
       settings.command === "probe"
         ? noEngine("the probe command deploys nothing")
-        : engineFor(settings, source.kind === "file" ? source.paths : [], io, options.actionDir),
+        : engineFor(settings, kubeconfigPaths, io, options.actionDir),
     readCluster: () => readClusterState(cluster),
     history: createHistoryStore(cluster, settings.stateNamespace),
-    // Lock calls fail faster than the others: a renewal must land within its deadline.
-    locks: createLeaseLocks(new KubeLeases(config, { ...options.clusterOptions, timeoutMs: 10_000 }), {
+    locks: createLeaseLocks(leases, {
       namespace: settings.stateNamespace,
       run: {
         command: settings.command === "probe" ? "drift" : settings.command,
@@ -245,19 +229,10 @@ function noEngine(why: string): PulumiDeployer {
   };
 }
 
-/** Whether a live policy belongs to this environment's deploys (the rest stays in force around them). */
-function managedBy(policy: PolicyObject, environment: string): boolean {
-  const labels = policy.metadata?.labels ?? {};
-  return labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE && labels[ENVIRONMENT_LABEL] === environment;
-}
-
 /**
- * Probes planned from the intent on the live inventory. Expected verdicts come from the
- * step's exact objects (after) and the objects before it, each beside the live policies
- * this environment does not manage (they stay in force); every verdict change between the
- * two is the step's own doing, so the step's semantic diff declares it. Each run uses a new
- * live prober whose pods and run objects are deleted when it ends, a cancelled run included.
- * The pods' per-check timeout and the prober's wait are one setting.
+ * Probes planned from the intent on the live inventory (`planStepProbes`). Each run uses a
+ * new live prober whose pods and run objects are deleted when it ends, a cancelled run
+ * included. The pods' per-check timeout and the prober's wait are one setting.
  */
 export function liveProbePhase(
   cluster: Cluster,
@@ -275,36 +250,12 @@ export function liveProbePhase(
   };
   let n = 0;
   return {
-    plan(input: PlanInput) {
-      const kept = input.cluster.policies.filter((p) => !managedBy(p, input.environment.name));
-      const keptPolicies = kept.filter((p): p is NetworkPolicy => p.kind === "NetworkPolicy");
-      const keptCilium = kept.filter((p): p is CiliumNetworkPolicy => p.kind === "CiliumNetworkPolicy");
-      const withKept = (bundle: CompiledBundle) => {
-        const own = policiesOfBundle(bundle);
-        return {
-          policies: [...keptPolicies, ...own.policies],
-          ciliumPolicies: [...keptCilium, ...own.ciliumPolicies],
-        };
-      };
-      return buildProbePlan({
-        environment: input.environment,
-        inventory: {
-          namespaces: input.cluster.namespaces,
-          pods: input.cluster.pods,
-          services: input.cluster.services,
-        },
-        after: withKept(input.bundle),
-        before: withKept(input.before),
-        diff: diffCompiled({
-          base: input.environment,
-          head: input.environment,
-          bundles: { base: input.before, head: input.bundle },
-        }),
+    plan: (input) =>
+      planStepProbes(input, {
         run: { id: `${runId}-${++n}`, environment: input.environment.name },
         pods,
         ...(options.reprobe ? { reprobe: options.reprobe } : {}),
-      });
-    },
+      }),
     run(plan, signal) {
       // The prober runs under the plan's id, so the pods keep the names the plan gave them.
       const planned = plan.runObjects[0]?.metadata.labels?.[PROBE_RUN_LABEL];
@@ -315,47 +266,4 @@ export function liveProbePhase(
       })(plan, signal);
     },
   };
-}
-
-/** Compiles an environment's intent as it was at a git ref of the checkout. */
-export function compileAtRef(git: GitReader, policiesDir: string): CompileAtRef {
-  return async (ref, environment) => {
-    const commit = await git.resolve(ref);
-    if (commit === undefined) return undefined;
-    const files = await git.readTree(commit, policiesDir);
-    const loaded = parseIntent(files, { policiesDir });
-    if (!loaded.ok) {
-      throw new Error(
-        `the intent at ${ref} (${commit.slice(0, 12)}) is invalid: ${loaded.errors.slice(0, 5).map(formatIntentError).join("; ")}`,
-      );
-    }
-    const intent = loaded.intent.environments.find((e) => e.name === environment);
-    if (intent === undefined) return undefined;
-    return {
-      intent,
-      bundle: { ...compileEnvironment(intent), excludedNamespaces: [...intent.excludedNamespaces] },
-      commit,
-    };
-  };
-}
-
-/**
- * The history ConfigMaps' namespace must exist before anything is deployed: a proven
- * deploy that cannot record itself would leave the next run without a last-known-good.
- */
-export async function checkStateNamespace(cluster: Cluster, namespace: string): Promise<void> {
-  const found = await cluster.inventory([namespace]);
-  if (found.namespaces.length === 0) {
-    const { server, context } = cluster.identity();
-    throw new StateNamespaceMissingError(
-      `state-namespace "${namespace}" does not exist in ${server} (context "${context}"); ` +
-        `each environment's last-known-good is kept there in a ConfigMap: create it ` +
-        `(kubectl create namespace ${namespace}) and let this identity get, create and update ConfigMaps in it, ` +
-        `or set state-namespace to an existing one. Nothing was deployed`,
-    );
-  }
-}
-
-export class StateNamespaceMissingError extends Error {
-  override name = "StateNamespaceMissingError";
 }

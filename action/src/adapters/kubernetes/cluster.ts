@@ -20,6 +20,7 @@ import {
   UnavailableError,
   type Cluster,
   type ClusterIdentity,
+  type ClusterTarget,
   type ConfigMapObject,
   type DeleteOptions,
   type ListOptions,
@@ -29,12 +30,12 @@ import {
   type PodManifest,
   type PodWatch,
 } from "../../ports/cluster.js";
-import { type ClusterOperation } from "../../k8s/operation.js";
+import type { ClusterOperation } from "../../k8s/operation.js";
 import type { Namespace, NetworkPolicy, ServiceObject } from "../../k8s/types.js";
 // The client's own (de)serializer, not re-exported by its index; it maps model field names to the API's.
 import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";
 import { classify, defaultRetryPolicy, withRetries, type RetryPolicy } from "./calls.js";
-import { loadKubeConfig, resolveKubeSource, type KubeSource, type KubeSourceOptions } from "./config.js";
+import { loadKubeConfig, resolveKubeSource, type KubeSource } from "./config.js";
 
 export interface KubeClusterOptions {
   /** Per request. Default 30 s. */
@@ -474,7 +475,7 @@ function withKind(p: NetworkPolicy): NetworkPolicy {
 
 /** The factory: resolves where credentials come from, loads them, and connects. */
 export function createCluster(
-  source: KubeSourceOptions & { env: Readonly<Record<string, string | undefined>>; home?: string },
+  source: ClusterTarget & { env: Readonly<Record<string, string | undefined>>; home?: string },
   options: KubeClusterOptions = {},
 ): KubeCluster {
   const resolved: KubeSource = resolveKubeSource(source, source.env, source.home);

@@ -8,16 +8,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
-import { KubeconfigError, type ClusterIdentity } from "../../ports/cluster.js";
+import { KubeconfigError, type ClusterIdentity, type ClusterTarget } from "../../ports/cluster.js";
 
 export type KubeSource = { kind: "file"; paths: string[]; context?: string } | { kind: "in-cluster" };
-
-export interface KubeSourceOptions {
-  /** An explicit kubeconfig path; wins over the environment. */
-  kubeconfig?: string;
-  /** The context to use; default the kubeconfig's current-context. */
-  context?: string;
-}
 
 /**
  * Decides where the credentials come from: the explicit path, else $KUBECONFIG (a list),
@@ -25,7 +18,7 @@ export interface KubeSourceOptions {
  * (KUBERNETES_SERVICE_HOST is set by the kubelet in every container).
  */
 export function resolveKubeSource(
-  options: KubeSourceOptions,
+  options: ClusterTarget,
   env: Readonly<Record<string, string | undefined>>,
   home: string = homedir(),
 ): KubeSource {

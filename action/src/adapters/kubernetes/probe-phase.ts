@@ -3,7 +3,8 @@
  * and a probe phase whose runs use the live prober (and always clean up after it).
  */
 import type { Cluster } from "../../ports/cluster.js";
-import type { ClusterState, ProbePhase } from "../../ports/rollout.js";
+import type { ProbePhase } from "../../ports/rollout.js";
+import type { ClusterState } from "../../k8s/types.js";
 import type { ProbePlan, ProbeRunResult } from "../../probe/types.js";
 import { runProbes } from "../../probe/run.js";
 import { systemClock } from "../clock.js";

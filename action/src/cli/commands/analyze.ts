@@ -1,10 +1,4 @@
 import { visible } from "../../text/escape.js";
-import {
-  CLUSTER_READ_LIMITS,
-  readSourceTree,
-  YAML_OR_JSON_EXTENSIONS,
-} from "../../adapters/files/source-tree.js";
-import { relative, resolve, sep } from "node:path";
 import { Option, type Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
@@ -113,30 +107,18 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .addHelpText("after", EXAMPLES)
     .action(async (options: AnalyzeOptions) => {
-      ctx.exitCode = await analyze(options, ctx.io);
+      ctx.exitCode = await analyze(options, ctx);
     });
 }
 
-/** Shows a path the way the user gave it: relative to the working directory when inside it. */
-export function displayPath(io: CliIo, abs: string): string {
-  const rel = relative(io.cwd, abs);
-  return rel !== "" && !rel.startsWith("..") ? rel.split(sep).join("/") : abs;
-}
-
 /**
- * Reads a file, or every *.yaml/*.yml/*.json under a directory (sorted), under the rules of
- * `readSourceTree`: no link leaving the repository, regular files only, sizes bounded
- * (`CLUSTER_READ_LIMITS`). A file that breaks a rule fails the command, naming the file.
+ * Reads a file, or every *.yaml/*.yml/*.json under a directory (sorted), under the reading
+ * rules: no link leaving the working directory (the repository, as for every command but
+ * preview), regular files only, sizes bounded. A file that breaks a rule fails the command,
+ * naming the file.
  */
-export async function readInputs(io: CliIo, path: string, what: string): Promise<InputFile[]> {
-  const tree = await readSourceTree({
-    // The repository is the working directory, as for every command but preview.
-    repository: io.cwd,
-    target: resolve(io.cwd, path),
-    extensions: YAML_OR_JSON_EXTENSIONS,
-    limits: CLUSTER_READ_LIMITS,
-    relativeTo: io.cwd,
-  });
+export async function readInputs(ctx: CliContext, path: string, what: string): Promise<InputFile[]> {
+  const tree = await ctx.adapters.readInputFiles(path);
   if (!tree.exists) throw new InputMissing(`${what} ${path}: no such file or directory`);
   const refused = tree.files.filter((f) => f.problem !== undefined);
   if (refused.length > 0) {
@@ -169,7 +151,8 @@ function skippedNote(io: CliIo, skipped: { kind: string }[], where: string): voi
   );
 }
 
-async function analyze(options: AnalyzeOptions, io: CliIo): Promise<number> {
+async function analyze(options: AnalyzeOptions, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
   if (!isCniProfileName(options.cni)) throw new UsageError(`unknown CNI profile '${options.cni}'`);
   const profile = CNI_PROFILES[options.cni];
   let clusterFiles: InputFile[];
@@ -179,10 +162,10 @@ async function analyze(options: AnalyzeOptions, io: CliIo): Promise<number> {
   if (options.failOnBlocked === true && options.probes === undefined)
     throw new UsageError("--fail-on-blocked judges the connections of --probes: give --probes FILE");
   try {
-    clusterFiles = await readInputs(io, options.cluster, "--cluster");
-    policyFiles = await readInputs(io, options.policies, "--policies");
-    if (options.probes !== undefined) probeFiles = await readInputs(io, options.probes, "--probes");
-    if (options.expect !== undefined) expectFiles = await readInputs(io, options.expect, "--expect");
+    clusterFiles = await readInputs(ctx, options.cluster, "--cluster");
+    policyFiles = await readInputs(ctx, options.policies, "--policies");
+    if (options.probes !== undefined) probeFiles = await readInputs(ctx, options.probes, "--probes");
+    if (options.expect !== undefined) expectFiles = await readInputs(ctx, options.expect, "--expect");
   } catch (error) {
     if (!(error instanceof InputMissing)) throw error;
     io.stderr(`netpol-rollout analyze: ${error.message}\n`);

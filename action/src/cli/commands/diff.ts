@@ -1,17 +1,14 @@
-import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { unknownEnvironmentMessage } from "../../intent/environment-names.js";
-import { EXIT_INVALID, EXIT_OK, UsageError, toolEnv, type CliContext, type CliIo } from "../context.js";
+import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import {
   formatIntentError,
   parseIntent,
   type EnvironmentIntent,
   type LoadResult,
 } from "../../intent/index.js";
-import { loadIntentFromDir } from "../../adapters/files/intent.js";
-import { createGitReader } from "../../adapters/git.js";
 import { GitError } from "../../ports/git.js";
 import { CompileError } from "../../compile/compile.js";
 import { diffEnvironments } from "../../semantics/diff.js";
@@ -53,28 +50,23 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--policies-dir <dir>", "policies directory inside the repository, for git refs", "policies")
     .addHelpText("after", EXAMPLES)
     .action(async (options: DiffOptions) => {
-      ctx.exitCode = await diff(options, ctx.io);
+      ctx.exitCode = await diff(options, ctx);
     });
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** Loads the intent of one side: a directory, else the policies directory at a git ref. */
 export async function loadSide(
-  io: CliIo,
+  ctx: CliContext,
   spec: string,
   policiesDir: string,
   role: string,
 ): Promise<LoadResult> {
+  const { io, adapters } = ctx;
   const abs = resolve(io.cwd, spec);
-  if (await isDirectory(abs)) return loadIntentFromDir(abs, io.cwd);
-  const git = createGitReader(io.cwd, toolEnv(io));
+  // Anything but a directory that can be looked at is read as a git ref.
+  const kind = await adapters.pathKind(abs).catch(() => "missing" as const);
+  if (kind === "directory") return adapters.loadIntent(abs);
+  const git = adapters.git();
   let sha: string | undefined;
   try {
     sha = await git.resolve(spec);
@@ -91,10 +83,11 @@ export async function loadSide(
   return parseIntent(files, { policiesDir: policiesDir.replace(/^\.\/+/, "").replace(/\/+$/, "") });
 }
 
-async function diff(options: DiffOptions, io: CliIo): Promise<number> {
+async function diff(options: DiffOptions, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
   const sides = {
-    base: await loadSide(io, options.base, options.policiesDir, "base"),
-    head: await loadSide(io, options.head, options.policiesDir, "head"),
+    base: await loadSide(ctx, options.base, options.policiesDir, "base"),
+    head: await loadSide(ctx, options.head, options.policiesDir, "head"),
   };
   let invalid = false;
   for (const [role, result] of Object.entries(sides)) {

@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { addOutputOption } from "../options.js";
-import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
+import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { formatIntentError } from "../../intent/index.js";
 import { unknownEnvironmentMessage } from "../../intent/environment-names.js";
 import { compileEnvironment, CompileError } from "../../compile/index.js";
@@ -9,7 +9,6 @@ import { FLOW_FORMATS, FlowReader, type FlowFormat } from "../../flows/read.js";
 import type { FlowSummary } from "../../flows/summary.js";
 import { gapReport } from "../../flows/gap.js";
 import { renderGapJson, renderGapMarkdown, renderGapText } from "../../flows/render.js";
-import { readFlowFiles } from "../../adapters/flow-files.js";
 import { visible } from "../../text/escape.js";
 import { loadSide } from "./diff.js";
 import type { OutputFormat } from "./analyze.js";
@@ -78,23 +77,25 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--at <time>", "report how old the data is as of this RFC 3339 time (default: now)")
     .addHelpText("after", EXAMPLES)
     .action(async (options: GapOptions) => {
-      ctx.exitCode = await gap(options, ctx.io);
+      ctx.exitCode = await gap(options, ctx);
     });
 }
 
 /** Reads flow files for a command; prints the error and returns undefined when one is bad. */
 export async function readFlows(
-  io: CliIo,
+  ctx: CliContext,
   files: string[],
   format: FlowFormat | "auto",
   command: string,
 ): Promise<FlowSummary | undefined> {
   const reader = new FlowReader(format === "auto" ? {} : { format });
   try {
-    await readFlowFiles(files, reader, { cwd: io.cwd });
+    await ctx.adapters.readFlowFiles(files, reader);
   } catch (error) {
     if (!(error instanceof FlowInputError)) throw error;
-    io.stderr(`${visible(error.message)}\nnetpol-rollout ${command}: invalid flow input; nothing judged\n`);
+    ctx.io.stderr(
+      `${visible(error.message)}\nnetpol-rollout ${command}: invalid flow input; nothing judged\n`,
+    );
     return undefined;
   }
   return reader.finish();
@@ -109,9 +110,10 @@ export function reportTime(at: string | undefined): number {
   return ms;
 }
 
-async function gap(options: GapOptions, io: CliIo): Promise<number> {
+async function gap(options: GapOptions, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
   const now = reportTime(options.at);
-  const loaded = await loadSide(io, options.head, options.policiesDir, "head");
+  const loaded = await loadSide(ctx, options.head, options.policiesDir, "head");
   if (!loaded.ok) {
     io.stderr(`invalid intent in ${options.head}:\n`);
     for (const e of loaded.errors) io.stderr(`${formatIntentError(e)}\n`);
@@ -125,7 +127,7 @@ async function gap(options: GapOptions, io: CliIo): Promise<number> {
         loaded.intent.environments.map((e) => e.name),
       ),
     );
-  const summary = await readFlows(io, options.flows, options.flowsFormat, "gap");
+  const summary = await readFlows(ctx, options.flows, options.flowsFormat, "gap");
   if (!summary) return EXIT_INVALID;
   let bundle;
   try {

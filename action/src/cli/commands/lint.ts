@@ -3,7 +3,6 @@ import { Option, type Command } from "commander";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../../cni/profiles.js";
 import { formatIntentError } from "../../intent/index.js";
-import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { compileEnvironment, CompileError } from "../../compile/compile.js";
 import { formatInputError, parseKubeObjects } from "../../cluster/parse.js";
 import { lintEnvironment } from "../../semantics/lint.js";
@@ -57,7 +56,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .addHelpText("after", EXAMPLES)
     .action(async (options: LintOptions) => {
-      ctx.exitCode = await lint(options, ctx.io);
+      ctx.exitCode = await lint(options, ctx);
     });
 }
 
@@ -68,11 +67,12 @@ export function formatFinding(f: LintFinding): string {
   return visible(`${where}: ${f.severity} ${f.code}: ${f.message}`);
 }
 
-async function lint(options: LintOptions, io: CliIo): Promise<number> {
+async function lint(options: LintOptions, ctx: CliContext): Promise<number> {
+  const { io } = ctx;
   let inventory: LintInventory | undefined;
   try {
     if (options.cluster !== undefined) {
-      const parsed = parseKubeObjects(await readInputs(io, options.cluster, "--cluster"));
+      const parsed = parseKubeObjects(await readInputs(ctx, options.cluster, "--cluster"));
       if (parsed.errors.length > 0) {
         for (const e of parsed.errors) io.stderr(`${formatInputError(e)}\n`);
         io.stderr(
@@ -84,7 +84,7 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
     }
     if (options.policies !== undefined) {
       const profile: CniProfile = CNI_PROFILES[isCniProfileName(options.cni) ? options.cni : "generic"];
-      const parsed = parseKubeObjects(await readInputs(io, options.policies, "--policies"));
+      const parsed = parseKubeObjects(await readInputs(ctx, options.policies, "--policies"));
       if (parsed.errors.length > 0) {
         for (const e of parsed.errors) io.stderr(`${formatInputError(e)}\n`);
         io.stderr(
@@ -107,7 +107,7 @@ async function lint(options: LintOptions, io: CliIo): Promise<number> {
     return EXIT_INVALID;
   }
 
-  const result = await loadIntentFromDir(options.policiesDir, io.cwd);
+  const result = await ctx.adapters.loadIntent(options.policiesDir);
   if (!result.ok) {
     for (const e of result.errors) io.stderr(`${formatIntentError(e)}\n`);
     io.stderr(

@@ -1,10 +1,7 @@
-import { stat } from "node:fs/promises";
-import { readIntentTree } from "../../adapters/files/intent.js";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
-import { EXIT_INVALID, EXIT_OK, UsageError, toolEnv, type CliContext } from "../context.js";
-import { createGitReader } from "../../adapters/git.js";
+import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import type { GitReader, PreviewEngine } from "../../ports/index.js";
 import {
   BaseRefNotFoundError,
@@ -49,37 +46,6 @@ function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
 }
 
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw error;
-  }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw error;
-  }
-}
-
-/**
- * The root of the git work tree containing `dir` (where `.git` is, a directory or, in a
- * worktree or submodule, a file), or `dir` itself outside a repository. Intent paths are
- * relative to it, as git reads the base revision's paths from the root.
- */
-async function workTreeRoot(dir: string): Promise<string> {
-  for (let at = dir; ; at = dirname(at)) {
-    if (await exists(join(at, ".git"))) return at;
-    if (dirname(at) === at) return dir;
-  }
-}
-
 interface Base {
   ref?: string;
   /** How to name the base in the report when `ref` is a computed merge base. */
@@ -122,13 +88,15 @@ export async function previewCommand(
   deps: PreviewCliDeps = {},
 ): Promise<number> {
   const { io } = ctx;
+  const { adapters } = ctx;
   const policiesAbs = resolve(io.cwd, options.policiesDir);
-  if (!(await isDirectory(policiesAbs))) {
+  if ((await adapters.pathKind(policiesAbs)) !== "directory") {
     throw new UsageError(`policies directory '${options.policiesDir}' not found (in ${io.cwd})`);
   }
-  const root = await workTreeRoot(resolve(io.cwd));
+  // Intent paths are relative to the work tree's root, as git reads the base revision's paths from it.
+  const root = await adapters.workTreeRoot(resolve(io.cwd));
   const policiesDir = toPosix(relative(root, policiesAbs)) || ".";
-  const git = deps.createGit ? deps.createGit(io.cwd) : createGitReader(io.cwd, toolEnv(io));
+  const git = deps.createGit ? deps.createGit(io.cwd) : adapters.git();
 
   let base: Base;
   if (options.base === false) base = { note: "--no-base was given" };
@@ -149,7 +117,7 @@ export async function previewCommand(
       {
         git,
         ...(engine ? { engine } : {}),
-        readHead: async () => (await readIntentTree(root, policiesAbs)).files,
+        readHead: () => adapters.readIntentFiles(root, policiesAbs),
       },
       {
         ...(base.ref !== undefined ? { baseRef: base.ref } : {}),

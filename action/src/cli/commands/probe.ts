@@ -3,21 +3,13 @@ import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from "../context.js";
 import { formatIntentError } from "../../intent/index.js";
-import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { compileEnvironment } from "../../compile/compile.js";
-import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../../compile/types.js";
 import { formatInputError, parseKubeObjects, type InputFile } from "../../cluster/parse.js";
-import { policiesOfBundle } from "../../semantics/diff.js";
-import type { NetworkPolicy, PolicyObject } from "../../k8s/types.js";
-import { createCluster } from "../../adapters/kubernetes/cluster.js";
-import { kubeconfigSecrets, loadKubeConfig, resolveKubeSource } from "../../adapters/kubernetes/config.js";
-import { LiveProber } from "../../adapters/kubernetes/prober.js";
 import { ClusterError, KubeconfigError } from "../../ports/cluster.js";
 import { runProbeCommand } from "../../commands/probe.js";
 import { buildProbePlan } from "../../probe/probe-plan.js";
+import { policiesInForce } from "../../probe/step-plan.js";
 import { renderPlanJson, renderPlanMarkdown, renderPlanText } from "../../probe/render.js";
-import { runProbes } from "../../probe/run.js";
-import { systemClock } from "../../adapters/clock.js";
 import { renderProbeJson, renderProbeMarkdown, renderProbeText } from "../../report/probe-result.js";
 import { createScrubber } from "../../report/scrub.js";
 import { InputMissing, readInputs } from "./analyze.js";
@@ -109,7 +101,7 @@ async function probeLive(options: ProbeOptions, ctx: CliContext): Promise<number
       "--cluster and --run-id are for --plan; the live probe reads the cluster through --kubeconfig/--context",
     );
   const timeoutSeconds = timeoutOf(options);
-  const loaded = await loadIntentFromDir(options.policiesDir, io.cwd);
+  const loaded = await ctx.adapters.loadIntent(options.policiesDir);
   if (!loaded.ok) {
     for (const error of loaded.errors) io.stderr(`${formatIntentError(error)}\n`);
     io.stderr(`${loaded.errors.length} error(s) in ${options.policiesDir}; nothing probed\n`);
@@ -120,11 +112,9 @@ async function probeLive(options: ProbeOptions, ctx: CliContext): Promise<number
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.context ? { context: options.context } : {}),
   };
-  let secrets: string[];
-  let cluster;
+  let connected;
   try {
-    secrets = kubeconfigSecrets(loadKubeConfig(resolveKubeSource(source, process.env)).config);
-    cluster = createCluster({ ...source, env: process.env });
+    connected = ctx.adapters.connectCluster(source);
   } catch (e) {
     if (e instanceof KubeconfigError) {
       io.stderr(`netpol-rollout: ${e.message}\n`);
@@ -132,6 +122,7 @@ async function probeLive(options: ProbeOptions, ctx: CliContext): Promise<number
     }
     throw e;
   }
+  const { cluster, secrets } = connected;
   const scrubber = createScrubber(secrets);
   const pods = { timeoutSeconds, ...(options.image ? { image: options.image } : {}) };
   // One id for the plan's objects and the prober: names stay as planned, runs never collide.
@@ -156,9 +147,8 @@ async function probeLive(options: ProbeOptions, ctx: CliContext): Promise<number
             pods,
             run: { id: runId, environment: environment.name },
           }),
-        prober: () => new LiveProber(cluster, { timeoutSeconds, runId }),
-        run: (plan, prober, signal) =>
-          runProbes(prober, plan, { clock: systemClock, ...(signal ? { signal } : {}) }),
+        prober: () => ctx.adapters.liveProber(cluster, { timeoutSeconds, runId }),
+        run: (plan, prober, signal) => ctx.adapters.runProbes(prober, plan, signal),
       },
       controller.signal,
     );
@@ -187,12 +177,6 @@ async function probeLive(options: ProbeOptions, ctx: CliContext): Promise<number
   }
 }
 
-/** Whether this environment's deploy owns the policy (it replaces it with its bundle). */
-function managedBy(policy: PolicyObject, environment: string): boolean {
-  const labels = policy.metadata?.labels ?? {};
-  return labels[MANAGED_BY_LABEL] === MANAGED_BY_VALUE && labels[ENVIRONMENT_LABEL] === environment;
-}
-
 async function probePlan(options: ProbeOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
   if (options.cluster === undefined)
@@ -203,7 +187,7 @@ async function probePlan(options: ProbeOptions, ctx: CliContext): Promise<number
   const runId = options.runId ?? "plan";
   if (!/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/.test(runId))
     throw new UsageError(`--run-id '${runId}' must be a DNS label of at most 40 characters`);
-  const loaded = await loadIntentFromDir(options.policiesDir, io.cwd);
+  const loaded = await ctx.adapters.loadIntent(options.policiesDir);
   if (!loaded.ok) {
     for (const error of loaded.errors) io.stderr(`${formatIntentError(error)}\n`);
     io.stderr(
@@ -214,7 +198,7 @@ async function probePlan(options: ProbeOptions, ctx: CliContext): Promise<number
   const env = selectEnvironment(loaded.intent.environments, options.env);
   let files: InputFile[];
   try {
-    files = await readInputs(io, options.cluster, "--cluster");
+    files = await readInputs(ctx, options.cluster, "--cluster");
   } catch (error) {
     if (!(error instanceof InputMissing)) throw error;
     io.stderr(`netpol-rollout probe: ${error.message}\n`);
@@ -229,17 +213,13 @@ async function probePlan(options: ProbeOptions, ctx: CliContext): Promise<number
     return EXIT_INVALID;
   }
   const cilium = env.profile.name === "cilium";
-  const bundle = policiesOfBundle(compileEnvironment(env));
-  const kept = cluster.policies.filter((p: NetworkPolicy) => !managedBy(p, env.name));
-  const keptCilium = cilium ? cluster.ciliumPolicies.filter((p) => !managedBy(p, env.name)) : [];
+  // The live policies (a CiliumNetworkPolicy counts only under cilium), and what the deploy leaves in force.
+  const live = [...cluster.policies, ...(cilium ? cluster.ciliumPolicies : [])];
   const plan = buildProbePlan({
     environment: env,
     inventory: { namespaces: cluster.namespaces, pods: cluster.pods, services: cluster.services },
     before: { policies: cluster.policies, ...(cilium ? { ciliumPolicies: cluster.ciliumPolicies } : {}) },
-    after: {
-      policies: [...kept, ...bundle.policies],
-      ...(cilium ? { ciliumPolicies: [...keptCilium, ...bundle.ciliumPolicies] } : {}),
-    },
+    after: policiesInForce(live, env.name, compileEnvironment(env)),
     run: { id: runId },
     pods: { timeoutSeconds, ...(options.image !== undefined ? { image: options.image } : {}) },
   });

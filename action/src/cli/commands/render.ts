@@ -1,11 +1,11 @@
 import { posix, relative, resolve } from "node:path";
-import { OutDirRefused, writeOwnedDirectory, MANIFEST } from "../out-dir.js";
+import { OutDirRefused } from "../../ports/files.js";
+import { RENDER_MANIFEST } from "../../wiring/cli.js";
 import type { Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { unknownEnvironmentMessage } from "../../intent/environment-names.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { formatIntentError, type EnvironmentIntent } from "../../intent/index.js";
-import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { compileEnvironment, CompileError } from "../../compile/compile.js";
 import { renderJson, renderObjectJson, renderObjectYaml, renderYaml } from "../../compile/bundle.js";
 import type { CompiledBundle, CompiledObject } from "../../compile/types.js";
@@ -27,7 +27,7 @@ Examples:
       check them against a cluster's API server
   $ netpol-rollout render --env dev --out rendered/dev && kubectl apply -f rendered/dev -R
       write rendered/dev/<namespace>/<kind>-<name>.yaml, one file per object; run again, it
-      removes the files of objects that no longer exist (listed in rendered/dev/${MANIFEST}),
+      removes the files of objects that no longer exist (listed in rendered/dev/${RENDER_MANIFEST}),
       so a closed flow's policy is not applied again. A directory holding files render did
       not write, or another environment's rendering, is refused.
 
@@ -72,7 +72,7 @@ export function register(program: Command, ctx: CliContext): void {
 
 async function render(options: RenderOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const result = await loadIntentFromDir(options.policiesDir, io.cwd);
+  const result = await ctx.adapters.loadIntent(options.policiesDir);
   if (!result.ok) {
     for (const error of result.errors) io.stderr(`${formatIntentError(error)}\n`);
     const n = result.errors.length;
@@ -103,7 +103,7 @@ async function render(options: RenderOptions, ctx: CliContext): Promise<number> 
   }));
   let removed: string[];
   try {
-    ({ removed } = await writeOwnedDirectory(outDir, env.name, files));
+    ({ removed } = await ctx.adapters.writeOwnedDirectory(outDir, env.name, files));
   } catch (error) {
     if (!(error instanceof OutDirRefused)) throw error;
     io.stderr(`netpol-rollout render: ${error.message.replaceAll(outDir, shown)}; nothing written\n`);

@@ -1,7 +1,6 @@
 import type { Command } from "commander";
 import { EXIT_INVALID, EXIT_OK, type CliContext } from "../context.js";
 import { formatIntentError, type EnvironmentIntent } from "../../intent/index.js";
-import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { plural } from "../../text/plural.js";
 
 /** One line per environment: what a reviewer checks first after a change. */
@@ -36,7 +35,7 @@ Exit codes: 0 valid, 1 invalid intent, 2 usage error.
 `,
     )
     .action(async (options: { policiesDir: string }) => {
-      const result = await loadIntentFromDir(options.policiesDir, ctx.io.cwd);
+      const result = await ctx.adapters.loadIntent(options.policiesDir);
       if (!result.ok) {
         for (const error of result.errors) ctx.io.stderr(`${formatIntentError(error)}\n`);
         const n = result.errors.length;

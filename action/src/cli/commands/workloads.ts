@@ -3,7 +3,6 @@ import { addOutputOption } from "../options.js";
 import { stringify } from "yaml";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { formatIntentError } from "../../intent/index.js";
-import { loadIntentFromDir } from "../../adapters/files/intent.js";
 import { DEFAULT_WORKLOAD_IMAGE, generateWorkloads } from "../../compile/workloads.js";
 import { selectEnvironment } from "./render.js";
 
@@ -56,7 +55,7 @@ async function workloads(options: WorkloadsOptions, ctx: CliContext): Promise<nu
   if (!Number.isInteger(replicas) || replicas < 0 || replicas > 100) {
     throw new UsageError(`--replicas: expected a whole number from 0 to 100, got '${options.replicas}'`);
   }
-  const result = await loadIntentFromDir(options.policiesDir, io.cwd);
+  const result = await ctx.adapters.loadIntent(options.policiesDir);
   if (!result.ok) {
     for (const error of result.errors) io.stderr(`${formatIntentError(error)}\n`);
     const n = result.errors.length;

@@ -4,7 +4,7 @@
  */
 import type { CompiledBundle } from "../../compile/types.js";
 import type { ProbePlan } from "../../probe/types.js";
-import type { ClusterState } from "../../ports/rollout.js";
+import type { ClusterState } from "../../k8s/types.js";
 import type { History } from "../../rollout/last-known-good.js";
 import type { RolloutReport } from "../../rollout/outcome.js";
 import { liveBundle } from "../../rollout/transitions.js";

@@ -2,7 +2,8 @@
 import type { EnvironmentIntent } from "../../intent/model.js";
 import type { PulumiDeployer } from "../../ports/engine.js";
 import type { RunLocks } from "../../ports/lock.js";
-import type { BundleFiles, ClusterState, HistoryStore, ProbePhase } from "../../ports/rollout.js";
+import type { BundleFiles, HistoryStore, ProbePhase } from "../../ports/rollout.js";
+import type { ClusterState } from "../../k8s/types.js";
 import type { OnInconclusive } from "../../rollout/decision.js";
 import type { RecordedBundle, RunInfo } from "../../rollout/last-known-good.js";
 

@@ -6,6 +6,7 @@
  */
 import { lstat, mkdir, readdir, readFile, rename, rmdir, unlink, writeFile } from "node:fs/promises";
 import { dirname, join, posix } from "node:path";
+import { OutDirRefused } from "../../ports/files.js";
 
 /**
  * The manifest's name: without a .yaml, .yml or .json extension, so `kubectl apply -f DIR`
@@ -21,11 +22,6 @@ const HEADER =
 export interface OwnedFile {
   path: string;
   text: string;
-}
-
-/** The directory cannot be written without touching what render did not write. */
-export class OutDirRefused extends Error {
-  override name = "OutDirRefused";
 }
 
 interface Manifest {
