@@ -83,10 +83,14 @@ export function rolloutWiring(
 ): RolloutWiring {
   const { workspace } = settings.runner;
   const log = (line: string) => io.info(line);
-  const { cluster, leases, identity, secrets, kubeconfigPaths } = connectCluster(settings, settings.runner.toolEnv, {
-    ...(options.home !== undefined ? { home: options.home } : {}),
-    ...(options.clusterOptions ? { clusterOptions: options.clusterOptions } : {}),
-  });
+  const { cluster, leases, identity, secrets, kubeconfigPaths } = connectCluster(
+    settings,
+    settings.runner.toolEnv,
+    {
+      ...(options.home !== undefined ? { home: options.home } : {}),
+      ...(options.clusterOptions ? { clusterOptions: options.clusterOptions } : {}),
+    },
+  );
   io.info(
     `Cluster: ${identity.server} (context "${identity.context}"${kubeconfigPaths.length > 0 ? `, kubeconfig ${kubeconfigPaths.join(", ")}` : ""})`,
   );
