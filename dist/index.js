@@ -6,85 +6,33 @@ import {
   require_undici
 } from "./chunks/chunk-HGVL7XJF.js";
 import {
-  CNI_PROFILES,
-  EndpointError,
   actionDirOf,
   checkAvailability,
   chooseProgram,
+  commentSkipReason,
   createGitHubAdapter,
   createGitReader,
   createPulumiEngine,
-  diffEnvironments,
-  dns1123LabelProblem,
-  evaluate,
-  evaluateParties,
-  labelKeyProblem,
-  labelValueProblem,
-  parseEnvironments,
+  engineSkipReason,
   parseSettings,
-  planChecks,
-  policiesOfBundle,
   prepareShippedProgram,
-  readIntentTree,
-  runUrl,
+  readHeadObjects,
+  readWorkingTree,
+  runActionPreview,
   shippedProgramEngine,
   stackName,
-  syntheticInventory
-} from "./chunks/chunk-Z2HMZTME.js";
+  systemClock,
+  writeTextFile
+} from "./chunks/chunk-YRHWC7DZ.js";
 import {
-  ARROW,
-  DEFAULT_DENY_NAME,
-  GitHubApiError,
-  GitHubPermissionError,
-  GitHubRateLimitError,
-  SOURCE_ANNOTATION,
-  buildModel,
-  builtinLine,
-  cidrContains,
-  code,
-  compileEnvironment,
-  compileSelector,
-  createScrubber,
-  cutUtf16,
-  driftAcrossEnvironments,
-  engineSection,
-  engineSkippedSentence,
-  environmentHeadline,
-  environmentVerdict,
-  escapeMarkdown,
-  explainDirection,
-  flowRows,
-  formatPolicy,
-  hasBase,
-  headline,
-  isDnsTarget,
-  isIpTarget,
-  isPodTarget,
-  lintSection,
-  lookFirstLines,
-  mermaidLabel,
-  observedSection,
-  overview,
-  parseCidr,
-  parseIp,
-  parseSourceAnnotation,
-  plural,
-  previewOutputs,
-  revisionLine,
-  sortedOf,
-  sourceLink,
-  summaryPointer,
-  table,
-  unknownEnvironmentMessage,
-  verdictOf
-} from "./chunks/chunk-PFFE7ROU.js";
+  dns1123LabelProblem,
+  labelKeyProblem,
+  labelValueProblem,
+  parseIp
+} from "./chunks/chunk-OZKLEDT2.js";
 import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
-
-// action/src/main.ts
-import { tmpdir } from "node:os";
-import { readFileSync } from "node:fs";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -132,16 +80,16 @@ var Command = class {
     if (this.properties && Object.keys(this.properties).length > 0) {
       cmdStr += " ";
       let first = true;
-      for (const key2 in this.properties) {
-        if (this.properties.hasOwnProperty(key2)) {
-          const val = this.properties[key2];
+      for (const key in this.properties) {
+        if (this.properties.hasOwnProperty(key)) {
+          const val = this.properties[key];
           if (val) {
             if (first) {
               first = false;
             } else {
               cmdStr += ",";
             }
-            cmdStr += `${key2}=${escapeProperty(val)}`;
+            cmdStr += `${key}=${escapeProperty(val)}`;
           }
         }
       }
@@ -173,16 +121,16 @@ function issueFileCommand(command, message) {
     encoding: "utf8"
   });
 }
-function prepareKeyValueMessage(key2, value) {
+function prepareKeyValueMessage(key, value) {
   const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key2.includes(delimiter)) {
+  if (key.includes(delimiter)) {
     throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
   }
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key2}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -312,12 +260,12 @@ var Summary = class {
    *
    * @returns {string} content wrapped in HTML element
    */
-  wrap(tag2, content, attrs = {}) {
-    const htmlAttrs = Object.entries(attrs).map(([key2, value]) => ` ${key2}="${value}"`).join("");
+  wrap(tag, content, attrs = {}) {
+    const htmlAttrs = Object.entries(attrs).map(([key, value]) => ` ${key}="${value}"`).join("");
     if (!content) {
-      return `<${tag2}${htmlAttrs}>`;
+      return `<${tag}${htmlAttrs}>`;
     }
-    return `<${tag2}${htmlAttrs}>${content}</${tag2}>`;
+    return `<${tag}${htmlAttrs}>${content}</${tag}>`;
   }
   /**
    * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
@@ -398,9 +346,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addCodeBlock(code2, lang) {
+  addCodeBlock(code, lang) {
     const attrs = Object.assign({}, lang && { lang });
-    const element = this.wrap("pre", this.wrap("code", code2), attrs);
+    const element = this.wrap("pre", this.wrap("code", code), attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -412,9 +360,9 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addList(items, ordered = false) {
-    const tag2 = ordered ? "ol" : "ul";
+    const tag = ordered ? "ol" : "ul";
     const listItems = items.map((item) => this.wrap("li", item)).join("");
-    const element = this.wrap(tag2, listItems);
+    const element = this.wrap(tag, listItems);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -430,10 +378,10 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell;
-        const tag2 = header2 ? "th" : "td";
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
-        return this.wrap(tag2, data, attrs);
+        return this.wrap(tag, data, attrs);
       }).join("");
       return this.wrap("tr", cells);
     }).join("");
@@ -476,8 +424,8 @@ var Summary = class {
    * @returns {Summary} summary instance
    */
   addHeading(text, level) {
-    const tag2 = `h${level}`;
-    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag2) ? tag2 : "h1";
+    const tag = `h${level}`;
+    const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
     const element = this.wrap(allowedTag, text);
     return this.addRaw(element).addEOL();
   }
@@ -553,13 +501,13 @@ var ExitCode;
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
-function setOutput(name2, value) {
+function setOutput(name, value) {
   const filePath = process.env["GITHUB_OUTPUT"] || "";
   if (filePath) {
-    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name2, value));
+    return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
   process.stdout.write(os4.EOL);
-  issueCommand("set-output", { name: name2 }, toCommandValue(value));
+  issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
   process.exitCode = ExitCode.Failure;
@@ -581,1859 +529,6 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// action/src/commands/action-preview.ts
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { join } from "node:path";
-
-// action/src/flows/judge.ts
-var UNNAMED_PUBLIC = "203.0.113.77";
-var UNNAMED_PRIVATE = "10.255.255.77";
-function standInKey(endpoint) {
-  return endpoint.side.kind === "pod" ? `${endpoint.side.namespace}/observed-${endpoint.id}` : void 0;
-}
-function judgeFlows(input) {
-  const pods = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const flow of input.flows) {
-    for (const endpoint of [flow.from, flow.to]) {
-      if (endpoint.side.kind !== "pod" || seen.has(endpoint.id)) continue;
-      seen.add(endpoint.id);
-      pods.push({
-        apiVersion: "v1",
-        kind: "Pod",
-        metadata: {
-          namespace: endpoint.side.namespace,
-          name: `observed-${endpoint.id}`,
-          labels: { ...endpoint.side.labels }
-        },
-        spec: { containers: [{ name: "main", ports: input.portsOf?.(endpoint) ?? [] }] },
-        status: { phase: "Running" }
-      });
-    }
-  }
-  const model = buildModel({
-    pods,
-    namespaces: input.namespaces ?? [],
-    policies: input.policies,
-    ...input.ciliumPolicies ? { ciliumPolicies: input.ciliumPolicies } : {},
-    profile: input.profile
-  });
-  const judged = [];
-  for (const flow of input.flows) {
-    const notes = [];
-    if (flow.from.side.kind === "node" && flow.to.side.kind === "pod" && input.profile.kubeletHealthCheckSource === "host") {
-      notes.push(input.profile.notes["healthChecks"] ?? "the CNI admits traffic from a pod's own node");
-      judged.push({ flow, notes });
-      continue;
-    }
-    const from = party(flow.from, flow.examples.fromIps, input, notes);
-    const to = party(flow.to, flow.examples.toIps, input, notes);
-    try {
-      judged.push({
-        flow,
-        verdict: evaluate(model, { from, to, port: flow.port, protocol: flow.protocol }),
-        notes
-      });
-    } catch (error2) {
-      if (!(error2 instanceof EndpointError)) throw error2;
-      notes.push("neither side is a pod: no NetworkPolicy applies");
-      judged.push({ flow, notes });
-    }
-  }
-  return { judged, model };
-}
-function party(endpoint, ips, input, notes) {
-  const side3 = endpoint.side;
-  switch (side3.kind) {
-    case "pod":
-      return standInKey(endpoint);
-    case "address":
-      if (side3.ip !== void 0) return side3.ip;
-      notes.push(
-        `the source gave no address for ${endpoint.label}: judged as ${side3.name === "pvt" ? UNNAMED_PRIVATE : UNNAMED_PUBLIC}`
-      );
-      return side3.name === "pvt" ? UNNAMED_PRIVATE : UNNAMED_PUBLIC;
-    case "node": {
-      const ip = ips[0] ?? input.nodeAddress;
-      if (ip !== void 0) return ip;
-      notes.push(`no address for the node: judged as ${UNNAMED_PRIVATE}, outside every nodeCidr`);
-      return UNNAMED_PRIVATE;
-    }
-  }
-}
-
-// action/src/flows/gap.ts
-function serviceFor(env, namespace, labels) {
-  const ns = env.namespaces.find((n) => n.name === namespace);
-  let best;
-  for (const svc of ns?.services ?? []) {
-    const keys = Object.keys(svc.labels);
-    if (keys.length === 0 || !keys.every((k) => labels[k] === svc.labels[k])) continue;
-    if (!best || keys.length > Object.keys(best.labels).length) best = svc;
-  }
-  return best;
-}
-function intentName(env, endpoint) {
-  const side3 = endpoint.side;
-  switch (side3.kind) {
-    case "pod": {
-      const service = serviceFor(env, side3.namespace, side3.labels);
-      if (service) return { kind: "service", service, text: `${service.namespace}/${service.name}` };
-      const ns = env.namespaces.find((n) => n.name === side3.namespace);
-      const labels = Object.entries(side3.labels).map(([k, v]) => `${k}=${v}`);
-      return {
-        kind: "namespace",
-        namespace: side3.namespace,
-        declared: ns !== void 0,
-        managed: ns?.managed ?? false,
-        // The pods no service selects, by the labels they were seen with.
-        text: `${side3.namespace}/*${labels.length > 0 ? ` (${labels.join(",")})` : ""}`
-      };
-    }
-    case "node":
-      return { kind: "node", text: "node" };
-    case "address":
-      return { kind: "address", ...side3.ip !== void 0 ? { ip: side3.ip } : {}, text: endpoint.label };
-  }
-}
-function portText(flow) {
-  return flow.protocol === "TCP" ? `${flow.port}` : `${flow.port}/${flow.protocol.toLowerCase()}`;
-}
-function hostCidr(ip) {
-  return ip.includes(":") ? `[${ip}/128]` : `${ip}/32`;
-}
-function suggest(env, flow, from, to) {
-  const needs = [];
-  const sideText = (name2, role) => {
-    switch (name2.kind) {
-      case "service":
-        return name2.text;
-      case "namespace":
-        if (!name2.declared) needs.push(`namespaces: ${name2.namespace}: { managed: false }`);
-        else if (name2.managed) {
-          needs.push(
-            `a service in ${name2.namespace} for the pods with ${labelsOf(role === "from" ? flow.from : flow.to)} would be narrower than the whole namespace`
-          );
-        }
-        return `${name2.namespace}/*`;
-      case "address":
-        return name2.ip !== void 0 ? hostCidr(name2.ip) : void 0;
-      case "node":
-        return void 0;
-    }
-  };
-  if (from.kind === "node" || to.kind === "node") {
-    const ip = flow.examples.fromIps[0];
-    if (from.kind === "node" && to.kind === "service" && ip)
-      return {
-        line: `nodeCidrs: [${ip}/32]`,
-        file: env.source.file,
-        needs: [`kubelet health checks come from the node: add its network to nodeCidrs`]
-      };
-    return {
-      unexpressible: "traffic of a node (not a pod) is not a flow the intent declares; kubelet health checks come from nodeCidrs"
-    };
-  }
-  const manageable = (n) => n.kind === "service" || n.kind === "namespace" && n.managed;
-  if (!manageable(from) && !manageable(to))
-    return {
-      unexpressible: "neither side is a service or a managed namespace: no policy of this environment selects it"
-    };
-  const source = sideText(from, "from");
-  const destination = sideText(to, "to");
-  if (source === void 0 || destination === void 0)
-    return { unexpressible: "the record gives no address for the outside side" };
-  if (to.kind === "service" && !servicePortDeclared(to.service, flow))
-    needs.push(`${to.text} declares no port ${portText(flow)}: add it to its ports`);
-  return { line: `${source} -> ${destination}:${portText(flow)}`, file: env.source.file, needs };
-}
-function labelsOf(endpoint) {
-  if (endpoint.side.kind !== "pod") return endpoint.label;
-  const entries = Object.entries(endpoint.side.labels);
-  return entries.length === 0 ? "no labels" : `{ ${entries.map(([k, v]) => `${k}: ${v}`).join(", ")} }`;
-}
-function servicePortDeclared(service, flow) {
-  return service.ports.some(
-    (p) => p.protocol === flow.protocol && p.port <= flow.port && flow.port <= (p.endPort ?? p.port)
-  );
-}
-function endpointMatches(e, env, endpoint) {
-  const side3 = endpoint.side;
-  switch (e.kind) {
-    case "service": {
-      if (side3.kind !== "pod" || side3.namespace !== e.namespace) return false;
-      const svc = env.namespaces.find((n) => n.name === e.namespace)?.services.find((s) => s.name === e.service);
-      return svc !== void 0 && Object.entries(svc.labels).every(([k, v]) => side3.labels[k] === v);
-    }
-    case "namespace":
-      return side3.kind === "pod" && side3.namespace === e.namespace && Object.entries(e.podLabels ?? {}).every(([k, v]) => side3.labels[k] === v);
-    case "cidr": {
-      if (side3.kind !== "address" || side3.ip === void 0) return false;
-      const ip = parseIp(side3.ip);
-      const cidr = parseCidr(e.cidr);
-      if (!ip || !cidr || !cidrContains(cidr, ip)) return false;
-      return !e.except.some((x) => {
-        const c = parseCidr(x);
-        return c !== void 0 && cidrContains(c, ip);
-      });
-    }
-    case "fqdn":
-      return false;
-  }
-}
-function portMatches(ports, flow) {
-  if (ports.length === 0) return true;
-  return ports.some(
-    (p) => p.protocol === flow.protocol && (p.port === void 0 || p.port <= flow.port && flow.port <= (p.endPort ?? p.port))
-  );
-}
-function portsOf(env) {
-  return (endpoint) => {
-    if (endpoint.side.kind !== "pod") return [];
-    const svc = serviceFor(env, endpoint.side.namespace, endpoint.side.labels);
-    return (svc?.ports ?? []).map((p) => ({
-      containerPort: p.port,
-      protocol: p.protocol,
-      ...p.name !== void 0 ? { name: p.name } : {}
-    }));
-  };
-}
-function intentNamespaces(env) {
-  return env.namespaces.map((ns) => ({
-    apiVersion: "v1",
-    kind: "Namespace",
-    metadata: { name: ns.name, labels: { ...ns.labels } }
-  }));
-}
-function wentThrough(flow) {
-  return flow.passed || flow.connections.allowed > 0 || flow.connections.audit > 0;
-}
-function gapReport(env, bundle, summary2) {
-  const passing = summary2.flows.filter(wentThrough);
-  const { policies, ciliumPolicies } = policiesOfBundle(bundle);
-  const nodeCidr = env.nodeCidrs[0];
-  const { judged } = judgeFlows({
-    flows: passing,
-    policies,
-    ciliumPolicies,
-    profile: env.profile,
-    namespaces: intentNamespaces(env),
-    portsOf: portsOf(env),
-    ...nodeCidr ? { nodeAddress: nodeCidr.split("/")[0] } : {}
-  });
-  const notes = /* @__PURE__ */ new Set();
-  const blocked = [];
-  const used = /* @__PURE__ */ new Set();
-  let allowed = 0;
-  for (const j of judged) {
-    for (const n of j.notes) notes.add(n);
-    const v = j.verdict;
-    if (!v) {
-      allowed++;
-      continue;
-    }
-    for (const d of [v.egress, v.ingress])
-      for (const r of d.allowedBy) used.add(`${r.namespace}/${r.policy}/${r.direction}/${r.ruleIndex}`);
-    if (v.allowed) {
-      allowed++;
-      continue;
-    }
-    blocked.push(blockedFlow(env, j, v));
-  }
-  blocked.sort(
-    (a, b) => b.flow.connections.allowed + b.flow.connections.audit - (a.flow.connections.allowed + a.flow.connections.audit) || b.flow.records - a.flow.records
-  );
-  const unobserved = [];
-  const unmatchable = [];
-  for (const f of env.flows) {
-    if (f.to.kind === "fqdn") {
-      unmatchable.push(f);
-      continue;
-    }
-    const seen = passing.some(
-      (o) => endpointMatches(f.from, env, o.from) && endpointMatches(f.to, env, o.to) && portMatches(f.ports, o)
-    );
-    if (!seen) unobserved.push(f);
-  }
-  const unused = [];
-  for (const ns of env.namespaces.filter((n) => n.managed)) {
-    const rules = [];
-    for (const obj of bundle.objects) {
-      const m = obj.manifest;
-      if (m.metadata.namespace !== ns.name || m.kind !== "NetworkPolicy") continue;
-      for (const direction of ["ingress", "egress"]) {
-        (m.spec[direction] ?? []).forEach((_, i) => {
-          if (used.has(`${ns.name}/${m.metadata.name}/${direction}/${i}`)) return;
-          rules.push({
-            policy: m.metadata.name,
-            direction,
-            ruleIndex: i,
-            origins: obj.ruleOrigins?.[direction][i] ?? obj.origins
-          });
-        });
-      }
-    }
-    if (rules.length > 0) unused.push({ namespace: ns.name, rules });
-  }
-  return {
-    environment: env.name,
-    ...summary2.firstSeen !== void 0 && summary2.lastSeen !== void 0 ? { window: { first: summary2.firstSeen, last: summary2.lastSeen } } : {},
-    blocked,
-    unobserved,
-    unmatchable,
-    unused,
-    judged: judged.length,
-    allowed,
-    notes: [...notes]
-  };
-}
-function blockedFlow(env, j, v) {
-  const flow = j.flow;
-  const from = intentName(env, flow.from);
-  const to = intentName(env, flow.to);
-  const portText2 = `${flow.port}/${flow.protocol}`;
-  const blockedBy = [];
-  if (!v.egress.allowed) blockedBy.push(explainDirection(v.egress, from.text, to.text, portText2));
-  if (!v.ingress.allowed) blockedBy.push(explainDirection(v.ingress, to.text, from.text, portText2));
-  const s = suggest(env, flow, from, to);
-  return {
-    flow,
-    verdict: v,
-    from,
-    to,
-    blockedBy,
-    ..."line" in s ? { suggestion: s } : { unexpressible: s.unexpressible }
-  };
-}
-
-// action/src/flows/preview.ts
-var WITHHELD = "an outside address";
-function name(n, detail) {
-  if (n.kind === "address" && detail === "services") return WITHHELD;
-  if (n.kind === "node") return "a node";
-  return n.text;
-}
-function key(b) {
-  return `${b.flow.from.id} ${b.flow.to.id} ${b.flow.port} ${b.flow.protocol}`;
-}
-function observedPreview(input) {
-  const { summary: summary2, detail } = input;
-  const head = gapReport(input.head.env, input.head.bundle, summary2);
-  const before = input.base ? new Set(gapReport(input.base.env, input.base.bundle, summary2).blocked.map(key)) : /* @__PURE__ */ new Set();
-  const rows = /* @__PURE__ */ new Map();
-  let alreadyBlocked = 0;
-  for (const b of head.blocked) {
-    if (before.has(key(b))) {
-      alreadyBlocked++;
-      continue;
-    }
-    const from = name(b.from, detail);
-    const to = name(b.to, detail);
-    const withheld = detail === "services" && (b.from.kind === "address" || b.to.kind === "address");
-    const connections = b.flow.connections.allowed + b.flow.connections.audit;
-    const rowKey = `${from}\0${to}\0${b.flow.port}\0${b.flow.protocol}`;
-    const row = rows.get(rowKey);
-    if (row) {
-      row.connections += connections;
-      row.lastSeen = Math.max(row.lastSeen, b.flow.lastSeen);
-      continue;
-    }
-    rows.set(rowKey, {
-      from,
-      to,
-      port: b.flow.port,
-      protocol: b.flow.protocol,
-      connections,
-      lastSeen: b.flow.lastSeen,
-      blockedBy: withheld ? b.blockedBy.map((line) => withholdAddresses(line, b)) : b.blockedBy,
-      ...b.suggestion && !withheld ? { suggestion: b.suggestion.line } : {}
-    });
-  }
-  return {
-    records: summary2.records,
-    files: summary2.files.length,
-    lost: summary2.lost,
-    ...summary2.firstSeen !== void 0 ? { oldest: summary2.firstSeen } : {},
-    ...summary2.lastSeen !== void 0 ? { newest: summary2.lastSeen } : {},
-    at: input.at,
-    detail,
-    blocked: [...rows.values()].sort((a, b) => b.connections - a.connections || a.from.localeCompare(b.from)),
-    alreadyBlocked
-  };
-}
-function withholdAddresses(line, b) {
-  let out = line;
-  for (const side3 of [b.from, b.to]) if (side3.kind === "address") out = out.split(side3.text).join(WITHHELD);
-  return out;
-}
-
-// action/src/intent/comments.ts
-function splitLines(text) {
-  return text.split(/\r\n|\r|\n/);
-}
-function lineComment(lines, line) {
-  const content = lines[line - 1];
-  if (content === void 0) return void 0;
-  let quote;
-  for (let i = 0; i < content.length; i++) {
-    const ch = content[i];
-    if (quote) {
-      if (quote === '"' && ch === "\\") i++;
-      else if (ch === quote) quote = void 0;
-      continue;
-    }
-    if (ch === '"' || ch === "'") {
-      const before = content[i - 1];
-      if (before === void 0 || /[\s\-:[{,]/.test(before)) quote = ch;
-      continue;
-    }
-    if (ch === "#" && (i === 0 || /\s/.test(content[i - 1] ?? ""))) {
-      if (content.slice(0, i).trim() === "") return void 0;
-      const comment = content.slice(i + 1).trim();
-      return comment === "" ? void 0 : comment;
-    }
-  }
-  return void 0;
-}
-
-// action/src/semantics/lint-checks.ts
-function report(ctx, severity, code2, message, source) {
-  ctx.findings.push({
-    severity,
-    code: code2,
-    message,
-    ...ctx.environment !== void 0 ? { environment: ctx.environment } : {},
-    ...source ? { source } : {}
-  });
-}
-function sortFindings(list) {
-  const seen = /* @__PURE__ */ new Set();
-  const unique = list.filter((f) => {
-    const k = `${f.code}|${f.message}|${f.source ? `${f.source.file}:${f.source.line}:${f.source.column}` : ""}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  return unique.sort(
-    (a, b) => (a.source?.file ?? "").localeCompare(b.source?.file ?? "") || (a.source?.line ?? 0) - (b.source?.line ?? 0) || (a.source?.column ?? 0) - (b.source?.column ?? 0) || a.code.localeCompare(b.code) || a.message.localeCompare(b.message)
-  );
-}
-function labelText(labels) {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(",");
-}
-function lintRolloutOrder(ctx, bundle) {
-  for (const obj of bundle.objects) {
-    if (obj.manifest.kind !== "NetworkPolicy") continue;
-    const np = obj.manifest;
-    const isDefaultDeny = Object.keys(np.spec.podSelector ?? {}).length === 0 && (np.spec.ingress ?? []).length === 0 && (np.spec.egress ?? []).length === 0;
-    const ns = np.metadata.namespace ?? "default";
-    if (isDefaultDeny && obj.stage !== "deny") {
-      report(
-        ctx,
-        "error",
-        "rollout-order",
-        `${formatPolicy({ namespace: ns, name: np.metadata.name })} isolates every pod of ${ns} but is in the ${obj.stage} stage: it would apply before (or with) the allows`,
-        obj.origins[0]
-      );
-    }
-    if (!isDefaultDeny && obj.stage === "deny") {
-      report(
-        ctx,
-        "error",
-        "rollout-order",
-        `${formatPolicy({ namespace: ns, name: np.metadata.name })} allows traffic but is in the deny stage: pods of ${ns} would be isolated before it applies`,
-        obj.origins[0]
-      );
-    }
-  }
-  const denyNamespaces = new Set(
-    bundle.objects.filter((o) => o.stage === "deny").map((o) => o.manifest.metadata.namespace ?? "default")
-  );
-  for (const ns of denyNamespaces) {
-    const hasDns = bundle.objects.some(
-      (o) => o.stage === "allow" && o.manifest.kind === "NetworkPolicy" && o.manifest.metadata.namespace === ns && (o.manifest.spec.egress ?? []).some((r) => (r.ports ?? []).some((p) => p.port === 53))
-    );
-    if (!hasDns) {
-      const deny = bundle.objects.find((o) => o.stage === "deny" && o.manifest.metadata.namespace === ns);
-      report(
-        ctx,
-        "error",
-        "rollout-order",
-        `namespace ${ns} is default-denied with no DNS allow in an earlier stage`,
-        deny?.origins[0]
-      );
-    }
-  }
-}
-function lintNamedPorts(ctx, policies, pods, namespaces, profile, sourceOf) {
-  const model = buildModel({ pods, namespaces, policies, profile });
-  for (const policy of model.policies) {
-    const np = policy.original;
-    for (const dir of ["ingress", "egress"]) {
-      for (const rule of policy[dir]) {
-        for (const port of rule.ports ?? []) {
-          if (port.name === void 0) continue;
-          const candidates = dir === "ingress" ? model.pods.filter(
-            (p) => p.namespace === policy.namespace && policy.podSelector.matches(p.labels)
-          ) : model.pods.filter(
-            (p) => (rule.peers ?? [
-              {
-                kind: "pods",
-                policyNamespace: policy.namespace,
-                namespaceSelector: compileSelector({})
-              }
-            ]).some(
-              (peer) => peer.kind === "pods" && (peer.namespaceSelector ? peer.namespaceSelector.matches(p.group.namespace.labels) : p.namespace === peer.policyNamespace) && (peer.podSelector ? peer.podSelector.matches(p.labels) : true)
-            )
-          );
-          const has = candidates.some(
-            (p) => p.ports.some((cp) => cp.name === port.name && (cp.protocol ?? "TCP") === port.protocol)
-          );
-          if (candidates.length > 0 && !has) {
-            report(
-              ctx,
-              "error",
-              "named-port-missing",
-              `${formatPolicy(policy)} ${dir} rule ${rule.index + 1} names port '${port.name}' (${port.protocol}), which no ${dir === "ingress" ? "selected" : "destination"} pod declares: the rule matches nothing on it`,
-              sourceOf(np)
-            );
-          }
-        }
-      }
-    }
-  }
-}
-function lintPolicySelection(ctx, policies, inventory, sourceOf) {
-  for (const input of policies) {
-    const np = input.policy ?? input;
-    const sel = compileSelector(np.spec.podSelector ?? {});
-    const ns = np.metadata.namespace ?? "default";
-    if (sel.matchesAll) continue;
-    if (!inventory.pods.some((p) => p.metadata.namespace === ns && sel.matches(p.metadata.labels ?? {}))) {
-      report(
-        ctx,
-        "warning",
-        "policy-selects-nothing",
-        `${formatPolicy({ namespace: ns, name: np.metadata.name })} selects no pod (podSelector ${sel.text} in ${ns}): it has no effect`,
-        sourceOf(np)
-      );
-    }
-  }
-}
-function targetPortOn(pod, target, port, protocol) {
-  if (target === void 0) return port;
-  if (typeof target === "number") return target;
-  if (/^\d+$/.test(target)) return Number(target);
-  for (const c of pod.spec?.containers ?? [])
-    for (const p of c.ports ?? [])
-      if (p.name === target && (p.protocol ?? "TCP") === protocol) return p.containerPort;
-  return void 0;
-}
-function lintServicePorts(ctx, policies, inventory, sourceOf) {
-  const services = inventory.services ?? [];
-  const model = buildModel({
-    pods: inventory.pods,
-    namespaces: inventory.namespaces,
-    policies,
-    // Service ports vs target ports do not depend on CNI behaviour.
-    profile: CNI_PROFILES.generic
-  });
-  for (const policy of model.policies) {
-    const np = policy.original;
-    policy.egress.forEach((rule) => {
-      if (!rule.peers) return;
-      const destinations = model.pods.filter(
-        (p) => (rule.peers ?? []).some(
-          (peer) => peer.kind === "pods" && (peer.namespaceSelector ? peer.namespaceSelector.matches(p.group.namespace.labels) : p.namespace === peer.policyNamespace) && (peer.podSelector ? peer.podSelector.matches(p.labels) : true)
-        )
-      );
-      for (const port of rule.ports ?? []) {
-        if (port.port === void 0) continue;
-        for (const svc of services) {
-          const selector = svc.spec?.selector;
-          if (!selector || Object.keys(selector).length === 0) continue;
-          const sel = compileSelector({ matchLabels: selector });
-          const backends = destinations.filter(
-            (d) => d.namespace === svc.metadata.namespace && sel.matches(d.labels)
-          );
-          const first = backends[0];
-          if (!first) continue;
-          for (const sp of svc.spec?.ports ?? []) {
-            if (sp.port !== port.port || (sp.protocol ?? "TCP") !== port.protocol) continue;
-            const podPod = inventory.pods.find(
-              (p) => `${p.metadata.namespace}/${p.metadata.name}` === first.key
-            );
-            const target = podPod ? targetPortOn(podPod, sp.targetPort, sp.port, port.protocol) : void 0;
-            if (target !== void 0 && target !== sp.port && !(rule.ports ?? []).some((q) => q.port === target)) {
-              report(
-                ctx,
-                "error",
-                "service-port-not-target-port",
-                `${formatPolicy(policy)} egress rule ${rule.index + 1} allows port ${sp.port}, the port of Service ${svc.metadata.namespace}/${svc.metadata.name}; NetworkPolicy sees the pod's port ${target} (targetPort), so the connection is blocked: allow ${target}`,
-                sourceOf(np, "egress", rule.index, sp.port)
-              );
-            }
-          }
-        }
-      }
-    });
-  }
-}
-
-// action/src/semantics/lint.ts
-function selectsAny(selector, namespace, pods) {
-  const sel = compileSelector({ matchLabels: selector });
-  return pods.some((p) => p.metadata.namespace === namespace && sel.matches(p.metadata.labels ?? {}));
-}
-function lintEnvironment(env, bundle, inventory) {
-  const ctx = { findings: [], environment: env.name };
-  for (const ns of env.namespaces) {
-    if (ns.managed && !ns.defaultDeny) {
-      report(
-        ctx,
-        "warning",
-        "missing-default-deny",
-        `namespace ${ns.name} is managed without default-deny: pods no flow names keep all their connectivity (remove defaultDeny: false)`,
-        ns.source
-      );
-    }
-  }
-  for (const flow of env.flows) {
-    if (flow.to.kind === "cidr") {
-      const c = parseCidr(flow.to.cidr);
-      if (c && c.prefix === 0) {
-        report(
-          ctx,
-          "warning",
-          "egress-to-everywhere",
-          `flow '${flow.text}' allows egress to every address${env.profile.ipBlockMatchesPodIps ? ", in-cluster pods included on this CNI" : ""}; name the destination's CIDR`,
-          flow.source
-        );
-      }
-    }
-    if (flow.ports.length === 0 || flow.ports.some((p) => p.port === void 0)) {
-      const what = flow.ports.length === 0 ? "every port of every protocol" : `every ${flow.ports.find((p) => p.port === void 0)?.protocol} port`;
-      report(
-        ctx,
-        "warning",
-        "every-port",
-        `flow '${flow.text}' allows ${what}; list the ports it needs`,
-        flow.source
-      );
-    }
-  }
-  lintDns(ctx, env, bundle, inventory);
-  lintRolloutOrder(ctx, bundle);
-  const { policies } = policiesOfBundle(bundle);
-  const synthetic = syntheticInventory(void 0, env);
-  const pods = inventory?.pods ?? synthetic.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []);
-  const namespaces = inventory?.namespaces ?? synthetic.namespaces.head;
-  lintNamedPorts(ctx, policies, pods, namespaces, env.profile, (p) => originOf(bundle, p));
-  if (inventory) {
-    const present = new Set(inventory.namespaces.map((n) => n.metadata.name));
-    for (const p of inventory.pods) present.add(p.metadata.namespace);
-    for (const ns of env.namespaces) {
-      if (!present.has(ns.name)) {
-        report(
-          ctx,
-          "warning",
-          "selector-matches-nothing",
-          `namespace ${ns.name} does not exist in the cluster`,
-          ns.source
-        );
-        continue;
-      }
-      for (const svc of ns.services) {
-        if (!selectsAny(svc.labels, ns.name, inventory.pods)) {
-          report(
-            ctx,
-            "warning",
-            "selector-matches-nothing",
-            `service ${ns.name}/${svc.name} selects no pod in the cluster (labels ${labelText(svc.labels)})`,
-            svc.source
-          );
-        }
-      }
-    }
-    for (const flow of env.flows) {
-      for (const e of [flow.from, flow.to]) {
-        if (e.kind === "namespace" && e.podLabels && present.has(e.namespace) && !selectsAny(e.podLabels, e.namespace, inventory.pods)) {
-          report(
-            ctx,
-            "warning",
-            "selector-matches-nothing",
-            `no pod of ${e.namespace} has ${labelText(e.podLabels)} (flow '${flow.text}')`,
-            flow.source
-          );
-        }
-      }
-    }
-    if (!selectsAny(env.dns.podLabels, env.dns.namespace, inventory.pods)) {
-      report(
-        ctx,
-        "warning",
-        "selector-matches-nothing",
-        `no DNS pod with ${labelText(env.dns.podLabels)} in ${env.dns.namespace}: the DNS allow matches nothing`,
-        env.source
-      );
-    }
-    lintPolicySelection(ctx, policies, inventory, (p) => originOf(bundle, p));
-    for (const ns of env.namespaces.filter((n) => n.managed && n.defaultDeny)) {
-      const selectors = ns.services.map((svc) => compileSelector({ matchLabels: svc.labels }));
-      const podLabels = env.flows.flatMap((f) => [f.from, f.to]).filter((e) => e.kind === "namespace" && e.namespace === ns.name).map((e) => e.kind === "namespace" ? e.podLabels : void 0);
-      const wholeNamespace = podLabels.some((l) => l === void 0 || Object.keys(l).length === 0);
-      if (wholeNamespace) continue;
-      const stray = inventory.pods.filter(
-        (p) => p.metadata.namespace === ns.name && !selectors.some((sel) => sel.matches(p.metadata.labels ?? {}))
-      );
-      if (stray.length === 0) continue;
-      const names = stray.slice(0, 3).map((p) => p.metadata.name);
-      report(
-        ctx,
-        "warning",
-        "undeclared-workload",
-        `${stray.length} pod${stray.length === 1 ? "" : "s"} of ${ns.name} (${names.join(", ")}${stray.length > 3 ? ", \u2026" : ""}) ${stray.length === 1 ? "matches" : "match"} no declared service: default-deny leaves ${stray.length === 1 ? "it" : "them"} only DNS; declare the service and its flows`,
-        ns.source
-      );
-    }
-    if (inventory.services)
-      lintServicePorts(
-        ctx,
-        policies,
-        inventory,
-        (p, dir, i, port) => ruleOriginOf(env, bundle, p, dir, i, port)
-      );
-  }
-  return sortFindings(ctx.findings);
-}
-function originOf(bundle, policy) {
-  const obj = bundle.objects.find((o) => o.manifest === policy);
-  return obj?.origins[0] ?? parseSourceAnnotation(policy.metadata.annotations?.[SOURCE_ANNOTATION]);
-}
-function ruleOriginOf(env, bundle, policy, dir, index, port) {
-  const obj = bundle.objects.find((o) => o.manifest === policy);
-  const origins = obj?.ruleOrigins?.[dir][index] ?? [];
-  const byPort = origins.find(
-    (o) => env.flows.some(
-      (f) => f.source.file === o.file && f.source.line === o.line && f.source.column === o.column && f.ports.some(
-        (p) => p.port !== void 0 && port !== void 0 && port >= p.port && port <= (p.endPort ?? p.port)
-      )
-    )
-  );
-  return byPort ?? origins[0] ?? originOf(bundle, policy);
-}
-function lintDns(ctx, env, bundle, inventory) {
-  const synthetic = syntheticInventory(void 0, env);
-  const { policies, ciliumPolicies } = policiesOfBundle(bundle);
-  const dnsLabel = `${env.dns.namespace}/${env.dns.podLabels["k8s-app"] ?? "dns"}`;
-  const dnsPod = synthetic.endpoints.find((e) => e.kind === "dns" || e.label === dnsLabel)?.pods.head;
-  void inventory;
-  if (!dnsPod) return;
-  const model = buildModel({
-    pods: synthetic.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []),
-    namespaces: synthetic.namespaces.head,
-    policies,
-    ciliumPolicies,
-    profile: env.profile
-  });
-  const dnsInfo = model.podsByKey.get(`${dnsPod.metadata.namespace}/${dnsPod.metadata.name}`);
-  if (!dnsInfo) return;
-  const dnsParty = { kind: "pod", group: dnsInfo.group, name: dnsLabel, pod: dnsInfo };
-  const managed = new Map(env.namespaces.filter((n) => n.managed).map((n) => [n.name, n]));
-  for (const e of synthetic.endpoints) {
-    const pod = e.pods.head;
-    if (!pod || e.kind === "dns" || e.kind === "other-namespace") continue;
-    const ns = managed.get(pod.metadata.namespace);
-    if (!ns) continue;
-    const info2 = model.podsByKey.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
-    if (!info2) continue;
-    const self = { kind: "pod", group: info2.group, name: e.label, pod: info2 };
-    const udp = evaluateParties(model, self, dnsParty, 53, "UDP", void 0);
-    const tcp = evaluateParties(model, self, dnsParty, 53, "TCP", void 0);
-    const service = ns.services.find((s) => `${ns.name}/${s.name}` === e.label);
-    const source = service?.source ?? ns.source;
-    if (!udp.allowed && udp.egress.outcome === "denied") {
-      report(
-        ctx,
-        "error",
-        "egress-without-dns",
-        `${e.description} is egress-isolated (by ${udp.egress.isolatedBy.map(formatPolicy).join(", ")}) but cannot reach DNS (${dnsLabel} on 53/UDP): every name lookup will fail${ns.defaultDeny ? "" : "; namespaces without default-deny get no allow-dns"}`,
-        source
-      );
-    } else if (udp.allowed && !tcp.allowed && tcp.egress.outcome === "denied") {
-      report(
-        ctx,
-        "error",
-        "dns-tcp-blocked",
-        `${e.description} reaches DNS on 53/UDP but not 53/TCP: answers too large for UDP will fail`,
-        source
-      );
-    }
-  }
-}
-
-// action/src/report/graph.ts
-function endpointKey(endpoint) {
-  switch (endpoint.kind) {
-    case "service":
-      return `${endpoint.namespace}/${endpoint.service}`;
-    case "namespace":
-      return `ns:${endpoint.namespace}`;
-    case "cidr":
-      return endpoint.cidr;
-    case "fqdn":
-      return endpoint.fqdn;
-  }
-}
-function portLabel(port) {
-  if (port.port === void 0) return `*/${port.protocol}`;
-  const range2 = port.endPort !== void 0 && port.endPort !== port.port ? `-${port.endPort}` : "";
-  return `${port.port}${range2}/${port.protocol}`;
-}
-var SEP = "\0";
-var tripleKey = (t) => `${t.from}${SEP}${t.to}${SEP}${t.port}`;
-function flowTriples(flows, kinds) {
-  const out = /* @__PURE__ */ new Map();
-  for (const flow of flows) {
-    const from = endpointKey(flow.from);
-    const to = endpointKey(flow.to);
-    kinds.set(from, flow.from.kind);
-    kinds.set(to, flow.to.kind);
-    const ports = flow.ports.length > 0 ? flow.ports : [{ protocol: "TCP" }];
-    for (const port of ports) {
-      const triple = { from, to, port: portLabel(port) };
-      out.set(tripleKey(triple), triple);
-    }
-  }
-  return out;
-}
-function comparePorts(a, b) {
-  const [pa = "", protoA = ""] = a.split("/");
-  const [pb = "", protoB = ""] = b.split("/");
-  const na = Number.parseInt(pa, 10);
-  const nb = Number.parseInt(pb, 10);
-  if (Number.isNaN(na) !== Number.isNaN(nb)) return Number.isNaN(na) ? 1 : -1;
-  if (!Number.isNaN(na) && na !== nb) return na - nb;
-  if (pa !== pb) return pa < pb ? -1 : 1;
-  return protoA < protoB ? -1 : protoA > protoB ? 1 : 0;
-}
-var STATUS_ORDER = { unchanged: 0, added: 1, removed: 2 };
-function buildFlowsGraph(base, head, diff) {
-  const kinds = /* @__PURE__ */ new Map();
-  const baseTriples = flowTriples(base?.flows ?? [], kinds);
-  const headTriples = flowTriples(head?.flows ?? [], kinds);
-  const status = /* @__PURE__ */ new Map();
-  for (const [key2, triple] of headTriples) {
-    status.set(key2, { triple, status: baseTriples.has(key2) ? "unchanged" : "added" });
-  }
-  for (const [key2, triple] of baseTriples) {
-    if (!headTriples.has(key2)) status.set(key2, { triple, status: "removed" });
-  }
-  for (const change of diff?.changes ?? []) {
-    if (!kinds.has(change.from) || !kinds.has(change.to)) continue;
-    const triple = { from: change.from, to: change.to, port: `${change.port}/${change.protocol}` };
-    const key2 = tripleKey(triple);
-    const known = status.get(key2);
-    if (change.change === "added") status.set(key2, { triple: known?.triple ?? triple, status: "added" });
-    else if (!known || known.status !== "added")
-      status.set(key2, { triple: known?.triple ?? triple, status: "removed" });
-  }
-  const headKeys = /* @__PURE__ */ new Set();
-  for (const { triple, status: s } of status.values()) {
-    if (s !== "removed") {
-      headKeys.add(triple.from);
-      headKeys.add(triple.to);
-    }
-  }
-  const keys = [...new Set([...status.values()].flatMap(({ triple }) => [triple.from, triple.to]))].sort();
-  const nodes = keys.map((key2, index) => ({
-    id: `n${index}`,
-    key: key2,
-    kind: kinds.get(key2) ?? "service",
-    removed: !headKeys.has(key2)
-  }));
-  const idOf = new Map(nodes.map((n) => [n.key, n.id]));
-  const grouped = /* @__PURE__ */ new Map();
-  for (const { triple, status: s } of status.values()) {
-    const from = idOf.get(triple.from) ?? "";
-    const to = idOf.get(triple.to) ?? "";
-    const key2 = `${triple.from}${SEP}${triple.to}${SEP}${s}`;
-    const edge = grouped.get(key2) ?? { from, to, ports: [], status: s };
-    edge.ports.push(triple.port);
-    grouped.set(key2, edge);
-  }
-  const order = new Map(nodes.map((n, i) => [n.id, i]));
-  const edges = [...grouped.values()].sort(
-    (a, b) => (order.get(a.from) ?? 0) - (order.get(b.from) ?? 0) || (order.get(a.to) ?? 0) - (order.get(b.to) ?? 0) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status]
-  );
-  for (const edge of edges) edge.ports.sort(comparePorts);
-  return { nodes, edges };
-}
-
-// action/src/probe/probe-preview.ts
-var PROBE_PREVIEW_CHANGES = 50;
-var KIND_ORDER = { declared: 0, external: 1, dns: 2, negative: 3 };
-function sourceLabel(c) {
-  if (c.from.outside !== void 0) return `${c.from.outside} (outside)`;
-  return c.from.service !== void 0 ? `${c.from.namespace}/${c.from.service}` : `ns:${c.from.namespace}`;
-}
-function targetLabel(c) {
-  const t = c.to;
-  if (isPodTarget(t))
-    return t.service !== void 0 ? `${t.namespace}/${t.service}` : `${t.namespace}/${t.pod}`;
-  if (isIpTarget(t)) return t.cidr && t.cidr !== t.ip ? `${t.ip} (${t.cidr})` : t.ip;
-  if (isDnsTarget(t)) return "DNS";
-  return "?";
-}
-function previewProbes(head, headBundle, baseBundle, diff, limit = PROBE_PREVIEW_CHANGES) {
-  const inventory = syntheticInventory(void 0, head);
-  const after = policiesOfBundle(headBundle);
-  const plan = planChecks({
-    environment: head,
-    inventory: {
-      pods: inventory.endpoints.flatMap((e) => e.pods.head ? [e.pods.head] : []),
-      namespaces: inventory.namespaces.head,
-      services: []
-    },
-    after,
-    // The base's own bundle (an unchanged environment): the same policies, judged once.
-    before: baseBundle === headBundle ? after : baseBundle ? policiesOfBundle(baseBundle) : { policies: [] },
-    diff
-  });
-  const denied = (b) => new Set(
-    (b?.objects ?? []).filter((o) => o.manifest.metadata.name === DEFAULT_DENY_NAME).map((o) => o.manifest.metadata.namespace ?? "")
-  );
-  const [denyBefore, denyAfter] = [denied(baseBundle), denied(headBundle)];
-  const denyMoved = (ns) => ns !== void 0 && denyBefore.has(ns) !== denyAfter.has(ns);
-  const why = (c) => {
-    if (c.changeDeclared) return { kind: "diff" };
-    const namespaces = [c.from.namespace, isPodTarget(c.to) ? c.to.namespace : void 0];
-    const namespace = namespaces.find(denyMoved);
-    return namespace !== void 0 ? { kind: "default-deny", namespace } : { kind: "unexplained" };
-  };
-  const expected = { allowed: 0, blocked: 0, "cannot-check": 0 };
-  for (const c of plan.checks) expected[c.expect]++;
-  const moved = plan.checks.filter(
-    (c) => c.expect !== "cannot-check" && c.expectBefore !== "cannot-check" && c.expect !== c.expectBefore
-  ).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const closed = diff.changes.filter((f) => f.change === "removed" && f.builtin === void 0).map((f) => `${f.from} \u2192 ${f.to}:${f.port}/${f.protocol}`);
-  const tried = new Set(
-    closed.length === 0 ? [] : plan.checks.filter((c) => c.expect !== "cannot-check").map((c) => `${sourceLabel(c)} \u2192 ${targetLabel(c)}:${c.port}/${c.protocol}`)
-  );
-  const closedUnchecked = closed.filter((text) => !tried.has(text));
-  return {
-    closedUnchecked: closedUnchecked.slice(0, limit),
-    checks: plan.checks.length,
-    expected,
-    changes: moved.slice(0, limit).map((c) => ({
-      kind: c.kind,
-      from: sourceLabel(c),
-      to: targetLabel(c),
-      port: `${c.port === 0 ? "*" : c.port}/${c.protocol}${c.portName ? ` (${c.portName})` : ""}`,
-      before: c.expectBefore,
-      after: c.expect,
-      why: why(c)
-    })),
-    changesTotal: moved.length
-  };
-}
-
-// action/src/commands/preview.ts
-var defaultPreviewCore = {
-  parse: (files, policiesDir) => parseEnvironments(files, { policiesDir }),
-  compile: compileEnvironment,
-  diff: diffEnvironments,
-  lint: lintEnvironment
-};
-var BaseRefNotFoundError = class extends Error {
-  constructor(ref) {
-    super(`base ref '${ref}' does not resolve to a commit`);
-    this.ref = ref;
-  }
-  ref;
-  name = "BaseRefNotFoundError";
-};
-var NoGitRepositoryError = class extends Error {
-  constructor(ref) {
-    super(`base ref '${ref}' was given, but there is no git repository to read it from`);
-    this.ref = ref;
-  }
-  ref;
-  name = "NoGitRepositoryError";
-};
-var UnknownEnvironmentError = class extends Error {
-  constructor(environment, available) {
-    super(unknownEnvironmentMessage(environment, available));
-    this.environment = environment;
-    this.available = available;
-  }
-  environment;
-  available;
-  name = "UnknownEnvironmentError";
-};
-var DEFAULT_ENGINE_SKIP_REASON = "no Pulumi engine was configured";
-function trimDir(dir) {
-  const posix = dir.replace(/\\/g, "/").replace(/^\.\//, "").replace(/\/+$/, "");
-  return posix === "" ? "." : posix;
-}
-function environmentFileNames(files, policiesDir) {
-  const prefix = policiesDir === "." ? "environments/" : `${policiesDir}/environments/`;
-  const names = /* @__PURE__ */ new Set();
-  for (const file of files) {
-    if (!file.path.startsWith(prefix)) continue;
-    const rest = file.path.slice(prefix.length);
-    const match3 = /^([^/]+)\.ya?ml$/.exec(rest);
-    if (match3?.[1]) names.add(match3[1]);
-  }
-  return [...names];
-}
-function tag(errors, side3) {
-  return errors.map((e) => ({ ...e, side: side3 }));
-}
-function emptyDiff(environment) {
-  return {
-    environment,
-    changes: [],
-    workloads: { added: [], removed: [] },
-    namespaces: { added: [], removed: [] }
-  };
-}
-function sameIntent(base, head) {
-  return base !== void 0 && head !== void 0 && JSON.stringify(base) === JSON.stringify(head);
-}
-async function enginePreview(engine, environment) {
-  try {
-    return await engine.preview(environment);
-  } catch (error2) {
-    return {
-      status: "failed",
-      stack: environment,
-      error: error2 instanceof Error ? error2.message : String(error2)
-    };
-  }
-}
-function defaultDenyChanges(base, head) {
-  const denied = (env) => new Set(env?.namespaces.filter((n) => n.defaultDeny).map((n) => n.name) ?? []);
-  const b = denied(base);
-  const h = denied(head);
-  return {
-    added: [...h].filter((n) => !b.has(n)).sort(),
-    removed: [...b].filter((n) => !h.has(n)).sort()
-  };
-}
-function attachComments(changes, files) {
-  const lines = { base: /* @__PURE__ */ new Map(), head: /* @__PURE__ */ new Map() };
-  const linesOf = (side3, path6) => {
-    let list = lines[side3].get(path6);
-    if (!list) {
-      const file = files[side3].find((f) => f.path === path6);
-      if (!file) return void 0;
-      list = splitLines(file.text);
-      lines[side3].set(path6, list);
-    }
-    return list;
-  };
-  for (const change of changes) {
-    const source = change.rule?.source;
-    if (!source) continue;
-    const list = linesOf(change.change === "added" ? "head" : "base", source.file);
-    const comment = list === void 0 ? void 0 : lineComment(list, source.line);
-    if (comment) change.comment = comment;
-  }
-}
-async function runPreview(deps, opts) {
-  const core = deps.core ?? defaultPreviewCore;
-  const policiesDir = trimDir(opts.policiesDir);
-  const report2 = { policiesDir, environments: [], intentErrors: [] };
-  if (opts.headRef !== void 0) report2.headRef = opts.headRef;
-  if (opts.baseRef === void 0 && opts.baseNote !== void 0) report2.baseNote = opts.baseNote;
-  let baseFiles = [];
-  if (opts.baseRef !== void 0) {
-    if (!deps.git) throw new NoGitRepositoryError(opts.baseRef);
-    const sha = await deps.git.resolve(opts.baseRef);
-    if (sha === void 0) throw new BaseRefNotFoundError(opts.baseRef);
-    report2.baseRef = opts.baseRef;
-    report2.baseSha = sha;
-    baseFiles = await deps.git.readTree(sha, policiesDir);
-    if (baseFiles.length === 0) report2.baseNote = `${policiesDir}/ does not exist at base`;
-  }
-  const headFiles = await deps.readHead();
-  let baseEnvs = [];
-  if (baseFiles.length > 0) {
-    const base = core.parse(baseFiles, policiesDir);
-    if (base.errors.length === 0) baseEnvs = base.environments.flatMap((e) => e.intent ? [e.intent] : []);
-    else {
-      report2.intentErrors.push(...tag(base.errors, "base"));
-      report2.baseNote = "the intent at base is invalid";
-    }
-  }
-  const head = core.parse(headFiles, policiesDir);
-  report2.intentErrors.push(...tag(head.errors, "head"));
-  const headValid = head.errors.length === 0;
-  const headEnvs = head.environments.flatMap((e) => e.intent ? [e.intent] : []);
-  const headInvalid = new Map(head.environments.filter((e) => !e.intent).map((e) => [e.name, e.errors]));
-  const baseByName = new Map(baseEnvs.map((e) => [e.name, e]));
-  const headByName = new Map(headEnvs.map((e) => [e.name, e]));
-  const names = /* @__PURE__ */ new Set([...baseByName.keys(), ...headByName.keys(), ...headInvalid.keys()]);
-  if (!headValid) for (const name2 of environmentFileNames(headFiles, policiesDir)) names.add(name2);
-  const available = [...names].sort();
-  let selected = available;
-  if (opts.environments && opts.environments.length > 0) {
-    for (const name2 of opts.environments) {
-      if (!names.has(name2)) throw new UnknownEnvironmentError(name2, available);
-    }
-    const wanted = new Set(opts.environments);
-    selected = available.filter((n) => wanted.has(n));
-  }
-  const orderOf = (name2) => headByName.get(name2)?.order ?? baseByName.get(name2)?.order ?? Number.MAX_SAFE_INTEGER;
-  selected.sort((a, b) => orderOf(a) - orderOf(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const skipReason = headValid ? opts.engineSkipReason ?? DEFAULT_ENGINE_SKIP_REASON : "the intent at head has errors, and nothing deploys while any remains";
-  if (!deps.engine || !headValid) report2.engineNote = skipReason;
-  for (const name2 of selected) {
-    const baseEnv = baseByName.get(name2);
-    const headEnv = headByName.get(name2);
-    const order = orderOf(name2) === Number.MAX_SAFE_INTEGER ? 0 : orderOf(name2);
-    if (!headEnv && (headInvalid.has(name2) || !headValid && !baseEnv)) {
-      const errors = headInvalid.get(name2) ?? head.errors;
-      report2.environments.push({
-        name: name2,
-        order,
-        presence: "unknown",
-        verdict: {
-          kind: "invalid",
-          errors: errors.length,
-          files: [...new Set(errors.map((e) => e.file))].sort()
-        },
-        diff: emptyDiff(name2),
-        lint: [],
-        engine: { status: "skipped", reason: skipReason },
-        flowsGraph: { nodes: [], edges: [] }
-      });
-      continue;
-    }
-    const headBundle = headEnv ? core.compile(headEnv) : void 0;
-    let diff;
-    let baseBundle = baseEnv && sameIntent(baseEnv, headEnv) ? headBundle : void 0;
-    if (sameIntent(baseEnv, headEnv)) diff = emptyDiff(name2);
-    else {
-      const bundles = {};
-      if (baseEnv) bundles.base = baseBundle = core.compile(baseEnv);
-      if (headBundle) bundles.head = headBundle;
-      diff = core.diff(baseEnv, headEnv, bundles);
-    }
-    attachComments(diff.changes, { base: baseFiles, head: headFiles });
-    const lint = headEnv && headBundle ? core.lint(headEnv, headBundle) : [];
-    let engine;
-    if (!headEnv) engine = { status: "skipped", reason: "the environment is removed at head" };
-    else if (deps.engine && headValid) engine = await enginePreview(deps.engine, name2);
-    else engine = { status: "skipped", reason: skipReason };
-    const preview = {
-      name: name2,
-      order,
-      presence: baseEnv && headEnv ? "both" : headEnv ? "added" : "removed",
-      verdict: verdictOf(diff),
-      diff,
-      lint,
-      engine,
-      flowsGraph: buildFlowsGraph(baseEnv, headEnv, diff)
-    };
-    const observed = opts.observed?.byEnvironment.get(name2) ?? opts.observed?.byEnvironment.get("*");
-    if (opts.observed && observed && headEnv && headBundle) {
-      preview.observed = observedPreview({
-        summary: observed,
-        head: { env: headEnv, bundle: headBundle },
-        ...baseEnv ? { base: { env: baseEnv, bundle: baseBundle ?? core.compile(baseEnv) } } : {},
-        detail: opts.observed.detail,
-        at: opts.observed.at
-      });
-    }
-    if (headEnv && headBundle) preview.probes = previewProbes(headEnv, headBundle, baseBundle, diff);
-    const defaultDeny = defaultDenyChanges(baseEnv, headEnv);
-    if (defaultDeny.added.length + defaultDeny.removed.length > 0) preview.defaultDeny = defaultDeny;
-    report2.environments.push(preview);
-  }
-  return report2;
-}
-
-// action/src/report/mermaid.ts
-var MERMAID_MAX_EDGES = 300;
-var MERMAID_MAX_TEXT = 4e4;
-var ADDED_STYLE = "stroke:#1a7f37,stroke-width:3px,color:#1a7f37";
-var REMOVED_STYLE = "stroke:#cf222e,stroke-width:2px,stroke-dasharray:5 5,color:#cf222e";
-function nodeShape(node) {
-  const label = mermaidLabel(node.key);
-  switch (node.kind) {
-    case "service":
-      return `${node.id}[${label}]`;
-    case "namespace":
-      return `${node.id}([${label}])`;
-    case "cidr":
-    case "fqdn":
-      return `${node.id}{{${label}}}`;
-  }
-}
-function edgeLine(edge) {
-  const ports = edge.ports.join(", ");
-  switch (edge.status) {
-    case "unchanged":
-      return `  ${edge.from} -->|${mermaidLabel(ports)}| ${edge.to}`;
-    case "added":
-      return `  ${edge.from} ==>|${mermaidLabel(`+ ${ports}`)}| ${edge.to}`;
-    case "removed":
-      return `  ${edge.from} -.->|${mermaidLabel(`- ${ports}`)}| ${edge.to}`;
-  }
-}
-function renderMermaid(graph, maxEdges = MERMAID_MAX_EDGES) {
-  if (graph.edges.length === 0) return { ok: false, reason: "no flows to draw" };
-  if (graph.edges.length > maxEdges) {
-    return {
-      ok: false,
-      reason: `the graph has ${graph.edges.length} edges, more than the ${maxEdges} a diagram shows legibly`
-    };
-  }
-  const lines = ["```mermaid", "flowchart LR"];
-  for (const node of graph.nodes) lines.push(`  ${nodeShape(node)}`);
-  const added = [];
-  const removed = [];
-  graph.edges.forEach((edge, index) => {
-    lines.push(edgeLine(edge));
-    if (edge.status === "added") added.push(index);
-    if (edge.status === "removed") removed.push(index);
-  });
-  if (added.length > 0) lines.push(`  linkStyle ${added.join(",")} ${ADDED_STYLE}`);
-  if (removed.length > 0) lines.push(`  linkStyle ${removed.join(",")} ${REMOVED_STYLE}`);
-  const removedNodes = graph.nodes.filter((n) => n.removed).map((n) => n.id);
-  if (removedNodes.length > 0) {
-    lines.push("  classDef gone stroke:#cf222e,stroke-dasharray:5 5");
-    lines.push(`  class ${removedNodes.join(",")} gone`);
-  }
-  lines.push("```");
-  const text = lines.join("\n");
-  if (text.length > MERMAID_MAX_TEXT) {
-    return { ok: false, reason: `the diagram would be ${text.length} characters, more than mermaid renders` };
-  }
-  return { ok: true, text };
-}
-
-// action/src/report/markdown/environment.ts
-function environmentSection(env, report2, detail) {
-  const lines = ["", `### ${code(env.name)}: ${escapeMarkdown(environmentVerdict(env, hasBase(report2)))}`];
-  if (env.verdict.kind === "invalid") {
-    const files = env.verdict.files ?? [];
-    const where = files.length > 0 ? ` in ${files.map(code).join(", ")}` : "";
-    lines.push("", `Not compared: fix the errors${where} listed above.`);
-    return lines;
-  }
-  const sorted = sortedOf(env, detail);
-  const head = environmentHeadline(sorted);
-  if (head) lines.push("", head);
-  lines.push(...lookFirstLines(env, sorted, detail));
-  if (env.observed && env.observed.blocked.length === 0)
-    lines.push("", ...observedSection(env.observed, detail.maxRows));
-  const names = [
-    ...listNames("Workloads added", env.diff.workloads.added, detail),
-    ...listNames("Workloads removed", env.diff.workloads.removed, detail),
-    ...listNames("Namespaces added", env.diff.namespaces.added, detail),
-    ...listNames("Namespaces removed", env.diff.namespaces.removed, detail)
-  ];
-  if (names.length > 0) lines.push("", ...names.flatMap((n, i) => i === 0 ? [n] : ["", n]));
-  if (sorted.ordinary.length > 0) {
-    lines.push(
-      "",
-      ...sorted.risky.length > 0 ? ["**Other flow changes**", ""] : [],
-      ...table(["change", "flow", "rule", "why"], flowRows(sorted.ordinary, detail), detail, "flow changes")
-    );
-  }
-  lines.push(...builtinLine(sorted.builtin, detail));
-  lines.push(...engineSection(env, report2, detail));
-  lines.push(...lintSection(env.lint, detail));
-  lines.push(...diagramLines(env, detail));
-  return lines;
-}
-function listNames(label, names, detail) {
-  if (names.length === 0) return [];
-  const shown = names.slice(0, detail.maxRows).map(code).join(", ");
-  const rest = names.length > detail.maxRows ? ` and ${names.length - detail.maxRows} more` : "";
-  return [`${label}: ${shown}${rest}.`];
-}
-function diagramLines(env, detail) {
-  const wantDiagram = env.verdict.kind === "changed" || detail.mermaidForUnchanged;
-  if (!wantDiagram || env.flowsGraph.edges.length === 0) return [];
-  const diagram = detail.mermaidMaxEdges > 0 ? renderMermaid(env.flowsGraph, detail.mermaidMaxEdges) : { ok: false, reason: "diagrams are left out to keep the report short" };
-  if (!diagram.ok) return ["", `The flows diagram is left out: ${escapeMarkdown(diagram.reason)}.`];
-  return [
-    "",
-    env.flowsGraph.edges.some((e) => e.status !== "unchanged") ? "<details><summary>Flows: thick green = opened, dashed red = closed</summary>" : "<details><summary>Flows</summary>",
-    "",
-    diagram.text,
-    "",
-    "</details>"
-  ];
-}
-
-// action/src/report/markdown/intent-errors.ts
-function intentErrorLines(errors, detail) {
-  const lines = [];
-  for (const side3 of ["head", "base"]) {
-    const list = errors.filter((e) => e.side === side3);
-    if (list.length === 0) continue;
-    lines.push(
-      "",
-      side3 === "head" ? `### Intent errors (${list.length})` : `### Intent errors at base (${list.length}): the base was not used`,
-      ""
-    );
-    for (const e of list.slice(0, detail.maxRows)) {
-      const hint = e.hint ? ` (${escapeMarkdown(e.hint)})` : "";
-      lines.push(
-        `- ${sourceLink(e.file, e.line, e.column, detail, side3)} ${escapeMarkdown(e.message)}${hint}`
-      );
-    }
-    if (list.length > detail.maxRows) {
-      const where = detail.audience === "comment" ? summaryPointer(detail) : "";
-      lines.push("", `\u2026 and ${list.length - detail.maxRows} more errors${where}.`);
-    }
-  }
-  return lines;
-}
-
-// action/src/report/markdown/legend.ts
-var LEGEND = [
-  {
-    test: (l) => l.startsWith("ns:"),
-    text: "<code>ns:NAME</code> = the pods of namespace NAME that a flow names as a whole (an ingress controller), or that no declared service selects"
-  },
-  {
-    test: (l) => l.endsWith("/(other pods)"),
-    text: "<code>NAME/(other pods)</code> = the pods of NAME that neither a service nor a flow selects"
-  },
-  {
-    test: (l) => l === "(other namespace)",
-    text: "<code>(other namespace)</code> = a pod in a namespace the intent does not declare"
-  },
-  {
-    test: (l) => l.startsWith("internet"),
-    text: "<code>internet</code> = any address that no CIDR of the intent declares"
-  },
-  {
-    test: (l) => l === "any other port",
-    text: "<code>any other port</code> = a port no rule names"
-  }
-];
-function legend(report2) {
-  const labels = /* @__PURE__ */ new Set();
-  for (const env of report2.environments) {
-    for (const c of env.diff.changes) {
-      labels.add(c.from);
-      labels.add(c.to);
-      if (c.port === "*") labels.add("any other port");
-    }
-  }
-  const entries = LEGEND.filter((e) => [...labels].some(e.test)).map((e) => e.text);
-  return entries.length === 0 ? [] : ["", `<sub>${entries.join("; ")}.</sub>`];
-}
-
-// action/src/report/markdown/probe-plan.ts
-var PROBE_CHANGE_ROWS = { comment: 10, summary: 50 };
-function probeSection(report2, detail) {
-  const envs = report2.environments.filter(
-    (e) => e.probes !== void 0
-  );
-  if (envs.length === 0) return [];
-  const counts = envs.map((e) => [
-    code(e.name),
-    String(e.probes.checks),
-    String(e.probes.expected.allowed),
-    String(e.probes.expected.blocked),
-    String(e.probes.expected["cannot-check"]),
-    String(e.probes.changesTotal)
-  ]);
-  const lines = [
-    "",
-    "<details><summary>What the probes will check after merge</summary>",
-    "",
-    "| environment | checks | expect allowed | expect blocked | cannot be checked | verdicts this change moves |",
-    "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ...counts.map((row) => `| ${row.join(" | ")} |`)
-  ];
-  const rowsDetail = {
-    ...detail,
-    maxRows: Math.min(detail.maxRows, PROBE_CHANGE_ROWS[detail.audience])
-  };
-  for (const env of envs) {
-    const p = env.probes;
-    if (p.closedUnchecked.length > 0) {
-      const shown = p.closedUnchecked.slice(0, rowsDetail.maxRows).map(code);
-      const more = p.closedUnchecked.length - shown.length;
-      lines.push(
-        "",
-        `**${code(env.name)}**: no check tries ${p.closedUnchecked.length === 1 ? "the flow" : "the flows"} this change closes (the semantics engine alone says ${p.closedUnchecked.length === 1 ? "it is" : "they are"} blocked): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}.`
-      );
-    }
-    if (p.changesTotal === 0) continue;
-    const rows = p.changes.map((c) => [
-      c.kind,
-      code(c.from),
-      code(c.to),
-      escapeMarkdown(c.port),
-      `${c.before} ${ARROW} **${c.after}**`,
-      c.why.kind === "diff" ? "a flow change above" : c.why.kind === "default-deny" ? `default-deny of ${code(c.why.namespace)} ${denyVerb(env, c.why.namespace)}` : "**nothing in this change**"
-    ]);
-    const table_ = table(
-      ["check", "from", "to", "port", "verdict", "because of"],
-      rows,
-      rowsDetail,
-      "checks"
-    );
-    const unlisted = p.changesTotal - p.changes.length;
-    lines.push(
-      "",
-      `**${code(env.name)}**: ${plural(p.changesTotal, "check changes", "checks change")} verdict`,
-      "",
-      ...table_
-    );
-    if (unlisted > 0 && rows.length <= rowsDetail.maxRows) lines.push("", `\u2026 and ${unlisted} more checks.`);
-  }
-  lines.push(
-    "",
-    "<sub>Judged on one stand-in pod per declared service. After the deploy the probes run this plan against the pods in the cluster; `netpol-rollout probe --plan` prints it for a cluster.</sub>",
-    "",
-    "</details>"
-  );
-  return lines;
-}
-function denyVerb(env, namespace) {
-  return env.defaultDeny?.removed.includes(namespace) ? "removed" : "added";
-}
-
-// action/src/report/markdown/tiers.ts
-function firstFitting(attempts, fits, notice2) {
-  let last = "";
-  for (const attempt of attempts) {
-    last = attempt.render();
-    if (fits(last)) return { body: last, tier: attempt.tier };
-  }
-  return { body: withinLast(last, fits, notice2), tier: "summary" };
-}
-function withinLast(text, fits, notice2) {
-  let budget = text.length;
-  let out = text;
-  while (!fits(out) && budget > 0) {
-    budget = Math.floor(budget * 0.9);
-    out = `${cutUtf16(text, budget)}
-
-${notice2}
-`;
-  }
-  return out;
-}
-
-// action/src/report/markdown.ts
-var MARKER = "<!-- netpol-rollout:preview -->";
-var GITHUB_COMMENT_LIMIT = 65536;
-var DEFAULT_COMMENT_MAX_CHARS = 65e3;
-var GITHUB_SUMMARY_LIMIT_BYTES = 1024 * 1024;
-var DEFAULT_SUMMARY_MAX_BYTES = GITHUB_SUMMARY_LIMIT_BYTES - 16 * 1024;
-function header(report2, detail) {
-  const lines = [];
-  if (detail.audience === "comment") lines.push(MARKER);
-  lines.push("## Network policy preview", "", ...revisionLine(report2), "", headline(report2, detail));
-  if (report2.environments.length > 0) lines.push("", ...overview(report2, detail));
-  if (report2.engineNote !== void 0) lines.push("", engineSkippedSentence(report2.engineNote));
-  return lines;
-}
-function renderDocument(report2, detail) {
-  const lines = header(report2, detail);
-  lines.push(...intentErrorLines(report2.intentErrors, detail));
-  const allInvalid = report2.environments.every((e) => e.verdict.kind === "invalid");
-  if (!allInvalid)
-    for (const env of report2.environments) lines.push(...environmentSection(env, report2, detail));
-  if (!allInvalid) lines.push(...probeSection(report2, detail));
-  lines.push(...legend(report2));
-  return `${lines.join("\n")}
-`;
-}
-function renderSummaryOnly(report2, detail) {
-  const lines = header(report2, detail);
-  lines.push(...intentErrorLines(report2.intentErrors, detail));
-  lines.push(
-    "",
-    detail.audience === "comment" ? `This report is shortened to fit a comment. Flow changes, Pulumi operations, lint findings and diagrams are${summaryPointer(detail)}.` : "This summary is shortened to fit GitHub's job summary limit; run `netpol-rollout preview` locally for every detail."
-  );
-  return `${lines.join("\n")}
-`;
-}
-function renderCommentWithTier(report2, options = {}) {
-  const max = Math.min(options.maxChars ?? DEFAULT_COMMENT_MAX_CHARS, GITHUB_COMMENT_LIMIT - 1);
-  const base = {
-    audience: "comment",
-    summaryUrl: options.summaryUrl,
-    summaryHoldsAll: options.summaryHoldsAll,
-    sourceUrl: options.sourceUrl,
-    baseSourceUrl: options.baseSourceUrl,
-    drift: driftAcrossEnvironments(report2),
-    // The comment sums built-in rules up in one line; the job summary lists them.
-    builtinRows: false
-  };
-  const full = {
-    ...base,
-    maxRows: Number.POSITIVE_INFINITY,
-    mermaidMaxEdges: MERMAID_MAX_EDGES,
-    mermaidForUnchanged: false,
-    explanations: true
-  };
-  const reduced = (maxRows, mermaidMaxEdges) => ({
-    tier: "reduced",
-    render: () => renderDocument(report2, {
-      ...base,
-      maxRows,
-      mermaidMaxEdges,
-      mermaidForUnchanged: false,
-      explanations: false
-    })
-  });
-  const summary2 = (maxRows) => ({
-    tier: "summary",
-    render: () => renderSummaryOnly(report2, { ...full, maxRows, mermaidMaxEdges: 0, explanations: false })
-  });
-  return firstFitting(
-    [
-      { tier: "full", render: () => renderDocument(report2, full) },
-      reduced(50, 80),
-      reduced(20, 30),
-      reduced(8, 0),
-      summary2(Number.POSITIVE_INFINITY),
-      summary2(30)
-    ],
-    (s) => s.length <= max,
-    `\u2026 the comment is cut here to fit GitHub's limit; the full report is${summaryPointer({ ...full })}.`
-  );
-}
-function renderComment(report2, options = {}) {
-  return renderCommentWithTier(report2, options).body;
-}
-function renderSummaryWithTier(report2, options = {}) {
-  const max = Math.min(options.maxBytes ?? DEFAULT_SUMMARY_MAX_BYTES, GITHUB_SUMMARY_LIMIT_BYTES - 1);
-  const full = {
-    audience: "summary",
-    sourceUrl: options.sourceUrl,
-    baseSourceUrl: options.baseSourceUrl,
-    drift: driftAcrossEnvironments(report2),
-    maxRows: Number.POSITIVE_INFINITY,
-    mermaidMaxEdges: MERMAID_MAX_EDGES,
-    mermaidForUnchanged: true,
-    explanations: true,
-    builtinRows: true
-  };
-  return firstFitting(
-    [
-      { tier: "full", render: () => renderDocument(report2, full) },
-      {
-        tier: "reduced",
-        render: () => renderDocument(report2, { ...full, maxRows: 1e3, mermaidMaxEdges: 100 })
-      },
-      {
-        tier: "reduced",
-        render: () => renderDocument(report2, {
-          ...full,
-          maxRows: 200,
-          mermaidMaxEdges: 0,
-          explanations: false,
-          builtinRows: false
-        })
-      },
-      { tier: "summary", render: () => renderSummaryOnly(report2, { ...full, maxRows: 1e3 }) },
-      { tier: "summary", render: () => renderSummaryOnly(report2, { ...full, maxRows: 50 }) }
-    ],
-    (s) => Buffer.byteLength(s, "utf8") <= max,
-    "\u2026 the summary is cut here to fit GitHub's job summary limit."
-  );
-}
-
-// action/src/report/annotations.ts
-var ANNOTATIONS_PER_TYPE = 10;
-function planAnnotations(intentErrors, lint, limit = ANNOTATIONS_PER_TYPE) {
-  const candidates = [];
-  let seq = 0;
-  for (const e of intentErrors) {
-    const source = { file: e.file, line: e.line, column: e.column };
-    candidates.push({
-      annotation: {
-        level: "error",
-        title: "Invalid intent",
-        message: e.hint ? `${e.message} (${e.hint})` : e.message,
-        ...position(source)
-      },
-      origin: 0,
-      source,
-      seq: seq++
-    });
-  }
-  for (const f of lint) {
-    const title = f.environment ? `${f.environment}: ${f.code}` : f.code;
-    const candidate = {
-      annotation: { level: f.severity, title, message: f.message, ...position(f.source) },
-      origin: 1,
-      seq: seq++
-    };
-    if (f.source) candidate.source = f.source;
-    candidates.push(candidate);
-  }
-  candidates.sort(compareCandidates);
-  const annotations = [];
-  const omitted = { error: 0, warning: 0 };
-  const shown = { error: 0, warning: 0 };
-  const seen = /* @__PURE__ */ new Set();
-  for (const { annotation } of candidates) {
-    const key2 = JSON.stringify([
-      annotation.level,
-      annotation.file,
-      annotation.startLine,
-      annotation.startColumn,
-      annotation.message
-    ]);
-    if (seen.has(key2)) continue;
-    seen.add(key2);
-    if (shown[annotation.level] < limit) {
-      shown[annotation.level]++;
-      annotations.push(annotation);
-    } else {
-      omitted[annotation.level]++;
-    }
-  }
-  const plan = { annotations, omitted };
-  const parts = [];
-  if (omitted.error > 0) parts.push(`${omitted.error} more ${omitted.error === 1 ? "error" : "errors"}`);
-  if (omitted.warning > 0)
-    parts.push(`${omitted.warning} more ${omitted.warning === 1 ? "warning" : "warnings"}`);
-  if (parts.length > 0) plan.notice = `${parts.join(" and ")} \u2014 see the job summary`;
-  return plan;
-}
-function emitAnnotations(plan, sink) {
-  for (const a of plan.annotations) {
-    const props = { title: a.title };
-    if (a.file !== void 0) props.file = a.file;
-    if (a.startLine !== void 0) props.startLine = a.startLine;
-    if (a.startColumn !== void 0) props.startColumn = a.startColumn;
-    if (a.level === "error") sink.error(a.message, props);
-    else sink.warning(a.message, props);
-  }
-  if (plan.notice) sink.notice(plan.notice);
-}
-function position(source) {
-  if (!source) return {};
-  return { file: source.file, startLine: source.line, startColumn: source.column };
-}
-function compareCandidates(a, b) {
-  const level = (c) => c.annotation.level === "error" ? 0 : 1;
-  if (level(a) !== level(b)) return level(a) - level(b);
-  if (a.origin !== b.origin) return a.origin - b.origin;
-  if (a.source && !b.source) return -1;
-  if (!a.source && b.source) return 1;
-  if (a.source && b.source) {
-    if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
-    if (a.source.line !== b.source.line) return a.source.line - b.source.line;
-    if (a.source.column !== b.source.column) return a.source.column - b.source.column;
-  }
-  return a.seq - b.seq;
-}
-
-// action/src/commands/action-preview.ts
-var FORK_SKIP_REASON = "fork pull request: secrets are not available";
-var TARGET_SKIP_REASON = "pull_request_target: secrets are present and the head is untrusted, so the engine never runs on it";
-var HeadNotFetchedError = class extends Error {
-  name = "HeadNotFetchedError";
-};
-var PreviewFailedError = class extends Error {
-  constructor(reasons) {
-    super(reasons.length === 1 ? reasons[0] ?? "" : reasons.map((r) => `- ${r}`).join("\n"));
-    this.reasons = reasons;
-  }
-  reasons;
-  name = "PreviewFailedError";
-};
-var BaseNotFetchedError = class extends Error {
-  name = "BaseNotFetchedError";
-};
-function commentSkipReason(settings) {
-  const pr = settings.github.pullRequest;
-  if (!pr) return `not a pull request (event ${settings.github.eventName || "unknown"}): no comment`;
-  if (pr.isFork && settings.github.eventName !== "pull_request_target")
-    return "fork pull request: the token is read-only, so no comment is posted";
-  if (!settings.commentOnPr) return "comment-on-pr is false: no comment";
-  return void 0;
-}
-function engineSkipReason(settings) {
-  if (settings.github.eventName === "pull_request_target") return TARGET_SKIP_REASON;
-  if (settings.github.pullRequest?.isFork) return FORK_SKIP_REASON;
-  if (settings.pulumiEngine === "off") return "the engine part is turned off (pulumi-engine: off)";
-  return void 0;
-}
-async function runActionPreview(settings, deps, io) {
-  const baseLabel = settings.baseRef === void 0 ? "no base (everything is new)" : `${settings.baseRef} (${settings.baseRefSource})`;
-  io.info(`Previewing ${settings.policiesDir}/ against ${baseLabel}`);
-  let report2;
-  try {
-    const opts = { policiesDir: settings.policiesDir };
-    if (settings.baseRef !== void 0) opts.baseRef = settings.baseRef;
-    if (settings.environments) opts.environments = settings.environments;
-    const headSha = settings.github.pullRequest?.headSha ?? settings.github.sha;
-    if (headSha) opts.headRef = headSha;
-    if ("skipReason" in deps.engine) opts.engineSkipReason = deps.engine.skipReason;
-    if (settings.flows.length > 0 && deps.readObserved) {
-      const byEnvironment = await deps.readObserved();
-      const detail = settings.github.pullRequest?.isFork ? "services" : settings.flowsDetail;
-      if (byEnvironment.size > 0) opts.observed = { byEnvironment, detail, at: Date.now() };
-    }
-    report2 = await runPreview(
-      {
-        git: deps.git,
-        readHead: deps.readHead,
-        ..."engine" in deps.engine ? { engine: deps.engine.engine } : {}
-      },
-      opts
-    );
-  } catch (error2) {
-    const failure = error2 instanceof BaseRefNotFoundError ? new BaseNotFetchedError(
-      `${error2.message}. The checkout must contain the base commit: use actions/checkout with fetch-depth: 0.`
-    ) : error2;
-    if (settings.runner.stepSummaryPath) {
-      const message = failure instanceof Error ? failure.message : String(failure);
-      const scrub = createScrubber(settings.secrets);
-      await io.writeSummary(
-        `## Network policy preview
-
-The preview could not run: ${escapeMarkdown(scrub.scrub(message))}
-`
-      );
-    }
-    throw failure;
-  }
-  const scrubber = createScrubber(settings.secrets);
-  report2 = scrubber.scrubDeep(report2);
-  const outputs = previewOutputs(report2);
-  let summaryHoldsAll = true;
-  if (settings.runner.stepSummaryPath) {
-    const summary2 = renderSummaryWithTier(report2, sourceLinks(settings, report2));
-    summaryHoldsAll = summary2.tier === "full";
-    await io.writeSummary(scrubber.scrub(summary2.body));
-  } else {
-    io.info("No job summary file (GITHUB_STEP_SUMMARY is not set): the summary is not written.");
-  }
-  const headErrors = report2.intentErrors.filter((e) => e.side === "head");
-  const lint = report2.environments.flatMap((e) => e.lint);
-  emitAnnotations(planAnnotations(headErrors, lint), io);
-  for (const env of report2.environments) {
-    if (env.engine.status === "failed") io.warn(`Pulumi preview for ${env.name}: ${env.engine.error}`);
-  }
-  io.setOutput("changed", String(outputs.changed));
-  io.setOutput("flows-added", String(outputs.flowsAdded));
-  io.setOutput("flows-removed", String(outputs.flowsRemoved));
-  io.setOutput("lint-errors", String(outputs.lintErrors));
-  const reportPath = join(settings.runner.temp, "netpol-rollout", "preview-report.json");
-  const json = `${JSON.stringify({ schemaVersion: 1, outputs, report: report2 }, null, 2)}
-`;
-  await (deps.writeReport ?? writeReportFile)(reportPath, scrubber.scrub(json));
-  io.setOutput("report", reportPath);
-  const failures = failureReasons(report2, outputs, settings.failOn);
-  let comment;
-  const skip = commentSkipReason(settings);
-  const pr = settings.github.pullRequest;
-  if (skip !== void 0 || !pr) {
-    io.info(skip ?? "no comment");
-  } else if (!deps.github) {
-    io.info("no GitHub client: no comment");
-  } else {
-    const summaryUrl = runUrl(settings.github);
-    const body = renderComment(report2, {
-      ...summaryUrl ? { summaryUrl } : {},
-      summaryHoldsAll,
-      ...sourceLinks(settings, report2)
-    });
-    try {
-      comment = await deps.github.upsertStickyComment(
-        { owner: settings.github.owner, repo: settings.github.repo, number: pr.number },
-        MARKER,
-        scrubber.scrub(body)
-      );
-      const removed = comment.removed > 0 ? ` (${plural(comment.removed, "duplicate")} from runs at the same time removed)` : "";
-      io.info(`Pull request comment ${comment.action}: ${comment.url}${removed}`);
-    } catch (error2) {
-      if (error2 instanceof GitHubPermissionError) {
-        io.warn(
-          `Could not comment on pull request #${pr.number}: ${error2.message}. The token is read-only (a pull request from a fork, or the workflow lacks \`permissions: pull-requests: write\`); the report is in the job summary.`
-        );
-      } else if (error2 instanceof GitHubRateLimitError) {
-        const reset = error2.resetAt ? ` until ${error2.resetAt.toISOString()}` : "";
-        io.warn(
-          `Could not comment on pull request #${pr.number}: rate limited${reset} (${error2.message}); the report is in the job summary.`
-        );
-      } else if (error2 instanceof GitHubApiError) {
-        failures.push(
-          `the pull request comment could not be posted: ${error2.message}. The report is in the job summary and in ${reportPath}; re-run the job to post it.`
-        );
-      } else {
-        throw error2;
-      }
-    }
-  }
-  const result = { report: report2, outputs, reportPath, failures };
-  if (comment) result.comment = comment;
-  if (failures.length > 0) throw new PreviewFailedError(failures);
-  io.info(
-    outputs.changed ? `Preview: ${outputs.flowsAdded} flows opened, ${outputs.flowsRemoved} closed.` : "Preview: no change."
-  );
-  return result;
-}
-function failureReasons(report2, outputs, failOn) {
-  const reasons = [];
-  if (outputs.invalid) {
-    reasons.push(
-      `the intent is invalid: ${plural(outputs.intentErrors, "error")} (see the annotations and the job summary)`
-    );
-  }
-  if (failOn === "never") return reasons;
-  if (outputs.lintErrors > 0)
-    reasons.push(`lint found ${plural(outputs.lintErrors, "error")} (fail-on: ${failOn})`);
-  if (failOn === "warning" && outputs.lintWarnings > 0) {
-    reasons.push(`lint found ${plural(outputs.lintWarnings, "warning")} (fail-on: warning)`);
-  }
-  for (const env of report2.environments) {
-    if (env.engine.status === "failed")
-      reasons.push(`the Pulumi preview of ${env.name} failed: ${env.engine.error}`);
-  }
-  return reasons;
-}
-function sourceLinks(settings, report2) {
-  const { github } = settings;
-  if (!github.owner) return {};
-  const blob = (sha2) => `${github.serverUrl.replace(/\/+$/, "")}/${github.owner}/${github.repo}/blob/${sha2}/`;
-  const sha = github.pullRequest?.headSha ?? github.sha;
-  return {
-    ...sha ? { sourceUrl: blob(sha) } : {},
-    ...report2.baseSha ? { baseSourceUrl: blob(report2.baseSha) } : {}
-  };
-}
-async function writeReportFile(path6, text) {
-  await mkdir2(join(path6, ".."), { recursive: true });
-  await writeFile2(path6, text, "utf8");
-}
-async function readWorkingTree(workspace, dir) {
-  const tree = await readIntentTree(workspace, join(workspace, dir));
-  return tree.files;
-}
-async function readHeadObjects(git, settings) {
-  const pr = settings.github.pullRequest;
-  const head = pr?.headSha;
-  if (!pr || !head) throw new HeadNotFetchedError("pull_request_target: the event names no head commit");
-  const sha = await git.resolve(head);
-  if (!sha) {
-    throw new HeadNotFetchedError(
-      `pull_request_target: the head commit ${head} of pull request #${pr.number} is not in the checkout, which holds the base. Fetch it as git objects without checking it out, before this step: git fetch --no-tags origin +refs/pull/${pr.number}/head:refs/remotes/pull/${pr.number}/head`
-    );
-  }
-  return git.readTree(sha, settings.policiesDir);
-}
-
 // action/src/adapters/actions.ts
 function createActionsIo() {
   return {
@@ -2442,10 +537,17 @@ function createActionsIo() {
     error: (message, props) => error(message, props),
     warning: (message, props) => warning(message, props),
     notice: (message) => notice(message),
-    setOutput: (name2, value) => setOutput(name2, value),
+    setOutput: (name, value) => setOutput(name, value),
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     }
+  };
+}
+function createStepStatus() {
+  return {
+    mask: (value) => setSecret(value),
+    debug: (message) => debug(message),
+    fail: (message) => setFailed(message)
   };
 }
 
@@ -2454,29 +556,50 @@ import { setMaxListeners } from "node:events";
 function cancelOnSignals(source, log) {
   const controller = new AbortController();
   setMaxListeners(0, controller.signal);
-  const handlers = ["SIGINT", "SIGTERM"].map((name2) => {
+  const handlers = ["SIGINT", "SIGTERM"].map((name) => {
     const handler = () => {
       if (!controller.signal.aborted) {
-        log(`${name2} received: cancelling; no further step starts and the probe pods are deleted`);
-        controller.abort(new Error(`cancelled by ${name2}`));
+        log(`${name} received: cancelling; no further step starts and the probe pods are deleted`);
+        controller.abort(new Error(`cancelled by ${name}`));
       } else {
-        log(`${name2} received again: still cleaning up`);
+        log(`${name} received again: still cleaning up`);
       }
     };
-    source.on(name2, handler);
-    return { name: name2, handler };
+    source.on(name, handler);
+    return { name, handler };
   });
   return {
     signal: controller.signal,
     dispose() {
-      for (const { name: name2, handler } of handlers) source.off(name2, handler);
+      for (const { name, handler } of handlers) source.off(name, handler);
     }
   };
 }
 
+// action/src/adapters/runner.ts
+import { readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+function readTextFileSync(path6) {
+  return readFileSync(path6, "utf8");
+}
+function osTempDir() {
+  return tmpdir();
+}
+
+// action/src/wiring/action.ts
+function actionIo() {
+  return createActionsIo();
+}
+function stepStatus() {
+  return createStepStatus();
+}
+function settingsSource(env, cwd) {
+  return { env, cwd, readFile: readTextFileSync, tmpdir: osTempDir() };
+}
+
 // action/src/adapters/flow-patterns.ts
 import { lstat as lstat3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, join as join3, relative as relative2 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2 } from "node:path";
 
 // node_modules/@actions/glob/lib/internal-globber.js
 import * as fs3 from "fs";
@@ -2625,17 +748,17 @@ function getSearchPaths(patterns) {
   patterns = patterns.filter((x) => !x.negate);
   const searchPathMap = {};
   for (const pattern of patterns) {
-    const key2 = IS_WINDOWS4 ? pattern.searchPath.toUpperCase() : pattern.searchPath;
-    searchPathMap[key2] = "candidate";
+    const key = IS_WINDOWS4 ? pattern.searchPath.toUpperCase() : pattern.searchPath;
+    searchPathMap[key] = "candidate";
   }
   const result = [];
   for (const pattern of patterns) {
-    const key2 = IS_WINDOWS4 ? pattern.searchPath.toUpperCase() : pattern.searchPath;
-    if (searchPathMap[key2] === "included") {
+    const key = IS_WINDOWS4 ? pattern.searchPath.toUpperCase() : pattern.searchPath;
+    if (searchPathMap[key] === "included") {
       continue;
     }
     let foundAncestor = false;
-    let tempKey = key2;
+    let tempKey = key;
     let parent = dirname2(tempKey);
     while (parent !== tempKey) {
       if (searchPathMap[parent]) {
@@ -2647,7 +770,7 @@ function getSearchPaths(patterns) {
     }
     if (!foundAncestor) {
       result.push(pattern.searchPath);
-      searchPathMap[key2] = "included";
+      searchPathMap[key] = "included";
     }
   }
   return result;
@@ -3078,8 +1201,8 @@ var posixClasses = {
 var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
 var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
 var rangesToString = (ranges) => ranges.join("");
-var parseClass = (glob, position2) => {
-  const pos = position2;
+var parseClass = (glob, position) => {
+  const pos = position;
   if (glob.charAt(pos) !== "[") {
     throw new Error("not in a brace expression");
   }
@@ -5159,26 +3282,26 @@ function workloadLabels(raw, maxLabels) {
   const keys = Object.keys(raw);
   if (keys.length > maxLabels) return { problem: `${keys.length} labels; at most ${maxLabels}` };
   const kept = [];
-  for (const key2 of keys) {
-    const value = raw[key2];
-    if (typeof value !== "string") return { problem: `label "${key2}" must be a string` };
-    const keyProblem = labelKeyProblem(key2);
-    if (keyProblem) return { problem: `label key "${key2}": ${keyProblem}` };
+  for (const key of keys) {
+    const value = raw[key];
+    if (typeof value !== "string") return { problem: `label "${key}" must be a string` };
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) return { problem: `label key "${key}": ${keyProblem}` };
     const valueProblem = labelValueProblem(value);
-    if (valueProblem) return { problem: `label "${key2}" value "${value}" ${valueProblem}` };
-    if (!PER_POD_LABELS.has(key2)) kept.push(key2);
+    if (valueProblem) return { problem: `label "${key}" value "${value}" ${valueProblem}` };
+    if (!PER_POD_LABELS.has(key)) kept.push(key);
   }
   kept.sort();
   const labels = /* @__PURE__ */ Object.create(null);
-  for (const key2 of kept) labels[key2] = raw[key2];
+  for (const key of kept) labels[key] = raw[key];
   return { labels };
 }
 function sideKey(side3) {
   switch (side3.kind) {
     case "pod": {
-      let key2 = `pod:${side3.namespace}`;
-      for (const k in side3.labels) key2 += `\0${k}=${side3.labels[k]}`;
-      return key2;
+      let key = `pod:${side3.namespace}`;
+      for (const k in side3.labels) key += `\0${k}=${side3.labels[k]}`;
+      return key;
     }
     case "node":
       return "node";
@@ -5210,15 +3333,15 @@ var SideTrie = class {
   max;
   root = {};
   nodes = 0;
-  step(node, key2) {
+  step(node, key) {
     let next = node.next;
     if (!next) node.next = next = /* @__PURE__ */ new Map();
-    let child = next.get(key2);
+    let child = next.get(key);
     if (!child) {
       if (this.nodes >= this.max) return void 0;
       this.nodes++;
       child = {};
-      next.set(key2, child);
+      next.set(key, child);
     }
     return child;
   }
@@ -5254,12 +3377,12 @@ var EndpointTable = class {
   }
   /** Interns a side built for `raw`. */
   add(raw, side3) {
-    const key2 = sideKey(side3);
-    let endpoint = this.byKey.get(key2);
+    const key = sideKey(side3);
+    let endpoint = this.byKey.get(key);
     if (!endpoint) {
       if (this.list.length >= this.max) return this.full;
       endpoint = { id: this.list.length, side: side3, label: sideLabel(side3) };
-      this.byKey.set(key2, endpoint);
+      this.byKey.set(key, endpoint);
       this.list.push(endpoint);
     }
     if (this.byRaw.size >= this.max * 4)
@@ -5346,8 +3469,8 @@ function labelList(list, keep) {
 // action/src/flows/calico.ts
 function goldmaneKey(value) {
   const flow = isObject(value["flow"]) ? value["flow"] : value;
-  const key2 = flow["Key"] ?? flow["key"];
-  return isObject(key2) ? key2 : void 0;
+  const key = flow["Key"] ?? flow["key"];
+  return isObject(key) ? key : void 0;
 }
 function isGoldmaneRecord(value) {
   return goldmaneKey(value) !== void 0;
@@ -5427,8 +3550,8 @@ function side(sink, input, where) {
           return { kind: "address", ip: checked.ip };
         });
       }
-      const name2 = typeof input.name === "string" && input.name !== "" ? input.name : "unknown";
-      const qualified = typeof input.namespace === "string" && input.namespace !== "" && input.namespace !== "-" ? `${input.namespace}/${name2}` : name2;
+      const name = typeof input.name === "string" && input.name !== "" ? input.name : "unknown";
+      const qualified = typeof input.namespace === "string" && input.namespace !== "" && input.namespace !== "-" ? `${input.namespace}/${name}` : name;
       if (qualified.length > 253) return `${where}_name: longer than 253 characters`;
       return sink.endpoint(`s${qualified}`, () => ({ kind: "address", name: qualified }));
     }
@@ -5442,18 +3565,18 @@ function count(sink, record, from, to) {
 function readGoldmaneRecord(value, sink) {
   if (!isObject(value)) return "expected a JSON object (one Goldmane flow per line)";
   const flow = isObject(value["flow"]) ? value["flow"] : value;
-  const key2 = goldmaneKey(value);
-  if (!key2) return "expected a Goldmane Flow (with Key)";
-  const protocol = protocolOf(key2["proto"]);
+  const key = goldmaneKey(value);
+  if (!key) return "expected a Goldmane Flow (with Key)";
+  const protocol = protocolOf(key["proto"]);
   if (protocol === void 0) return "Key.proto: expected TCP, UDP or SCTP";
   if (protocol === "other")
-    return sink.skip(`protocol ${String(key2["proto"])} (NetworkPolicy has no rules for it)`);
-  const action = ACTIONS[String(key2["action"])];
+    return sink.skip(`protocol ${String(key["proto"])} (NetworkPolicy has no rules for it)`);
+  const action = ACTIONS[String(key["action"])];
   if (action === void 0) return "Key.action: expected Allow or Deny";
   if (action === "pass") return sink.skip("action Pass (not a final verdict)");
-  const reporter = REPORTERS[String(key2["reporter"])];
+  const reporter = REPORTERS[String(key["reporter"])];
   if (reporter === void 0) return "Key.reporter: expected Src or Dst";
-  const port = int64(field(key2, "dest_port", "destPort"));
+  const port = int64(field(key, "dest_port", "destPort"));
   if (port === void 0 || port < 1 || port > 65535) return "Key.dest_port: expected 1-65535";
   const start = parseTime(field(flow, "start_time", "startTime"));
   if (typeof start === "string") return `start_time: ${start}`;
@@ -5462,7 +3585,7 @@ function readGoldmaneRecord(value, sink) {
   const connections = int64(field(flow, "num_connections_started", "numConnectionsStarted"));
   if (connections === void 0) return "num_connections_started: expected a count";
   let verdict = action;
-  const pending = isObject(key2["policies"]) ? key2["policies"]["pending"] : void 0;
+  const pending = isObject(key["policies"]) ? key["policies"]["pending"] : void 0;
   if (verdict === "allowed" && Array.isArray(pending)) {
     const last = pending[pending.length - 1];
     if (isObject(last) && ACTIONS[String(last["action"])] === "denied") verdict = "audit";
@@ -5470,9 +3593,9 @@ function readGoldmaneRecord(value, sink) {
   const from = side(
     sink,
     {
-      type: GOLDMANE_TYPES[String(field(key2, "source_type", "sourceType"))],
-      namespace: field(key2, "source_namespace", "sourceNamespace"),
-      name: field(key2, "source_name", "sourceName"),
+      type: GOLDMANE_TYPES[String(field(key, "source_type", "sourceType"))],
+      namespace: field(key, "source_namespace", "sourceNamespace"),
+      name: field(key, "source_name", "sourceName"),
       labels: labelList(field(flow, "source_labels", "sourceLabels"), (l) => l)
     },
     "source"
@@ -5480,15 +3603,15 @@ function readGoldmaneRecord(value, sink) {
   const to = side(
     sink,
     {
-      type: GOLDMANE_TYPES[String(field(key2, "dest_type", "destType"))],
-      namespace: field(key2, "dest_namespace", "destNamespace"),
-      name: field(key2, "dest_name", "destName"),
+      type: GOLDMANE_TYPES[String(field(key, "dest_type", "destType"))],
+      namespace: field(key, "dest_namespace", "destNamespace"),
+      name: field(key, "dest_name", "destName"),
       labels: labelList(field(flow, "dest_labels", "destLabels"), (l) => l)
     },
     "dest"
   );
-  const fromName = field(key2, "source_name", "sourceName");
-  const toName = field(key2, "dest_name", "destName");
+  const fromName = field(key, "source_name", "sourceName");
+  const toName = field(key, "dest_name", "destName");
   return count(
     sink,
     {
@@ -5530,7 +3653,7 @@ function readEnterpriseRecord(value, sink) {
   if (typeof end === "string") return `end_time: ${end}`;
   const connections = int64(value["num_flows_started"]);
   if (connections === void 0) return "num_flows_started: expected a count";
-  const name2 = (prefix) => {
+  const name = (prefix) => {
     const n = value[`${prefix}_name`];
     return typeof n === "string" && n !== "-" ? n : value[`${prefix}_name_aggr`];
   };
@@ -5539,7 +3662,7 @@ function readEnterpriseRecord(value, sink) {
     {
       type: ENTERPRISE_TYPES[String(value["source_type"])],
       namespace: value["source_namespace"],
-      name: name2("source"),
+      name: name("source"),
       labels: enterpriseLabels(value["source_labels"]),
       ip: value["source_ip"]
     },
@@ -5550,14 +3673,14 @@ function readEnterpriseRecord(value, sink) {
     {
       type: ENTERPRISE_TYPES[String(value["dest_type"])],
       namespace: value["dest_namespace"],
-      name: name2("dest"),
+      name: name("dest"),
       labels: enterpriseLabels(value["dest_labels"]),
       ip: value["dest_ip"]
     },
     "dest"
   );
-  const fromPod = name2("source");
-  const toPod = name2("dest");
+  const fromPod = name("source");
+  const toPod = name("dest");
   const fromIp = value["source_ip"];
   const toIp = value["dest_ip"];
   return count(
@@ -5772,11 +3895,11 @@ function podLabel(entry) {
 
 // action/src/flows/model.ts
 var FlowInputError = class extends Error {
-  constructor(position2, problem) {
+  constructor(position, problem) {
     super(
-      position2.line === void 0 ? `${position2.file}: ${problem}` : `${position2.file}:${position2.line}: ${problem}`
+      position.line === void 0 ? `${position.file}: ${problem}` : `${position.file}:${position.line}: ${problem}`
     );
-    this.position = position2;
+    this.position = position;
     this.problem = problem;
   }
   position;
@@ -5810,8 +3933,8 @@ function isPlainRecord(value) {
 }
 function readPlainRecord(value, sink) {
   if (!isObject(value)) return "expected a JSON object (one flow per line)";
-  for (const key2 in value) {
-    if (!RECORD_KEYS.includes(key2)) return `unknown key "${key2}" (expected ${RECORD_KEYS.join(", ")})`;
+  for (const key in value) {
+    if (!RECORD_KEYS.includes(key)) return `unknown key "${key}" (expected ${RECORD_KEYS.join(", ")})`;
   }
   const time = parseTime(value["time"]);
   if (typeof time === "string") return `time: ${time}`;
@@ -5852,8 +3975,8 @@ function readPlainRecord(value, sink) {
 }
 function side2(value, where, sink) {
   if (!isObject(value)) return `${where}: expected an object ({namespace, labels} or {ip})`;
-  for (const key2 in value) {
-    if (!SIDE_KEYS.includes(key2)) return `${where}: unknown key "${key2}" (expected ${SIDE_KEYS.join(", ")})`;
+  for (const key in value) {
+    if (!SIDE_KEYS.includes(key)) return `${where}: unknown key "${key}" (expected ${SIDE_KEYS.join(", ")})`;
   }
   const namespace = value["namespace"];
   const labels = value["labels"];
@@ -5865,23 +3988,23 @@ function side2(value, where, sink) {
     return `${where}.pod: expected a pod name`;
   if (typeof namespace === "string") {
     if (labels !== void 0 && !isObject(labels)) return `${where}.labels: expected an object of strings`;
-    const table2 = sink.endpoints;
-    let node = typeof workload === "string" ? table2.podsOfWorkloads.step(table2.podsOfWorkloads.root, namespace) : table2.pods.step(table2.pods.root, namespace);
-    if (node && typeof workload === "string") node = table2.podsOfWorkloads.step(node, workload);
+    const table = sink.endpoints;
+    let node = typeof workload === "string" ? table.podsOfWorkloads.step(table.podsOfWorkloads.root, namespace) : table.pods.step(table.pods.root, namespace);
+    if (node && typeof workload === "string") node = table.podsOfWorkloads.step(node, workload);
     if (labels) {
-      const trie = typeof workload === "string" ? table2.podsOfWorkloads : table2.pods;
+      const trie = typeof workload === "string" ? table.podsOfWorkloads : table.pods;
       for (const k in labels) {
         if (node) node = trie.step(node, k);
         if (node) node = trie.step(node, labels[k]);
       }
     }
-    if (!node) return table2.full;
+    if (!node) return table.full;
     if (typeof ipText === "string" && "problem" in canonicalIp(ipText))
       return `${where}.ip: "${ipText}" is not an IP address`;
     if (node.endpoint) return node.endpoint;
     const built2 = build(value, where, sink);
     if (typeof built2 === "string") return built2;
-    const endpoint = table2.add(`p${JSON.stringify(value)}`, built2);
+    const endpoint = table.add(`p${JSON.stringify(value)}`, built2);
     if (typeof endpoint !== "string") node.endpoint = endpoint;
     return endpoint;
   }
@@ -5958,8 +4081,8 @@ var FlowCounter = class {
       byPort = /* @__PURE__ */ new Map();
       this.entries.set(pair, byPort);
     }
-    const key2 = record.port * 4 + PROTOCOLS2.indexOf(record.protocol);
-    let entry = byPort.get(key2);
+    const key = record.port * 4 + PROTOCOLS2.indexOf(record.protocol);
+    let entry = byPort.get(key);
     if (!entry) {
       if (this.size >= this.maxFlows)
         return `more than ${this.maxFlows} distinct flows (source, destination, port, protocol): narrow the window or the namespaces`;
@@ -5981,7 +4104,7 @@ var FlowCounter = class {
         denied: 0,
         audit: 0
       };
-      byPort.set(key2, entry);
+      byPort.set(key, entry);
       this.size++;
     }
     const flow = entry.flow;
@@ -6192,8 +4315,8 @@ async function readOne(abs, file, repository, reader, budget) {
     }
   } catch (error2) {
     if (error2 instanceof FlowInputError) throw error2;
-    const code2 = error2.code;
-    throw refuse(code2 === "ENOENT" ? "no such file" : `cannot read: ${code2 ?? "error"}`);
+    const code = error2.code;
+    throw refuse(code === "ENOENT" ? "no such file" : `cannot read: ${code ?? "error"}`);
   }
   let handle;
   try {
@@ -6270,14 +4393,14 @@ function badUtf8(bytes, file, firstLine) {
 async function readFlowPatterns(patterns, options) {
   const groups = /* @__PURE__ */ new Map();
   for (const p of patterns) {
-    const key2 = p.environment ?? "*";
+    const key = p.environment ?? "*";
     const negated = p.pattern.startsWith("!");
     const body = negated ? p.pattern.slice(1) : p.pattern;
-    const line = `${negated ? "!" : ""}${isAbsolute2(body) ? body : join3(options.workspace, body)}`;
-    groups.set(key2, [...groups.get(key2) ?? [], line]);
+    const line = `${negated ? "!" : ""}${isAbsolute2(body) ? body : join2(options.workspace, body)}`;
+    groups.set(key, [...groups.get(key) ?? [], line]);
   }
   const out = /* @__PURE__ */ new Map();
-  for (const [key2, lines] of groups) {
+  for (const [key, lines] of groups) {
     const globber = await create(lines.join("\n"), { followSymbolicLinks: false });
     const files = [];
     for (const path6 of await globber.glob()) {
@@ -6285,7 +4408,7 @@ async function readFlowPatterns(patterns, options) {
       files.push(path6);
     }
     files.sort();
-    const where = key2 === "*" ? "" : ` (${key2})`;
+    const where = key === "*" ? "" : ` (${key})`;
     if (files.length === 0) {
       options.warn(
         `flows${where}: no file matches ${lines.map((l) => relative2(options.workspace, l) || l).join(", ")}; the preview has no observed traffic for it`
@@ -6294,13 +4417,13 @@ async function readFlowPatterns(patterns, options) {
     }
     const reader = new FlowReader(options.format ? { format: options.format } : {});
     await readFlowFiles(files, reader, { cwd: options.workspace });
-    out.set(key2, reader.finish());
+    out.set(key, reader.finish());
   }
   return out;
 }
 
 // action/src/wiring/preview.ts
-import { join as join4, relative as relative3 } from "node:path";
+import { join as join3, relative as relative3 } from "node:path";
 function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
   const { workspace } = settings.runner;
   const git = createGitReader(workspace, settings.runner.toolEnv);
@@ -6309,7 +4432,9 @@ function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
     // Under pull_request_target the checkout is the base: the head is read as git objects.
     readHead: settings.github.eventName === "pull_request_target" ? () => readHeadObjects(git, settings) : () => readWorkingTree(workspace, settings.policiesDir),
     engine: { skipReason: "" },
-    readObserved: () => readFlowPatterns(settings.flows, { workspace, warn: (m) => io.warn(m) })
+    readObserved: () => readFlowPatterns(settings.flows, { workspace, warn: (m) => io.warn(m) }),
+    writeReport: writeTextFile,
+    now: systemClock.now
   };
   const program = chooseProgram({
     workspace,
@@ -6338,7 +4463,7 @@ function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
             cliPath: availability.cliPath,
             stackTemplate: settings.stackTemplate,
             // The shipped project lives outside the repository: the intent by absolute path.
-            policiesDir: join4(workspace, settings.policiesDir),
+            policiesDir: join3(workspace, settings.policiesDir),
             log
           }),
           (environment) => stackName(settings.stackTemplate, environment)
@@ -6374,15 +4499,11 @@ function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
 
 // action/src/main.ts
 async function run(options = {}) {
-  const io = options.io ?? createActionsIo();
+  const io = options.io ?? actionIo();
+  const step = stepStatus();
   try {
-    const settings = parseSettings({
-      env: options.env ?? process.env,
-      cwd: options.cwd ?? process.cwd(),
-      readFile: (path6) => readFileSync(path6, "utf8"),
-      tmpdir: tmpdir()
-    });
-    for (const secret of settings.secrets) setSecret(secret);
+    const settings = parseSettings(settingsSource(options.env ?? process.env, options.cwd ?? process.cwd()));
+    for (const secret of settings.secrets) step.mask(secret);
     io.info(`netpol-rollout ${settings.command}`);
     switch (settings.command) {
       case "preview":
@@ -6393,12 +4514,12 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { checkStateNamespace, rolloutWiring } = await import("./chunks/rollout-PFJZZRLJ.js");
-          const { runActionRollout } = await import("./chunks/action-rollout-JUY3YRUZ.js");
+          const { rolloutWiring } = await import("./chunks/rollout-32A76UPW.js");
+          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-65TTNRST.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
-          for (const secret of wired.secrets) setSecret(secret);
+          for (const secret of wired.secrets) step.mask(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
-          await runActionRollout(wired.settings, wired.deps, io);
+          await runActionRollout(wired.request, wired.deps, io);
         } finally {
           cancel.dispose();
         }
@@ -6406,8 +4527,8 @@ async function run(options = {}) {
       }
     }
   } catch (error2) {
-    if (error2 instanceof Error && error2.stack) debug(error2.stack);
-    setFailed(error2 instanceof Error ? error2.message : String(error2));
+    if (error2 instanceof Error && error2.stack) step.debug(error2.stack);
+    step.fail(error2 instanceof Error ? error2.message : String(error2));
   }
 }
 

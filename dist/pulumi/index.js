@@ -15234,216 +15234,11 @@ var require_dist = __commonJS({
 // pulumi/index.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile2 } from "node:fs/promises";
-import { dirname, join as join2, resolve as resolve4 } from "node:path";
+import { dirname, join as join3, resolve as resolve4 } from "node:path";
 import * as pulumi2 from "@pulumi/pulumi";
 
-// action/src/text/escape.ts
-var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-function visible(text) {
-  return text.replace(INVISIBLE, escapeChar);
-}
-function escapeChar(c) {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-
-// action/src/intent/model.ts
-function formatIntentError(e) {
-  return visible(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
-}
-
-// action/src/intent/load.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
-
-// action/src/fs/source-tree.ts
-import { constants } from "node:fs";
-import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
-var MiB = 1024 * 1024;
-var INTENT_READ_LIMITS = {
-  maxFileBytes: 1 * MiB,
-  maxTotalBytes: 8 * MiB,
-  maxFiles: 2e3
-};
-var CLUSTER_READ_LIMITS = {
-  maxFileBytes: 64 * MiB,
-  maxTotalBytes: 256 * MiB,
-  maxFiles: 1e4
-};
-var YAML_EXTENSIONS = [".yaml", ".yml"];
-function skippedDirectory(name) {
-  return name.startsWith(".") || name === "node_modules";
-}
-async function readSourceTree(options) {
-  const { target, extensions, limits } = options;
-  const relativeTo = options.relativeTo ?? options.repository;
-  const repository = await realpathOr(options.repository);
-  const show = (abs) => {
-    const rel = relative(relativeTo, abs);
-    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : abs;
-  };
-  const files = [];
-  const refuse = (abs, problem) => files.push({ path: show(abs), text: "", problem });
-  let total = 0;
-  let count = 0;
-  let info;
-  try {
-    info = await lstat(target);
-  } catch (error) {
-    if (isCode(error, "ENOENT") || isCode(error, "ENOTDIR"))
-      return { exists: false, isDirectory: false, files };
-    throw error;
-  }
-  const start = info.isSymbolicLink() ? await insideTarget(target, repository) : { real: target };
-  if ("problem" in start) {
-    refuse(target, start.problem);
-    return { exists: true, isDirectory: false, files };
-  }
-  const boundary = within(repository, start.real) ? repository : start.real;
-  const startInfo = info.isSymbolicLink() ? await stat(start.real) : info;
-  const readOne = async (abs, real) => {
-    if (count >= limits.maxFiles) {
-      refuse(abs, `not read: more than ${limits.maxFiles} files`);
-      return;
-    }
-    count++;
-    const read = await readRegularFile(real, limits, limits.maxTotalBytes - total);
-    if ("problem" in read) {
-      refuse(abs, read.problem);
-      return;
-    }
-    total += read.bytes;
-    files.push({ path: show(abs), text: read.text });
-  };
-  const matches = (name) => extensions.some((ext) => name.toLowerCase().endsWith(ext));
-  if (!startInfo.isDirectory()) {
-    if (!matches(target)) {
-      refuse(target, `not read: only ${extensions.join(", ")} files are read`);
-    } else {
-      await readOne(target, start.real);
-    }
-    return { exists: true, isDirectory: false, files };
-  }
-  const visited = /* @__PURE__ */ new Set();
-  const walk = async (abs, real) => {
-    if (visited.has(real)) return;
-    visited.add(real);
-    const entries = await readdir(real, { withFileTypes: true });
-    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-    for (const entry2 of entries) {
-      const path = join(abs, entry2.name);
-      const entryReal = join(real, entry2.name);
-      if (entry2.isDirectory()) {
-        if (!skippedDirectory(entry2.name)) await walk(path, entryReal);
-        continue;
-      }
-      if (entry2.isSymbolicLink()) {
-        const resolved = await insideTarget(entryReal, boundary);
-        if ("problem" in resolved) {
-          if (matches(entry2.name) || !await isFileLike(entryReal)) refuse(path, resolved.problem);
-          continue;
-        }
-        const targetInfo = await stat(resolved.real);
-        if (targetInfo.isDirectory()) {
-          if (!skippedDirectory(entry2.name)) await walk(path, resolved.real);
-        } else if (matches(entry2.name)) {
-          await readOne(path, resolved.real);
-        }
-        continue;
-      }
-      if (!matches(entry2.name)) continue;
-      await readOne(path, entryReal);
-    }
-  };
-  await walk(target, start.real);
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { exists: true, isDirectory: true, files };
-}
-async function insideTarget(path, boundary) {
-  let real;
-  try {
-    real = await realpath(path);
-  } catch (error) {
-    if (isCode(error, "ENOENT"))
-      return { problem: "not read: a link to nothing (its target does not exist)" };
-    if (isCode(error, "ELOOP")) return { problem: "not read: a link that loops" };
-    throw error;
-  }
-  if (!within(boundary, real)) {
-    return { problem: "not read: a link to a place outside the repository (links may only point inside it)" };
-  }
-  return { real };
-}
-async function isFileLike(path) {
-  try {
-    return !(await stat(path)).isDirectory();
-  } catch {
-    return true;
-  }
-}
-function within(dir, path) {
-  const rel = relative(dir, path);
-  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
-}
-async function realpathOr(path) {
-  try {
-    return await realpath(path);
-  } catch {
-    return resolve(path);
-  }
-}
-async function readRegularFile(path, limits, budget) {
-  const maxBytes = limits.maxFileBytes;
-  let handle;
-  try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
-  } catch (error) {
-    if (isCode(error, "ELOOP")) return { problem: "not read: a link (links are resolved before reading)" };
-    return { problem: `cannot read: ${error.code ?? "error"}` };
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return { problem: `not read: ${kindOf(info)}, not a regular file` };
-    const limit = Math.min(maxBytes, budget);
-    if (info.size > maxBytes)
-      return { problem: `not read: ${info.size} bytes, more than the ${maxBytes} allowed per file` };
-    if (info.size > budget) {
-      return { problem: `not read: the files together exceed the ${limits.maxTotalBytes} bytes allowed` };
-    }
-    const buffer = Buffer.alloc(Math.min(info.size, limit) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-    }
-    if (length > limit)
-      return { problem: `not read: it grew past the ${limit} bytes allowed while being read` };
-    return decode(buffer.subarray(0, length));
-  } finally {
-    await handle.close();
-  }
-}
-function kindOf(info) {
-  if (info.isFIFO()) return "a FIFO";
-  if (info.isSocket()) return "a socket";
-  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
-  if (info.isDirectory()) return "a directory";
-  return "a special file";
-}
-function decode(bytes) {
-  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
-    return { problem: "not read: the file is UTF-16 text; save it as UTF-8" };
-  }
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, bytes: bytes.length };
-  } catch {
-    return { problem: "not read: the file is not UTF-8 text; save it as UTF-8" };
-  }
-}
-function isCode(error, code) {
-  return error?.code === code;
-}
+// action/src/adapters/files/intent.ts
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // action/src/cni/profiles.ts
 var CNI_PROFILES = {
@@ -17684,38 +17479,6 @@ function parseEnvironments(files, options = {}) {
   environments.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
   return { errors: all, environments };
 }
-async function loadIntentFromDir(policiesDir, repoRoot = process.cwd()) {
-  const root = resolve2(repoRoot);
-  const base = resolve2(root, policiesDir);
-  const rel = (abs) => relative2(root, abs).split(sep2).join("/");
-  const tree = await readIntentTree(root, base);
-  const refused = tree.files.filter((f) => f.problem !== void 0);
-  if (tree.exists && !tree.isDirectory && refused.length > 0) {
-    return {
-      ok: false,
-      errors: refused.map((f) => ({ file: f.path, line: 1, column: 1, message: f.problem ?? "" }))
-    };
-  }
-  if (!tree.exists || !tree.isDirectory) {
-    const shown = rel(base) || ".";
-    return {
-      ok: false,
-      errors: [
-        {
-          file: shown,
-          line: 1,
-          column: 1,
-          message: tree.exists ? `policies directory '${shown}' is not a directory` : `policies directory '${shown}' does not exist`
-        }
-      ]
-    };
-  }
-  const files = tree.files.map((f) => isAbsolute2(f.path) ? { ...f, path: rel(f.path) } : f);
-  return parseIntent(files, { policiesDir: rel(base) });
-}
-async function readIntentTree(repository, dir) {
-  return readSourceTree({ repository, target: dir, extensions: YAML_EXTENSIONS, limits: INTENT_READ_LIMITS });
-}
 function normalizePath(p) {
   return p.replace(/\\/g, "/").replace(/^\.\//, "");
 }
@@ -17973,6 +17736,231 @@ function templateParameters(root, errors) {
     out.set(e.key, spec);
   }
   return out;
+}
+
+// action/src/adapters/files/source-tree.ts
+import { constants } from "node:fs";
+import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+var MiB = 1024 * 1024;
+var INTENT_READ_LIMITS = {
+  maxFileBytes: 1 * MiB,
+  maxTotalBytes: 8 * MiB,
+  maxFiles: 2e3
+};
+var CLUSTER_READ_LIMITS = {
+  maxFileBytes: 64 * MiB,
+  maxTotalBytes: 256 * MiB,
+  maxFiles: 1e4
+};
+var YAML_EXTENSIONS = [".yaml", ".yml"];
+function skippedDirectory(name) {
+  return name.startsWith(".") || name === "node_modules";
+}
+async function readSourceTree(options) {
+  const { target, extensions, limits } = options;
+  const relativeTo = options.relativeTo ?? options.repository;
+  const repository = await realpathOr(options.repository);
+  const show = (abs) => {
+    const rel = relative(relativeTo, abs);
+    return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel.split(sep).join("/") : abs;
+  };
+  const files = [];
+  const refuse = (abs, problem) => files.push({ path: show(abs), text: "", problem });
+  let total = 0;
+  let count = 0;
+  let info;
+  try {
+    info = await lstat(target);
+  } catch (error) {
+    if (isCode(error, "ENOENT") || isCode(error, "ENOTDIR"))
+      return { exists: false, isDirectory: false, files };
+    throw error;
+  }
+  const start = info.isSymbolicLink() ? await insideTarget(target, repository) : { real: target };
+  if ("problem" in start) {
+    refuse(target, start.problem);
+    return { exists: true, isDirectory: false, files };
+  }
+  const boundary = within(repository, start.real) ? repository : start.real;
+  const startInfo = info.isSymbolicLink() ? await stat(start.real) : info;
+  const readOne = async (abs, real) => {
+    if (count >= limits.maxFiles) {
+      refuse(abs, `not read: more than ${limits.maxFiles} files`);
+      return;
+    }
+    count++;
+    const read = await readRegularFile(real, limits, limits.maxTotalBytes - total);
+    if ("problem" in read) {
+      refuse(abs, read.problem);
+      return;
+    }
+    total += read.bytes;
+    files.push({ path: show(abs), text: read.text });
+  };
+  const matches = (name) => extensions.some((ext) => name.toLowerCase().endsWith(ext));
+  if (!startInfo.isDirectory()) {
+    if (!matches(target)) {
+      refuse(target, `not read: only ${extensions.join(", ")} files are read`);
+    } else {
+      await readOne(target, start.real);
+    }
+    return { exists: true, isDirectory: false, files };
+  }
+  const visited = /* @__PURE__ */ new Set();
+  const walk = async (abs, real) => {
+    if (visited.has(real)) return;
+    visited.add(real);
+    const entries = await readdir(real, { withFileTypes: true });
+    entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    for (const entry2 of entries) {
+      const path = join(abs, entry2.name);
+      const entryReal = join(real, entry2.name);
+      if (entry2.isDirectory()) {
+        if (!skippedDirectory(entry2.name)) await walk(path, entryReal);
+        continue;
+      }
+      if (entry2.isSymbolicLink()) {
+        const resolved = await insideTarget(entryReal, boundary);
+        if ("problem" in resolved) {
+          if (matches(entry2.name) || !await isFileLike(entryReal)) refuse(path, resolved.problem);
+          continue;
+        }
+        const targetInfo = await stat(resolved.real);
+        if (targetInfo.isDirectory()) {
+          if (!skippedDirectory(entry2.name)) await walk(path, resolved.real);
+        } else if (matches(entry2.name)) {
+          await readOne(path, resolved.real);
+        }
+        continue;
+      }
+      if (!matches(entry2.name)) continue;
+      await readOne(path, entryReal);
+    }
+  };
+  await walk(target, start.real);
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { exists: true, isDirectory: true, files };
+}
+async function insideTarget(path, boundary) {
+  let real;
+  try {
+    real = await realpath(path);
+  } catch (error) {
+    if (isCode(error, "ENOENT"))
+      return { problem: "not read: a link to nothing (its target does not exist)" };
+    if (isCode(error, "ELOOP")) return { problem: "not read: a link that loops" };
+    throw error;
+  }
+  if (!within(boundary, real)) {
+    return { problem: "not read: a link to a place outside the repository (links may only point inside it)" };
+  }
+  return { real };
+}
+async function isFileLike(path) {
+  try {
+    return !(await stat(path)).isDirectory();
+  } catch {
+    return true;
+  }
+}
+function within(dir, path) {
+  const rel = relative(dir, path);
+  return rel === "" || !rel.startsWith(`..${sep}`) && rel !== ".." && !isAbsolute(rel);
+}
+async function realpathOr(path) {
+  try {
+    return await realpath(path);
+  } catch {
+    return resolve(path);
+  }
+}
+async function readRegularFile(path, limits, budget) {
+  const maxBytes = limits.maxFileBytes;
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    if (isCode(error, "ELOOP")) return { problem: "not read: a link (links are resolved before reading)" };
+    return { problem: `cannot read: ${error.code ?? "error"}` };
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return { problem: `not read: ${kindOf(info)}, not a regular file` };
+    const limit = Math.min(maxBytes, budget);
+    if (info.size > maxBytes)
+      return { problem: `not read: ${info.size} bytes, more than the ${maxBytes} allowed per file` };
+    if (info.size > budget) {
+      return { problem: `not read: the files together exceed the ${limits.maxTotalBytes} bytes allowed` };
+    }
+    const buffer = Buffer.alloc(Math.min(info.size, limit) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > limit)
+      return { problem: `not read: it grew past the ${limit} bytes allowed while being read` };
+    return decode(buffer.subarray(0, length));
+  } finally {
+    await handle.close();
+  }
+}
+function kindOf(info) {
+  if (info.isFIFO()) return "a FIFO";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
+  if (info.isDirectory()) return "a directory";
+  return "a special file";
+}
+function decode(bytes) {
+  if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
+    return { problem: "not read: the file is UTF-16 text; save it as UTF-8" };
+  }
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, bytes: bytes.length };
+  } catch {
+    return { problem: "not read: the file is not UTF-8 text; save it as UTF-8" };
+  }
+}
+function isCode(error, code) {
+  return error?.code === code;
+}
+
+// action/src/adapters/files/intent.ts
+async function loadIntentFromDir(policiesDir, repoRoot = process.cwd()) {
+  const root = resolve2(repoRoot);
+  const base = resolve2(root, policiesDir);
+  const rel = (abs) => relative2(root, abs).split(sep2).join("/");
+  const tree = await readIntentTree(root, base);
+  const refused = tree.files.filter((f) => f.problem !== void 0);
+  if (tree.exists && !tree.isDirectory && refused.length > 0) {
+    return {
+      ok: false,
+      errors: refused.map((f) => ({ file: f.path, line: 1, column: 1, message: f.problem ?? "" }))
+    };
+  }
+  if (!tree.exists || !tree.isDirectory) {
+    const shown = rel(base) || ".";
+    return {
+      ok: false,
+      errors: [
+        {
+          file: shown,
+          line: 1,
+          column: 1,
+          message: tree.exists ? `policies directory '${shown}' is not a directory` : `policies directory '${shown}' does not exist`
+        }
+      ]
+    };
+  }
+  const files = tree.files.map((f) => isAbsolute2(f.path) ? { ...f, path: rel(f.path) } : f);
+  return parseIntent(files, { policiesDir: rel(base) });
+}
+async function readIntentTree(repository, dir) {
+  return readSourceTree({ repository, target: dir, extensions: YAML_EXTENSIONS, limits: INTENT_READ_LIMITS });
 }
 
 // action/src/rollout/config.ts
@@ -18643,6 +18631,20 @@ import { createHash as createHash2 } from "node:crypto";
 function bundleDigest(bundle) {
   const text = canonicalJson(bundle.objects.map((o) => o.manifest));
   return `sha256:${createHash2("sha256").update(text).digest("hex")}`;
+}
+
+// action/src/text/escape.ts
+var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+function visible(text) {
+  return text.replace(INVISIBLE, escapeChar);
+}
+function escapeChar(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+// action/src/intent/model.ts
+function formatIntentError(e) {
+  return visible(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
 }
 
 // action/src/rollout/guards.ts
@@ -19459,7 +19461,7 @@ function registerGuard(guard, opts) {
 function findRepoRoot(start, exists = existsSync) {
   let dir = resolve4(start);
   for (; ; ) {
-    if (exists(join2(dir, "package.json"))) return dir;
+    if (exists(join3(dir, "package.json"))) return dir;
     const parent = dirname(dir);
     if (parent === dir) return resolve4(start, "..");
     dir = parent;
