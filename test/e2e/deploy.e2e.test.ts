@@ -84,6 +84,7 @@ beforeAll(async () => {
     history,
     probes,
     files: createBundleFiles(steps),
+    compileAt: async () => undefined,
     now: () => new Date(),
     log: () => undefined,
   };

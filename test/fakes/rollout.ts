@@ -45,6 +45,7 @@ import {
   type ConfigMapObject,
   type History,
 } from "../../action/src/rollout/last-known-good.js";
+import type { RecordKey } from "../../action/src/rollout/record-key.js";
 
 import { createLeaseLocks, type LeaseLockOptions } from "../../action/src/adapters/lease-lock.js";
 import { ConflictError, NotFoundError } from "../../action/src/ports/cluster.js";
@@ -309,19 +310,34 @@ export function tempBundleFiles(): BundleFiles & { dir: string; cleanup(): void 
 export class FakeHistoryStore implements HistoryStore {
   readonly maps = new Map<string, ConfigMapObject>();
   failWrites = false;
+  /** Writes that succeeded, in order (every step of a run writes the running record). */
+  readonly written: History[] = [];
+
+  /** `keys`: the record keys of the run (the first signs), as the `record-key` input gives them. */
+  constructor(public keys: RecordKey[] = []) {}
 
   async read(environment: string): Promise<History> {
     const map = this.maps.get(environment);
-    return map === undefined ? emptyHistory(environment) : fromConfigMap(structuredClone(map), environment);
+    return map === undefined
+      ? emptyHistory(environment)
+      : fromConfigMap(structuredClone(map), environment, this.keys);
   }
 
   async write(history: History): Promise<void> {
     if (this.failWrites) throw new Error("configmaps is forbidden");
-    this.maps.set(history.environment, toConfigMap(history, "netpol-rollout"));
+    this.maps.set(
+      history.environment,
+      toConfigMap(history, "netpol-rollout", this.keys[0] === undefined ? {} : { key: this.keys[0] }),
+    );
+    this.written.push(history);
   }
 
   describe(environment: string): string {
     return `ConfigMap netpol-rollout/netpol-rollout-lkg-${environment}`;
+  }
+
+  get keyed(): boolean {
+    return this.keys.length > 0;
   }
 }
 

@@ -63,6 +63,8 @@ export function setup(cluster: FakeCluster = shopCluster()) {
     history,
     probes,
     files,
+    // Every record of these runs holds its intent: nothing is compiled from a repository.
+    compileAt: async () => undefined,
     now: () => new Date((clock += 1000)),
     log: (line) => logs.push(line),
   };

@@ -87,6 +87,7 @@ function setup(files: IntentFile[]) {
     history,
     probes,
     files: bundleFiles,
+    compileAt: async () => undefined,
     now: () => new Date((clock += 1000)),
     log: () => undefined,
   };
@@ -94,7 +95,6 @@ function setup(files: IntentFile[]) {
   const deps = {
     readIntent: async () => parseIntent(files),
     rollout,
-    compileAt: async () => undefined,
     writeReport: async (path: string, text: string) => {
       reports[path] = text;
     },

@@ -111,7 +111,7 @@ describe("the ConfigMap", () => {
     const map = toConfigMap(history, "netpol-rollout");
     expect(map.metadata).toMatchObject({ name: configMapName("production"), namespace: "netpol-rollout" });
     const back = fromConfigMap(JSON.parse(JSON.stringify(map)), "production");
-    expect(back).toEqual(history);
+    expect(back).toEqual({ ...history, authentication: { state: "unkeyed", signed: false } });
   });
 
   it("keeps the audit trail readable as plain JSON and bundles compressed", () => {
@@ -140,7 +140,7 @@ describe("the ConfigMap", () => {
     let history: History = emptyHistory("production");
     for (let i = 1; i <= 4; i++) history = appendEntry(history, proven(`${i}`.repeat(7), bundle(50)));
     const full = configMapSize(toConfigMap(history, "ns"));
-    const map = toConfigMap(history, "ns", Math.floor(full * 0.6));
+    const map = toConfigMap(history, "ns", { budget: Math.floor(full * 0.6) });
     const kept = fromConfigMap(map, "production").entries.map((e) => e.seq);
     expect(kept[0]).toBe(4);
     expect(kept.length).toBeLessThan(4);
@@ -149,7 +149,7 @@ describe("the ConfigMap", () => {
 
   it("refuses when the last-known-good alone exceeds the budget", () => {
     const history = appendEntry(emptyHistory("production"), proven("1111111", bundle(50)));
-    expect(() => toConfigMap(history, "ns", 1000)).toThrow(HistoryFormatError);
+    expect(() => toConfigMap(history, "ns", { budget: 1000 })).toThrow(HistoryFormatError);
   });
 
   it("names what is wrong in a damaged ConfigMap", () => {

@@ -63,15 +63,19 @@ describe("the run lock", () => {
     await s.rollout([target(production(), REV_A)]);
     await s.rollout([target(production(FLOWS_B), REV_B)]);
     expect(seen).toEqual([
-      // The first deploy: allows, probe, then the default-deny, probe, record.
+      // The first deploy: allows, recorded as running, probe, then the default-deny,
+      // recorded, probe, the record of the proven deploy.
       "deploy expand",
+      "record",
       "deploy probe expand",
       "deploy contract",
+      "record",
       "deploy probe contract",
       "record",
       // Released, then taken again by the second deploy (one step).
       "acquired",
       "deploy expand",
+      "record",
       "deploy probe expand",
       "record",
     ]);

@@ -7,7 +7,7 @@ import { execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { posix } from "node:path";
 import { GitError } from "../ports/git.js";
-import type { GitReader } from "../ports/git.js";
+import type { CommitFetcher, GitReader } from "../ports/git.js";
 import { decode, INTENT_READ_LIMITS, YAML_EXTENSIONS, type ReadLimits } from "./files/source-tree.js";
 
 /** Environment variables for a child process. */
@@ -128,6 +128,21 @@ export function createGitReader(cwd: string, env: ProcessEnv): GitReader {
       const clean = dir.replace(/^\.\/+/, "").replace(/\/+$/, "");
       return readGitTree(cwd, env, ref, clean === "" ? "." : clean, INTENT_READ_LIMITS);
     },
+  };
+}
+
+/**
+ * Fetches a commit by SHA into the repository that contains `cwd`, from its `origin` with
+ * the credentials the checkout left (actions/checkout keeps the token for the job). GitHub
+ * serves any commit reachable from a ref by SHA; depth 1 fetches that commit's tree only.
+ */
+export function createCommitFetcher(cwd: string, env: ProcessEnv): CommitFetcher {
+  return async (commit) => {
+    if (!/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(commit)) return false;
+    const r = await git(cwd, env, ["fetch", "--quiet", "--no-tags", "--depth=1", "origin", commit]);
+    if (r.code !== 0) return false;
+    const check = await git(cwd, env, ["rev-parse", "--verify", "--quiet", `${commit}^{commit}`]);
+    return check.code === 0 && check.stdout.trim() === commit;
   };
 }
 

@@ -16,6 +16,7 @@ import {
   toConfigMap,
   type History,
 } from "../rollout/last-known-good.js";
+import type { RecordKey } from "../rollout/record-key.js";
 
 /** Step bundles as JSON files in `dir`, named by environment, sequence and step. */
 export function createBundleFiles(dir: string): BundleFiles {
@@ -36,9 +37,14 @@ export type ConfigMapClient = Pick<Cluster, "getConfigMap" | "putConfigMap">;
 /**
  * The history of each environment in ConfigMap `netpol-rollout-lkg-<env>` of `namespace`.
  * A write replaces the version read (optimistic concurrency): a run that raced another
- * fails instead of dropping the other's entry.
+ * fails instead of dropping the other's entry. With `keys`, a read verifies the record's
+ * MAC (any key) and a write signs it (the first key).
  */
-export function createHistoryStore(client: ConfigMapClient, namespace: string): HistoryStore {
+export function createHistoryStore(
+  client: ConfigMapClient,
+  namespace: string,
+  keys: readonly RecordKey[] = [],
+): HistoryStore {
   const versions = new Map<string, string | undefined>();
   return {
     async read(environment): Promise<History> {
@@ -50,10 +56,10 @@ export function createHistoryStore(client: ConfigMapClient, namespace: string): 
       }
       versions.set(environment, map?.metadata.resourceVersion);
       if (map === undefined) return emptyHistory(environment);
-      return fromConfigMap({ ...map, apiVersion: "v1", kind: "ConfigMap" }, environment);
+      return fromConfigMap({ ...map, apiVersion: "v1", kind: "ConfigMap" }, environment, keys);
     },
     async write(history): Promise<void> {
-      const map = toConfigMap(history, namespace);
+      const map = toConfigMap(history, namespace, keys[0] === undefined ? {} : { key: keys[0] });
       const version = versions.get(history.environment);
       const result = await client.putConfigMap({
         ...map,
@@ -70,6 +76,7 @@ export function createHistoryStore(client: ConfigMapClient, namespace: string): 
     describe(environment) {
       return `ConfigMap ${namespace}/${configMapName(environment)}`;
     },
+    keyed: keys.length > 0,
   };
 }
 

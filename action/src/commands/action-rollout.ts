@@ -23,7 +23,7 @@ import { GitHubPermissionError, type GitHubAdapter } from "../ports/github.js";
 import { runRollout } from "./deploy.js";
 import type { RolloutDeps } from "./deploy/request.js";
 import { runDrift, type DriftDeps } from "./drift.js";
-import { LAST_KNOWN_GOOD, runRollback, type CompileAtRef } from "./rollback.js";
+import { LAST_KNOWN_GOOD, runRollback } from "./rollback.js";
 import { unknownEnvironmentMessage } from "../intent/environment-names.js";
 
 /** The Actions runtime as these commands use it. */
@@ -122,7 +122,6 @@ export interface RolloutActionDeps {
   /** Every intent file of the checkout, loaded and checked. */
   readIntent(): Promise<LoadResult>;
   rollout: RolloutDeps;
-  compileAt: CompileAtRef;
   notifier?: PullRequestNotifier;
   /** Writes the JSON report file. */
   writeReport: WriteFile;
@@ -217,7 +216,7 @@ export async function runActionRollout(
         ...(deps.signal === undefined ? {} : { signal: deps.signal }),
         ...(request.lockWaitMs === undefined ? {} : { lockWaitMs: request.lockWaitMs }),
       },
-      { ...deps.rollout, compileAt: deps.compileAt },
+      deps.rollout,
     );
   } else {
     report = await runRollout(

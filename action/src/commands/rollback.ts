@@ -9,8 +9,9 @@
  * that is none of these is refused, listing the recorded revisions.
  */
 import type { EnvironmentIntent } from "../intent/model.js";
-import type { GitReader } from "../ports/git.js";
+import type { CommitFetcher, GitReader } from "../ports/git.js";
 import type { HistoryStore } from "../ports/rollout.js";
+import type { OnInconclusive } from "../rollout/decision.js";
 import {
   LAST_KNOWN_GOOD,
   findEntry,
@@ -18,26 +19,30 @@ import {
   provenEntries,
   type History,
   type RecordedBundle,
+  type RunInfo,
 } from "../rollout/last-known-good.js";
 import { describeEntry, type RolloutReport } from "../rollout/outcome.js";
 import { compileRevision, type CompiledAtRef } from "../rollout/revision.js";
 import { runRollout } from "./deploy.js";
-import type { RolloutDeps } from "./deploy/request.js";
-import type { RunInfo } from "../rollout/last-known-good.js";
-import type { OnInconclusive } from "../rollout/decision.js";
+import type { CompileAtRef, RolloutDeps } from "./deploy/request.js";
+import { restorable } from "./deploy/restore.js";
 
 export { LAST_KNOWN_GOOD };
 
 /**
- * Compiles an environment at a git ref: undefined when the ref does not exist; throws when
- * the intent there is invalid (the message names file:line).
+ * Compiles an environment's intent as it was at a git ref of the checkout; a full commit
+ * SHA the checkout lacks (`deploy.yml` checks out one commit) is fetched from origin first.
  */
-export type CompileAtRef = (ref: string, environment: string) => Promise<CompiledAtRef | undefined>;
-
-/** Compiles an environment's intent as it was at a git ref of the checkout. */
-export function compileAtRef(git: GitReader, policiesDir: string): CompileAtRef {
+export function compileAtRef(git: GitReader, policiesDir: string, fetchCommit?: CommitFetcher): CompileAtRef {
   return async (ref, environment) => {
-    const commit = await git.resolve(ref);
+    let commit = await git.resolve(ref);
+    if (
+      commit === undefined &&
+      fetchCommit !== undefined &&
+      /^[0-9a-f]{40}$/.test(ref) &&
+      (await fetchCommit(ref))
+    )
+      commit = ref;
     if (commit === undefined) return undefined;
     return compileRevision(await git.readTree(commit, policiesDir), {
       ref,
@@ -49,7 +54,7 @@ export function compileAtRef(git: GitReader, policiesDir: string): CompileAtRef 
 }
 
 export interface RollbackRequest {
-  /** The environment as the current intent declares it (used when a recorded revision's own intent is not in the checkout). */
+  /** The environment as the checkout declares it (its name; its intent is never used to probe another revision). */
   environment: EnvironmentIntent;
   target: string;
   reason: string;
@@ -58,10 +63,6 @@ export interface RollbackRequest {
   signal?: AbortSignal;
   /** How long to wait for another run's lock of the environment, in ms. */
   lockWaitMs?: number;
-}
-
-export interface RollbackDeps extends RolloutDeps {
-  compileAt: CompileAtRef;
 }
 
 export type ResolvedTarget =
@@ -82,21 +83,19 @@ export async function resolveRollbackTarget(
 ): Promise<ResolvedTarget> {
   const env = request.environment.name;
   const target = request.target.trim();
-  const intentAt = async (revision: string | null): Promise<EnvironmentIntent> => {
-    if (revision === null) return request.environment;
-    try {
-      return (await compileAt(revision, env))?.intent ?? request.environment;
-    } catch {
-      // The recorded bundle is what is deployed; its intent only names the flows to probe.
-      return request.environment;
-    }
-  };
   const entry =
     target === "" || target === LAST_KNOWN_GOOD ? lastKnownGood(history) : findEntry(history, target);
   if (entry !== undefined) {
+    const found = await restorable(entry, history.authentication, compileAt);
+    if (!found.ok) {
+      return {
+        ok: false,
+        problem: `${describeEntry(entry)} cannot be rolled back to: ${found.problem}; roll back to a git ref instead (its intent is compiled from the repository)`,
+      };
+    }
     return {
       ok: true,
-      intent: await intentAt(entry.revision),
+      intent: found.restore.intent,
       bundle: entry.bundle,
       revision: entry.revision,
       description: `${target === "" || target === LAST_KNOWN_GOOD ? "the last-known-good, " : "the recorded "}${describeEntry(entry)}`,
@@ -140,7 +139,7 @@ export async function resolveRollbackTarget(
 /** Resolves the target and deploys it; a target that does not exist is a refusal (nothing changed). */
 export async function runRollback(
   request: RollbackRequest,
-  deps: RollbackDeps,
+  deps: RolloutDeps,
   history: HistoryStore = deps.history,
 ): Promise<RolloutReport> {
   const env = request.environment.name;

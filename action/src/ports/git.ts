@@ -14,6 +14,12 @@ export interface GitReader {
   resolve(ref: string): Promise<string | undefined>;
 }
 
+/**
+ * Fetches one commit by its full SHA from the checkout's `origin` (a one-commit checkout
+ * lacks earlier revisions); true when the commit is there afterwards.
+ */
+export type CommitFetcher = (commit: string) => Promise<boolean>;
+
 /** A git command failed for a reason other than "not found" (not a repository, git missing…). */
 export class GitError extends Error {
   override name = "GitError";

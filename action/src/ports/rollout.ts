@@ -15,6 +15,8 @@ export interface HistoryStore {
   write(history: History): Promise<void>;
   /** Where it is kept, for messages ("ConfigMap netpol-rollout/netpol-rollout-lkg-production"). */
   describe(environment: string): string;
+  /** Whether records are authenticated (a record key was given): a read refuses one that does not verify. */
+  readonly keyed: boolean;
 }
 
 export class HistoryStoreError extends Error {

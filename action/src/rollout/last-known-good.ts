@@ -7,18 +7,23 @@
  * - `data.history.json`: the entries, newest first, without bundles: readable with
  *   `kubectl get configmap -o jsonpath='{.data.history\.json}'` (the audit trail);
  * - `data.current`: the revision and digest of the last-known-good, for people;
- * - `data.entry-<seq>.json.gz.b64`: per proven entry, its bundle and the ids of the checks
- *   that passed and failed, gzip-compressed and base64-encoded (a 200-service bundle is about
- *   400 KiB of JSON and about 20 KiB here). Text in `data` rather than `binaryData`, so any
- *   client that reads ConfigMap data reads it.
+ * - `data.entry-<seq>.json.gz.b64`: per proven entry, its bundle, its intent and the ids of
+ *   the checks that passed and failed, gzip-compressed and base64-encoded (a 200-service
+ *   bundle is about 400 KiB of JSON and about 20 KiB here). Text in `data` rather than
+ *   `binaryData`, so any client that reads ConfigMap data reads it;
+ * - `data.running`, `data.running.json.gz.b64`: what the environment runs now (running.ts);
+ * - `data.mac`: with a record key, the HMAC of everything above (record-key.ts).
  *
  * A ConfigMap holds at most 1 MiB (the API server's limit on the object); entries are
  * dropped, oldest first, until the keys and values fit in SIZE_BUDGET_BYTES, and the newest
- * proven entry is never dropped.
+ * proven entry and the running record are never dropped. Reading decompresses at most
+ * MAX_DECOMPRESSED_BYTES in all, and with a key nothing before the MAC is verified.
  */
 import { gunzipSync, gzipSync } from "node:zlib";
 import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compile/types.js";
 import type { RecordedBundle } from "./recorded.js";
+import { checkMac, MAC_DATA_KEY, recordMac, type RecordKey } from "./record-key.js";
+import { describeRunning, PROVENANCES, type RecordedIntent, type RunningRecord } from "./running.js";
 
 /** A bundle as recorded (what `netpol-rollout:bundleFile` reads back): the one type, from recorded.ts. */
 export type { RecordedBundle } from "./recorded.js";
@@ -28,6 +33,12 @@ export const DEFAULT_HISTORY_LIMIT = 10;
 /** Below the API server's 1 MiB (1,048,576 bytes) limit, with room for metadata and JSON framing. */
 export const SIZE_BUDGET_BYTES = 900 * 1024;
 export const LKG_CONFIGMAP_PREFIX = "netpol-rollout-lkg-";
+/**
+ * What reading one record may decompress, all blobs together. A full record of a
+ * 200-service environment decompresses to about 5 MiB; a few hundred KiB of gzip can
+ * otherwise expand to gigabytes (a record is data anyone who may edit the namespace writes).
+ */
+export const MAX_DECOMPRESSED_BYTES = 32 * 1024 * 1024;
 
 /** The rollback target that names the newest proven revision. */
 export const LAST_KNOWN_GOOD = "last-known-good";
@@ -81,16 +92,37 @@ export interface HistoryEntry {
 export interface ProvenEntry extends HistoryEntry {
   proven: true;
   bundle: RecordedBundle;
+  /** The revision's intent, to plan the probes of a rollback to it; absent in records of earlier versions. */
+  intent?: RecordedIntent;
   /** Ids of the checks that passed at this revision's last probe. */
   passedChecks: string[];
   /** Ids of the checks that failed at this revision's last probe (reported deviations it lives with). */
   failedChecks: string[];
 }
 
+/**
+ * How far a record read back is trusted:
+ * - `none`: nothing was recorded yet;
+ * - `verified`: its MAC checked with the record key `keyId`;
+ * - `unkeyed`: no record key was given: trusted as written (`signed`: it carries a MAC this run cannot check);
+ * - `unsigned`: a record key was given and the record has no MAC (written by an earlier
+ *   version, or stripped of it): no running record and no intent are read from it, its
+ *   failed checks are dropped (nothing counts as inherited), and each bundle must match its
+ *   revision compiled from the repository before it is used.
+ */
+export type RecordAuthentication =
+  | { state: "none" }
+  | { state: "verified"; keyId: string }
+  | { state: "unkeyed"; signed: boolean }
+  | { state: "unsigned" };
+
 export interface History {
   environment: string;
   /** Newest first. Unproven entries carry no bundle. */
   entries: (HistoryEntry | ProvenEntry)[];
+  /** What the environment runs (running.ts); undefined before a run of this version changed it. */
+  running?: RunningRecord;
+  authentication: RecordAuthentication;
 }
 
 /** The subset of core/v1 ConfigMap the record uses. */
@@ -112,8 +144,13 @@ export class HistoryFormatError extends Error {
   override name = "HistoryFormatError";
 }
 
+/** The record failed authentication: nothing it says may decide anything. */
+export class RecordRejectedError extends HistoryFormatError {
+  override name = "RecordRejectedError";
+}
+
 export function emptyHistory(environment: string): History {
-  return { environment, entries: [] };
+  return { environment, entries: [], authentication: { state: "none" } };
 }
 
 export function configMapName(environment: string): string {
@@ -159,7 +196,7 @@ export function appendEntry(history: History, entry: NewEntry, limit = DEFAULT_H
   }
   const seq = Math.max(0, ...history.entries.map((e) => e.seq)) + 1;
   const entries = [{ ...entry, seq } as HistoryEntry | ProvenEntry, ...history.entries];
-  return { environment: history.environment, entries: keepWithin(entries, limit) };
+  return { ...history, entries: keepWithin(entries, limit) };
 }
 
 function keepWithin(entries: (HistoryEntry | ProvenEntry)[], limit: number): (HistoryEntry | ProvenEntry)[] {
@@ -173,25 +210,35 @@ function keepWithin(entries: (HistoryEntry | ProvenEntry)[], limit: number): (Hi
 
 const HISTORY_KEY = "history.json";
 const CURRENT_KEY = "current";
+const RUNNING_KEY = "running";
+const RUNNING_BLOB_KEY = "running.json.gz.b64";
 const ENTRY_KEY = /^entry-(\d+)\.json\.gz\.b64$/;
 
 function entryKey(seq: number): string {
   return `entry-${seq}.json.gz.b64`;
 }
 
+export interface EncodeOptions {
+  /** Bytes the data may take; default SIZE_BUDGET_BYTES. */
+  budget?: number;
+  /** Signs the record (the first record key); without it the record carries no MAC. */
+  key?: RecordKey;
+}
+
 /**
  * The ConfigMap holding `history`, in `namespace`. Entries are dropped oldest first (the
- * last-known-good never) until it fits SIZE_BUDGET_BYTES; throws when even the
- * last-known-good alone does not fit.
+ * last-known-good never) until it fits the budget; throws when even the last-known-good
+ * and the running record alone do not fit.
  */
 export function toConfigMap(
   history: History,
   namespace: string,
-  budget = SIZE_BUDGET_BYTES,
+  options: EncodeOptions = {},
 ): ConfigMapObject {
+  const budget = options.budget ?? SIZE_BUDGET_BYTES;
   let entries = [...history.entries];
   for (;;) {
-    const map = encode(history.environment, entries, namespace);
+    const map = encode(history, entries, namespace, options.key);
     const size = configMapSize(map);
     if (size <= budget) return map;
     const lkg = entries.find(isProven);
@@ -212,25 +259,39 @@ export function configMapSize(map: ConfigMapObject): number {
   return size;
 }
 
+function compress(value: unknown): string {
+  return gzipSync(Buffer.from(JSON.stringify(value), "utf8"), { level: 9 }).toString("base64");
+}
+
 function encode(
-  environment: string,
+  history: History,
   entries: (HistoryEntry | ProvenEntry)[],
   namespace: string,
+  key: RecordKey | undefined,
 ): ConfigMapObject {
+  const environment = history.environment;
   const lkg = entries.find(isProven);
   const blobs: Record<string, string> = {};
   const summaries: HistoryEntry[] = [];
   for (const entry of entries) {
     if (isProven(entry)) {
-      const { bundle, passedChecks, failedChecks, ...summary } = entry;
-      const body = JSON.stringify({ bundle, passedChecks, failedChecks });
-      const blob = gzipSync(Buffer.from(body, "utf8"), { level: 9 });
-      blobs[entryKey(entry.seq)] = blob.toString("base64");
+      const { bundle, passedChecks, failedChecks, intent, ...summary } = entry;
+      blobs[entryKey(entry.seq)] = compress({ bundle, passedChecks, failedChecks, intent });
       summaries.push(summary);
     } else {
       summaries.push(entry);
     }
   }
+  const running = history.running;
+  const data: Record<string, string> = {
+    [CURRENT_KEY]: lkg === undefined ? "none" : `${lkg.revision ?? "(unknown revision)"} ${lkg.digest}`,
+    [HISTORY_KEY]: `${JSON.stringify({ environment, entries: summaries }, null, 2)}\n`,
+    ...blobs,
+    ...(running === undefined
+      ? {}
+      : { [RUNNING_KEY]: describeRunning(running), [RUNNING_BLOB_KEY]: compress(running) }),
+  };
+  if (key !== undefined) data[MAC_DATA_KEY] = recordMac(key, configMapName(environment), environment, data);
   return {
     apiVersion: "v1",
     kind: "ConfigMap",
@@ -243,18 +304,24 @@ function encode(
         [LKG_COMPONENT_LABEL]: LKG_COMPONENT_VALUE,
       },
     },
-    data: {
-      [CURRENT_KEY]: lkg === undefined ? "none" : `${lkg.revision ?? "(unknown revision)"} ${lkg.digest}`,
-      [HISTORY_KEY]: `${JSON.stringify({ environment, entries: summaries }, null, 2)}\n`,
-      ...blobs,
-    },
+    data,
   };
 }
 
-/** Reads the history back from its ConfigMap. Throws HistoryFormatError saying what is wrong. */
-export function fromConfigMap(map: ConfigMapObject, environment: string): History {
+/**
+ * Reads the history back from its ConfigMap. With `keys`, the MAC is checked before
+ * anything is decompressed or parsed. Throws RecordRejectedError when it does not verify,
+ * HistoryFormatError saying what is wrong otherwise.
+ */
+export function fromConfigMap(
+  map: ConfigMapObject,
+  environment: string,
+  keys: readonly RecordKey[] = [],
+): History {
   const where = `ConfigMap ${map.metadata.namespace ?? ""}/${map.metadata.name}`;
-  const text = map.data?.[HISTORY_KEY];
+  const data = map.data ?? {};
+  const authentication = authenticate(where, environment, data, keys);
+  const text = data[HISTORY_KEY];
   if (text === undefined) throw new HistoryFormatError(`${where}: data.${HISTORY_KEY} is missing`);
   let parsed: unknown;
   try {
@@ -271,44 +338,112 @@ export function fromConfigMap(map: ConfigMapObject, environment: string): Histor
     );
   }
   const blobs = new Map<number, string>();
-  for (const [key, value] of Object.entries(map.data ?? {})) {
+  for (const [key, value] of Object.entries(data)) {
     const m = ENTRY_KEY.exec(key);
     if (m) blobs.set(Number(m[1]), value);
   }
+  const unsigned = authentication.state === "unsigned";
+  const inflate = inflater(where);
   const entries = (parsed["entries"] as unknown[]).map((raw, index) => {
     const entry = checkEntry(raw, `${where}: data.${HISTORY_KEY} entries[${index}]`);
     if (!entry.proven) return entry;
+    const key = entryKey(entry.seq);
     const blob = blobs.get(entry.seq);
     if (blob === undefined) {
-      throw new HistoryFormatError(`${where}: data.${entryKey(entry.seq)} is missing for a proven entry`);
+      throw new HistoryFormatError(`${where}: data.${key} is missing for a proven entry`);
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(gunzipSync(Buffer.from(blob, "base64")).toString("utf8"));
-    } catch (error) {
-      throw new HistoryFormatError(
-        `${where}: data.${entryKey(entry.seq)} is not gzip-compressed JSON (${(error as Error).message})`,
-      );
-    }
+    const body = inflate(key, blob);
     if (!isRecord(body) || !isRecord(body["bundle"]) || !Array.isArray(body["passedChecks"])) {
-      throw new HistoryFormatError(
-        `${where}: data.${entryKey(entry.seq)} must hold a bundle and passedChecks`,
-      );
+      throw new HistoryFormatError(`${where}: data.${key} must hold a bundle and passedChecks`);
     }
     const bundle = body["bundle"] as unknown as RecordedBundle;
     if (bundle.environment !== environment || !Array.isArray(bundle.objects)) {
-      throw new HistoryFormatError(`${where}: data.${entryKey(entry.seq)} holds no bundle of ${environment}`);
+      throw new HistoryFormatError(`${where}: data.${key} holds no bundle of ${environment}`);
     }
     const proven: ProvenEntry = {
       ...entry,
       proven: true,
       bundle,
       passedChecks: strings(body["passedChecks"]),
-      failedChecks: strings(body["failedChecks"]),
+      // Unauthenticated failures would excuse regressions as inherited: none are read.
+      failedChecks: unsigned ? [] : strings(body["failedChecks"]),
+      ...(isRecord(body["intent"]) && !unsigned
+        ? { intent: body["intent"] as unknown as RecordedIntent }
+        : {}),
     };
     return proven;
   });
-  return { environment, entries };
+  const runningBlob = data[RUNNING_BLOB_KEY];
+  const running =
+    runningBlob === undefined || unsigned
+      ? undefined
+      : checkRunning(
+          inflate(RUNNING_BLOB_KEY, runningBlob),
+          environment,
+          `${where}: data.${RUNNING_BLOB_KEY}`,
+        );
+  return { environment, entries, ...(running === undefined ? {} : { running }), authentication };
+}
+
+function authenticate(
+  where: string,
+  environment: string,
+  data: Readonly<Record<string, string>>,
+  keys: readonly RecordKey[],
+): RecordAuthentication {
+  if (keys.length === 0) return { state: "unkeyed", signed: data[MAC_DATA_KEY] !== undefined };
+  const check = checkMac(keys, configMapName(environment), environment, data);
+  if (check.ok) return { state: "verified", keyId: check.keyId };
+  if (check.missing) return { state: "unsigned" };
+  throw new RecordRejectedError(`${where} fails authentication: ${check.problem}`);
+}
+
+/** Decompresses and parses blobs, MAX_DECOMPRESSED_BYTES for all of them together. */
+function inflater(where: string): (key: string, blob: string) => unknown {
+  let left = MAX_DECOMPRESSED_BYTES;
+  return (key, blob) => {
+    let bytes: Buffer;
+    try {
+      bytes = gunzipSync(Buffer.from(blob, "base64"), { maxOutputLength: Math.max(1, left) });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") {
+        throw new HistoryFormatError(
+          `${where}: data.${key} decompresses to more than the ${MAX_DECOMPRESSED_BYTES} bytes a whole record may hold: refused, nothing of it is read`,
+        );
+      }
+      throw new HistoryFormatError(
+        `${where}: data.${key} is not gzip-compressed JSON (${(error as Error).message})`,
+      );
+    }
+    left -= bytes.length;
+    try {
+      return JSON.parse(bytes.toString("utf8"));
+    } catch (error) {
+      throw new HistoryFormatError(
+        `${where}: data.${key} is not gzip-compressed JSON (${(error as Error).message})`,
+      );
+    }
+  };
+}
+
+function checkRunning(raw: unknown, environment: string, where: string): RunningRecord {
+  const problems: string[] = [];
+  if (!isRecord(raw)) throw new HistoryFormatError(`${where}: must be an object`);
+  if (raw["environment"] !== environment) problems.push(`environment must be ${environment}`);
+  if (!PROVENANCES.includes(raw["provenance"] as RunningRecord["provenance"]))
+    problems.push(`provenance must be one of ${PROVENANCES.join(", ")}`);
+  if (raw["revision"] !== null && typeof raw["revision"] !== "string")
+    problems.push("revision must be a string or null");
+  if (typeof raw["digest"] !== "string") problems.push("digest must be a string");
+  const bundle = raw["bundle"];
+  if (!isRecord(bundle) || bundle["environment"] !== environment || !Array.isArray(bundle["objects"]))
+    problems.push(`bundle must be a bundle of ${environment}`);
+  if (!isRecord(raw["intent"])) problems.push("intent must be an object");
+  if (typeof raw["proven"] !== "boolean") problems.push("proven must be true or false");
+  if (raw["action"] !== "deploy" && raw["action"] !== "rollback")
+    problems.push("action must be deploy or rollback");
+  if (problems.length > 0) throw new HistoryFormatError(`${where}: ${problems.join("; ")}`);
+  return raw as unknown as RunningRecord;
 }
 
 function checkEntry(raw: unknown, where: string): HistoryEntry {

@@ -1,5 +1,6 @@
 /** The inputs of the commands that reach a cluster: which one, where records live, how probes run. */
 import { resolve } from "node:path";
+import { parseRecordKeys, RecordKeyError } from "../rollout/record-key.js";
 import type { Inputs } from "./inputs.js";
 import type { ClusterSettings } from "./types.js";
 
@@ -15,8 +16,15 @@ export function parseClusterInputs(inputs: Inputs, workspace: string): ClusterSe
   const { problems } = inputs;
   const cluster: ClusterSettings = {
     stateNamespace: inputs.text("state-namespace") || "netpol-rollout",
+    recordKeys: [],
     probe: { imagePullSecrets: [], timeoutSeconds: 3 },
   };
+  try {
+    cluster.recordKeys = parseRecordKeys(inputs.text("record-key"));
+  } catch (error) {
+    if (!(error instanceof RecordKeyError)) throw error;
+    problems.push(error.message);
+  }
   if (!NAMESPACE_NAME.test(cluster.stateNamespace)) {
     problems.push(
       `state-namespace: "${cluster.stateNamespace}" is not a namespace name (lower-case letters, digits and -, at most 63)`,

@@ -76,7 +76,8 @@ export function parseSettings(source: SettingsSource): Settings {
     github,
     runner: runnerContextOf(env, workspace, source.tmpdir),
     pulumi: pulumiEnvironmentOf(env, pulumi.backendUrl),
-    secrets: secretsOf(env, githubToken),
+    // The record keys as given: masked and scrubbed like every other secret.
+    secrets: [...secretsOf(env, githubToken), ...inputs.list("record-key").flatMap((k) => k.split(/\s+/))],
   };
   if (environments) common.environments = environments;
   const author = commentAuthor !== "" ? { commentAuthor } : {};

@@ -9,6 +9,7 @@ import type { PulumiEnvironment } from "../ports/engine.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 import type { FailOn } from "../commands/action-preview.js";
 import type { GitHubContext } from "../commands/github-run.js";
+import type { RecordKey } from "../rollout/record-key.js";
 
 /** The Action's commands. */
 export const COMMANDS = ["preview", "deploy", "rollback", "probe"] as const;
@@ -97,6 +98,11 @@ export interface ClusterSettings {
    * Absent: 900 for deploy and rollback; 300 for probe, which then skips the environment.
    */
   lockWaitSeconds?: number;
+  /**
+   * `record-key`: the keys that authenticate the records (the first signs, each verifies);
+   * empty: records are trusted as written.
+   */
+  recordKeys: RecordKey[];
   probe: ProbeRunSettings;
 }
 

@@ -11,7 +11,7 @@ import { delimiter, join, relative } from "node:path";
 import type { KubeClusterOptions } from "../adapters/kubernetes/cluster.js";
 import { liveProbeRun, readClusterState } from "../adapters/kubernetes/probe-phase.js";
 import type { LiveProberOptions } from "../adapters/kubernetes/prober.js";
-import { createGitReader } from "../adapters/git.js";
+import { createCommitFetcher, createGitReader } from "../adapters/git.js";
 import { createGitHubAdapter } from "../adapters/github.js";
 import { createPulumiDeployer } from "../adapters/pulumi.js";
 import { checkAvailability } from "../adapters/pulumi-availability.js";
@@ -98,13 +98,14 @@ export function rolloutWiring(
   const url = runUrl(settings.github);
   // Probe pods of one Action run carry its id; each probe phase adds a sequence number.
   const runId = `${settings.github.runId ?? "local"}-${settings.github.runAttempt ?? "1"}`;
+  const git = createGitReader(workspace, settings.runner.toolEnv);
   const rollout: RolloutDeps = {
     engine:
       settings.command === "probe"
         ? noEngine("the probe command deploys nothing")
         : engineFor(settings, kubeconfigPaths, io, options.actionDir),
     readCluster: () => readClusterState(cluster),
-    history: createHistoryStore(cluster, settings.stateNamespace),
+    history: createHistoryStore(cluster, settings.stateNamespace, settings.recordKeys),
     locks: createLeaseLocks(leases, {
       namespace: settings.stateNamespace,
       run: {
@@ -119,14 +120,17 @@ export function rolloutWiring(
     }),
     probes: liveProbePhase(cluster, settings, runId, options),
     files: createBundleFiles(join(settings.runner.temp, "netpol-rollout", "steps")),
+    compileAt: compileAtRef(
+      git,
+      settings.policiesDir,
+      createCommitFetcher(workspace, settings.runner.toolEnv),
+    ),
     now: () => new Date(),
     log,
   };
-  const git = createGitReader(workspace, settings.runner.toolEnv);
   const deps: RolloutActionDeps = {
     readIntent: () => loadIntentFromDir(settings.policiesDir, workspace),
     rollout,
-    compileAt: compileAtRef(git, settings.policiesDir),
     writeReport: writeTextFile,
     ...(options.signal ? { signal: options.signal } : {}),
   };

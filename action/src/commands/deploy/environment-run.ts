@@ -4,7 +4,7 @@
  * The environment's run lock is confirmed before every change; a lost lock stops the run
  * before its next change, whatever it was doing.
  */
-import type { CompiledBundle } from "../../compile/types.js";
+import { bundleDigest } from "../../compile/bundle.js";
 import { LockLostError, type HeldLock } from "../../ports/lock.js";
 import type { ProbeRunResult } from "../../probe/types.js";
 import {
@@ -13,9 +13,10 @@ import {
   type Baseline,
   type Decision,
 } from "../../rollout/decision.js";
-import { baselineOf, lastKnownGood, type ProvenEntry } from "../../rollout/last-known-good.js";
+import { baselineOf } from "../../rollout/last-known-good.js";
 import { describeHolder } from "../../rollout/lock.js";
 import { describeEntry, type EnvironmentOutcome } from "../../rollout/outcome.js";
+import type { RevisionRef } from "../../rollout/running.js";
 import {
   breakGlassStep,
   planTransition,
@@ -27,7 +28,8 @@ import { OutcomeLog } from "./outcome-log.js";
 import type { Prepared } from "./preflight.js";
 import { Recorder } from "./record.js";
 import type { RolloutDeps, RolloutRequest } from "./request.js";
-import { Steps } from "./steps.js";
+import type { Restorable } from "./restore.js";
+import { Steps, type Holding, type Toward } from "./steps.js";
 
 /** Runs one environment that passed pre-flight to its outcome. */
 export function runEnvironment(
@@ -43,7 +45,8 @@ class EnvironmentRun {
   private readonly log: OutcomeLog;
   private readonly steps: Steps;
   private readonly record: Recorder;
-  private readonly lkg: ProvenEntry | undefined;
+  /** The last-known-good and the intent its re-probe plans from. */
+  private readonly restore: Restorable | undefined;
   private readonly baseline: Baseline | undefined;
   /** The job's cancellation, or the run lock lost: either stops the run. */
   private readonly signal: AbortSignal;
@@ -56,19 +59,23 @@ class EnvironmentRun {
   ) {
     this.log = new OutcomeLog(item.target, deps.now);
     this.signal = request.signal ? AbortSignal.any([request.signal, lock.lost]) : lock.lost;
-    this.steps = new Steps(item, deps, this.log, this.signal, lock);
-    this.lkg = lastKnownGood(item.history);
-    this.baseline = this.lkg === undefined ? undefined : baselineOf(this.lkg);
-    this.record = new Recorder(item, request, deps, this.lkg, this.log, lock);
+    this.restore = item.restore;
+    this.baseline = this.restore === undefined ? undefined : baselineOf(this.restore.entry);
+    this.record = new Recorder(item, request, deps, this.restore?.entry, this.log, lock);
+    this.steps = new Steps(item, deps, this.log, this.signal, lock, (holding) => this.record.holds(holding));
   }
 
   private get env(): string {
     return this.item.target.intent.name;
   }
 
+  /** Runs the environment, then says on the running record how the run ended. */
   async execute(): Promise<EnvironmentOutcome> {
     try {
-      return await this.run();
+      this.log.outcome.notes.push(...this.item.notes);
+      const outcome = await this.run();
+      await this.record.finish(outcome);
+      return outcome;
     } catch (error) {
       if (!(error instanceof LockLostError)) throw error;
       // Nothing is recorded either: the run that holds the lock now owns the record.
@@ -77,6 +84,22 @@ class EnvironmentRun {
         `${error.message}; stopped before its next change after ${this.steps.applied} applied step${this.steps.applied === 1 ? "" : "s"}, nothing was recorded`,
       );
     }
+  }
+
+  /** What the environment held when the run started, by the record when it says so. */
+  private liveRef(): RevisionRef {
+    const digest = bundleDigest(this.item.live);
+    const running = this.item.history.running;
+    const lkg = this.restore?.entry;
+    const revision =
+      running?.digest === digest ? running.revision : lkg?.digest === digest ? lkg.revision : null;
+    return { revision, digest };
+  }
+
+  /** Where the target's steps lead. */
+  private towardTarget(provenance: Toward["provenance"]): Toward {
+    const target = this.item.target;
+    return { revision: target.revision, intent: target.intent, provenance, from: this.liveRef() };
   }
 
   /** Throws the lost lock's error when that is why the run's signal aborted. */
@@ -111,7 +134,7 @@ class EnvironmentRun {
       this.stopIfLockLost();
       if (this.signal.aborted) return this.log.finish("cancelled", "the job was cancelled between steps");
       if (step !== undefined) {
-        const failure = await this.steps.apply("deploy", step, target.revision);
+        const failure = await this.steps.apply("deploy", step, this.towardTarget(step.kind));
         if (failure !== undefined) return this.engineFailed(failure);
       }
       const before = step === undefined ? this.steps.current : this.steps.previous;
@@ -128,7 +151,7 @@ class EnvironmentRun {
 
     switch (decision.action) {
       case "continue":
-        if (!(await this.record.proven(last)))
+        if (!(await this.record.deployed(this.steps.holding, last)))
           return this.log.finish(
             "failed",
             "deployed and proven, but the last-known-good record could not be written",
@@ -139,7 +162,7 @@ class EnvironmentRun {
         return this.rollback(decision.reason);
       case "break-glass":
         this.log.outcome.evidence = decision.triggers;
-        return this.breakGlass(target.bundle, decision.namespaces, decision.reason);
+        return this.breakGlass(decision.namespaces, decision.reason);
       case "fail":
         this.log.outcome.evidence = decision.evidence;
         await this.record.audit(last, decision.reason);
@@ -147,7 +170,7 @@ class EnvironmentRun {
     }
   }
 
-  /** The engine failed mid-step: restore the last-known-good when there is one. */
+  /** The engine failed mid-step: record what it left, and restore the last-known-good when there is one. */
   private async engineFailed(error: unknown): Promise<EnvironmentOutcome> {
     const locked = isLocked(error);
     if (locked && this.steps.applied === 0) {
@@ -155,33 +178,44 @@ class EnvironmentRun {
       return this.log.finish("refused", `${errorMessage(error)}; nothing was changed`);
     }
     const reason = `the engine failed: ${errorMessage(error)}`;
-    if (this.lkg === undefined || locked) {
+    // What a partial update left is unknown here: read it back before anything else.
+    try {
+      await this.steps.readBack(this.towardTarget("read-back"));
+    } catch (readError) {
+      await this.record.audit(undefined, reason);
+      return this.log.finish(
+        "failed",
+        `${reason}; the cluster could not be read back${this.restore === undefined || locked ? "" : " to roll back"}: ${errorMessage(readError)}`,
+      );
+    }
+    if (this.restore === undefined || locked) {
       await this.record.audit(undefined, reason);
       return this.log.finish(
         "failed",
         `${reason}; ${locked ? "the stack is locked, so nothing else can be done" : "there is no last-known-good revision to restore"}`,
       );
     }
-    // What a partial update left is unknown here: read it back before planning the way back.
-    try {
-      await this.steps.readBack();
-    } catch (readError) {
-      return this.log.finish(
-        "failed",
-        `${reason}; the cluster could not be read back to roll back: ${errorMessage(readError)}`,
-      );
-    }
     return this.rollback(reason);
   }
 
-  /** Deploys the last-known-good again (the same safe transitions), probes, and decides. */
+  /**
+   * Deploys the last-known-good again (the same safe transitions), probes it as the revision
+   * it is (its own intent), and decides.
+   */
   private async rollback(reason: string): Promise<EnvironmentOutcome> {
-    const lkg = this.lkg;
-    if (lkg === undefined)
+    const restore = this.restore;
+    if (restore === undefined)
       return this.log.finish("failed", `${reason}; there is no last-known-good revision`);
+    const lkg = restore.entry;
     this.log.outcome.reason = reason;
     this.log.note("rollback", "start", true, `to ${describeEntry(lkg)} because ${reason}`);
     const failedSet = this.steps.current;
+    const toward: Toward = {
+      revision: lkg.revision,
+      intent: restore.intent,
+      provenance: "rollback",
+      from: { revision: this.item.target.revision, digest: bundleDigest(this.item.target.bundle) },
+    };
     let steps: TransitionStep[];
     try {
       steps = planTransition(this.steps.current, lkg.bundle).steps;
@@ -189,8 +223,9 @@ class EnvironmentRun {
       return this.log.finish("failed", `${reason}; the rollback cannot be planned: ${errorMessage(error)}`);
     }
     for (const step of steps) {
-      const failure = await this.steps.apply("rollback", step, lkg.revision);
+      const failure = await this.steps.apply("rollback", step, toward);
       if (failure !== undefined) {
+        await this.recordReadBack(toward);
         await this.record.audit(undefined, `${reason}; the rollback failed`);
         return this.log.finish(
           "failed",
@@ -198,6 +233,8 @@ class EnvironmentRun {
         );
       }
     }
+    // Nothing to apply (the failure left the last-known-good's objects): it is what runs.
+    if (steps.length === 0) this.steps.holding = { ...toward, bundle: this.steps.current };
     this.log.outcome.rolledBackTo = { revision: lkg.revision, digest: lkg.digest, seq: lkg.seq };
     const probed = await this.steps.probe("rollback", "re-probe", failedSet);
     if (probed === undefined)
@@ -206,18 +243,18 @@ class EnvironmentRun {
     probed.decision = decision.action;
     switch (decision.action) {
       case "continue":
-        await this.record.rollback(lkg, probed.result, true, reason);
+        await this.record.rollback(restore, this.steps.holding, probed.result, true, reason);
         return this.log.finish(
           "rolled-back",
           `${reason}; rolled back to ${describeEntry(lkg)}, and its re-probe passed`,
         );
       case "break-glass":
-        await this.record.rollback(lkg, probed.result, false, reason);
-        return this.breakGlass(lkg.bundle, decision.namespaces, `${reason}; ${decision.reason}`);
+        await this.record.rollback(restore, this.steps.holding, probed.result, false, reason);
+        return this.breakGlass(decision.namespaces, `${reason}; ${decision.reason}`);
       case "rollback":
       case "fail":
         this.log.outcome.evidence = decision.action === "fail" ? decision.evidence : decision.triggers;
-        await this.record.rollback(lkg, probed.result, false, reason);
+        await this.record.rollback(restore, this.steps.holding, probed.result, false, reason);
         return this.log.finish(
           "rolled-back",
           `${reason}; rolled back to ${describeEntry(lkg)}, but its re-probe failed: ${decision.reason}`,
@@ -225,14 +262,23 @@ class EnvironmentRun {
     }
   }
 
-  /** Removes the default-deny of `namespaces` (allows stay), probes, and fails loudly. */
-  private async breakGlass(
-    bundle: CompiledBundle,
-    namespaces: string[],
-    reason: string,
-  ): Promise<EnvironmentOutcome> {
+  /** After a failed engine run on the way back: what it left, recorded when it can be read. */
+  private async recordReadBack(toward: Toward): Promise<void> {
+    try {
+      await this.steps.readBack(toward);
+    } catch (error) {
+      this.log.note("record", "running", false, `the cluster could not be read back: ${errorMessage(error)}`);
+    }
+  }
+
+  /**
+   * Removes the default-deny of `namespaces` from what the environment holds (allows stay),
+   * probes it as the revision it holds, and fails loudly.
+   */
+  private async breakGlass(namespaces: string[], reason: string): Promise<EnvironmentOutcome> {
     this.log.outcome.reason = reason;
-    const step = breakGlassStep(this.steps.current, bundle, namespaces);
+    const holding: Holding = this.steps.holding;
+    const step = breakGlassStep(this.steps.current, holding.bundle, namespaces);
     this.log.note(
       "break-glass",
       "start",
@@ -240,9 +286,18 @@ class EnvironmentRun {
       `removing the default-deny of ${namespaces.join(", ")} because ${reason}`,
     );
     const before = this.steps.current;
-    const failure = await this.steps.apply("break-glass", step, null);
-    if (failure !== undefined)
+    const toward: Toward = {
+      revision: holding.revision,
+      intent: holding.intent,
+      provenance: "break-glass",
+      from: { revision: holding.revision, digest: bundleDigest(holding.bundle) },
+      breakGlass: namespaces,
+    };
+    const failure = await this.steps.apply("break-glass", step, toward);
+    if (failure !== undefined) {
+      await this.recordReadBack(toward);
       return this.log.finish("failed", `${reason}; break-glass failed: ${errorMessage(failure)}`);
+    }
     this.log.outcome.breakGlass = namespaces;
     const probed = await this.steps.probe("break-glass", "probe", before);
     if (probed === undefined)
@@ -257,9 +312,9 @@ class EnvironmentRun {
   }
 
   private lkgSummary(): string {
-    return this.lkg === undefined
+    return this.restore === undefined
       ? "no last-known-good revision yet (first deploy): connectivity lost falls back to the allows without the default-deny"
-      : `last-known-good: ${describeEntry(this.lkg)}`;
+      : `last-known-good: ${describeEntry(this.restore.entry)} (its intent from the ${this.restore.via})`;
   }
 }
 

@@ -5,13 +5,14 @@
 import type { CompiledBundle } from "../../compile/types.js";
 import type { ProbePlan } from "../../probe/types.js";
 import type { ClusterState } from "../../k8s/types.js";
-import type { History } from "../../rollout/last-known-good.js";
-import type { RolloutReport } from "../../rollout/outcome.js";
+import { lastKnownGood, type History } from "../../rollout/last-known-good.js";
+import { describeEntry, type RolloutReport } from "../../rollout/outcome.js";
 import { liveBundle } from "../../rollout/transitions.js";
 import { formatSource } from "../../semantics/explain.js";
 import { errorMessage } from "../../text/error-message.js";
 import { blankOutcome, timelineEntry } from "./outcome-log.js";
 import type { RolloutDeps, RolloutRequest, RolloutTarget } from "./request.js";
+import { restorable, type Restorable } from "./restore.js";
 
 /** An environment that passed pre-flight, with what was read for it. */
 export interface Prepared {
@@ -20,6 +21,10 @@ export interface Prepared {
   live: CompiledBundle;
   history: History;
   cluster: ClusterState;
+  /** The last-known-good with the intent its re-probe plans from; undefined when there is none to restore. */
+  restore?: Restorable;
+  /** Said in the outcome: what of the record is trusted, and why a last-known-good is not used. */
+  notes: string[];
 }
 
 /**
@@ -49,6 +54,12 @@ export async function preflight(
       problems.push(`cannot read the deploy history (${deps.history.describe(env)}): ${errorMessage(error)}`);
     }
     const live = liveBundle(env, target.bundle.cni, cluster.policies);
+    const notes: string[] = [];
+    let restore: Restorable | undefined;
+    if (history !== undefined) {
+      const found = await lastRestorable(request, deps, history, live, problems, notes);
+      restore = found;
+    }
     if (problems.length === 0) {
       try {
         const plan = deps.probes.plan({
@@ -69,9 +80,78 @@ export async function preflight(
       report.environments.push(outcome);
       continue;
     }
-    prepared.push({ target, live, history: history as History, cluster });
+    prepared.push({
+      target,
+      live,
+      history: history as History,
+      cluster,
+      ...(restore === undefined ? {} : { restore }),
+      notes,
+    });
   }
   return report.refusals.length > 0 ? undefined : prepared;
+}
+
+/**
+ * The last-known-good a failed deploy goes back to, checked before the first change: a
+ * deploy whose way back is not usable is refused. A rollback by hand goes on without it (its
+ * target is chosen by a person) and says so.
+ */
+async function lastRestorable(
+  request: RolloutRequest,
+  deps: RolloutDeps,
+  history: History,
+  live: CompiledBundle,
+  problems: string[],
+  notes: string[],
+): Promise<Restorable | undefined> {
+  const trust = trustNote(history, deps.history.describe(history.environment));
+  if (trust !== undefined) {
+    notes.push(trust);
+    deps.log(`${history.environment}: ${trust}`);
+  }
+  const lkg = lastKnownGood(history);
+  if (lkg === undefined) {
+    if (history.authentication.state === "none" && live.objects.length > 0 && deps.history.keyed) {
+      const problem =
+        `the cluster holds ${live.objects.length} objects netpol-rollout deployed for ${history.environment}, ` +
+        `but ${deps.history.describe(history.environment)} does not exist: it was deleted, or state-namespace changed. ` +
+        `Without it a failed deploy has nothing proven to go back to; a rollback by hand to a git ref starts a new record`;
+      if (request.action === "deploy") problems.push(problem);
+      else notes.push(problem);
+    }
+    return undefined;
+  }
+  const found = await restorable(lkg, history.authentication, deps.compileAt);
+  if (found.ok) return found.restore;
+  const problem = `the last-known-good, ${describeEntry(lkg)}, cannot be restored: ${found.problem}`;
+  if (request.action === "deploy") {
+    problems.push(
+      `${problem}. A deploy needs a way back; a rollback by hand to a git ref deploys and records one`,
+    );
+  } else {
+    notes.push(`${problem}; this rollback has no last-known-good to compare with`);
+  }
+  return undefined;
+}
+
+/** What of the record is trusted, when it is not authenticated. */
+function trustNote(history: History, where: string): string | undefined {
+  switch (history.authentication.state) {
+    case "none":
+    case "verified":
+      return undefined;
+    case "unkeyed":
+      return (
+        `no record-key: ${where} is trusted as written${history.authentication.signed ? " (it carries a MAC this run cannot check)" : ""}; ` +
+        `anyone who may update ConfigMaps there decides what a rollback deploys and which failures count as inherited`
+      );
+    case "unsigned":
+      return (
+        `${where} carries no MAC (written by an earlier version, or stripped of it): its running record and failed checks are ignored, ` +
+        `and a revision is restored only when its objects are what the repository compiles for it; the next write authenticates it`
+      );
+  }
 }
 
 /** Namespaces the bundle deploys to that the cluster does not have. */

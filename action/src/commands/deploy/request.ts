@@ -6,6 +6,14 @@ import type { BundleFiles, HistoryStore, ProbePhase } from "../../ports/rollout.
 import type { ClusterState } from "../../k8s/types.js";
 import type { OnInconclusive } from "../../rollout/decision.js";
 import type { RecordedBundle, RunInfo } from "../../rollout/last-known-good.js";
+import type { CompiledAtRef } from "../../rollout/revision.js";
+
+/**
+ * Compiles an environment at a git ref of the repository (a full commit not in the checkout
+ * is fetched by SHA): undefined when the ref does not exist or the environment is not
+ * declared there; throws when the intent there is invalid (the message names file:line).
+ */
+export type CompileAtRef = (ref: string, environment: string) => Promise<CompiledAtRef | undefined>;
 
 /** One environment to deploy: its intent (for probes and messages) and the bundle to reach. */
 export interface RolloutTarget {
@@ -41,6 +49,8 @@ export interface RolloutDeps {
   history: HistoryStore;
   probes: ProbePhase;
   files: BundleFiles;
+  /** A revision's intent from the repository, for records that do not hold it (an earlier version's). */
+  compileAt: CompileAtRef;
   now(): Date;
   log(line: string): void;
 }

@@ -2,23 +2,41 @@
  * The two things a run does to an environment: apply one transition step's exact object set
  * through the engine, and probe what the environment then holds (probe pods are changes
  * too). Each first confirms the environment's run lock, and throws LockLostError when it is
- * lost. Keeps track of what the environment holds, as far as this run knows.
+ * lost. Keeps track of what the environment holds, as far as this run knows, and of the
+ * revision whose intent its probes plan from; every change is recorded before anything
+ * else happens (record.ts).
  */
 import type { CompiledBundle } from "../../compile/types.js";
+import type { EnvironmentIntent } from "../../intent/model.js";
 import type { HeldLock, LockLostError } from "../../ports/lock.js";
 import { inconclusiveResult } from "../../probe/inconclusive.js";
 import type { ProbeRunResult } from "../../probe/types.js";
 import type { RecordedBundle } from "../../rollout/last-known-good.js";
 import type { ProbeRecord, TimelineEntry } from "../../rollout/outcome.js";
+import type { Provenance, RevisionRef } from "../../rollout/running.js";
 import { liveBundle, type TransitionStep } from "../../rollout/transitions.js";
 import { errorMessage } from "../../text/error-message.js";
 import type { OutcomeLog } from "./outcome-log.js";
 import type { Prepared } from "./preflight.js";
 import type { RolloutDeps } from "./request.js";
 
+/** What the environment holds and where it came from. */
+export interface Holding {
+  bundle: CompiledBundle;
+  /** The revision whose intent the probes of `bundle` plan from. */
+  revision: string | null;
+  intent: EnvironmentIntent;
+  provenance: Provenance;
+  from?: RevisionRef;
+  breakGlass?: string[];
+}
+
+/** Where a step leads: the revision it deploys and how to name the result. */
+export type Toward = Omit<Holding, "bundle">;
+
 export class Steps {
   /** What the environment holds now. */
-  current: CompiledBundle;
+  holding: Holding;
   /** What it held before the last step applied. */
   previous: CompiledBundle;
   /** Steps applied so far. */
@@ -30,9 +48,21 @@ export class Steps {
     private readonly log: OutcomeLog,
     private readonly signal: AbortSignal,
     private readonly lock: HeldLock,
+    /** Called once a step is applied (or its partial result read back): records it. */
+    private readonly changed: (holding: Holding) => Promise<void>,
   ) {
-    this.current = item.live;
+    // Nothing applied yet: the live objects, probed as the target's when they are its (no step).
+    this.holding = {
+      bundle: item.live,
+      revision: item.target.revision,
+      intent: item.target.intent,
+      provenance: "deploy",
+    };
     this.previous = item.live;
+  }
+
+  get current(): CompiledBundle {
+    return this.holding.bundle;
   }
 
   private get env(): string {
@@ -40,11 +70,7 @@ export class Steps {
   }
 
   /** Deploys one step's exact object set. Returns the error when the engine failed. */
-  async apply(
-    phase: TimelineEntry["phase"],
-    step: TransitionStep,
-    revision: string | null,
-  ): Promise<unknown> {
+  async apply(phase: TimelineEntry["phase"], step: TransitionStep, toward: Toward): Promise<unknown> {
     const bundle: RecordedBundle = {
       ...step.bundle,
       excludedNamespaces: [...this.item.target.intent.excludedNamespaces],
@@ -60,7 +86,7 @@ export class Steps {
       await this.deps.engine.up(this.env, {
         stage: "enforce",
         bundleFile: file,
-        ...(revision === null ? {} : { revision }),
+        ...(toward.revision === null ? {} : { revision: toward.revision }),
       });
     } catch (error) {
       this.log.note(phase, step.kind, false, `${detail}: ${errorMessage(error)}`);
@@ -68,14 +94,15 @@ export class Steps {
     }
     this.applied++;
     this.previous = this.current;
-    this.current = step.bundle;
+    this.holding = { ...toward, bundle: step.bundle };
     this.log.note(phase, step.kind, true, detail || "no namespace changes");
+    await this.changed(this.holding);
     return undefined;
   }
 
   /**
-   * Plans and runs the probes of what the environment holds now, expecting `before` as what
-   * it held before. Undefined when cancelled.
+   * Plans and runs the probes of what the environment holds now, from the intent of the
+   * revision it holds, expecting `before` as what it held before. Undefined when cancelled.
    */
   async probe(
     phase: ProbeRecord["phase"],
@@ -84,7 +111,7 @@ export class Steps {
   ): Promise<ProbeRecord | undefined> {
     await this.lock.confirm(`${phase} probe ${step}`);
     const plan = this.deps.probes.plan({
-      environment: this.item.target.intent,
+      environment: this.holding.intent,
       bundle: this.current,
       before,
       cluster: this.item.cluster,
@@ -117,9 +144,14 @@ export class Steps {
     return undefined;
   }
 
-  /** Reads back what the environment holds (after a partial update left it unknown). */
-  async readBack(): Promise<void> {
+  /** Reads back what the environment holds after a step the engine did not finish, and records it. */
+  async readBack(toward: Toward): Promise<void> {
     const cluster = await this.deps.readCluster();
-    this.current = liveBundle(this.env, this.item.target.bundle.cni, cluster.policies);
+    this.holding = {
+      ...toward,
+      provenance: "read-back",
+      bundle: liveBundle(this.env, this.item.target.bundle.cni, cluster.policies),
+    };
+    await this.changed(this.holding);
   }
 }
