@@ -4,7 +4,8 @@
  * allowed, 2,450 blocked) from one probe pod per source identity. Pods start 3 s after
  * creation, a blocked check times out after 3 s. Goal: the phase (first round +
  * confirmation) within pod start + 2 × timeout (about 9 s), and API requests that grow with
- * the number of source identities, not with the number of checks.
+ * the number of source identities, not with the number of checks (each log read is bracketed
+ * by two reads of its pod, which bind it to the pod the run created).
  */
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -112,6 +113,7 @@ async function phase(services: number, targetsPerSource: number) {
       requests: requests.length,
       creates: requests.filter((r) => r.method === "POST").length,
       logs: by(/\/log$/),
+      podReads: by(/\/pods\/[^/]+$/),
       deletes: requests.filter((r) => r.method === "DELETE").length,
     };
   } finally {
@@ -131,7 +133,7 @@ export async function main(): Promise<void> {
       `${r.services} sources × ${targets} targets = ${r.checks} checks: phase ${(r.ms / 1000).toFixed(2)} s ` +
         `(goal ≤ ~${goal / 1000} s: pod start + 2 × timeout; rounds ended at ${r.roundsAt.map((t) => (t / 1000).toFixed(2)).join(", ")} s), ` +
         `${r.counts.passed} passed / ${r.counts.failed} failed / ${r.counts.inconclusive} inconclusive; ` +
-        `API requests ${r.requests} (${r.creates} creates, ${r.logs} log reads, ${r.deletes} deletes)`,
+        `API requests ${r.requests} (${r.creates} creates, ${r.logs} log reads, ${r.podReads} pod reads binding them, ${r.deletes} deletes)`,
     );
   }
 }

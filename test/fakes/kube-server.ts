@@ -121,6 +121,11 @@ export interface FakeKubeOptions {
    * effect (watchers are told at once): an answer overtaken by the watch, as under load.
    */
   lateAnswer?: (method: string, path: string) => number | undefined;
+  /**
+   * Sees every authenticated request before it is answered; what it changes in the server
+   * (a pod replaced, deleted, restarted) is what the request then finds.
+   */
+  onRequest?: (method: string, path: string) => void;
 }
 
 export interface FakeKube {
@@ -136,6 +141,15 @@ export interface FakeKube {
   get(resource: Resource, namespace: string | undefined, name: string): Json | undefined;
   /** Stores objects directly (as if created by others); pods given a status keep it. */
   seed(resource: Resource, objects: Json[]): void;
+  /** Deletes an object at once (a forced delete by someone else); false when there was none. */
+  remove(resource: Resource, namespace: string | undefined, name: string): boolean;
+  /**
+   * Creates a pod as another client would (a new uid; watchers see it) and runs it at once:
+   * Running, an IP, a container id, and `process` writing its log.
+   */
+  runPod(pod: Json, process: PodProcess): Json;
+  /** The pod's containers restart: new container ids, restartCount + 1, the log starts over. */
+  restartContainers(namespace: string, name: string): void;
   fail(rule: FailureRule): void;
   deny(rule: DenyRule): void;
   /** Ends every open watch connection abruptly (the socket is destroyed). */
@@ -368,39 +382,48 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     }
     const delay = (options.podStartMs ?? 0) + (fault.slowStartMs ?? 0);
     later(delay, () => {
-      const ip = `10.244.${Math.floor(nextIp / 250)}.${(nextIp % 250) + 2}`;
-      nextIp++;
-      // The fake node never passes a readiness probe: a pod with one is never Ready.
-      const ready = containers.every((c) => c.readinessProbe === undefined);
-      const now = new Date().toISOString();
       const m = meta(pod);
-      const k = key(m.namespace as string, m.name as string);
-      if (store.pods.get(k) !== pod) return;
-      pod.status = {
-        phase: "Running",
-        podIP: ip,
-        podIPs: [{ ip }],
-        hostIP: "172.18.0.2",
-        startTime: created,
-        conditions: [
-          scheduled,
-          { type: "Initialized", status: "True" },
-          { type: "ContainersReady", status: ready ? "True" : "False" },
-          { type: "Ready", status: ready ? "True" : "False" },
-        ],
-        containerStatuses: containers.map((c) => ({
-          name: c.name,
-          ready,
-          started: true,
-          restartCount: 0,
-          image: c.image,
-          state: { running: { startedAt: now } },
-        })),
-      };
-      write("pods", pod, "MODIFIED");
-      const process = fault.silent ? undefined : options.dataplane?.run(clone(pod), fake);
-      logs.set(k, { started: Date.now(), ...(process ? { process } : {}) });
+      if (store.pods.get(key(m.namespace as string, m.name as string)) !== pod) return;
+      run(pod, created, (running) => (fault.silent ? undefined : options.dataplane?.run(running, fake)));
     });
+  };
+
+  /** The pod turns Running with an IP and a new container id; what `start` returns writes its log. */
+  const run = (pod: Json, created: string, start: (running: Json) => PodProcess | undefined) => {
+    const containers = ((pod.spec as Json | undefined)?.containers ?? []) as Json[];
+    const scheduled = { type: "PodScheduled", status: "True" };
+    const ip = `10.244.${Math.floor(nextIp / 250)}.${(nextIp % 250) + 2}`;
+    nextIp++;
+    // The fake node never passes a readiness probe: a pod with one is never Ready.
+    const ready = containers.every((c) => c.readinessProbe === undefined);
+    const now = new Date().toISOString();
+    const m = meta(pod);
+    const k = key(m.namespace as string, m.name as string);
+    pod.status = {
+      phase: "Running",
+      podIP: ip,
+      podIPs: [{ ip }],
+      hostIP: "172.18.0.2",
+      startTime: created,
+      conditions: [
+        scheduled,
+        { type: "Initialized", status: "True" },
+        { type: "ContainersReady", status: ready ? "True" : "False" },
+        { type: "Ready", status: ready ? "True" : "False" },
+      ],
+      containerStatuses: containers.map((c) => ({
+        name: c.name,
+        ready,
+        started: true,
+        restartCount: 0,
+        containerID: containerId(),
+        image: c.image,
+        state: { running: { startedAt: now } },
+      })),
+    };
+    write("pods", pod, "MODIFIED");
+    const process = start(clone(pod));
+    logs.set(k, { started: Date.now(), ...(process ? { process } : {}) });
   };
 
   const status = (code: number, reason: string, message: string, details?: Json): Json => ({
@@ -452,6 +475,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       return send(res, 401, status(401, "Unauthorized", "Unauthorized"));
     }
     const body = await readBody(req);
+    options.onRequest?.(method, path);
     const late = options.lateAnswer?.(method, path);
     if (late) {
       const end = res.end.bind(res) as (...args: unknown[]) => void;
@@ -656,6 +680,20 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       return send(res, 200, clone(object));
     }
     if (method === "DELETE" && name) {
+      // DeleteOptions.preconditions.uid: only the object of that uid is deleted.
+      const wanted = ((parseJson(body)?.preconditions ?? {}) as Json).uid;
+      const current = store[resource].get(key(namespace, name));
+      if (wanted !== undefined && current && meta(current).uid !== wanted) {
+        return send(
+          res,
+          409,
+          status(
+            409,
+            "Conflict",
+            `Precondition failed: UID in precondition: ${String(wanted)}, UID in object meta: ${String(meta(current).uid)}`,
+          ),
+        );
+      }
       const removed = remove(resource, namespace, name);
       return removed ? send(res, 200, clone(removed)) : notFound(name);
     }
@@ -738,6 +776,34 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       const o = store[resource].get(key(KINDS[resource].namespaced ? namespace : undefined, name));
       return o ? clone(o) : undefined;
     },
+    remove: (resource, namespace, name) =>
+      remove(resource, KINDS[resource].namespaced ? namespace : undefined, name) !== undefined,
+    runPod: (pod, process) => {
+      const object = clone(pod);
+      const om = (object.metadata ?? {}) as Json;
+      object.metadata = om;
+      object.apiVersion = "v1";
+      object.kind = "Pod";
+      om.uid = randomUUID();
+      om.creationTimestamp = new Date().toISOString();
+      object.status = { phase: "Pending" };
+      write("pods", object, "ADDED");
+      run(object, om.creationTimestamp as string, () => process);
+      return clone(object);
+    },
+    restartContainers: (namespace, name) => {
+      const k = key(namespace, name);
+      const pod = store.pods.get(k);
+      if (!pod) throw new Error(`no pod ${k}`);
+      const statuses = ((pod.status as Json | undefined)?.containerStatuses ?? []) as Json[];
+      for (const c of statuses) {
+        c.containerID = containerId();
+        c.restartCount = Number(c.restartCount ?? 0) + 1;
+      }
+      write("pods", pod, "MODIFIED");
+      const log = logs.get(k);
+      if (log) log.started = Date.now();
+    },
     seed: (resource, objects) => {
       for (const o of objects) {
         const object = clone(o);
@@ -783,6 +849,11 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     },
   };
   return fake;
+}
+
+/** A container runtime's id for a new container instance. */
+function containerId(): string {
+  return `containerd://${randomUUID().replace(/-/g, "")}${randomUUID().replace(/-/g, "")}`;
 }
 
 function containerName(pod: Json): string {

@@ -7,7 +7,13 @@ import { LiveProber, type LiveProberOptions } from "../../action/src/adapters/ku
 import { liveProbeRun, readClusterState } from "../../action/src/adapters/kubernetes/probe-phase.js";
 import { PROBE_RUN_LABEL } from "../../action/src/probe/pod-script.js";
 import type { ObservedOutcome, ProbePlan } from "../../action/src/probe/types.js";
-import { startFakeKube, type FakeKube, type FakeKubeOptions, type Json } from "../fakes/kube-server.js";
+import {
+  startFakeKube,
+  type FakeKube,
+  type FakeKubeOptions,
+  type Json,
+  type PodProcess,
+} from "../fakes/kube-server.js";
 import { probeDataplane, type ProbeDataplaneOptions } from "../fakes/probe-dataplane.js";
 import { fixturePlan, type FixtureCheck } from "../helpers/probe-fixture.js";
 import { restrictedViolations } from "../helpers/pod-security.js";
@@ -385,5 +391,139 @@ describe("faults end in their defined outcomes, and nothing is left behind", () 
     await prober.probe({ plan, round: 1 });
     await prober.close();
     expect(await leftovers(fake)).toEqual(["ops/young-probe", "shop/young-run"]);
+  });
+});
+
+describe("a probe pod's log counts only while it is the pod this run created", () => {
+  /** The genuine script's log with every timeout turned into a connection: a forged "allowed". */
+  const forging = (genuine: PodProcess): PodProcess => ({
+    logUntil: (ms) => genuine.logUntil(ms).replaceAll('"result":"timeout"', '"result":"connected"'),
+  });
+  const podOf = (f: FakeKube, app: string) =>
+    f.list("pods", "shop").find((p) => {
+      const labels = (p.metadata as Json).labels as Json;
+      return labels.app === app && labels[PROBE_RUN_LABEL] !== undefined;
+    }) as Json;
+  const nameOf = (p: Json) => String((p.metadata as Json).name);
+  const logOf = (p: Json) => `/api/v1/namespaces/shop/pods/${nameOf(p)}/log`;
+  /** The api source's one check: api -> web:80, expected and observed blocked. */
+  const apiCheck = (plan: ProbePlan) => plan.checks[2] as ProbePlan["checks"][number];
+
+  /** A tenant's pod of the same name, labels and spec, printing what `process` writes. */
+  function impostor(f: FakeKube, genuine: Json, process: PodProcess): Json {
+    const m = genuine.metadata as Json;
+    f.remove("pods", "shop", nameOf(genuine));
+    return f.runPod(
+      { metadata: { name: m.name, namespace: m.namespace, labels: m.labels }, spec: genuine.spec },
+      process,
+    );
+  }
+
+  it("a same-named pod printing forged lines decides nothing: its checks are cannot-check", async () => {
+    const server: { fake?: FakeKube } = {};
+    let replaced: Json | undefined;
+    const dataplane = probeDataplane();
+    const { fake, prober, plan } = await setup({
+      kube: {
+        onRequest: (method, path) => {
+          const f = server.fake;
+          const api = f && podOf(f, "api");
+          if (!f || replaced || method !== "GET" || !api || path !== logOf(api)) return;
+          // Between the run's reads: delete the probe pod, start a look-alike that says "connected".
+          replaced = impostor(f, api, forging(dataplane.run(api, f)));
+        },
+      },
+    });
+    server.fake = fake;
+    const { outcomes, warnings } = await prober.probe({ plan, round: 1 });
+    expect(replaced).toBeDefined();
+    const o = outcomes.get(apiCheck(plan).id);
+    expect(o).toMatchObject({ outcome: "cannot-check" });
+    expect(o?.outcome === "cannot-check" && o.evidence).toMatch(/^pod-(replaced|deleted)$/);
+    expect(warnings.join("\n")).toMatch(/cannot-check from now on/);
+    // The other pods' checks are unaffected.
+    expect(summary(outcomes, plan).slice(0, 2)).toEqual(["allowed:connected", "allowed:refused"]);
+    // A later round reads nothing from the look-alike either.
+    const again = await prober.probe({ plan, round: 2, checkIds: [apiCheck(plan).id] });
+    expect(again.outcomes.get(apiCheck(plan).id)).toMatchObject({ outcome: "cannot-check" });
+    await prober.close();
+  });
+
+  it("a replacement between rounds leaves the earlier round's verdict and makes later ones cannot-check", async () => {
+    const dataplane = probeDataplane();
+    const { fake, prober, plan } = await setup();
+    const first = await prober.probe({ plan, round: 1 });
+    expect(summary(first.outcomes, plan)[2]).toBe("blocked");
+    const api = podOf(fake, "api");
+    const uid = String((api.metadata as Json).uid);
+    const forged = impostor(fake, api, forging(dataplane.run(api, fake)));
+    expect((forged.metadata as Json).uid).not.toBe(uid);
+    const second = await prober.probe({ plan, round: 2, checkIds: [apiCheck(plan).id] });
+    const o = second.outcomes.get(apiCheck(plan).id);
+    expect(o?.outcome === "cannot-check" && o.evidence).toMatch(/^pod-(replaced|deleted)$/);
+    expect(o?.outcome === "cannot-check" && o.message).toContain(nameOf(api));
+    await prober.close();
+    // The name is the look-alike's now: the run does not delete its pod.
+    expect((fake.get("pods", "shop", nameOf(api))?.metadata as Json | undefined)?.uid).toBe(
+      (forged.metadata as Json).uid,
+    );
+  });
+
+  it("a replacement the watch did not report is caught by the reads around the log", async () => {
+    const dataplane = probeDataplane();
+    const { fake, prober, plan } = await setup();
+    await prober.probe({ plan, round: 1 });
+    fake.dropWatches();
+    fake.compact();
+    const api = podOf(fake, "api");
+    impostor(fake, api, forging(dataplane.run(api, fake)));
+    const second = await prober.probe({ plan, round: 2, checkIds: [apiCheck(plan).id] });
+    const o = second.outcomes.get(apiCheck(plan).id);
+    expect(o).toMatchObject({ outcome: "cannot-check" });
+    await prober.close();
+  });
+
+  it("a probe pod deleted while the run reads it: its checks are cannot-check (pod-deleted)", async () => {
+    const server: { fake?: FakeKube } = {};
+    const { fake, prober, plan } = await setup({
+      kube: {
+        onRequest: (method, path) => {
+          const f = server.fake;
+          const api = f && podOf(f, "api");
+          if (f && api && method === "GET" && path === logOf(api)) f.remove("pods", "shop", nameOf(api));
+        },
+      },
+    });
+    server.fake = fake;
+    const { outcomes } = await prober.probe({ plan, round: 1 });
+    expect(outcomes.get(apiCheck(plan).id)).toMatchObject({
+      outcome: "cannot-check",
+      evidence: "pod-deleted",
+    });
+    await prober.close();
+  });
+
+  it("a probe container that restarted: its checks are cannot-check (pod-restarted)", async () => {
+    const server: { fake?: FakeKube } = {};
+    let restarted = false;
+    const { fake, prober, plan } = await setup({
+      kube: {
+        onRequest: (method, path) => {
+          const f = server.fake;
+          const api = f && podOf(f, "api");
+          if (!f || restarted || !api || method !== "GET" || path !== logOf(api)) return;
+          restarted = true;
+          f.restartContainers("shop", nameOf(api));
+        },
+      },
+    });
+    server.fake = fake;
+    const { outcomes } = await prober.probe({ plan, round: 1 });
+    expect(restarted).toBe(true);
+    expect(outcomes.get(apiCheck(plan).id)).toMatchObject({
+      outcome: "cannot-check",
+      evidence: "pod-restarted",
+    });
+    await prober.close();
   });
 });

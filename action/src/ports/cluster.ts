@@ -42,6 +42,8 @@ export interface PodCondition {
 export interface ContainerStatus {
   name: string;
   ready?: boolean;
+  /** The runtime's id of the container instance ("containerd://…"); a restart changes it. */
+  containerID?: string;
   restartCount?: number;
   state?: {
     waiting?: { reason?: string; message?: string };
@@ -136,6 +138,8 @@ export interface DeleteOptions {
   gracePeriodSeconds?: number;
   /** How dependents are collected; the API's default for core objects is Background. */
   propagationPolicy?: "Background" | "Foreground" | "Orphan";
+  /** Delete only the object of this uid (a precondition): another of the name is left alone. */
+  uid?: string;
 }
 
 /** The narrow cluster interface. Every method throws the typed errors below. */

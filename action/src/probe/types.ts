@@ -291,7 +291,10 @@ export type ObservedOutcome =
  * - never-started: the pod was scheduled but its container never ran;
  * - no-result-line: the pod ran but printed no result for the check;
  * - deadline: the run's deadline passed before a result arrived;
- * - probe-error: the probe reported an error that is not a verdict (agnhost "OTHER").
+ * - probe-error: the probe reported an error that is not a verdict (agnhost "OTHER");
+ * - pod-deleted, pod-replaced, pod-restarted: the probe pod this run created was deleted, a
+ *   pod of another uid took its name, or its container restarted: its log is no longer
+ *   bound to the pod that ran the checks, so nothing read from it counts.
  */
 export type CannotCheckEvidence =
   | "planned"
@@ -300,7 +303,10 @@ export type CannotCheckEvidence =
   | "never-started"
   | "no-result-line"
   | "deadline"
-  | "probe-error";
+  | "probe-error"
+  | "pod-deleted"
+  | "pod-replaced"
+  | "pod-restarted";
 
 /** The reachability an observation shows. */
 export function observedReachability(o: ObservedOutcome): Reachability {

@@ -267,15 +267,18 @@ export class KubeCluster implements Cluster {
       this.call({ verb: "delete", group: CORE, resource: "pods", namespace, name }, () =>
         this.core.deleteNamespacedPod({ namespace, name, ...deleteParams(options) }),
       ),
+      options,
     );
   }
 
-  private async deleted(p: Promise<unknown>): Promise<boolean> {
+  /** Whether it was deleted: not when there was none, nor (given a uid) none of that uid. */
+  private async deleted(p: Promise<unknown>, options: DeleteOptions = {}): Promise<boolean> {
     try {
       await p;
       return true;
     } catch (e) {
       if (e instanceof NotFoundError) return false;
+      if (options.uid !== undefined && e instanceof ConflictError && e.reason === "Conflict") return false;
       throw e;
     }
   }
@@ -461,10 +464,15 @@ export class KubeCluster implements Cluster {
   }
 }
 
-function deleteParams(options: DeleteOptions): { gracePeriodSeconds?: number; propagationPolicy?: string } {
+function deleteParams(options: DeleteOptions): {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: string;
+  body?: { preconditions: { uid: string } };
+} {
   return {
     ...(options.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: options.gracePeriodSeconds } : {}),
     ...(options.propagationPolicy ? { propagationPolicy: options.propagationPolicy } : {}),
+    ...(options.uid !== undefined ? { body: { preconditions: { uid: options.uid } } } : {}),
   };
 }
 

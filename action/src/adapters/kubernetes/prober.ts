@@ -10,6 +10,16 @@
  * first iteration on the first round). `close()` deletes the run objects and the pods, also
  * after an error or a cancellation.
  *
+ * Logs are read by pod name (the API has no read by uid), so every log read is bound to the
+ * pod this run created: the create's answer gives the pod's uid, the first sight of it running
+ * the probe container's id and restart count, and every log read is bracketed by reads of the
+ * pod (before and after) that must show that uid and container, not restarted and not being
+ * deleted. A uid names one object for its whole life and a
+ * deleted pod never comes back, so a pod still showing our uid after the log read held that
+ * name from its creation until then: the log was its own. A probe pod deleted, replaced by
+ * another of the same name, or restarted makes its checks `cannot-check` from then on, never
+ * a verdict. What remains (exec into the genuine pod) is in docs/probes.md.
+ *
  * API requests grow with the number of pods (create, a few log reads per round, delete),
  * never with the number of checks.
  */
@@ -74,8 +84,25 @@ interface RunPod {
   failed?: { evidence: CannotCheckEvidence; message: string };
   /** The iteration the previous round used. */
   lastIteration?: number;
-  gone?: boolean;
+  /** The uid the API server gave the pod this run created (the create's answer). */
+  uid?: string;
+  /** The uid of the first pod by this name the watch reported. */
+  firstSeenUid?: string;
+  /** The probe container's id and restart count when first seen running. */
+  container?: { id: string; restarts: number };
+  /** Why its log is no longer its own: deleted, replaced or restarted. Final. */
+  lost?: { evidence: LostEvidence; message: string };
+  /** Why the last log read could not be bound to the pod (the read was not used). */
+  unbound?: string;
 }
+
+type LostEvidence = "pod-deleted" | "pod-replaced" | "pod-restarted";
+
+/** Why a pod's log is no longer its own, read afresh (past awaits that may have changed it). */
+const lostOf = (pod: RunPod) => pod.lost;
+
+/** The container of a probe pod (the builder names it so). */
+const PROBE_CONTAINER = "probe";
 
 /** Waiting reasons of a container that will not start by itself. */
 const PULL_FAILURES = new Set(["ImagePullBackOff", "ErrImagePull", "InvalidImageName", "ErrImageNeverPull"]);
@@ -214,8 +241,7 @@ export class LiveProber implements Prober {
         if (event.type === "RESYNC") return;
         const pod = this.pods.get(`${event.pod.metadata.namespace}/${event.pod.metadata.name}`);
         if (!pod) return;
-        if (event.type === "DELETED") pod.gone = true;
-        else pod.live = event.pod;
+        this.observe(pod, event.pod, event.type === "DELETED");
         for (const wake of [...this.waiters]) wake();
       },
       (error) => this.warnings.push(`the watch of probe pods ended: ${error.message}`),
@@ -265,9 +291,7 @@ export class LiveProber implements Prober {
         this.pods.set(`${pod.namespace}/${pod.planName}`, pod);
         try {
           const created = await this.cluster.createPod(manifest);
-          // The watch may have reported the pod (Running, even) before the create's answer
-          // arrived: what it said is newer, and the answer must not overwrite it.
-          pod.live ??= created;
+          this.bindCreated(pod, created);
         } catch (e) {
           if (!(e instanceof ClusterError)) throw e;
           // An admission refusal or a quota is this pod's evidence, not the run's end; a
@@ -278,6 +302,88 @@ export class LiveProber implements Prober {
       }),
     );
     if (signal?.aborted) throw new AbortedError();
+  }
+
+  /**
+   * Takes the create's answer as the pod's identity. The watch may have reported the pod
+   * (Running, even) before the answer arrived: what it said of this uid is newer and stays;
+   * what it said of another uid under this name means the pod was replaced at once.
+   */
+  private bindCreated(pod: RunPod, created: LivePod): void {
+    const uid = created.metadata.uid;
+    if (!uid) {
+      pod.failed = {
+        evidence: "never-started",
+        message: `${this.where(pod)}: the create's answer has no uid`,
+      };
+      return;
+    }
+    pod.uid = uid;
+    if (pod.firstSeenUid !== undefined && pod.firstSeenUid !== uid) {
+      this.lose(
+        pod,
+        "pod-replaced",
+        `${this.where(pod)} is not the pod this run created: the first pod of that name had uid ${pod.firstSeenUid}, the create answered ${uid}`,
+      );
+      return;
+    }
+    const seen = pod.live;
+    delete pod.live;
+    this.observe(pod, seen?.metadata.uid === uid ? seen : created, false);
+  }
+
+  /**
+   * What a watch event or a read says of a pod of this run's name: a pod of another uid, a
+   * delete (begun or done) or another container than the one first seen running loses it.
+   */
+  private observe(pod: RunPod, seen: LivePod, deleted: boolean): void {
+    if (pod.lost) return;
+    const uid = seen.metadata.uid;
+    pod.firstSeenUid ??= uid;
+    const where = this.where(pod);
+    if (pod.uid !== undefined && uid !== pod.uid) {
+      this.lose(
+        pod,
+        "pod-replaced",
+        `${where} was replaced: a pod of uid ${uid ?? "(none)"} holds the name of the pod this run created (uid ${pod.uid}); its log is not this run's`,
+      );
+      return;
+    }
+    if (deleted || seen.metadata.deletionTimestamp !== undefined) {
+      this.lose(pod, "pod-deleted", `${where} was deleted by someone else during the run`);
+      return;
+    }
+    if (pod.uid === undefined) {
+      // Before the create's answer: kept, and judged by bindCreated.
+      pod.live = seen;
+      return;
+    }
+    pod.live = seen;
+    const status = seen.status?.containerStatuses?.find((c) => c.name === PROBE_CONTAINER);
+    if (!status?.containerID) return;
+    const restarts = status.restartCount ?? 0;
+    if (pod.container === undefined) {
+      if (status.state?.running !== undefined || seen.status?.phase === "Running")
+        pod.container = { id: status.containerID, restarts };
+      return;
+    }
+    if (status.containerID !== pod.container.id || restarts !== pod.container.restarts) {
+      this.lose(
+        pod,
+        "pod-restarted",
+        `${where} restarted its probe container (container ${status.containerID}, ${restarts} restarts; first seen as ${pod.container.id}, ${pod.container.restarts} restarts): its log is not the one this run read`,
+      );
+    }
+  }
+
+  private lose(pod: RunPod, evidence: LostEvidence, message: string): void {
+    if (pod.lost) return;
+    pod.lost = { evidence, message };
+    this.warnings.push(`${message}; its checks are cannot-check from now on`);
+  }
+
+  private where(pod: RunPod): string {
+    return `probe pod ${pod.namespace}/${pod.name}`;
   }
 
   /** The manifest with this run's label and name, owned by the namespace's run object. */
@@ -352,6 +458,7 @@ export class LiveProber implements Prober {
       await this.waitForChange(Math.min(this.pollMs, Math.max(0, startDeadline - this.now())), signal);
     }
     if (pod.failed) return fail(pod.failed.evidence, pod.failed.message);
+    if (pod.lost) return fail(pod.lost.evidence, pod.lost.message);
 
     // The iteration this round reads. A new pod: its first. A later round of the same
     // phase: the next iteration after the one last read (it started once that one had
@@ -376,13 +483,16 @@ export class LiveProber implements Prober {
       const results = log.results.get(target);
       const complete = log.started.some((i) => i > target);
       const have = checks.filter((c) => results?.has(c.id)).length;
-      if (have === checks.length || complete || this.now() >= deadline || pod.gone || signal?.aborted) break;
+      if (have === checks.length || complete || this.now() >= deadline || pod.lost || signal?.aborted) break;
       const untilEnd = expectedEnd + 50 - this.now();
       await this.sleep(Math.min(deadline - this.now(), untilEnd > 0 ? untilEnd : this.pollMs), signal);
       if (signal?.aborted) break;
       log = await this.readLog(pod);
     }
     pod.lastIteration = target;
+    // Read again: the log reads above may have found the pod lost.
+    const lost = lostOf(pod);
+    if (lost) return fail(lost.evidence, lost.message);
     const results = log.results.get(target);
     for (const c of checks) {
       const line = results?.get(c.id);
@@ -392,32 +502,61 @@ export class LiveProber implements Prober {
           ? outcomeOf(line, isDnsTarget(c.to))
           : {
               outcome: "cannot-check",
-              evidence: pod.gone ? "never-started" : "no-result-line",
-              message: pod.gone
-                ? `probe pod ${pod.namespace}/${pod.name} was deleted before it reported`
-                : `probe pod ${pod.namespace}/${pod.name} wrote no result for this check in iteration ${target}`,
+              evidence: "no-result-line",
+              message: `${this.where(pod)} wrote no result for this check in iteration ${target}${pod.unbound ? ` that could be bound to it (${pod.unbound})` : ""}`,
             },
       );
     }
     return out;
   }
 
+  /**
+   * The pod's log, if reads of the pod just before and just after it both show the pod this
+   * run created, with the container first seen running; else nothing (and the pod is lost
+   * when either read shows it changed).
+   */
   private async readLog(pod: RunPod): Promise<ParsedLog> {
+    const nothing: ParsedLog = { started: [], results: new Map() };
+    if (!(await this.bind(pod, "before"))) return nothing;
+    let text: string;
     try {
-      return parseProbeLog(await this.cluster.podLogs(pod.namespace, pod.name));
+      text = await this.cluster.podLogs(pod.namespace, pod.name, PROBE_CONTAINER);
     } catch (e) {
-      if (e instanceof ClusterError && e.name !== "ForbiddenError")
-        return { started: [], results: new Map() };
+      if (e instanceof ClusterError && e.name !== "ForbiddenError") return nothing;
       throw e;
     }
+    if (!(await this.bind(pod, "after"))) return nothing;
+    delete pod.unbound;
+    return parseProbeLog(text);
+  }
+
+  /** Reads the pod and tells whether it is still the pod and container this run created. */
+  private async bind(pod: RunPod, when: "before" | "after"): Promise<boolean> {
+    let seen: LivePod | undefined;
+    try {
+      seen = await this.cluster.getPod(pod.namespace, pod.name);
+    } catch (e) {
+      if (!(e instanceof ClusterError) || e.name === "ForbiddenError") throw e;
+      pod.unbound = `the pod could not be read ${when} its log: ${e.message}`;
+      return false;
+    }
+    if (seen === undefined)
+      this.lose(pod, "pod-deleted", `${this.where(pod)} was deleted by someone else during the run`);
+    else this.observe(pod, seen, false);
+    if (pod.lost) return false;
+    if (pod.container === undefined) {
+      pod.unbound = "its probe container shows no container id";
+      return false;
+    }
+    return true;
   }
 
   /** Decides from the pod's status whether it runs, cannot start, or may still start. */
   private judgeStart(pod: RunPod, timedOut: boolean): void {
     const status = pod.live?.status;
-    const where = `probe pod ${pod.namespace}/${pod.name}`;
-    if (pod.gone) {
-      pod.failed = { evidence: "never-started", message: `${where} was deleted before it ran` };
+    const where = this.where(pod);
+    if (pod.lost) {
+      pod.failed = { ...pod.lost };
       return;
     }
     if (status?.phase === "Running") {
@@ -503,7 +642,8 @@ export class LiveProber implements Prober {
     await Promise.all(
       [...pods].map((p) =>
         this.cluster
-          .deletePod(p.namespace, p.name, { gracePeriodSeconds: 0 })
+          // Only the pod this run created: a pod that took its name is its creator's.
+          .deletePod(p.namespace, p.name, { gracePeriodSeconds: 0, ...(p.uid ? { uid: p.uid } : {}) })
           .catch((e: unknown) => errors.push((e as Error).message)),
       ),
     );
