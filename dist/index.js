@@ -23,13 +23,13 @@ import {
   stackName,
   systemClock,
   writeTextFile
-} from "./chunks/chunk-YRHWC7DZ.js";
+} from "./chunks/chunk-4EASZ4Y4.js";
 import {
   dns1123LabelProblem,
   labelKeyProblem,
   labelValueProblem,
   parseIp
-} from "./chunks/chunk-OZKLEDT2.js";
+} from "./chunks/chunk-E33JMYOG.js";
 import {
   __toESM
 } from "./chunks/chunk-JYXQAFTB.js";
@@ -4514,8 +4514,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { rolloutWiring } = await import("./chunks/rollout-32A76UPW.js");
-          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-65TTNRST.js");
+          const { rolloutWiring } = await import("./chunks/rollout-LP64EVSV.js");
+          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-DAJ4E7DD.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) step.mask(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
