@@ -6,6 +6,7 @@ import { createCluster, type KubeCluster } from "../../action/src/adapters/kuber
 import { LiveProber, type LiveProberOptions } from "../../action/src/adapters/kubernetes/prober.js";
 import { liveProbeRun, readClusterState } from "../../action/src/adapters/kubernetes/probe-phase.js";
 import { PROBE_RUN_LABEL } from "../../action/src/probe/pod-script.js";
+import { PROBE_LABEL } from "../../action/src/probe/pod.js";
 import type { ObservedOutcome, ProbePlan } from "../../action/src/probe/types.js";
 import {
   startFakeKube,
@@ -359,38 +360,79 @@ describe("faults end in their defined outcomes, and nothing is left behind", () 
     expect(await leftovers(fake)).toEqual([]);
   });
 
-  it("collects probe pods and run objects of earlier runs by label and age, and keeps young ones", async () => {
+  /** A run object of an earlier run and the probe pod it owns, as this tool makes them. */
+  const earlierRun = (namespace: string, id: string, created?: string) => {
+    const uid = `run-${namespace}-${id}`;
+    const at = created ? { creationTimestamp: created } : {};
+    return {
+      runObject: {
+        metadata: {
+          namespace,
+          name: `netpol-rollout-probe-run-${id}`,
+          uid,
+          labels: { [PROBE_LABEL]: "run", [PROBE_RUN_LABEL]: id },
+          ...at,
+        },
+      },
+      pod: {
+        metadata: {
+          namespace,
+          name: `probe-${id}`,
+          labels: { app: "web", [PROBE_LABEL]: "pod", [PROBE_RUN_LABEL]: id },
+          ownerReferences: [
+            { apiVersion: "v1", kind: "ConfigMap", name: `run-${id}`, uid, controller: true },
+          ],
+          ...at,
+        },
+        spec: {},
+      },
+    };
+  };
+
+  it("collects run objects of earlier runs and the probe pods they own, by age, and keeps young ones", async () => {
     const { fake, prober, plan } = await setup();
     const old = new Date(Date.now() - 3600_000).toISOString();
-    fake.seed("configmaps", [
-      {
-        metadata: {
-          namespace: "shop",
-          name: "old-run",
-          labels: { [PROBE_RUN_LABEL]: "old" },
-          creationTimestamp: old,
-        },
-      },
-      { metadata: { namespace: "shop", name: "young-run", labels: { [PROBE_RUN_LABEL]: "young" } } },
-    ]);
-    fake.seed("pods", [
-      {
-        metadata: {
-          namespace: "ops",
-          name: "old-probe",
-          labels: { [PROBE_RUN_LABEL]: "old" },
-          creationTimestamp: old,
-        },
-        spec: {},
-      },
-      {
-        metadata: { namespace: "ops", name: "young-probe", labels: { [PROBE_RUN_LABEL]: "young" } },
-        spec: {},
-      },
-    ]);
-    await prober.probe({ plan, round: 1 });
+    const stale = earlierRun("shop", "old", old);
+    const young = earlierRun("ops", "young");
+    fake.seed("configmaps", [stale.runObject, young.runObject]);
+    fake.seed("pods", [stale.pod, young.pod]);
+    const { warnings } = await prober.probe({ plan, round: 1 });
     await prober.close();
-    expect(await leftovers(fake)).toEqual(["ops/young-probe", "shop/young-run"]);
+    expect((await leftovers(fake)).sort()).toEqual(["ops/netpol-rollout-probe-run-young", "ops/probe-young"]);
+    expect(warnings.join("\n")).not.toMatch(/left alone|not collected/);
+  });
+
+  it("a labelled look-alike, here or in a namespace the run does not act in, is reported and left alone; collection never fails the run", async () => {
+    const { fake, prober, plan } = await setup();
+    const old = new Date(Date.now() - 3600_000).toISOString();
+    fake.seed("namespaces", [{ metadata: { name: "elsewhere" } }]);
+    const labelled = (namespace: string, name: string) => ({
+      metadata: { namespace, name, labels: { [PROBE_RUN_LABEL]: "x" }, creationTimestamp: old },
+      spec: {},
+    });
+    fake.seed("pods", [labelled("elsewhere", "tenant-app"), labelled("shop", "tenant-app")]);
+    fake.seed("configmaps", [labelled("shop", "tenant-config")]);
+    // The run may not delete anything in elsewhere, nor list ConfigMaps in ops.
+    fake.deny({ verb: "delete", resource: "pods", namespace: "elsewhere" });
+    fake.deny({ verb: "list", resource: "configmaps", namespace: "ops" });
+    const { outcomes, warnings } = await prober.probe({ plan, round: 1 });
+    expect(summary(outcomes, plan).slice(0, 4)).toEqual([
+      "allowed:connected",
+      "allowed:refused",
+      "blocked",
+      "blocked",
+    ]);
+    const text = warnings.join("\n");
+    expect(text).toContain("left alone, not made by netpol-rollout");
+    expect(text).toContain("ConfigMap shop/tenant-config, pod shop/tenant-app");
+    expect(text).not.toContain("elsewhere");
+    expect(text).toMatch(/namespace ops were not collected/);
+    await prober.close();
+    expect((await leftovers(fake)).sort()).toEqual([
+      "elsewhere/tenant-app",
+      "shop/tenant-app",
+      "shop/tenant-config",
+    ]);
   });
 });
 

@@ -460,6 +460,7 @@ export class KubeCluster implements Cluster {
       this.call({ verb: "delete", group: CORE, resource: "configmaps", namespace, name }, () =>
         this.core.deleteNamespacedConfigMap({ namespace, name, ...deleteParams(options) }),
       ),
+      options,
     );
   }
 }

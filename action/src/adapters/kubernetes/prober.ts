@@ -1,8 +1,8 @@
 /**
  * The live prober: runs a probe plan's checks from probe pods in the cluster.
  *
- * A run, on its first round: collects probe pods and run objects that earlier runs left
- * (by label, older than `staleAfterMs`), creates one run object per namespace (a ConfigMap,
+ * A run, on its first round: collects, in the namespaces it acts in, the run objects of this
+ * tool that earlier runs left (older than `staleAfterMs`) and their probe pods, creates one run object per namespace (a ConfigMap,
  * the controller owner of that namespace's probe pods: owner references cannot cross
  * namespaces) and one probe pod per source identity, and watches them until they run. Each
  * pod runs its checks concurrently, one iteration after another (pod-script.ts); a round
@@ -51,6 +51,7 @@ import {
   scriptCheck,
   type ParsedLog,
 } from "../../probe/pod-script.js";
+import { PROBE_LABEL } from "../../probe/pod.js";
 
 export interface LiveProberOptions {
   /** The per-check timeout the pods' scripts use, in seconds. Default 3. */
@@ -254,7 +255,12 @@ export class LiveProber implements Prober {
         runObjects.set(namespace, {
           apiVersion: "v1",
           kind: "ConfigMap",
-          metadata: { name: "netpol-rollout-probe-run", namespace, labels: {}, annotations: {} },
+          metadata: {
+            name: "netpol-rollout-probe-run",
+            namespace,
+            labels: { [PROBE_LABEL]: "run" },
+            annotations: {},
+          },
           data: {},
         });
       }
@@ -417,23 +423,65 @@ export class LiveProber implements Prober {
     return `${name.slice(0, 63 - suffix.length).replace(/[-.]+$/, "")}${suffix}`;
   }
 
-  /** Deletes probe pods and run objects of earlier runs, by label, older than staleAfterMs. */
+  /**
+   * Deletes what earlier runs left in the namespaces this run acts in: run objects older than
+   * staleAfterMs and the probe pods they own. Only objects of this tool's shape count (see
+   * `isRunObject`, `ownedProbePod`); anything else carrying the run label is a look-alike,
+   * reported and left alone. Nothing here fails the run: collection is tidying, and a
+   * namespace where it is refused or fails is a warning (a later run collects it).
+   */
   private async collectStale(plan: ProbePlan): Promise<void> {
     const cutoff = this.now() - this.staleAfterMs;
     const old = (created: string | undefined) => created !== undefined && Date.parse(created) < cutoff;
     const selector = { labelSelector: PROBE_RUN_LABEL };
-    const pods = await this.cluster.listPods(undefined, selector);
-    const namespaces = new Set([...plan.runObjects.map((r) => r.metadata.namespace)]);
-    for (const p of pods) if (old(p.metadata.creationTimestamp)) namespaces.add(p.metadata.namespace);
-    for (const ns of namespaces) {
-      for (const cm of await this.cluster.listConfigMaps(ns, selector)) {
-        if (old(cm.metadata.creationTimestamp)) await this.cluster.deleteConfigMap(ns, cm.metadata.name);
-      }
-    }
-    for (const p of pods) {
-      if (old(p.metadata.creationTimestamp)) {
-        await this.cluster.deletePod(p.metadata.namespace, p.metadata.name, { gracePeriodSeconds: 0 });
-      }
+    const namespaces = new Set([
+      ...plan.runObjects.map((r) => r.metadata.namespace),
+      ...plan.pods.map((p) => p.metadata.namespace),
+    ]);
+    const lookAlikes: string[] = [];
+    await Promise.all(
+      [...namespaces].map(async (ns) => {
+        try {
+          const runObjects = new Map<string, ConfigMapObject>();
+          for (const cm of await this.cluster.listConfigMaps(ns, selector)) {
+            if (isRunObject(cm)) runObjects.set(cm.metadata.uid as string, cm);
+            else lookAlikes.push(`ConfigMap ${ns}/${cm.metadata.name}`);
+          }
+          const stale = [...runObjects.values()].filter((ro) => old(ro.metadata.creationTimestamp));
+          const pods = await this.cluster.listPods(ns, selector);
+          for (const p of pods) {
+            if (!ownedProbePod(p, runObjects)) lookAlikes.push(`pod ${ns}/${p.metadata.name}`);
+          }
+          // The run objects first: the garbage collector removes their pods; then each pod of
+          // a stale run object directly, by uid.
+          for (const ro of stale) {
+            await this.cluster.deleteConfigMap(ns, ro.metadata.name, {
+              propagationPolicy: "Background",
+              uid: ro.metadata.uid as string,
+            });
+          }
+          const staleUids = new Set(stale.map((ro) => ro.metadata.uid));
+          for (const p of pods) {
+            const owner = ownedProbePod(p, runObjects);
+            if (owner && staleUids.has(owner.metadata.uid)) {
+              await this.cluster.deletePod(ns, p.metadata.name, {
+                gracePeriodSeconds: 0,
+                ...(p.metadata.uid ? { uid: p.metadata.uid } : {}),
+              });
+            }
+          }
+        } catch (e) {
+          if (!(e instanceof ClusterError)) throw e;
+          this.warnings.push(
+            `probe objects of earlier runs in namespace ${ns} were not collected (a later run collects them): ${e.message}`,
+          );
+        }
+      }),
+    );
+    if (lookAlikes.length > 0) {
+      this.warnings.push(
+        `left alone, not made by netpol-rollout though labelled ${PROBE_RUN_LABEL} (no run object of this tool owns them): ${lookAlikes.sort().join(", ")}`,
+      );
     }
   }
 
@@ -653,4 +701,22 @@ export class LiveProber implements Prober {
       );
     }
   }
+}
+
+/** A run object of this tool: a ConfigMap with the probe label "run" and a run id. */
+function isRunObject(cm: ConfigMapObject): boolean {
+  const labels = cm.metadata.labels ?? {};
+  return labels[PROBE_LABEL] === "run" && !!labels[PROBE_RUN_LABEL] && cm.metadata.uid !== undefined;
+}
+
+/**
+ * The run object that owns a probe pod of this tool, if it is one: the probe label "pod", and
+ * as its controller one of `runObjects` (by uid) of the same run id.
+ */
+function ownedProbePod(pod: LivePod, runObjects: Map<string, ConfigMapObject>): ConfigMapObject | undefined {
+  const labels = pod.metadata.labels ?? {};
+  if (labels[PROBE_LABEL] !== "pod") return undefined;
+  const ref = pod.metadata.ownerReferences?.find((r) => r.controller === true);
+  const owner = ref && ref.kind === "ConfigMap" ? runObjects.get(ref.uid) : undefined;
+  return owner?.metadata.labels?.[PROBE_RUN_LABEL] === labels[PROBE_RUN_LABEL] ? owner : undefined;
 }
