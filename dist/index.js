@@ -4514,7 +4514,7 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { rolloutWiring } = await import("./chunks/rollout-LP64EVSV.js");
+          const { rolloutWiring } = await import("./chunks/rollout-IM4HNOPB.js");
           const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-DAJ4E7DD.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) step.mask(secret);
