@@ -8,6 +8,7 @@ import { compileEnvironment } from "../../action/src/compile/index.js";
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
 import { runRollout } from "../../action/src/commands/deploy.js";
 import type { RolloutDeps, RolloutRequest, RolloutTarget } from "../../action/src/commands/deploy/request.js";
+import type { ObservedTraffic } from "../../action/src/commands/deploy/observed.js";
 import type { OnInconclusive } from "../../action/src/rollout/decision.js";
 import { buildEnvironment } from "./intent-builder.js";
 import {
@@ -75,6 +76,7 @@ export function setup(cluster: FakeCluster = shopCluster()) {
       signal?: AbortSignal;
       action?: RolloutRequest["action"];
       lockWaitMs?: number;
+      observed?: ObservedTraffic;
     } = {},
   ) =>
     runRollout(
@@ -85,6 +87,7 @@ export function setup(cluster: FakeCluster = shopCluster()) {
         run: { id: "7", attempt: "1", actor: "alice", event: "push" },
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         lockWaitMs: options.lockWaitMs ?? 0,
+        ...(options.observed === undefined ? {} : { observed: options.observed }),
       },
       deps,
     );

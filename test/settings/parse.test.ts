@@ -264,6 +264,9 @@ describe("deploy, rollback and probe settings", () => {
       probe: { imagePullSecrets: [], timeoutSeconds: 3 },
       commentOnPr: true,
       github: { actor: "alice" },
+      flows: [],
+      flowsDetail: "services",
+      enforceDespiteFlows: false,
     });
     expect(s).not.toHaveProperty("kubeconfig");
     expect(s).not.toHaveProperty("context");
@@ -281,9 +284,18 @@ describe("deploy, rollback and probe settings", () => {
         "INPUT_PROBE-IMAGE": "registry.example.com/netpol/probe:1.2@sha256:abc",
         "INPUT_PROBE-IMAGE-PULL-SECRETS": "regcred, mirror-cred",
         "INPUT_PROBE-TIMEOUT": "5",
+        INPUT_FLOWS: "production: exports/production/*.jsonl\nexports/all.jsonl",
+        "INPUT_FLOWS-DETAIL": "full",
+        "INPUT_ENFORCE-DESPITE-FLOWS": "true",
       }),
     );
     expect(s).toMatchObject({
+      flows: [
+        { environment: "production", pattern: "exports/production/*.jsonl" },
+        { pattern: "exports/all.jsonl" },
+      ],
+      flowsDetail: "full",
+      enforceDespiteFlows: true,
       kubeconfig: "/work/repo/.kube/ci",
       context: "prod-eu",
       onInconclusive: "rollback",

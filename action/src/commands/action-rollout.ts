@@ -13,6 +13,8 @@ import type { EnvironmentIntent, LoadResult } from "../intent/model.js";
 import { formatIntentError } from "../intent/model.js";
 import { createScrubber } from "../report/scrub.js";
 import { escapeMarkdown } from "../text/escape.js";
+import type { ObservedDetail } from "../flows/preview.js";
+import type { FlowSummary } from "../flows/summary.js";
 import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } from "../report/rollout.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 import type { RunInfo } from "../rollout/last-known-good.js";
@@ -54,6 +56,8 @@ export interface RolloutActionRequest {
   secrets: string[];
   /** How long to wait for another run's lock of an environment, in ms; default per command. */
   lockWaitMs?: number;
+  /** deploy: how a refusal for observed traffic names it, and whether to enforce anyway. */
+  observed?: { detail: ObservedDetail; proceed: boolean };
 }
 
 /** What became of the short result for the merged pull request. */
@@ -126,6 +130,8 @@ export interface RolloutActionDeps {
   /** Writes the JSON report file. */
   writeReport: WriteFile;
   signal?: AbortSignal;
+  /** deploy: the `flows` input's observed traffic per environment ("*": every one). */
+  readObserved?: () => Promise<ReadonlyMap<string, FlowSummary>>;
 }
 
 /** The step fails; the reports and outputs are written. */
@@ -219,6 +225,16 @@ export async function runActionRollout(
       deps.rollout,
     );
   } else {
+    // Read before the cluster is: a bad flow record fails the step at its file:line, nothing changed.
+    const byEnvironment = deps.readObserved ? await deps.readObserved() : undefined;
+    const observed =
+      byEnvironment && byEnvironment.size > 0
+        ? {
+            byEnvironment,
+            detail: request.observed?.detail ?? "services",
+            proceed: request.observed?.proceed ?? false,
+          }
+        : undefined;
     report = await runRollout(
       {
         action: "deploy",
@@ -231,6 +247,7 @@ export async function runActionRollout(
         run: request.run,
         ...(deps.signal === undefined ? {} : { signal: deps.signal }),
         ...(request.lockWaitMs === undefined ? {} : { lockWaitMs: request.lockWaitMs }),
+        ...(observed ? { observed } : {}),
       },
       deps.rollout,
     );

@@ -6,11 +6,13 @@
  */
 import type { CniProfile } from "../cni/profiles.js";
 import type { CompiledBundle } from "../compile/types.js";
-import type { Namespace } from "../k8s/types.js";
+import type { ContainerPort, Namespace } from "../k8s/types.js";
 import { policiesOfBundle } from "../semantics/diff.js";
+import type { CiliumPolicyInput, PolicyInput } from "../semantics/model.js";
 import { explainVerdict } from "../semantics/explain.js";
 import type { Verdict } from "../semantics/evaluate.js";
 import { judgeFlows } from "./judge.js";
+import type { Endpoint } from "./endpoints.js";
 import type { ObservedFlow } from "./summary.js";
 import { wentThrough } from "./gap.js";
 
@@ -33,6 +35,12 @@ export interface CutInput {
   firstDeny: readonly string[];
   /** Namespace objects as the cluster labels them, when known. */
   namespaces?: Namespace[];
+  /** Policies in force beside the bundle (a cluster's own, which the deploy leaves alone). */
+  alsoInForce?: { policies: PolicyInput[]; ciliumPolicies: CiliumPolicyInput[] };
+  /** Container ports of a pod side, for policies that name ports. */
+  portsOf?: (endpoint: Endpoint) => ContainerPort[];
+  /** Where a node's traffic comes from when a record gives no address. */
+  nodeAddress?: string;
 }
 
 /**
@@ -45,10 +53,12 @@ export function flowsCutByFirstDeny(input: CutInput): CutFlow[] {
   const { policies, ciliumPolicies } = policiesOfBundle(input.bundle);
   const { judged } = judgeFlows({
     flows: input.flows.filter(wentThrough),
-    policies,
-    ciliumPolicies,
+    policies: [...(input.alsoInForce?.policies ?? []), ...policies],
+    ciliumPolicies: [...(input.alsoInForce?.ciliumPolicies ?? []), ...ciliumPolicies],
     profile: input.profile,
     ...(input.namespaces ? { namespaces: input.namespaces } : {}),
+    ...(input.portsOf ? { portsOf: input.portsOf } : {}),
+    ...(input.nodeAddress !== undefined ? { nodeAddress: input.nodeAddress } : {}),
   });
   const cut: CutFlow[] = [];
   for (const { flow, verdict } of judged) {

@@ -241,8 +241,8 @@ function portMatches(ports: FlowPort[], flow: ObservedFlow): boolean {
   );
 }
 
-/** The container ports stand-in pods get: those of the declared service that selects them. */
-function portsOf(env: EnvironmentIntent): (endpoint: Endpoint) => ContainerPort[] {
+/** Container ports of an observed pod side: those of the declared service that selects it. */
+export function portsOf(env: EnvironmentIntent): (endpoint: Endpoint) => ContainerPort[] {
   return (endpoint) => {
     if (endpoint.side.kind !== "pod") return [];
     const svc = serviceFor(env, endpoint.side.namespace, endpoint.side.labels);

@@ -1,6 +1,6 @@
 /**
- * `flows` and `flows-detail` (preview): observed traffic for the comment's "Real traffic this
- * change would block". One file or glob per line; `ENVIRONMENT: GLOB` applies to one
+ * `flows` and `flows-detail`: observed traffic for the preview comment's "Real traffic this
+ * change would block" and for the deploy's pre-flight. One file or glob per line; `ENVIRONMENT: GLOB` applies to one
  * environment, a bare glob to every environment.
  */
 import type { FlowPattern } from "../commands/action-preview.js";

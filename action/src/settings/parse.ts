@@ -56,6 +56,7 @@ export function parseSettings(source: SettingsSource): Settings {
   const rollback = parseRollbackInputs(inputs, command, environments);
   const base = parseBaseRef(inputs, github);
   const flows = parseFlowInputs(inputs);
+  const enforceDespiteFlows = inputs.bool("enforce-despite-flows", false);
   const willComment =
     command === "preview" &&
     commentOnPr &&
@@ -90,6 +91,8 @@ export function parseSettings(source: SettingsSource): Settings {
         onInconclusive,
         commentOnPr,
         ...author,
+        ...flows,
+        enforceDespiteFlows,
       };
       if (github.sha) deploy.revision = github.sha;
       return deploy;

@@ -25,5 +25,8 @@ export function rolloutActionRequest(settings: ClusterCommandSettings): RolloutA
     hasSummary: settings.runner.stepSummaryPath !== undefined,
     secrets: [...settings.secrets],
     ...(settings.lockWaitSeconds === undefined ? {} : { lockWaitMs: settings.lockWaitSeconds * 1000 }),
+    ...(settings.command === "deploy"
+      ? { observed: { detail: settings.flowsDetail, proceed: settings.enforceDespiteFlows } }
+      : {}),
   };
 }

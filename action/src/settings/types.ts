@@ -126,6 +126,12 @@ export interface DeploySettings extends CommonSettings, ClusterSettings {
   commentOnPr: boolean;
   /** The login whose comment is ours; absent: found out from the token. */
   commentAuthor?: string;
+  /** `flows`: observed traffic for the pre-flight, per environment or for all; empty: none. */
+  flows: FlowPattern[];
+  /** `flows-detail`: how the refusal names observed traffic. */
+  flowsDetail: ObservedDetail;
+  /** `enforce-despite-flows`: enforce a first default-deny even though observed traffic would stop. */
+  enforceDespiteFlows: boolean;
 }
 
 /** `rollback`: deploy an earlier revision of one environment by hand. */

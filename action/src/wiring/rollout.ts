@@ -34,6 +34,7 @@ import {
 import { runUrl } from "../commands/github-run.js";
 import type { RolloutDeps } from "../commands/deploy/request.js";
 import { compileAtRef } from "../commands/rollback.js";
+import { readFlowPatterns } from "../adapters/flow-patterns.js";
 import type { ActionIo } from "../ports/actions.js";
 import type { Cluster } from "../ports/cluster.js";
 import { PulumiCliMissingError, type PulumiDeployer } from "../ports/engine.js";
@@ -137,6 +138,9 @@ export function rolloutWiring(
   if (settings.command === "deploy") {
     const notifier = notifierFor(settings, io);
     if (notifier) deps.notifier = notifier;
+    const { flows } = settings;
+    if (flows.length > 0)
+      deps.readObserved = () => readFlowPatterns(flows, { workspace, warn: (m) => io.warn(m) });
   }
   const request = { ...rolloutActionRequest(settings), secrets: [...settings.secrets, ...secrets] };
   return { request, deps, cluster, secrets };

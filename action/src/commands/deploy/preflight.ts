@@ -10,6 +10,7 @@ import { describeEntry, type RolloutReport } from "../../rollout/outcome.js";
 import { liveBundle } from "../../rollout/transitions.js";
 import { formatSource } from "../../semantics/explain.js";
 import { errorMessage } from "../../text/error-message.js";
+import { checkObservedTraffic } from "./observed.js";
 import { blankOutcome, timelineEntry } from "./outcome-log.js";
 import type { RolloutDeps, RolloutRequest, RolloutTarget } from "./request.js";
 import { restorable, type Restorable } from "./restore.js";
@@ -23,7 +24,10 @@ export interface Prepared {
   cluster: ClusterState;
   /** The last-known-good with the intent its re-probe plans from; undefined when there is none to restore. */
   restore?: Restorable;
-  /** Said in the outcome: what of the record is trusted, and why a last-known-good is not used. */
+  /**
+   * Said in the outcome: what of the record is trusted, why a last-known-good is not used, and
+   * observed traffic a first default-deny blocks when told to go ahead.
+   */
   notes: string[];
 }
 
@@ -59,6 +63,11 @@ export async function preflight(
     if (history !== undefined) {
       const found = await lastRestorable(request, deps, history, live, problems, notes);
       restore = found;
+    }
+    if (problems.length === 0 && request.action === "deploy" && request.observed) {
+      const observed = checkObservedTraffic(target.intent, target.bundle, live, cluster, request.observed);
+      problems.push(...observed.problems);
+      notes.push(...observed.notes);
     }
     if (problems.length === 0) {
       try {

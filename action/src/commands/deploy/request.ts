@@ -6,6 +6,7 @@ import type { BundleFiles, HistoryStore, ProbePhase } from "../../ports/rollout.
 import type { ClusterState } from "../../k8s/types.js";
 import type { OnInconclusive } from "../../rollout/decision.js";
 import type { RecordedBundle, RunInfo } from "../../rollout/last-known-good.js";
+import type { ObservedTraffic } from "./observed.js";
 import type { CompiledAtRef } from "../../rollout/revision.js";
 
 /**
@@ -34,6 +35,11 @@ export interface RolloutRequest {
   reason?: string;
   /** SIGINT/SIGTERM: no new step starts; the probe phase cleans up. */
   signal?: AbortSignal;
+  /**
+   * Observed traffic (deploy only): the first default-deny of a namespace is refused while
+   * flows that go through today would be blocked by it, unless `proceed`.
+   */
+  observed?: ObservedTraffic;
   /** How long to wait for another run to release an environment's run lock, in ms. Default 15 minutes. */
   lockWaitMs?: number;
 }
