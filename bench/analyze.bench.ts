@@ -4,7 +4,7 @@
  * evaluated. Goal: analysis (model + probes) at most 2× the parse time. Also times the full
  * group reachability matrix.
  */
-import { parseKubeObjects } from "../action/src/cluster/parse.js";
+import { parseKubeObjects } from "../action/src/manifests/parse.js";
 import { buildModel } from "../action/src/semantics/model.js";
 import { evaluate, type Probe } from "../action/src/semantics/evaluate.js";
 import { reachabilityMatrix } from "../action/src/semantics/matrix.js";

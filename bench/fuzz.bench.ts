@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { parseIntent, type IntentFile, type LoadResult } from "../action/src/intent/index.js";
-import { parseKubeObjects, parseProbes, type InputError } from "../action/src/cluster/parse.js";
+import { parseKubeObjects, parseProbes, type InputError } from "../action/src/manifests/parse.js";
 import { buildModel } from "../action/src/semantics/model.js";
 import { evaluate, EndpointError } from "../action/src/semantics/evaluate.js";
 import { CNI_PROFILES } from "../action/src/cni/profiles.js";

@@ -1,6 +1,10 @@
 // What the preview benches share: a git reader over files in memory, and the project's
 // core with the time each stage takes added up.
-import { defaultPreviewCore, type PreviewCore, type SourceFile } from "../action/src/commands/preview.js";
+import {
+  defaultPreviewCore,
+  type PreviewCore,
+  type SourceFile,
+} from "../action/src/commands/preview-pipeline.js";
 import type { GitReader } from "../action/src/ports/index.js";
 
 export function memoryGit(files: SourceFile[]): GitReader {

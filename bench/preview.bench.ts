@@ -4,7 +4,7 @@
 import { loadavg } from "node:os";
 import { renderComment, renderSummary } from "../action/src/report/markdown.js";
 import { generateIntent } from "../test/preview/generate.js";
-import { runPreview } from "../action/src/commands/preview.js";
+import { runPreview } from "../action/src/commands/preview-pipeline.js";
 import { memoryGit, timedCore } from "./preview-harness.js";
 
 const SERVICES = 200;

@@ -3,7 +3,7 @@
 // without the last flow. Each stage's time is printed per size; the ratio between sizes
 // shows whether growth is near-linear (doubling N should about double the time).
 import { loadavg } from "node:os";
-import { runPreview, type SourceFile } from "../action/src/commands/preview.js";
+import { runPreview, type SourceFile } from "../action/src/commands/preview-pipeline.js";
 import { memoryGit, timedCore } from "./preview-harness.js";
 
 const SIZES = (process.env.SCALE_SIZES ?? "2500,5000,10000,20000").split(",").map(Number);

@@ -6,8 +6,8 @@ import { parseSettings } from "./settings/index.js";
 import { runActionPreview } from "./commands/action-preview.js";
 import type { ActionIo } from "./ports/actions.js";
 import { actionIo, cancelOnSignals, settingsSource, stepStatus, type SignalSource } from "./wiring/action.js";
-import { previewDeps } from "./wiring/preview.js";
-import type { RolloutWiringOptions } from "./wiring/rollout.js";
+import { previewDeps } from "./wiring/preview-adapters.js";
+import type { RolloutWiringOptions } from "./wiring/rollout-adapters.js";
 
 export interface RunOptions {
   env?: Readonly<Record<string, string | undefined>>;
@@ -38,7 +38,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
           // Loaded on first use: the Kubernetes client is of no use to a preview.
-          const { rolloutWiring } = await import("./wiring/rollout.js");
+          const { rolloutWiring } = await import("./wiring/rollout-adapters.js");
           const { checkStateNamespace, runActionRollout } = await import("./commands/action-rollout.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) step.mask(secret);

@@ -17,7 +17,7 @@ import type { EnginePreview } from "../../action/src/rollout/engine.js";
 import { createGitHubAdapter } from "../../action/src/adapters/github.js";
 import { writeTextFile } from "../../action/src/adapters/files/write.js";
 import { parseSettings } from "../../action/src/settings/index.js";
-import { previewDeps } from "../../action/src/wiring/preview.js";
+import { previewDeps } from "../../action/src/wiring/preview-adapters.js";
 import type { PreviewSettings } from "../../action/src/settings/index.js";
 import { MARKER } from "../../action/src/report/index.js";
 import { startFakeGitHub } from "../fakes/github-server.js";

@@ -70,7 +70,9 @@ describe("the Action's own directory", () => {
   it("is the nearest one holding action.yml above the running bundle or source file", () => {
     expect(actionDirOf(pathToFileURL(join(repoRoot, "dist/index.js")).href)).toBe(repoRoot);
     expect(actionDirOf(pathToFileURL(join(repoRoot, "dist/chunks/x.js")).href)).toBe(repoRoot);
-    expect(actionDirOf(pathToFileURL(join(repoRoot, "action/src/wiring/preview.ts")).href)).toBe(repoRoot);
+    expect(actionDirOf(pathToFileURL(join(repoRoot, "action/src/wiring/preview-adapters.ts")).href)).toBe(
+      repoRoot,
+    );
   });
 });
 

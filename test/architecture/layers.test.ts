@@ -24,7 +24,7 @@ const CORE = [
   "intent/",
   "compile/",
   "semantics/",
-  "cluster/",
+  "manifests/",
   "cni/",
   "k8s/",
   "report/",

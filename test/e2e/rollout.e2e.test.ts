@@ -17,7 +17,7 @@ import { PulumiDeployError, StackLockedError } from "../../action/src/ports/inde
 import type { ActionIo } from "../../action/src/ports/index.js";
 import type { DeployResult } from "../../action/src/rollout/engine.js";
 import { runActionPreview } from "../../action/src/commands/action-preview.js";
-import { previewDeps } from "../../action/src/wiring/preview.js";
+import { previewDeps } from "../../action/src/wiring/preview-adapters.js";
 import { parseSettings } from "../../action/src/settings/index.js";
 import { bundleDigest, compileEnvironment, SOURCE_ANNOTATION } from "../../action/src/compile/index.js";
 import type { CompiledBundle, CompiledObject } from "../../action/src/compile/index.js";

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runActionPreview } from "../../action/src/commands/action-preview.js";
 import { createGitHubAdapter } from "../../action/src/adapters/github.js";
 import { parseSettings, type PreviewSettings } from "../../action/src/settings/index.js";
-import { previewDeps } from "../../action/src/wiring/preview.js";
+import { previewDeps } from "../../action/src/wiring/preview-adapters.js";
 import type { GitReader } from "../../action/src/ports/index.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakes/github-server.js";
 import { createFakeActionIo } from "../fakes/action-io.js";

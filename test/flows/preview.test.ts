@@ -4,9 +4,9 @@
  * default, never pod names or addresses.
  */
 import { describe, expect, it } from "vitest";
-import { runPreview } from "../../action/src/commands/preview.js";
+import { runPreview } from "../../action/src/commands/preview-pipeline.js";
 import { renderComment } from "../../action/src/report/index.js";
-import type { ObservedDetail } from "../../action/src/flows/preview.js";
+import type { ObservedDetail } from "../../action/src/flows/observed-preview.js";
 import { expectGolden } from "../helpers/golden.js";
 import { edited, memoryGit, shippedFiles } from "../preview/helpers.js";
 import { summarise } from "./helpers.js";

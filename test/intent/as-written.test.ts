@@ -1,7 +1,7 @@
 /** Input is judged and quoted as its author wrote it: line breaks of any convention, numbers digit for digit. */
 import { describe, expect, it } from "vitest";
 import { formatIntentError, parseIntent } from "../../action/src/intent/index.js";
-import { parseKubeObjects } from "../../action/src/cluster/parse.js";
+import { parseKubeObjects } from "../../action/src/manifests/parse.js";
 import { BASE, edit, ENV, env } from "./cases.js";
 
 const errorsOf = (text: string): string[] => {

@@ -3,7 +3,7 @@
  * namespaces, each calling the next two services, plus an ingress controller and an
  * external payment processor. For large-preview tests and the preview benchmark.
  */
-import type { SourceFile } from "../../action/src/commands/preview.js";
+import type { SourceFile } from "../../action/src/commands/preview-pipeline.js";
 
 export interface GeneratedIntent {
   services: number;

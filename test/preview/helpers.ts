@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SourceFile } from "../../action/src/commands/preview.js";
+import type { SourceFile } from "../../action/src/commands/preview-pipeline.js";
 import type { GitReader, PreviewEngine } from "../../action/src/ports/index.js";
 import type { EnginePreview } from "../../action/src/rollout/engine.js";
 

@@ -7,7 +7,7 @@ import {
   UnknownEnvironmentError,
   runPreview,
   type SourceFile,
-} from "../../action/src/commands/preview.js";
+} from "../../action/src/commands/preview-pipeline.js";
 import {
   MARKER,
   renderComment,

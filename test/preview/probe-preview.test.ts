@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runPreview, type SourceFile } from "../../action/src/commands/preview.js";
+import { runPreview, type SourceFile } from "../../action/src/commands/preview-pipeline.js";
 import { renderComment, renderSummary } from "../../action/src/report/markdown.js";
 import { expectGolden } from "../helpers/golden.js";
 import { edited, memoryGit, shippedFiles } from "./helpers.js";

@@ -20,7 +20,7 @@ import type { CompiledBundle } from "../../action/src/compile/types.js";
 import { MANAGED_BY_LABEL } from "../../action/src/compile/types.js";
 import type { Recorder, Registered } from "./harness.js";
 import type * as ComponentModule from "../../pulumi/component.js";
-import type * as PlanModule from "../../action/src/rollout/plan.js";
+import type * as PlanModule from "../../action/src/rollout/rollout-plan.js";
 import type * as RecordedModule from "../../action/src/rollout/recorded.js";
 import type * as StackModule from "../../action/src/rollout/stack.js";
 import type { StackInput } from "../../action/src/rollout/stack.js";
@@ -40,7 +40,7 @@ let scratch: string;
 beforeAll(async () => {
   recorder = await installMocks();
   component = await import("../../pulumi/component.js");
-  plan = await import("../../action/src/rollout/plan.js");
+  plan = await import("../../action/src/rollout/rollout-plan.js");
   recorded = await import("../../action/src/rollout/recorded.js");
   stack = await import("../../action/src/rollout/stack.js");
   const loaded = await loadIntentFromDir("policies", repoRoot);

@@ -10,7 +10,7 @@ import {
   planRollout,
   RolloutRefusedError,
   selectStage,
-} from "../../action/src/rollout/plan.js";
+} from "../../action/src/rollout/rollout-plan.js";
 
 /** Two managed namespaces (one cross-namespace flow), an unmanaged ingress, one without default-deny. */
 function twoNamespaces(): CompiledBundle {

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { expectGolden } from "../helpers/golden.js";
 import { readFileSync } from "node:fs";
 import { repoRoot, runCli, tempDir } from "./cli-helpers.js";
-import { parseKubeObjects } from "../../action/src/cluster/parse.js";
+import { parseKubeObjects } from "../../action/src/manifests/parse.js";
 import { buildModel } from "../../action/src/semantics/model.js";
 import { reachabilityMatrix } from "../../action/src/semantics/matrix.js";
 import { renderMatrixJson } from "../../action/src/semantics/render.js";

@@ -8,10 +8,10 @@
  * the request names.
  */
 import { join } from "node:path";
-import type { ObservedDetail } from "../flows/preview.js";
+import type { ObservedDetail } from "../flows/observed-preview.js";
 import type { FlowSummary } from "../flows/summary.js";
-import { BaseRefNotFoundError, runPreview, type PreviewRequest } from "./preview.js";
-import type { SourceFile } from "./preview.js";
+import { BaseRefNotFoundError, runPreview, type PreviewRequest } from "./preview-pipeline.js";
+import type { SourceFile } from "./preview-pipeline.js";
 import type { GitReader, PreviewEngine } from "../ports/index.js";
 import { MARKER, previewOutputs, renderComment, renderSummaryWithTier } from "../report/index.js";
 import type { PreviewOutputs, PreviewReport } from "../report/index.js";

@@ -13,7 +13,7 @@ import type { EnvironmentIntent, LoadResult } from "../intent/model.js";
 import { formatIntentError } from "../intent/model.js";
 import { createScrubber } from "../report/scrub.js";
 import { escapeMarkdown } from "../text/escape.js";
-import type { ObservedDetail } from "../flows/preview.js";
+import type { ObservedDetail } from "../flows/observed-preview.js";
 import type { FlowSummary } from "../flows/summary.js";
 import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } from "../report/rollout.js";
 import type { OnInconclusive } from "../rollout/decision.js";

@@ -2,7 +2,7 @@
  * The one-line flow grammar: `SOURCE -> DESTINATION[:PORTS]`.
  *
  *   endpoint    = service | ns/service | namespace | ns/* | CIDR | [IPv6 CIDR] | FQDN
- *   PORTS       = port ("," port)*     (see ports.ts)
+ *   PORTS       = port ("," port)*     (see port-syntax.ts)
  *
  * This module only splits and classifies text; names are resolved against the environment
  * by the loader.

@@ -8,7 +8,7 @@ import type { Endpoint, Flow, FlowPort, Protocol, Service } from "./model.js";
 import { isStrictSubnet, parseCidr, type Cidr } from "./cidr.js";
 import { formatRawEndpoint, parseFlowLine, parseSourceText, type RawEndpoint } from "./flow-syntax.js";
 import { ref, type BuiltNamespace, type Fail, type Source } from "./namespaces.js";
-import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./ports.js";
+import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./port-syntax.js";
 import { checkShape, closeMatch, describe, didYouMean } from "./shape.js";
 import { asMap, asNumber, asSeq, asString, get, toPlain, type PNode, type Pos } from "./tree.js";
 

@@ -7,7 +7,7 @@ import { emptyRecord, setEntry } from "../k8s/record.js";
 import type { CniProfile } from "../cni/profiles.js";
 import type { NamespaceIntent, Service, ServicePort, SourceRef } from "./model.js";
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from "./names.js";
-import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./ports.js";
+import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./port-syntax.js";
 import { checkShape, describe } from "./shape.js";
 import {
   asBoolean,

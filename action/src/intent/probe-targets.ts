@@ -5,7 +5,7 @@
  */
 import ipaddr from "ipaddr.js";
 import type { Protocol } from "./model.js";
-import { parsePortText } from "./ports.js";
+import { parsePortText } from "./port-syntax.js";
 
 export type ProbeTargetResult =
   | { ok: true; address: string; port: number; protocol: Protocol }

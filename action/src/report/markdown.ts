@@ -6,7 +6,7 @@
  *
  * The document, top to bottom: the overview (markdown/overview.ts), intent errors, a
  * section per environment (markdown/environment.ts), what the probes will check
- * (markdown/probe-plan.ts), and the legend.
+ * (markdown/probe-checks.ts), and the legend.
  */
 import { MERMAID_MAX_EDGES } from "./mermaid.js";
 import { driftAcrossEnvironments } from "./risk.js";
@@ -17,7 +17,7 @@ import { environmentSection } from "./markdown/environment.js";
 import { intentErrorLines } from "./markdown/intent-errors.js";
 import { legend } from "./markdown/legend.js";
 import { headline, overview, revisionLine } from "./markdown/overview.js";
-import { probeSection } from "./markdown/probe-plan.js";
+import { probeSection } from "./markdown/probe-checks.js";
 import { firstFitting, type Attempt, type RenderTier } from "./markdown/tiers.js";
 
 /** The first line of every preview comment; the Action finds its sticky comment by it. */

@@ -1,12 +1,12 @@
 /**
  * The data of one preview: what changes per environment between a base and a head
  * revision of the intent. Plain, JSON-serialisable data: the pipeline
- * (`commands/preview.ts`) builds it, the renderers in this directory turn it into the PR
+ * (`commands/preview-pipeline.ts`) builds it, the renderers in this directory turn it into the PR
  * comment, the job summary and the CLI output, and the Action writes it as its JSON report.
  */
 import type { IntentError } from "../intent/model.js";
 import type { ProbePreview } from "../probe/probe-preview.js";
-import type { ObservedPreview } from "../flows/preview.js";
+import type { ObservedPreview } from "../flows/observed-preview.js";
 import type { LintFinding, SemanticDiff } from "../semantics/contracts.js";
 import type { EnginePreview } from "../rollout/engine.js";
 import { plural } from "../text/plural.js";

@@ -4,7 +4,7 @@
  */
 import { parseRecordedBundle } from "./recorded.js";
 import type { RecordedBundle } from "./recorded.js";
-import type { StageCounts } from "./plan.js";
+import type { StageCounts } from "./rollout-plan.js";
 import { DEPLOY_STAGES } from "./stages.js";
 import type { DeployStage } from "./stages.js";
 

@@ -4,7 +4,7 @@
  * environment, a bare glob to every environment.
  */
 import type { FlowPattern } from "../commands/action-preview.js";
-import type { ObservedDetail } from "../flows/preview.js";
+import type { ObservedDetail } from "../flows/observed-preview.js";
 import type { Inputs } from "./inputs.js";
 
 export interface FlowSettings {

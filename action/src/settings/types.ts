@@ -4,7 +4,7 @@
  * `process.env`: commands and adapters receive what they need from here.
  */
 import type { FlowPattern } from "../commands/action-preview.js";
-import type { ObservedDetail } from "../flows/preview.js";
+import type { ObservedDetail } from "../flows/observed-preview.js";
 import type { PulumiEnvironment } from "../ports/engine.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 import type { FailOn } from "../commands/action-preview.js";

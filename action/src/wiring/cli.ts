@@ -20,7 +20,7 @@ import type { LoadResult } from "../intent/model.js";
 import type { Cluster, ClusterTarget } from "../ports/cluster.js";
 import type { GitReader } from "../ports/git.js";
 import type { ProbePlan, ProbeRunResult, Prober } from "../probe/types.js";
-import { connectCluster, liveProber, runOnClock, type ConnectedCluster } from "./cluster.js";
+import { connectCluster, liveProber, runOnClock, type ConnectedCluster } from "./cluster-connection.js";
 
 /** The name of the list of files `render --out` keeps in its directory. */
 export const RENDER_MANIFEST = MANIFEST;

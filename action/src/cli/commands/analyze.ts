@@ -12,7 +12,7 @@ import {
   type InputError,
   type InputFile,
   type ProbeInput,
-} from "../../cluster/parse.js";
+} from "../../manifests/parse.js";
 import { buildModel, type Model } from "../../semantics/model.js";
 import { evaluate, EndpointError, type Verdict } from "../../semantics/evaluate.js";
 import { reachabilityMatrix, type Matrix } from "../../semantics/matrix.js";

@@ -4,7 +4,7 @@ import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../../cni/profiles.js";
 import { formatIntentError } from "../../intent/index.js";
 import { compileEnvironment, CompileError } from "../../compile/compile.js";
-import { formatInputError, parseKubeObjects } from "../../cluster/parse.js";
+import { formatInputError, parseKubeObjects } from "../../manifests/parse.js";
 import { lintEnvironment } from "../../semantics/lint.js";
 import type { LintInventory } from "../../semantics/lint-checks.js";
 import { lintPolicies } from "../../semantics/lint-policies.js";

@@ -8,7 +8,7 @@ import {
   NoGitRepositoryError,
   UnknownEnvironmentError,
   runPreview,
-} from "../../commands/preview.js";
+} from "../../commands/preview-pipeline.js";
 import { renderComment, renderSummary } from "../../report/markdown.js";
 import { renderText } from "../../report/text.js";
 import { previewOutputs } from "../../report/types.js";

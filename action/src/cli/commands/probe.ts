@@ -4,7 +4,7 @@ import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, UsageError, type CliContext } from "../context.js";
 import { formatIntentError } from "../../intent/index.js";
 import { compileEnvironment } from "../../compile/compile.js";
-import { formatInputError, parseKubeObjects, type InputFile } from "../../cluster/parse.js";
+import { formatInputError, parseKubeObjects, type InputFile } from "../../manifests/parse.js";
 import { ClusterError, KubeconfigError } from "../../ports/cluster.js";
 import { runProbeCommand } from "../../commands/probe.js";
 import { buildProbePlan } from "../../probe/probe-plan.js";

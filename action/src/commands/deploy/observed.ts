@@ -7,7 +7,7 @@
 import type { CompiledBundle } from "../../compile/types.js";
 import { flowsCutByFirstDeny, type CutFlow } from "../../flows/cut.js";
 import { intentName, portsOf, suggest, type IntentName } from "../../flows/gap.js";
-import type { ObservedDetail } from "../../flows/preview.js";
+import type { ObservedDetail } from "../../flows/observed-preview.js";
 import { formatTime, usage } from "../../flows/render.js";
 import type { FlowSummary } from "../../flows/summary.js";
 import type { EnvironmentIntent } from "../../intent/model.js";

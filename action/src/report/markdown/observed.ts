@@ -2,7 +2,7 @@
  * The preview's section on observed traffic: "Real traffic this change would block", folded,
  * first among the changes to look at, saying how old the data is. Pure string builder.
  */
-import type { ObservedPreview } from "../../flows/preview.js";
+import type { ObservedPreview } from "../../flows/observed-preview.js";
 import { formatDuration, formatTime } from "../../flows/render.js";
 import { code, escapeMarkdown } from "../../text/escape.js";
 import { plural } from "../../text/plural.js";

@@ -49,7 +49,7 @@ import {
   type DeploySettings,
   type RollbackSettings,
 } from "../settings/index.js";
-import { connectCluster } from "./cluster.js";
+import { connectCluster } from "./cluster-connection.js";
 
 /** The Action's rollout command, ready to run: its request, adapters and cluster. */
 export interface RolloutWiring {

@@ -5,7 +5,7 @@
  * git reader, the engine and the head reader are passed in, so the Action, the CLI and
  * the tests drive the same code.
  */
-import { observedPreview, type ObservedDetail } from "../flows/preview.js";
+import { observedPreview, type ObservedDetail } from "../flows/observed-preview.js";
 import type { FlowSummary } from "../flows/summary.js";
 import type { EnvironmentIntent, IntentError } from "../intent/model.js";
 import type { CompiledBundle } from "../compile/types.js";
