@@ -17,7 +17,6 @@ import type { ObservedDetail } from "../flows/observed-preview.js";
 import type { FlowSummary } from "../flows/summary.js";
 import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } from "../report/rollout.js";
 import type { OnInconclusive } from "../rollout/decision.js";
-import type { RunInfo } from "../rollout/last-known-good.js";
 import { rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout/outcome.js";
 import type { Cluster } from "../ports/cluster.js";
 import type { WriteFile } from "../ports/files.js";
@@ -25,7 +24,8 @@ import { GitHubPermissionError, type GitHubAdapter } from "../ports/github.js";
 import { runRollout } from "./deploy.js";
 import type { RolloutDeps } from "./deploy/request.js";
 import { runDrift, type DriftDeps } from "./drift.js";
-import { LAST_KNOWN_GOOD, runRollback } from "./rollback.js";
+import { LAST_KNOWN_GOOD, type RunInfo } from "../rollout/last-known-good.js";
+import { runRollback } from "./rollback.js";
 import { unknownEnvironmentMessage } from "../intent/environment-names.js";
 
 /** The Actions runtime as these commands use it. */

@@ -25,8 +25,6 @@ import { liveBundle, namespaceOf } from "../rollout/transitions.js";
 import { baselineFrom } from "../rollout/decision.js";
 import { describeEntry, type DriftFinding, type DriftOutcome, type DriftReport } from "../rollout/outcome.js";
 
-export type { DriftFinding, DriftOutcome, DriftReport };
-
 export interface DriftDeps {
   readCluster(): Promise<ClusterState>;
   locks: RunLocks;

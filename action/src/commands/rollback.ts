@@ -27,8 +27,6 @@ import { runRollout } from "./deploy.js";
 import type { CompileAtRef, RolloutDeps } from "./deploy/request.js";
 import { restorable } from "./deploy/restore.js";
 
-export { LAST_KNOWN_GOOD };
-
 /**
  * Compiles an environment's intent as it was at a git ref of the checkout; a full commit
  * SHA the checkout lacks (`deploy.yml` checks out one commit) is fetched from origin first.

@@ -18,14 +18,15 @@
  * Nothing is ever emitted in an unmanaged, `kube-*` or excluded namespace.
  */
 import { createHash } from "node:crypto";
-import type {
-  Endpoint,
-  EnvironmentIntent,
-  Flow,
-  FlowPort,
-  NamespaceIntent,
-  Service,
-  SourceRef,
+import {
+  isKubeNamespace,
+  type Endpoint,
+  type EnvironmentIntent,
+  type Flow,
+  type FlowPort,
+  type NamespaceIntent,
+  type Service,
+  type SourceRef,
 } from "../intent/model.js";
 import type {
   CiliumNetworkPolicy,
@@ -561,7 +562,7 @@ class Compiler {
   /** Defence in depth: the loader refuses these namespaces; the compiler refuses them again. */
   private assertEmittable(namespace: string): void {
     const ns = this.namespaces.get(namespace);
-    if (namespace.startsWith("kube-")) {
+    if (isKubeNamespace(namespace)) {
       throw new CompileError(`refusing to emit policies in system namespace ${namespace}`);
     }
     if (this.excluded.has(namespace)) {

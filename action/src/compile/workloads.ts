@@ -10,7 +10,7 @@
  * two ends. SCTP ports are served as TCP+UDP too (the port number is what a policy selects).
  * The pods meet Pod Security "restricted".
  */
-import type { EnvironmentIntent, Service } from "../intent/model.js";
+import { isKubeNamespace, type EnvironmentIntent, type Service } from "../intent/model.js";
 import { ENVIRONMENT_LABEL } from "./types.js";
 
 /** The upstream agnhost e2e image (the tag of k8s.io/kubernetes v1.35's test/images/agnhost/VERSION). */
@@ -133,7 +133,7 @@ export function generateWorkloads(env: EnvironmentIntent, options: WorkloadOptio
   const out: WorkloadObject[] = [];
   for (const ns of env.namespaces) {
     // kube-* namespaces exist in every cluster and are not ours to label.
-    if (ns.services.length === 0 || ns.name.startsWith("kube-")) continue;
+    if (ns.services.length === 0 || isKubeNamespace(ns.name)) continue;
     out.push({
       apiVersion: "v1",
       kind: "Namespace",

@@ -51,6 +51,14 @@ export interface NamespaceIntent {
   source: SourceRef;
 }
 
+/**
+ * Whether a namespace is one of the cluster's own (`kube-system`, `kube-public`,
+ * `kube-node-lease`…): never managed, labelled or default-denied.
+ */
+export function isKubeNamespace(name: string): boolean {
+  return name.startsWith("kube-");
+}
+
 /** One side of a declared flow. */
 export type Endpoint =
   | { kind: "service"; namespace: string; service: string }

@@ -5,7 +5,13 @@
  */
 import { emptyRecord, setEntry } from "../k8s/record.js";
 import type { CniProfile } from "../cni/profiles.js";
-import type { NamespaceIntent, Service, ServicePort, SourceRef } from "./model.js";
+import {
+  isKubeNamespace,
+  type NamespaceIntent,
+  type Service,
+  type ServicePort,
+  type SourceRef,
+} from "./model.js";
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from "./names.js";
 import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./port-syntax.js";
 import { checkShape, describe } from "./shape.js";
@@ -128,7 +134,7 @@ export function buildNamespaces(
     const managed = asBoolean(managedField?.node) ?? true;
     const defaultDenyField = field("defaultDeny");
     const defaultDeny = asBoolean(defaultDenyField?.node) ?? managed;
-    const isKube = name.startsWith("kube-");
+    const isKube = isKubeNamespace(name);
     const isExcluded = excluded.includes(name);
     if ((isKube || isExcluded) && (managed || defaultDeny)) {
       const why = isKube

@@ -19,6 +19,7 @@ import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../compil
 import { ALLOW_DNS_NAME, DEFAULT_DENY_NAME } from "../compile/compile.js";
 import type { CniProfileName } from "../cni/profiles.js";
 import type { NetworkPolicySpec } from "../k8s/types.js";
+import { isKubeNamespace } from "../intent/model.js";
 import type { DeployStage } from "./stages.js";
 import type { KyvernoAction } from "./config.js";
 
@@ -134,7 +135,7 @@ function addKyverno(plan: GuardPlan, source: CompiledBundle, options: GuardOptio
     ...source.objects.flatMap((o) => referencedNamespaces(o.manifest.spec)),
     ...options.excludedNamespaces,
   ])
-    .filter((n) => n !== "" && !n.startsWith("kube-"))
+    .filter((n) => n !== "" && !isKubeNamespace(n))
     .sort();
 
   // Kyverno's controllers read NetworkPolicies for the apiCall contexts and create them for

@@ -16,6 +16,7 @@
  */
 import type { CompiledBundle, CompiledObject, RolloutStage } from "../compile/types.js";
 import { ENVIRONMENT_LABEL, MANAGED_BY_LABEL, MANAGED_BY_VALUE, STAGE_LABEL } from "../compile/types.js";
+import { isKubeNamespace } from "../intent/model.js";
 import type { DeployStage } from "./stages.js";
 
 /** The kinds a bundle may hold, by apiVersion. */
@@ -78,10 +79,6 @@ export interface PlanOptions {
   origin: string;
 }
 
-export function isProtectedNamespace(namespace: string, excluded: readonly string[]): boolean {
-  return namespace.startsWith("kube-") || excluded.includes(namespace);
-}
-
 export function logicalNameOf(object: CompiledObject): string {
   return `${object.manifest.metadata.namespace ?? ""}/${object.manifest.metadata.name}`;
 }
@@ -119,7 +116,7 @@ export function bundleProblems(
     const namespace = metadata.namespace;
     if (namespace === undefined || namespace === "") {
       problems.push(`${where}: has no namespace`);
-    } else if (namespace.startsWith("kube-")) {
+    } else if (isKubeNamespace(namespace)) {
       problems.push(`${where}: namespace ${namespace} is a kube-* namespace, which is never managed`);
     } else if (excludedNamespaces.includes(namespace)) {
       problems.push(`${where}: namespace ${namespace} is in the environment's excludedNamespaces`);

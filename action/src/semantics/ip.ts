@@ -120,11 +120,6 @@ export function cidrOverlaps(a: Cidr, b: Cidr): boolean {
   return cidrWithin(a, b) || cidrWithin(b, a);
 }
 
-/** The network address of a CIDR in canonical form ("10.0.0.0/24"). */
-export function cidrCanonical(cidr: Cidr): string {
-  return `${formatIp(cidr.family, cidr.base)}/${cidr.prefix}`;
-}
-
 export function formatIp(family: IpFamily, value: number | bigint): string {
   if (family === 4) {
     const v = value as number;

@@ -1,9 +1,8 @@
 /**
  * The rollout's view of the cluster over the cluster port: the live state a rollout reads,
- * and a probe phase whose runs use the live prober (and always clean up after it).
+ * and probe runs that use the live prober (and always clean up after it).
  */
 import type { Cluster } from "../../ports/cluster.js";
-import type { ProbePhase } from "../../ports/rollout.js";
 import type { ClusterState } from "../../k8s/types.js";
 import type { ProbePlan, ProbeRunResult } from "../../probe/types.js";
 import { runProbes } from "../../probe/run.js";
@@ -29,13 +28,4 @@ export function liveProbeRun(
       await prober.close();
     }
   };
-}
-
-/** A probe phase: plans with `plan`, runs in the cluster. */
-export function createLiveProbePhase(
-  cluster: Cluster,
-  plan: ProbePhase["plan"],
-  options: LiveProberOptions = {},
-): ProbePhase {
-  return { plan, run: liveProbeRun(cluster, options) };
 }
