@@ -2,7 +2,7 @@
  * The layout's rules, checked on the real sources (action/src and pulumi/), and each shown
  * to catch a violation planted in a scratch tree.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -100,6 +100,39 @@ describe("the source layout", () => {
   });
 });
 
+/** The bullet lines of the README's "The layout's rules" section, by the text before their first colon. */
+function readmeLayout(): { lines: string[] } {
+  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+  const section = readme.split("\n### The layout's rules\n")[1]?.split(/\n#{2,3} /)[0] ?? "";
+  return {
+    lines: section
+      .split("\n")
+      .filter((l) => l.startsWith("- "))
+      .map((l) => l.slice(2)),
+  };
+}
+
+describe("the README's layout rules", () => {
+  const { lines } = readmeLayout();
+  const units = (line: string | undefined) => [...(line ?? "").matchAll(/`([^`]+\/)`/g)].map((m) => m[1]);
+
+  it("name the core's units and the front doors as the checks do", () => {
+    expect(units(lines.find((l) => l.startsWith("The core: ")))).toEqual(CORE);
+    expect(units(lines.find((l) => l.startsWith("The front doors: ")))).toEqual(
+      FRONT_DOORS.filter((u) => u !== ROOT_UNIT),
+    );
+  });
+
+  it("state every rule that is checked, and no other", () => {
+    expect(lines.filter((l) => !l.includes("`") && !l.startsWith("The "))).toEqual(Object.keys(RULES));
+  });
+
+  it("list the core's modules with the reason for each", () => {
+    const listed = lines.filter((l) => /^`[^`]+`: /.test(l)).map((l) => l.split(/`: /) as [string, string]);
+    expect(Object.fromEntries(listed.map(([m, why]) => [m.slice(1), why]))).toEqual(CORE_MODULES);
+  });
+});
+
 describe("each rule, on a scratch tree with one planted violation of it", () => {
   const planted = mkdtempSync(join(tmpdir(), "netpol-layers-"));
   afterAll(() => rmSync(planted, { recursive: true, force: true }));
@@ -107,8 +140,11 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
     mkdirSync(dirname(join(planted, path)), { recursive: true });
     writeFileSync(join(planted, path), text);
   };
-  // The core: an SDK, node:fs through another folder, an adapter's type, the clock.
+  // The core: SDKs (Pulumi in semantics/, Octokit in report/), node:child_process, node:fs
+  // through another folder, an adapter's type, the clock.
   write("src/semantics/eval.ts", 'import * as pulumi from "@pulumi/pulumi";\n');
+  write("src/semantics/solver.ts", 'import { execFile } from "node:child_process";\n');
+  write("src/report/comment.ts", 'import { Octokit } from "@octokit/rest";\n');
   write("src/intent/load.ts", 'import { readTree } from "../files/tree.js";\n');
   write("src/files/tree.ts", 'export { readFile as readTree } from "node:fs/promises";\n');
   write(
@@ -116,7 +152,7 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
     'import type { X } from "../adapters/client.js";\nexport const at = Date.now();\n',
   );
   write("src/adapters/client.ts", "export interface X { x: number }\n");
-  // Ports: one reaching an adapter, one reaching node:fs, one with code.
+  // Ports: one reaching an adapter, one reaching a command, one reaching node:fs, one with code.
   write(
     "src/ports/git.ts",
     'import type { X } from "../adapters/client.js";\nexport interface Git { x: X }\n',
@@ -126,12 +162,18 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
     'import type { Stats } from "node:fs";\nexport interface Files { stat: Stats }\n',
   );
   write(
+    "src/ports/engine.ts",
+    'import type { DeployRequest } from "../commands/deploy.js";\nexport interface Engine { up(r: DeployRequest): void }\n',
+  );
+  write(
     "src/ports/cluster.ts",
     "export class ClusterError extends Error {}\nexport function describe() {}\n",
   );
-  // A command building an adapter, one reading the process environment; settings reaching wiring.
+  // A command building an adapter, one reaching wiring, one reading the process environment;
+  // settings reaching wiring.
   write("src/commands/deploy.ts", 'import { X } from "../adapters/client.js";\n');
   write("src/commands/drift.ts", "export const token = process.env.TOKEN;\n");
+  write("src/commands/rollback.ts", 'import { rolloutWiring } from "../wiring/run.js";\n');
   write("src/settings/parse.ts", 'import "../wiring/run.js";\n');
   // An adapter reaching the CLI, a front door importing the SDK, wiring reaching the CLI.
   write("src/adapters/git.ts", 'import type { Io } from "../cli/io.js";\n');
@@ -151,10 +193,14 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
         "src/intent/load.ts imports ../files/tree.js (files/)",
         "src/report/render.ts imports ../adapters/client.js (adapters/)",
       ],
-      "ports import only the core and ports": ["src/ports/git.ts imports ../adapters/client.js (adapters/)"],
+      "ports import only the core and ports": [
+        "src/ports/engine.ts imports ../commands/deploy.js (commands/)",
+        "src/ports/git.ts imports ../adapters/client.js (adapters/)",
+      ],
       "commands import only the core, ports and commands": [
         "src/commands/deploy.ts imports ../adapters/client.js (adapters/)",
         "src/commands/preview.ts imports ../settings.js (./)",
+        "src/commands/rollback.ts imports ../wiring/run.js (wiring/)",
       ],
       "settings import only the core, ports, commands and settings": [
         "src/settings/parse.ts imports ../wiring/run.js (wiring/)",
@@ -162,7 +208,9 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
       "the core, ports, commands and settings reach no module beyond the core's, however indirectly": [
         "src/intent/load.ts reaches node:fs/promises (src/intent/load.ts -> src/files/tree.ts -> node:fs/promises)",
         "src/ports/files.ts imports node:fs",
+        "src/report/comment.ts imports @octokit/rest",
         "src/semantics/eval.ts imports @pulumi/pulumi",
+        "src/semantics/solver.ts imports node:child_process",
       ],
       "the core, ports, commands and settings use no global of the process, the clock, timers or the network":
         ["src/commands/drift.ts:1 uses process", "src/report/render.ts:2 uses Date.now"],
