@@ -245,23 +245,41 @@ export const IO_GLOBALS = [
 
 /** Uses of `IO_GLOBALS`, `Date.now` and an argument-less `new Date()` in files of `from` units. */
 export function ioGlobals(graph: SourceGraph, from: readonly string[]): string[] {
+  return globalUses(
+    [...graph.values()].filter((f) => inUnits(from, f.unit)),
+    IO_GLOBALS,
+    true,
+  );
+}
+
+/** The globals that start a timer. */
+export const TIMERS = ["setTimeout", "setInterval", "setImmediate"] as const;
+
+/** Uses of `TIMERS` in every file but those whose path ends with one of `except`. */
+export function timersOutside(graph: SourceGraph, except: readonly string[]): string[] {
+  return globalUses(
+    [...graph.values()].filter((f) => !except.some((e) => f.path.endsWith(`/${e}`))),
+    TIMERS,
+    false,
+  );
+}
+
+/** Uses of the global `names` (and with `clock`, `Date.now` and `new Date()`) in `files`. */
+function globalUses(files: SourceFile[], names: readonly string[], clock: boolean): string[] {
   const lines: string[] = [];
-  const mentioned = new RegExp(`\\b(?:${[...IO_GLOBALS, "Date"].join("|")})\\b`);
-  for (const f of graph.values()) {
-    if (!inUnits(from, f.unit) || !mentioned.test(f.text)) continue;
+  const mentioned = new RegExp(`\\b(?:${[...names, ...(clock ? ["Date"] : [])].join("|")})\\b`);
+  for (const f of files) {
+    if (!mentioned.test(f.text)) continue;
     const source = ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, true);
     const report = (node: ts.Node, what: string) => {
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
       lines.push(`${f.path}:${line + 1} uses ${what}`);
     };
     const visit = (node: ts.Node): void => {
-      if (
-        ts.isIdentifier(node) &&
-        (IO_GLOBALS as readonly string[]).includes(node.text) &&
-        isGlobalUse(node)
-      ) {
+      if (ts.isIdentifier(node) && names.includes(node.text) && isGlobalUse(node)) {
         report(node, node.text);
       } else if (
+        clock &&
         ts.isPropertyAccessExpression(node) &&
         ts.isIdentifier(node.expression) &&
         node.expression.text === "Date" &&
@@ -269,6 +287,7 @@ export function ioGlobals(graph: SourceGraph, from: readonly string[]): string[]
       ) {
         report(node, "Date.now");
       } else if (
+        clock &&
         ts.isNewExpression(node) &&
         ts.isIdentifier(node.expression) &&
         node.expression.text === "Date" &&

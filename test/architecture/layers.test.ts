@@ -14,6 +14,7 @@ import {
   ROOT_UNIT,
   ioGlobals,
   modulesReached,
+  timersOutside,
   readSources,
   unitCycles,
   type SourceGraph,
@@ -46,6 +47,8 @@ const ADAPTERS = ["adapters/"];
 const WIRING = ["wiring/"];
 /** The entries: the CLI, the Action's and the library's (main.ts, lib.ts, index.ts). */
 const FRONT_DOORS = ["cli/", ROOT_UNIT];
+/** The real clock, whose sleep every wait uses. */
+const CLOCK = "adapters/clock.ts";
 /** Everything that does no I/O of its own: it is given what it reads, and ports for the rest. */
 const NO_IO = [...CORE, ...PORTS, ...COMMANDS, ...SETTINGS];
 
@@ -88,6 +91,9 @@ const RULES = {
     modulesImported(g, FRONT_DOORS, [...Object.keys(CORE_MODULES), "commander"]),
   "ports declare types only: interfaces, type aliases and error classes": (g: SourceGraph) =>
     declarationsBesideTypes(g, PORTS),
+  "only adapters/clock.ts starts a timer: every wait is its one sleep, which ends when its signal aborts": (
+    g: SourceGraph,
+  ) => timersOutside(g, [CLOCK]),
   "no import cycle between units": unitCycles,
 };
 
@@ -152,6 +158,12 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
     'import type { X } from "../adapters/client.js";\nexport const at = Date.now();\n',
   );
   write("src/adapters/client.ts", "export interface X { x: number }\n");
+  // A sleep of its own in an adapter; the clock's own timer is allowed.
+  write("src/adapters/retry.ts", "export const pause = () => new Promise((r) => setTimeout(r, 100));\n");
+  write(
+    "src/adapters/clock.ts",
+    "export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));\n",
+  );
   // Ports: one reaching an adapter, one reaching a command, one reaching node:fs, one with code.
   write(
     "src/ports/git.ts",
@@ -229,6 +241,8 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
       "ports declare types only: interfaces, type aliases and error classes": [
         "src/ports/cluster.ts:2 declares describe, which is not a type",
       ],
+      "only adapters/clock.ts starts a timer: every wait is its one sleep, which ends when its signal aborts":
+        ["src/adapters/retry.ts:1 uses setTimeout"],
       "no import cycle between units": [
         "./ -> wiring/ -> commands/ -> ./ (src/main.ts imports ./wiring/run.js; src/wiring/run.ts imports ../commands/preview.js; src/commands/preview.ts imports ../settings.js)",
       ],

@@ -5,6 +5,7 @@
  */
 import type { getOctokit } from "@actions/github";
 import { visible } from "../text/escape.js";
+import { systemClock } from "./clock.js";
 import { GitHubApiError, GitHubPermissionError, GitHubRateLimitError } from "../ports/github.js";
 import type { CommitPullRequest, GitHubAdapter, IssueRef, StickyCommentResult } from "../ports/github.js";
 
@@ -309,7 +310,7 @@ export function requestPolicyPlugin(policy: RequestPolicy) {
         }
         const wait = retryDelay(failure, method, attempt, policy);
         if (attempt >= retries || wait === undefined) throw failure;
-        await new Promise((resolve) => setTimeout(resolve, wait));
+        await systemClock.sleep(wait);
       }
     });
   };

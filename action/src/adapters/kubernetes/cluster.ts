@@ -36,6 +36,7 @@ import type { Namespace, NetworkPolicy, ServiceObject } from "../../k8s/types.js
 import { ObjectSerializer } from "@kubernetes/client-node/dist/serializer.js";
 import { classify, defaultRetryPolicy, withRetries, type RetryPolicy } from "./calls.js";
 import { loadKubeConfig, resolveKubeSource, type KubeSource } from "./config.js";
+import { systemClock } from "../clock.js";
 
 export interface KubeClusterOptions {
   /** Per request. Default 30 s. */
@@ -384,7 +385,10 @@ export class KubeCluster implements Cluster {
         if (stopped) return;
         stopped = true;
         controller?.abort();
-        await Promise.race([closed, new Promise((r) => setTimeout(r, 1000))]);
+        // The watch's end, or a second at most; the wait's timer goes either way.
+        const waited = new AbortController();
+        await Promise.race([closed, systemClock.sleep(1000, waited.signal)]);
+        waited.abort();
       },
     };
   }
