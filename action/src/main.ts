@@ -2,7 +2,7 @@
  * The Action: parse the settings once, run the command, report a failure once.
  * `run()` is exported for tests; `index.ts` only calls it.
  */
-import { parseSettings } from "./settings/index.js";
+import { actionPreviewRequest, parseSettings } from "./settings/index.js";
 import { runActionPreview } from "./commands/action-preview.js";
 import type { ActionIo } from "./ports/actions.js";
 import { actionIo, cancelOnSignals, settingsSource, stepStatus, type SignalSource } from "./wiring/action.js";
@@ -29,7 +29,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     io.info(`netpol-rollout ${settings.command}`);
     switch (settings.command) {
       case "preview":
-        await runActionPreview(settings, previewDeps(settings, io), io);
+        await runActionPreview(actionPreviewRequest(settings), previewDeps(settings, io), io);
         return;
       case "deploy":
       case "rollback":

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runUrl } from "../../action/src/commands/github-run.js";
-import { parseSettings, readInput, SettingsError } from "../../action/src/settings/index.js";
+import {
+  actionPreviewRequest,
+  parseSettings,
+  readInput,
+  SettingsError,
+} from "../../action/src/settings/index.js";
 import { stackName } from "../../action/src/rollout/config.js";
 import type { PreviewSettings, SettingsSource } from "../../action/src/settings/index.js";
 
@@ -213,6 +218,40 @@ describe("parseSettings", () => {
       PULUMI_ACCESS_TOKEN: "pul-123",
       PULUMI_CONFIG_PASSPHRASE: "hunter2",
     });
+  });
+
+  it("the preview's request holds what the command uses, and no token or Pulumi variable but among the secrets to mask", () => {
+    const s = previewSettings(
+      source(
+        {
+          GITHUB_EVENT_NAME: "pull_request",
+          "INPUT_GITHUB-TOKEN": "ghs_abc",
+          INPUT_ENVIRONMENTS: "staging",
+          PULUMI_ACCESS_TOKEN: "pul-123",
+          RUNNER_TEMP: "/runner/tmp",
+          GITHUB_STEP_SUMMARY: "/runner/summary.md",
+        },
+        PR_EVENT,
+      ),
+    );
+    const request = actionPreviewRequest(s);
+    expect(request).toEqual({
+      policiesDir: "policies",
+      environments: ["staging"],
+      baseRef: "b".repeat(40),
+      baseRefSource: "pull request base",
+      failOn: "error",
+      commentOnPr: true,
+      pulumiEngine: "auto",
+      flows: [],
+      flowsDetail: "services",
+      github: s.github,
+      runner: { temp: "/runner/tmp", stepSummaryPath: "/runner/summary.md" },
+      secrets: ["ghs_abc", "pul-123"],
+    });
+    const { secrets, ...rest } = request;
+    expect(secrets).toHaveLength(2);
+    expect(JSON.stringify(rest)).not.toMatch(/ghs_abc|pul-123/);
   });
 
   it("links to the run, with the attempt when retried", () => {

@@ -2,4 +2,4 @@
 export * from "./types.js";
 export { parseSettings } from "./parse.js";
 export { readInput } from "./inputs.js";
-export { rolloutActionRequest } from "./requests.js";
+export { actionPreviewRequest, rolloutActionRequest } from "./requests.js";

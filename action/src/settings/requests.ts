@@ -1,7 +1,30 @@
 /** The commands' requests made from the Action's settings. */
+import type { ActionPreviewRequest } from "../commands/action-preview.js";
 import type { RolloutActionRequest } from "../commands/action-rollout.js";
 import { runUrl } from "../commands/github-run.js";
-import type { ClusterCommandSettings } from "./types.js";
+import type { ClusterCommandSettings, PreviewSettings } from "./types.js";
+
+/** What the preview is asked to do: no token, no Pulumi variables (the adapters get those). */
+export function actionPreviewRequest(settings: PreviewSettings): ActionPreviewRequest {
+  const { runner } = settings;
+  return {
+    policiesDir: settings.policiesDir,
+    ...(settings.environments ? { environments: [...settings.environments] } : {}),
+    ...(settings.baseRef !== undefined ? { baseRef: settings.baseRef } : {}),
+    baseRefSource: settings.baseRefSource,
+    failOn: settings.failOn,
+    commentOnPr: settings.commentOnPr,
+    pulumiEngine: settings.pulumiEngine,
+    flows: settings.flows.map((f) => ({ ...f })),
+    flowsDetail: settings.flowsDetail,
+    github: settings.github,
+    runner: {
+      temp: runner.temp,
+      ...(runner.stepSummaryPath ? { stepSummaryPath: runner.stepSummaryPath } : {}),
+    },
+    secrets: [...settings.secrets],
+  };
+}
 
 /** What deploy, rollback or probe is asked to do; the kubeconfig's secrets join `secrets` once it is read. */
 export function rolloutActionRequest(settings: ClusterCommandSettings): RolloutActionRequest {
