@@ -352,3 +352,32 @@ export function declarationsBesideTypes(graph: SourceGraph, from: readonly strin
   }
   return lines;
 }
+
+/** Re-exports (`export … from`, or `export { name }` of an imported name) in files of `from` units. */
+export function reExports(graph: SourceGraph, from: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (const f of graph.values()) {
+    if (!inUnits(from, f.unit) || !/\bexport\s*(?:type\s*)?[{*]/.test(f.text)) continue;
+    const source = ts.createSourceFile(f.path, f.text, ts.ScriptTarget.Latest, true);
+    const imported = new Set<string>();
+    for (const s of source.statements) {
+      const bindings = ts.isImportDeclaration(s) ? s.importClause : undefined;
+      if (bindings?.name) imported.add(bindings.name.text);
+      const named = bindings?.namedBindings;
+      if (named && ts.isNamespaceImport(named)) imported.add(named.name.text);
+      if (named && ts.isNamedImports(named)) for (const e of named.elements) imported.add(e.name.text);
+    }
+    for (const s of source.statements) {
+      if (!ts.isExportDeclaration(s)) continue;
+      const names =
+        s.exportClause && ts.isNamedExports(s.exportClause)
+          ? s.exportClause.elements.map((e) => (e.propertyName ?? e.name).text)
+          : ["*"];
+      const again = s.moduleSpecifier ? names : names.filter((n) => imported.has(n));
+      if (again.length === 0) continue;
+      const { line } = source.getLineAndCharacterOfPosition(s.getStart(source));
+      lines.push(`${f.path}:${line + 1} re-exports ${again.join(", ")}`);
+    }
+  }
+  return lines;
+}

@@ -14,6 +14,7 @@ import {
   ROOT_UNIT,
   ioGlobals,
   modulesReached,
+  reExports,
   timersOutside,
   readSources,
   unitCycles,
@@ -73,6 +74,8 @@ const RULES = {
   "ports import only the core and ports": (g: SourceGraph) => importsOutside(g, PORTS, [...CORE, ...PORTS]),
   "commands import only the core, ports and commands": (g: SourceGraph) =>
     importsOutside(g, COMMANDS, [...CORE, ...PORTS, ...COMMANDS]),
+  "commands re-export nothing: a name is imported from the file that defines it": (g: SourceGraph) =>
+    reExports(g, COMMANDS),
   "settings import only the core, ports, commands and settings": (g: SourceGraph) =>
     importsOutside(g, SETTINGS, NO_IO),
   "the core, ports, commands and settings reach no module beyond the core's, however indirectly": (
@@ -181,11 +184,18 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
     "src/ports/cluster.ts",
     "export class ClusterError extends Error {}\nexport function describe() {}\n",
   );
-  // A command building an adapter, one reaching wiring, one reading the process environment;
+  // A command building an adapter, one reaching wiring, one reading the process environment,
+  // two re-exporting names of the core (a local export is no re-export);
   // settings reaching wiring.
   write("src/commands/deploy.ts", 'import { X } from "../adapters/client.js";\n');
   write("src/commands/drift.ts", "export const token = process.env.TOKEN;\n");
-  write("src/commands/rollback.ts", 'import { rolloutWiring } from "../wiring/run.js";\n');
+  write(
+    "src/commands/rollback.ts",
+    'import { rolloutWiring } from "../wiring/run.js";\nimport { LAST } from "../rollout/record.js";\nexport { LAST };\n',
+  );
+  write("src/commands/summary.ts", 'export type { Report } from "../rollout/outcome.js";\n');
+  write("src/rollout/record.ts", 'export const LAST = "last";\nexport function local() {}\n');
+  write("src/commands/probe.ts", "function run() {}\nexport { run };\n");
   write("src/settings/parse.ts", 'import "../wiring/run.js";\n');
   // An adapter reaching the CLI, a front door importing the SDK, wiring reaching the CLI.
   write("src/adapters/git.ts", 'import type { Io } from "../cli/io.js";\n');
@@ -213,6 +223,10 @@ describe("each rule, on a scratch tree with one planted violation of it", () => 
         "src/commands/deploy.ts imports ../adapters/client.js (adapters/)",
         "src/commands/preview.ts imports ../settings.js (./)",
         "src/commands/rollback.ts imports ../wiring/run.js (wiring/)",
+      ],
+      "commands re-export nothing: a name is imported from the file that defines it": [
+        "src/commands/rollback.ts:3 re-exports LAST",
+        "src/commands/summary.ts:1 re-exports Report",
       ],
       "settings import only the core, ports, commands and settings": [
         "src/settings/parse.ts imports ../wiring/run.js (wiring/)",
