@@ -94,9 +94,9 @@ export async function resolveRollbackTarget(
     return {
       ok: true,
       intent: found.restore.intent,
-      bundle: entry.bundle,
+      bundle: found.restore.entry.bundle,
       revision: entry.revision,
-      description: `${target === "" || target === LAST_KNOWN_GOOD ? "the last-known-good, " : "the recorded "}${describeEntry(entry)}`,
+      description: `${target === "" || target === LAST_KNOWN_GOOD ? "the last-known-good, " : "the recorded "}${describeEntry(entry)}${found.restore.note === undefined ? "" : ` (${found.restore.note})`}`,
     };
   }
   if (target === "" || target === LAST_KNOWN_GOOD) {

@@ -132,7 +132,14 @@ async function lastRestorable(
     return undefined;
   }
   const found = await restorable(lkg, history.authentication, deps.compileAt);
-  if (found.ok) return found.restore;
+  if (found.ok) {
+    if (found.restore.note !== undefined) {
+      const note = `the last-known-good, ${describeEntry(lkg)}: ${found.restore.note}`;
+      notes.push(note);
+      deps.log(`${history.environment}: ${note}`);
+    }
+    return found.restore;
+  }
   const problem = `the last-known-good, ${describeEntry(lkg)}, cannot be restored: ${found.problem}`;
   if (request.action === "deploy") {
     problems.push(

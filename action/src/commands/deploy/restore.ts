@@ -6,10 +6,11 @@
  *   as written), gives its objects and the intent it recorded.
  * - An entry of an earlier version holds no intent: its revision is compiled from the
  *   repository (fetched by SHA when the checkout lacks it).
- * - With a key, an entry without a MAC (an earlier version's, or one stripped of its MAC) is
- *   used only when its objects are exactly what its revision compiles to today: then they
- *   are the repository's, whoever wrote the ConfigMap. An entry without a revision cannot be
- *   tied to anything and is refused.
+ * - With a key, an entry without a MAC (an earlier version's, or one stripped of its MAC)
+ *   gives only its revision: what is restored is that revision compiled from the repository
+ *   today, never the objects the ConfigMap holds (an earlier compiler may have written them
+ *   differently; anyone may have). An entry without a revision cannot be tied to anything
+ *   and is refused.
  *
  * A revision whose probes cannot be planned is refused: it is never probed with another
  * revision's intent.
@@ -27,6 +28,8 @@ export interface Restorable {
   intent: EnvironmentIntent;
   /** Where the intent came from, for the log. */
   via: "record" | "repository";
+  /** Set when the objects restored are not the ones the record holds: why. */
+  note?: string;
 }
 
 export type RestoreResult = { ok: true; restore: Restorable } | { ok: false; problem: string };
@@ -66,16 +69,21 @@ export async function restorable(
     };
   }
   if (unsigned) {
+    // The repository's objects, not the ConfigMap's: the record is not authenticated.
     const recorded = bundleDigest(entry.bundle);
     const repository = bundleDigest(compiled.bundle);
+    const restore: Restorable = {
+      entry: { ...entry, bundle: compiled.bundle, digest: repository },
+      intent: compiled.intent,
+      via: "repository",
+    };
     if (recorded !== repository) {
-      return {
-        ok: false,
-        problem:
-          `it carries no MAC, and its objects (${recorded.slice(0, 19)}…) are not what revision ` +
-          `${entry.revision.slice(0, 12)} compiles to (${repository.slice(0, 19)}…)`,
-      };
+      restore.note =
+        `its recorded objects (${recorded.slice(0, 19)}…) are not what revision ${entry.revision.slice(0, 12)} ` +
+        `compiles to today (${repository.slice(0, 19)}…: an earlier compiler wrote them, or someone edited them); ` +
+        `the repository's are restored`;
     }
+    return { ok: true, restore };
   }
   return { ok: true, restore: { entry, intent: compiled.intent, via: "repository" } };
 }
