@@ -165,7 +165,7 @@ function trustNote(history: History, where: string): string | undefined {
     case "unsigned":
       return (
         `${where} carries no MAC (written by an earlier version, or stripped of it): its running record and failed checks are ignored, ` +
-        `and a revision is restored only when its objects are what the repository compiles for it; the next write authenticates it`
+        `and a rollback to one of its revisions deploys what the repository compiles for it, never its recorded objects; the next write authenticates it`
       );
   }
 }
