@@ -3,6 +3,7 @@ const require = __nrCreateRequire(import.meta.url);
 
 import {
   actionDirOf,
+  actionPreviewRequest,
   checkAvailability,
   chooseProgram,
   commentSkipReason,
@@ -29,9 +30,9 @@ import {
   systemClock,
   warning,
   writeTextFile
-} from "./chunks/chunk-JT7YSY5Y.js";
+} from "./chunks/chunk-N46WWUAG.js";
 import "./chunks/chunk-HGVL7XJF.js";
-import "./chunks/chunk-FTXTB7GI.js";
+import "./chunks/chunk-GEERVIXD.js";
 import "./chunks/chunk-JYXQAFTB.js";
 
 // action/src/adapters/actions.ts
@@ -102,7 +103,7 @@ function settingsSource(env, cwd) {
   return { env, cwd, readFile: readTextFileSync, tmpdir: osTempDir() };
 }
 
-// action/src/wiring/preview.ts
+// action/src/wiring/preview-adapters.ts
 import { join, relative } from "node:path";
 function previewDeps(settings, io, actionDir = actionDirOf(import.meta.url)) {
   const { workspace } = settings.runner;
@@ -187,15 +188,15 @@ async function run(options = {}) {
     io.info(`netpol-rollout ${settings.command}`);
     switch (settings.command) {
       case "preview":
-        await runActionPreview(settings, previewDeps(settings, io), io);
+        await runActionPreview(actionPreviewRequest(settings), previewDeps(settings, io), io);
         return;
       case "deploy":
       case "rollback":
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { rolloutWiring } = await import("./chunks/rollout-OEYHOITQ.js");
-          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-OD2WZDBU.js");
+          const { rolloutWiring } = await import("./chunks/rollout-adapters-MPJEFQOQ.js");
+          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-ZUH5TX4H.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) step.mask(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);

@@ -15572,7 +15572,24 @@ function recordFrom(entries) {
   return out;
 }
 
-// action/src/intent/ports.ts
+// action/src/text/escape.ts
+var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+function visible(text) {
+  return text.replace(INVISIBLE, escapeChar);
+}
+function escapeChar(c) {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+}
+
+// action/src/intent/model.ts
+function isKubeNamespace(name) {
+  return name.startsWith("kube-");
+}
+function formatIntentError(e) {
+  return visible(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
+}
+
+// action/src/intent/port-syntax.ts
 var PROTOCOLS = { tcp: "TCP", udp: "UDP", sctp: "SCTP" };
 function parseProtocol(text) {
   return PROTOCOLS[text.trim().toLowerCase()];
@@ -16622,7 +16639,7 @@ function buildNamespaces(sources, excluded, profile, fail) {
     const managed = asBoolean(managedField?.node) ?? true;
     const defaultDenyField = field("defaultDeny");
     const defaultDeny = asBoolean(defaultDenyField?.node) ?? managed;
-    const isKube = name.startsWith("kube-");
+    const isKube = isKubeNamespace(name);
     const isExcluded = excluded.includes(name);
     if ((isKube || isExcluded) && (managed || defaultDeny)) {
       const why = isKube ? `${name} can never be default-denied` : `${name} is in excludedNamespaces and can never be managed`;
@@ -18538,7 +18555,7 @@ var Compiler = class {
   /** Defence in depth: the loader refuses these namespaces; the compiler refuses them again. */
   assertEmittable(namespace) {
     const ns = this.namespaces.get(namespace);
-    if (namespace.startsWith("kube-")) {
+    if (isKubeNamespace(namespace)) {
       throw new CompileError(`refusing to emit policies in system namespace ${namespace}`);
     }
     if (this.excluded.has(namespace)) {
@@ -18633,20 +18650,6 @@ function bundleDigest(bundle) {
   return `sha256:${createHash2("sha256").update(text).digest("hex")}`;
 }
 
-// action/src/text/escape.ts
-var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
-function visible(text) {
-  return text.replace(INVISIBLE, escapeChar);
-}
-function escapeChar(c) {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-}
-
-// action/src/intent/model.ts
-function formatIntentError(e) {
-  return visible(`${e.file}:${e.line}:${e.column}: ${e.message}${e.hint ? ` (${e.hint})` : ""}`);
-}
-
 // action/src/rollout/guards.ts
 var GENERATED_BY_LABEL = "netpol-rollout.io/generated-by";
 var CILIUM_POLICY_DROP_EXPR = 'sum by (direction) (rate(cilium_drop_count_total{reason="Policy denied"}[5m])) > 0';
@@ -18713,7 +18716,7 @@ function addKyverno(plan, source, options) {
     ...source.objects.map((o) => o.manifest.metadata.namespace ?? ""),
     ...source.objects.flatMap((o) => referencedNamespaces(o.manifest.spec)),
     ...options.excludedNamespaces
-  ]).filter((n) => n !== "" && !n.startsWith("kube-")).sort();
+  ]).filter((n) => n !== "" && !isKubeNamespace(n)).sort();
   plan.resources.push(
     clusterRole(`netpol-rollout-${env}-kyverno-read-networkpolicies`, labels, ["get", "list", "watch"], {
       "rbac.kyverno.io/aggregate-to-admission-controller": "true",
@@ -18933,7 +18936,7 @@ function unique(values) {
   return [...new Set(values)];
 }
 
-// action/src/rollout/plan.ts
+// action/src/rollout/rollout-plan.ts
 var ALLOWED_KINDS = {
   NetworkPolicy: "networking.k8s.io/v1",
   CiliumNetworkPolicy: "cilium.io/v2"
@@ -18978,7 +18981,7 @@ function bundleProblems(bundle, environment, excludedNamespaces) {
     const namespace = metadata.namespace;
     if (namespace === void 0 || namespace === "") {
       problems.push(`${where}: has no namespace`);
-    } else if (namespace.startsWith("kube-")) {
+    } else if (isKubeNamespace(namespace)) {
       problems.push(`${where}: namespace ${namespace} is a kube-* namespace, which is never managed`);
     } else if (excludedNamespaces.includes(namespace)) {
       problems.push(`${where}: namespace ${namespace} is in the environment's excludedNamespaces`);
