@@ -1,6 +1,6 @@
 /**
- * A simulated dataplane for the fake API server: a probe pod runs its script (the one
- * `probeScript` writes) and each check is answered by the semantics engine from the pods
+ * A simulated dataplane for the fake API server: a probe pod runs the checks its
+ * arguments name (as the constant probe script reads them) and each check is answered by the semantics engine from the pods
  * and NetworkPolicies stored in the fake at the moment the iteration runs. Connections
  * the policies allow connect (or are refused when the destination declares no such
  * container port); blocked ones time out after the script's timeout, as on a real node.
@@ -14,6 +14,7 @@ import { buildModel, type Model } from "../../action/src/semantics/model.js";
 import { evaluate, type DirectionVerdict } from "../../action/src/semantics/evaluate.js";
 import { CNI_PROFILES, type CniProfile } from "../../action/src/cni/profiles.js";
 import type { Namespace, NetworkPolicy, Pod, Protocol } from "../../action/src/k8s/types.js";
+import { PROBE_COMMAND } from "../../action/src/probe/pod-script.js";
 
 export interface RuleId {
   namespace: string;
@@ -31,45 +32,29 @@ export interface ProbeDataplaneOptions {
 }
 
 interface ScriptLine {
-  /** The check id as the script prints it (a JSON string literal). */
-  idJson: string;
+  /** The check's number as the script prints it: its position among the check arguments. */
+  n: number;
   mode: string;
   host: string;
   port: number;
   name?: string;
 }
 
-const unquote = (s: string) => s.replace(/'\\''/g, "'");
-
-/** Reads the checks and the timeout back from a probe pod's `sh -c` script. */
-export function parseScript(script: string): { timeoutSeconds: number; checks: ScriptLine[] } {
-  const t = /^T=(\d+)$/m.exec(script);
-  const checks: ScriptLine[] = [];
-  const re =
-    /^ {2}probe '((?:[^']|'\\'')*)' (tcp|udp|sctp|dns-udp|dns-tcp) '([^']*)' (\d+)(?: '([^']*)')? &$/gm;
-  for (const m of script.matchAll(re)) {
-    checks.push({
-      idJson: unquote(m[1] as string),
-      mode: m[2] as string,
-      host: m[3] as string,
-      port: Number(m[4]),
-      ...(m[5] !== undefined ? { name: m[5] } : {}),
-    });
-  }
-  return { timeoutSeconds: t ? Number(t[1]) : 3, checks };
-}
-
-export function scriptOf(pod: Json): string | undefined {
-  const containers = ((pod.spec as Json | undefined)?.containers ?? []) as Json[];
-  for (const c of containers) {
-    for (const part of [
-      ...((c.command as string[] | undefined) ?? []),
-      ...((c.args as string[] | undefined) ?? []),
-    ]) {
-      if (part.includes("probe() {")) return part;
-    }
-  }
-  return undefined;
+/**
+ * Reads the timeout and the checks back from a probe container's arguments, as the
+ * constant script does; undefined when the container does not run the probe command.
+ */
+export function parseArguments(
+  container: Json,
+): { timeoutSeconds: number; checks: ScriptLine[] } | undefined {
+  const command = (container.command as string[] | undefined) ?? [];
+  if (command.join("\0") !== PROBE_COMMAND.join("\0")) return undefined;
+  const [t, ...args] = (container.args as string[] | undefined) ?? [];
+  const checks = args.map((arg, i): ScriptLine => {
+    const [mode = "", host = "", port = "0", ...rest] = arg.split(",");
+    return { n: i + 1, mode, host, port: Number(port), ...(rest.length > 0 ? { name: rest.join(",") } : {}) };
+  });
+  return { timeoutSeconds: Number(t ?? "3"), checks };
 }
 
 export function probeDataplane(options: ProbeDataplaneOptions = {}): Dataplane {
@@ -143,9 +128,10 @@ export function probeDataplane(options: ProbeDataplaneOptions = {}): Dataplane {
 
   return {
     run(pod: Json, fake: FakeKube): PodProcess {
-      const script = scriptOf(pod);
-      if (!script) return { logUntil: () => "" };
-      const { timeoutSeconds, checks } = parseScript(script);
+      const containers = ((pod.spec as Json | undefined)?.containers ?? []) as Json[];
+      const parsed = containers.map(parseArguments).find((p) => p !== undefined);
+      if (!parsed) return { logUntil: () => "" };
+      const { timeoutSeconds, checks } = parsed;
       const meta = pod.metadata as Json;
       const self = `${String(meta.namespace)}/${String(meta.name)}`;
       const period = timeoutSeconds * 1000;
@@ -172,7 +158,7 @@ export function probeDataplane(options: ProbeDataplaneOptions = {}): Dataplane {
                 : 1;
           return {
             at: start + (result === "timeout" ? period - 1 : 1),
-            line: `{"i":${k},"check":${c.idJson},"result":"${result}","exit":${exit}}`,
+            line: `{"i":${k},"check":${c.n},"result":"${result}","exit":${exit}}`,
           };
         });
         it = { start, lines: lines.sort((a, b) => a.at - b.at) };

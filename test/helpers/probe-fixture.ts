@@ -1,6 +1,6 @@
 /**
  * Small hand-made probe plans for the live prober's tests: a few sources and checks with
- * their expectations written out, and probe pods that run `probeScript`.
+ * their expectations written out, and the probe pods and run objects the planner builds.
  */
 import type {
   CheckTarget,
@@ -10,7 +10,7 @@ import type {
   Reachability,
 } from "../../action/src/probe/types.js";
 import { DEFAULT_REPROBE_POLICY } from "../../action/src/probe/types.js";
-import { probeScript, scriptCheck } from "../../action/src/probe/pod-script.js";
+import { buildProbePod, buildRunObject } from "../../action/src/probe/pod.js";
 import type { Protocol } from "../../action/src/k8s/types.js";
 
 export interface FixtureCheck {
@@ -22,61 +22,21 @@ export interface FixtureCheck {
   kind?: ProbeCheck["kind"];
 }
 
-/** A restricted, never-Ready probe pod manifest running the given checks. */
+/** The probe pod the planner builds for these checks (buildProbePod), under run `runId`. */
 export function fixturePod(
   namespace: string,
   name: string,
   labels: Record<string, string>,
   checks: ProbeCheck[],
   timeoutSeconds: number,
+  runId = "fixture",
 ): ProbePodManifest {
-  const script = probeScript(
-    checks.map(scriptCheck).filter((c) => c !== undefined),
-    timeoutSeconds,
+  return buildProbePod(
+    { namespace, labels, pod: name },
+    checks,
+    { id: runId, environment: "test" },
+    { timeoutSeconds },
   );
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: {
-      name,
-      namespace,
-      labels: { ...labels },
-      annotations: { "sidecar.istio.io/inject": "false" },
-      ownerReferences: [
-        { apiVersion: "v1", kind: "ConfigMap", name: "probe-run", uid: "", controller: true },
-      ],
-    },
-    spec: {
-      restartPolicy: "Never",
-      activeDeadlineSeconds: 300,
-      automountServiceAccountToken: false,
-      enableServiceLinks: false,
-      securityContext: {
-        runAsNonRoot: true,
-        runAsUser: 65534,
-        runAsGroup: 65534,
-        seccompProfile: { type: "RuntimeDefault" },
-      },
-      containers: [
-        {
-          name: "probe",
-          image: "registry.k8s.io/e2e-test-images/agnhost:2.53",
-          command: ["/bin/sh", "-c", script],
-          readinessProbe: {
-            exec: { command: ["/bin/sh", "-c", "exit 1"] },
-            periodSeconds: 5,
-            failureThreshold: 1,
-          },
-          securityContext: {
-            allowPrivilegeEscalation: false,
-            readOnlyRootFilesystem: true,
-            capabilities: { drop: ["ALL"] },
-          },
-          resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
-        },
-      ],
-    },
-  };
 }
 
 /** A plan with one probe pod per source (namespace + labels), in the given order. */
@@ -117,12 +77,9 @@ export function fixturePlan(checks: FixtureCheck[], timeoutSeconds = 1): ProbePl
     environment: "test",
     checks: all,
     pods,
-    runObjects: namespaces.map((namespace) => ({
-      apiVersion: "v1",
-      kind: "ConfigMap",
-      metadata: { name: "probe-run", namespace, labels: {}, annotations: {} },
-      data: {},
-    })),
+    runObjects: namespaces.map((namespace) =>
+      buildRunObject({ id: "fixture", environment: "test" }, namespace),
+    ),
     cannotCheck: [],
     caps: { negative: 200, negativePerSource: 20 },
     omittedNegative: 0,

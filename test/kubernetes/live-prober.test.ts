@@ -216,10 +216,11 @@ describe("the live prober on the fake API server", () => {
       expect(status.phase).toBe("Running");
       expect((status.conditions as Json[]).find((c) => c.type === "Ready")?.status).toBe("False");
     }
-    // The probe pods carry the callers' labels exactly (plus the run label).
+    // The probe pods carry the callers' labels exactly (plus the run's own keys).
     const labels = pods.map((p) => {
       const l = { ...((p.metadata as Json).labels as Record<string, string>) };
       delete l[PROBE_RUN_LABEL];
+      delete l[PROBE_LABEL];
       return l;
     });
     expect(labels).toEqual(expect.arrayContaining([{ app: "web" }, { app: "api" }, { app: "tool" }]));

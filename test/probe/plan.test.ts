@@ -90,9 +90,9 @@ describe("the probe plan", () => {
     ]);
     expect(dns[0]?.to).toEqual({ dns: "kubernetes.default.svc.cluster.local", server: "10.96.0.10" });
     // A real query over TCP, not only a connect: the pod runs dig +tcp.
-    const script = JSON.stringify(plan.pods.map((p) => p.spec));
-    expect(script).toContain(" dns-tcp '10.96.0.10' 53 'kubernetes.default.svc.cluster.local' &");
-    expect(script).toContain(" dns-udp '10.96.0.10' 53 'kubernetes.default.svc.cluster.local' &");
+    const args = plan.pods.flatMap((p) => (p.spec["containers"] as { args: string[] }[])[0]!.args);
+    expect(args).toContain("dns-tcp,10.96.0.10,53,kubernetes.default.svc.cluster.local");
+    expect(args).toContain("dns-udp,10.96.0.10,53,kubernetes.default.svc.cluster.local");
   });
 
   it("caps negative checks in total and per source, and says how many it left out", () => {

@@ -4,12 +4,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  CHECK_ARGUMENT_PATTERN,
   outcomeOf,
   parseProbeLog,
-  probeScript,
+  PROBE_COMMAND,
+  PROBE_SCRIPT,
+  probeArguments,
   type ScriptCheck,
 } from "../../action/src/probe/pod-script.js";
-import { parseScript } from "../fakes/probe-dataplane.js";
+import { parseArguments } from "../fakes/probe-dataplane.js";
 
 /** Stand-ins for the image's agnhost and dig, answering by address as a dataplane would. */
 function stubs(): string {
@@ -36,10 +39,14 @@ function stubs(): string {
   return dir;
 }
 
-/** Runs the script for `ms` and returns its stdout; the process group is stopped by its PID. */
-function run(script: string, dir: string, ms: number): Promise<string> {
+/**
+ * Runs the probe command with `args` for `ms` and returns its stdout; the process group is
+ * stopped by its PID. The stub agnhost stands where the image has it.
+ */
+function run(args: string[], dir: string, ms: number): Promise<string> {
+  const [sh, c, script, name] = PROBE_COMMAND as [string, string, string, string];
   return new Promise((resolve, reject) => {
-    const child = spawn("/bin/sh", ["-c", script.replaceAll("/agnhost", join(dir, "agnhost"))], {
+    const child = spawn(sh, [c, script.replaceAll("/agnhost", join(dir, "agnhost")), name, ...args], {
       env: { PATH: `${dir}:/usr/bin:/bin` },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
@@ -73,11 +80,12 @@ const CHECKS: ScriptCheck[] = [
   },
 ];
 
+const IDS = CHECKS.map((c) => c.id);
+
 describe("the probe pod's script", () => {
   it("runs every check concurrently each iteration and writes one JSON line per check", async () => {
-    const script = probeScript(CHECKS, 1);
-    const log = await run(script, stubs(), 2600);
-    const parsed = parseProbeLog(log);
+    const log = await run(probeArguments(CHECKS, 1), stubs(), 2600);
+    const parsed = parseProbeLog(log, IDS);
     expect(parsed.started.slice(0, 2)).toEqual([1, 2]);
     for (const iteration of [1, 2]) {
       const results = parsed.results.get(iteration);
@@ -115,17 +123,37 @@ describe("the probe pod's script", () => {
     });
   });
 
-  it("refuses a host that is not an address or a DNS name (nothing reaches the shell unquoted)", () => {
-    expect(() => probeScript([{ id: "x", mode: "tcp", host: "1.2.3.4;reboot", port: 1 }], 3)).toThrow(
-      /not an address/,
+  it("takes only arguments of the fixed patterns: nothing can be read as code or as an option", () => {
+    expect(() => probeArguments([{ id: "x", mode: "tcp", host: "1.2.3.4;reboot", port: 1 }], 3)).toThrow(
+      /is not MODE,ADDRESS,PORT/,
     );
+    const hostile: ScriptCheck[] = [
+      { id: "a", mode: "tcp", host: "$(reboot)", port: 1 },
+      { id: "b", mode: "tcp", host: "-h", port: 1 },
+      { id: "c", mode: "dns-udp", host: "", port: 53, name: "+short" },
+      { id: "d", mode: "dns-udp", host: "", port: 53, name: "a b" },
+      { id: "e", mode: "dns-tcp", host: "10.0.0.1,x", port: 53, name: "x" },
+      { id: "f", mode: "udp", host: "", port: 53 },
+    ];
+    for (const c of hostile) expect(() => probeArguments([c], 3), c.id).toThrow(/is not/);
+    const pattern = new RegExp(CHECK_ARGUMENT_PATTERN);
+    for (const arg of probeArguments(CHECKS, 3).slice(1)) expect(arg).toMatch(pattern);
+    expect(probeArguments([{ id: "v6", mode: "tcp", host: "[fd00::1]", port: 80 }], 3)).toEqual([
+      "3",
+      "tcp,[fd00::1],80",
+    ]);
+  });
+
+  it("is one constant program: a pod's checks change its arguments, never its command", () => {
+    expect(PROBE_COMMAND).toEqual(["/bin/sh", "-c", PROBE_SCRIPT, "netpol-probe"]);
+    expect(PROBE_SCRIPT).not.toMatch(/10\.0\.0\.1/);
   });
 
   it("is read back by the simulated dataplane exactly as written", () => {
-    const parsed = parseScript(probeScript(CHECKS, 3));
-    expect(parsed.timeoutSeconds).toBe(3);
-    expect(parsed.checks.map((c) => JSON.parse(c.idJson) as string)).toEqual(CHECKS.map((c) => c.id));
-    expect(parsed.checks[4]).toMatchObject({
+    const parsed = parseArguments({ command: [...PROBE_COMMAND], args: probeArguments(CHECKS, 3) });
+    expect(parsed?.timeoutSeconds).toBe(3);
+    expect(parsed?.checks.map((c) => c.n)).toEqual(CHECKS.map((_, i) => i + 1));
+    expect(parsed?.checks[4]).toMatchObject({
       mode: "dns-udp",
       host: "10.96.0.10",
       port: 53,
@@ -135,7 +163,8 @@ describe("the probe pod's script", () => {
 
   it("ignores log lines that are not result lines", () => {
     const parsed = parseProbeLog(
-      'noise\n{"i":1,"start":true}\n{"broken\n{"i":1,"check":"a","result":"weird"}\n{"i":1,"check":"b","result":"timeout","exit":1}\n',
+      'noise\n{"i":1,"start":true}\n{"broken\n{"i":1,"check":1,"result":"weird"}\n{"i":1,"check":2,"result":"timeout","exit":1}\n{"i":1,"check":9,"result":"connected","exit":0}\n{"i":1,"check":"a","result":"connected","exit":0}\n',
+      ["a", "b"],
     );
     expect(parsed.started).toEqual([1]);
     expect([...(parsed.results.get(1)?.keys() ?? [])]).toEqual(["b"]);

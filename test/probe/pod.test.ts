@@ -7,12 +7,20 @@ import {
   SIDECAR_OPT_OUT,
   withOwnerUid,
 } from "../../action/src/probe/pod.js";
+import {
+  CHECK_ARGUMENT_PATTERN,
+  checkArgument,
+  checkIdsOf,
+  PROBE_COMMAND,
+  scriptCheck,
+} from "../../action/src/probe/pod-script.js";
 import { environment, planFor } from "./scenario.js";
 import { restrictedViolations } from "../helpers/pod-security.js";
 
 type Container = {
   image: string;
   command: string[];
+  args: string[];
   readinessProbe: { exec: { command: string[] } };
   securityContext: Record<string, unknown>;
   resources: { limits: { memory: string } };
@@ -92,7 +100,7 @@ describe("probe pods", () => {
     }
   });
 
-  it("take image, pull secrets, tolerations and node selector from the options", () => {
+  it("take image and pull secrets from the options, and nothing that places or ranks them", () => {
     const source = plan.pods[0]!;
     const check = plan.checks.find((c) => c.from.pod === source.metadata.name)!;
     const pod = buildProbePod(
@@ -102,30 +110,37 @@ describe("probe pods", () => {
       {
         image: "registry.example/probe:1",
         imagePullSecrets: ["pull"],
-        tolerations: [{ key: "dedicated", operator: "Exists" }],
-        nodeSelector: { pool: "probes" },
       },
     );
     expect(container(pod.spec).image).toBe("registry.example/probe:1");
-    expect(pod.spec).toMatchObject({
-      imagePullSecrets: [{ name: "pull" }],
-      tolerations: [{ key: "dedicated", operator: "Exists" }],
-      nodeSelector: { pool: "probes" },
-    });
+    expect(pod.spec).toMatchObject({ imagePullSecrets: [{ name: "pull" }] });
+    for (const field of [
+      "nodeName",
+      "nodeSelector",
+      "affinity",
+      "tolerations",
+      "priorityClassName",
+      "dnsConfig",
+      "runtimeClassName",
+      "volumes",
+      "initContainers",
+      "serviceAccountName",
+    ])
+      expect(pod.spec).not.toHaveProperty(field);
     expect(container(source.spec).image).toBe(DEFAULT_PROBE_IMAGE);
   });
 
-  it("run every check of the pod concurrently, each printing one JSON line", () => {
+  it("run the constant probe command, the checks as arguments named in order by an annotation", () => {
     const api = plan.pods.find((p) => p.metadata.labels["app"] === "api")!;
-    const script = container(api.spec).command[2]!;
     const mine = plan.checks.filter((c) => c.from.pod === api.metadata.name && c.expect !== "cannot-check");
-    const jobs = script.split("\n").filter((l) => /^ {2}probe .* &$/.test(l));
-    expect(jobs).toHaveLength(mine.length);
-    for (const c of mine) expect(script).toContain(`'${JSON.stringify(c.id)}'`);
-    // Each iteration waits for all of its checks, then the next one starts.
-    expect(script).toMatch(/\n {2}wait\ndone\n$/);
-    expect(script).toContain("/agnhost connect");
+    const c = container(api.spec);
+    expect(c.command).toEqual([...PROBE_COMMAND]);
+    for (const pod of plan.pods) expect(container(pod.spec).command).toEqual([...PROBE_COMMAND]);
+    expect(c.args[0]).toBe("3");
+    expect(c.args.slice(1)).toEqual(mine.map((check) => checkArgument(scriptCheck(check)!)));
+    for (const arg of c.args.slice(1)) expect(arg).toMatch(new RegExp(CHECK_ARGUMENT_PATTERN));
+    expect(checkIdsOf(api)).toEqual(mine.map((check) => check.id));
     // Memory grows with the number of concurrent checks.
-    expect(container(api.spec).resources.limits.memory).toBe(`${64 + 8 * mine.length}Mi`);
+    expect(c.resources.limits.memory).toBe(`${64 + 8 * mine.length}Mi`);
   });
 });

@@ -6,7 +6,12 @@ import jsyaml from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { runProbes } from "../../action/src/probe/run.js";
 import { systemClock } from "../../action/src/adapters/clock.js";
-import { probeScript, scriptCheck } from "../../action/src/probe/pod-script.js";
+import {
+  CHECKS_ANNOTATION,
+  PROBE_COMMAND,
+  checkArgument,
+  scriptCheck,
+} from "../../action/src/probe/pod-script.js";
 import type { ObservedOutcome, ProbeCheck, ProbeRequest, Prober } from "../../action/src/probe/types.js";
 import {
   probeExitCode,
@@ -120,15 +125,18 @@ describe("the probe report", () => {
       metadata: {
         name: string;
         labels: Record<string, string>;
+        annotations: Record<string, string>;
         ownerReferences: { uid: string; name: string; controller: boolean }[];
       };
-      spec: { containers: { command: string[] }[] };
+      spec: { containers: { command: string[]; args: string[] }[] };
     };
     expect(pod.metadata.ownerReferences).toEqual([
       { apiVersion: "v1", kind: "ConfigMap", name: "probe-0-repro", uid: "5f0c-uid", controller: true },
     ]);
-    expect(pod.metadata.labels).toEqual({ app: "web" });
-    expect(pod.spec.containers[0]?.command[2]).toBe(probeScript([scriptCheck(check) as never], 3));
+    expect(pod.metadata.labels).toEqual(p.pods[0]?.metadata.labels);
+    expect(pod.spec.containers[0]?.command).toEqual([...PROBE_COMMAND]);
+    expect(pod.spec.containers[0]?.args).toEqual(["3", checkArgument(scriptCheck(check)!)]);
+    expect(pod.metadata.annotations[CHECKS_ANNOTATION]).toBe(JSON.stringify([check.id]));
     expect(readFileSync(join(dir, "calls"), "utf8").split("\n")[0]).toBe(
       "-n shop create configmap probe-0-repro -o jsonpath={.metadata.uid}",
     );

@@ -3,12 +3,19 @@
  * exactly the caller's labels, so every NetworkPolicy selects it as it selects the caller.
  *
  * What the container runs, and the image contract (the default is the upstream agnhost e2e
- * image; any image providing the same binaries can replace it), is in pod-script.ts: every
- * check of the pod concurrently, once per iteration, one JSON line per check to its log;
- * nothing needs `exec` into the pod.
+ * image; any image providing the same binaries can replace it), is in pod-script.ts: one
+ * constant script, the checks as its arguments, every check of the pod concurrently, once
+ * per iteration, one JSON line per check to its log; nothing needs `exec` into the pod.
  */
 import type { ProbeCheck, ProbePodManifest, ProbePodOptions, ProbeRunObject } from "./types.js";
-import { PROBE_RUN_LABEL, probeScript as iterationScript, scriptCheck } from "./pod-script.js";
+import {
+  CHECKS_ANNOTATION,
+  PROBE_COMMAND,
+  PROBE_RUN_LABEL,
+  probeArguments,
+  scriptCheck,
+  type ScriptCheck,
+} from "./pod-script.js";
 
 /** The agnhost image of the upstream e2e tests (its `connect` is what the NetworkPolicy tests run). */
 export const DEFAULT_PROBE_IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.52";
@@ -16,8 +23,6 @@ export const DEFAULT_PROBE_IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.52
 export const DEFAULT_PROBE_POD_OPTIONS: ProbePodOptions = {
   image: DEFAULT_PROBE_IMAGE,
   imagePullSecrets: [],
-  tolerations: [],
-  nodeSelector: {},
   runAsUser: 65534,
   activeDeadlineSeconds: 300,
   timeoutSeconds: 3,
@@ -30,6 +35,7 @@ export { PROBE_RUN_LABEL };
 export const CREATED_BY_ANNOTATION = "netpol-rollout.io/created-by";
 export const ENVIRONMENT_ANNOTATION = "netpol-rollout.io/environment";
 export const PROBE_SOURCE_ANNOTATION = "netpol-rollout.io/probe-source";
+export { CHECKS_ANNOTATION };
 
 /**
  * A sidecar proxy changes what a probe sees (it terminates or redirects the connection), so
@@ -93,12 +99,9 @@ export function probePodLabels(identity: ProbeIdentity, run: ProbeRun): Record<s
   return { ...identity.labels, [PROBE_LABEL]: "pod", [PROBE_RUN_LABEL]: run.id };
 }
 
-/** The `sh -c` program of a probe pod running `checks` (see pod-script.ts). */
-export function probeScript(checks: ProbeCheck[], timeoutSeconds: number): string {
-  return iterationScript(
-    checks.map(scriptCheck).filter((c) => c !== undefined),
-    timeoutSeconds,
-  );
+/** The checks of a probe pod as its container runs them, in argument order. */
+export function podScriptChecks(checks: readonly ProbeCheck[]): ScriptCheck[] {
+  return checks.map(scriptCheck).filter((c) => c !== undefined);
 }
 
 /**
@@ -107,7 +110,10 @@ export function probeScript(checks: ProbeCheck[], timeoutSeconds: number): strin
  * - Pod Security "restricted": non-root with an explicit numeric user (agnhost declares
  *   none, so runAsNonRoot alone is refused at start), no privilege escalation, every
  *   capability dropped, seccomp RuntimeDefault, read-only root filesystem, no host
- *   namespaces, ports or paths, no service-account token; small requests and limits;
+ *   namespaces, ports or paths, no service-account token, no volumes, no environment;
+ *   small requests and limits; set on every container too, so nothing depends on the pod level;
+ * - the constant probe command with the checks as validated arguments (pod-script.ts), the
+ *   check ids in CHECKS_ANNOTATION;
  * - never Ready: a readiness check that always fails, so the pod never joins the endpoints
  *   of a Service that selects the caller's labels;
  * - owned by the run object of its own namespace (a controller reference, so no ReplicaSet or
@@ -123,6 +129,7 @@ export function buildProbePod(
   ownerUid: string = PENDING_OWNER_UID,
 ): ProbePodManifest {
   const o: ProbePodOptions = { ...DEFAULT_PROBE_POD_OPTIONS, ...options };
+  const scripted = podScriptChecks(checks);
   const sourceText = Object.entries(identity.labels)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([k, v]) => `${k}=${v}`)
@@ -147,7 +154,8 @@ export function buildProbePod(
         name: "probe",
         image: o.image,
         imagePullPolicy: "IfNotPresent",
-        command: ["/bin/sh", "-c", probeScript(checks, o.timeoutSeconds)],
+        command: [...PROBE_COMMAND],
+        args: probeArguments(scripted, o.timeoutSeconds),
         securityContext: {
           runAsNonRoot: true,
           runAsUser: o.runAsUser,
@@ -173,8 +181,6 @@ export function buildProbePod(
     ],
   };
   if (o.imagePullSecrets.length > 0) spec["imagePullSecrets"] = o.imagePullSecrets.map((name) => ({ name }));
-  if (o.tolerations.length > 0) spec["tolerations"] = o.tolerations;
-  if (Object.keys(o.nodeSelector).length > 0) spec["nodeSelector"] = o.nodeSelector;
   return {
     apiVersion: "v1",
     kind: "Pod",
@@ -187,6 +193,7 @@ export function buildProbePod(
         [CREATED_BY_ANNOTATION]: "netpol-rollout probe",
         [ENVIRONMENT_ANNOTATION]: run.environment,
         [PROBE_SOURCE_ANNOTATION]: `${identity.namespace} ${sourceText}`.trim(),
+        [CHECKS_ANNOTATION]: JSON.stringify(scripted.map((c) => c.id)),
       },
       ownerReferences: [
         { apiVersion: "v1", kind: "ConfigMap", name: runObjectName(run), uid: ownerUid, controller: true },

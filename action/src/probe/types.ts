@@ -195,8 +195,6 @@ export interface ProbePodOptions {
   /** Default: the agnhost e2e test image (see DEFAULT_PROBE_IMAGE in the builder). */
   image: string;
   imagePullSecrets: string[];
-  tolerations: Record<string, unknown>[];
-  nodeSelector: Record<string, string>;
   /** Numeric user the probe runs as (restricted PSS needs one; agnhost declares none). Default 65534. */
   runAsUser: number;
   /** The pod's activeDeadlineSeconds. Default 300. */

@@ -13,7 +13,7 @@ import type {
   ProbeRunResult,
 } from "../probe/types.js";
 import { isDnsTarget, isIpTarget } from "../probe/types.js";
-import { probeScript, scriptCheck } from "../probe/pod-script.js";
+import { CHECKS_ANNOTATION, PROBE_COMMAND, probeArguments, scriptCheck } from "../probe/pod-script.js";
 import { terminalSafe } from "./text.js";
 import { code, escapeMarkdown } from "../text/escape.js";
 
@@ -67,7 +67,12 @@ export function targetText(check: ProbeCheck): string {
 
 /** A pod manifest as the live prober created it (or as planned). */
 export interface ReproManifest {
-  metadata: { name: string; namespace: string; labels?: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace: string;
+    labels?: Record<string, string>;
+    annotations?: Record<string, string>;
+  };
   spec: Record<string, unknown>;
 }
 
@@ -86,13 +91,13 @@ export function reproduceCommand(
   const name = `${manifest.metadata.name.slice(0, 50).replace(/[-.]+$/, "")}-repro`;
   const spec = structuredClone(manifest.spec);
   for (const c of (spec.containers ?? []) as { command?: string[]; args?: string[] }[]) {
-    for (const list of [c.command, c.args]) {
-      if (!list) continue;
-      const i = list.findIndex((part) => part.includes("probe() {"));
-      if (i >= 0) list[i] = probeScript([one], timeoutSeconds);
-    }
+    if (c.command?.join("\0") === PROBE_COMMAND.join("\0")) c.args = probeArguments([one], timeoutSeconds);
   }
   const labels = { ...(manifest.metadata.labels ?? {}) };
+  const annotations = {
+    ...(manifest.metadata.annotations ?? {}),
+    [CHECKS_ANNOTATION]: JSON.stringify([one.id]),
+  };
   const pod = {
     apiVersion: "v1",
     kind: "Pod",
@@ -100,6 +105,7 @@ export function reproduceCommand(
       name,
       namespace,
       labels,
+      annotations,
       ownerReferences: [
         { apiVersion: "v1", kind: "ConfigMap", name, uid: "__OWNER_UID__", controller: true },
       ],

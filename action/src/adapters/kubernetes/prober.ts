@@ -45,6 +45,7 @@ import type {
 } from "../../probe/types.js";
 import { isDnsTarget } from "../../probe/types.js";
 import {
+  checkIdsOf,
   outcomeOf,
   parseProbeLog,
   PROBE_RUN_LABEL,
@@ -256,7 +257,7 @@ export class LiveProber implements Prober {
           apiVersion: "v1",
           kind: "ConfigMap",
           metadata: {
-            name: "netpol-rollout-probe-run",
+            name: "netpol-probe-run",
             namespace,
             labels: { [PROBE_LABEL]: "run" },
             annotations: {},
@@ -575,7 +576,7 @@ export class LiveProber implements Prober {
     }
     if (!(await this.bind(pod, "after"))) return nothing;
     delete pod.unbound;
-    return parseProbeLog(text);
+    return parseProbeLog(text, checkIdsOf(pod.manifest));
   }
 
   /** Reads the pod and tells whether it is still the pod and container this run created. */
