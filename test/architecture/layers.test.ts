@@ -34,6 +34,7 @@ const CORE = [
   "rollout/",
   "probe/",
   "flows/",
+  "access/",
 ];
 
 /** The interfaces commands reach the outside through, and their errors; adapters implement them. */

@@ -8,7 +8,9 @@
  * networkpolicies (networking.k8s.io/v1); leases (coordination.k8s.io/v1: create, get,
  * replace with resourceVersion conflicts). Lists page with limit/continue and filter by
  * label selector; watches replay from a resourceVersion and answer 410 Gone once it is
- * compacted.
+ * compacted. A create with dryRun=All is judged (admission included) and answered with the
+ * object it would have made, which is not stored. SelfSubjectAccessReviews are answered
+ * from the RBAC denials, SelfSubjectReviews with the user.
  *
  * Garbage collection follows the real collector: a namespaced dependent whose owners are
  * all absent is deleted; an owner reference naming an object in another namespace counts
@@ -63,6 +65,8 @@ export interface FailureRule {
   method?: string;
   /** Matched against the path (no query string). */
   path?: RegExp;
+  /** Only dry runs (true) or only real requests (false); default both. */
+  dryRun?: boolean;
   /** HTTP status; 0 hangs the request until the client gives up. */
   status: number;
   reason?: string;
@@ -72,11 +76,19 @@ export interface FailureRule {
   times?: number;
 }
 
-/** An RBAC denial: requests with this verb on this resource (and namespace) get 403. */
+/**
+ * An RBAC denial: requests with this verb on this resource (with its subresource: "pods/log")
+ * in this namespace (any, when absent) get 403, and so do SelfSubjectAccessReviews that ask
+ * for them (one for every namespace is denied by any namespace's rule). `group` and `name`,
+ * when given, narrow it (reviews of other API groups than the core and networking.k8s.io, like
+ * coordination.k8s.io Leases, are matched by them).
+ */
 export interface DenyRule {
   verb: string;
   resource: string;
   namespace?: string;
+  group?: string;
+  name?: string;
 }
 
 /** How one pod starts on the simulated node. */
@@ -485,8 +497,13 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       }) as typeof res.end;
     }
 
+    const dryRun = url.searchParams.get("dryRun") === "All";
     const failure = failures.find(
-      (f) => f.left > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(path)),
+      (f) =>
+        f.left > 0 &&
+        (!f.method || f.method === method) &&
+        (!f.path || f.path.test(path)) &&
+        (f.dryRun === undefined || f.dryRun === dryRun),
     );
     if (failure) {
       failure.left--;
@@ -499,6 +516,33 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       );
     }
 
+    if (method === "POST" && path === "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews") {
+      const review = parseJson(body) ?? {};
+      const a = (((review.spec ?? {}) as Json).resourceAttributes ?? {}) as Json;
+      const resource = `${String(a.resource ?? "")}${a.subresource ? `/${String(a.subresource)}` : ""}`;
+      const group = String(a.group ?? "");
+      const denied = denials.some(
+        (d) =>
+          d.verb === a.verb &&
+          d.resource === resource &&
+          (d.group ?? group) === group &&
+          (!d.namespace || !a.namespace || d.namespace === a.namespace) &&
+          (!d.name || d.name === a.name),
+      );
+      return send(res, 201, {
+        ...review,
+        status: denied
+          ? { allowed: false, reason: "no RBAC policy matched" }
+          : { allowed: true, reason: "fake" },
+      });
+    }
+    if (method === "POST" && path === "/apis/authentication.k8s.io/v1/selfsubjectreviews") {
+      return send(res, 201, {
+        apiVersion: "authentication.k8s.io/v1",
+        kind: "SelfSubjectReview",
+        status: { userInfo: { username: user, groups: ["system:authenticated"] } },
+      });
+    }
     const m =
       /^\/api\/v1(?:\/namespaces\/([^/]+))?\/(pods|services|configmaps)(?:\/([^/]+))?(?:\/(log))?$/.exec(
         path,
@@ -531,7 +575,11 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
     const verb = verbOf(method, name, watch);
     const rbacResource = sub ? `${resource}/${sub}` : resource;
     const denied = denials.find(
-      (d) => d.verb === verb && d.resource === rbacResource && (!d.namespace || d.namespace === namespace),
+      (d) =>
+        d.verb === verb &&
+        d.resource === rbacResource &&
+        (!d.namespace || d.namespace === namespace) &&
+        (!d.name || d.name === name),
     );
     if (denied) {
       const group = GROUPS[resource];
@@ -646,6 +694,7 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       object.kind = info.kind;
       om.uid = randomUUID();
       om.creationTimestamp = new Date().toISOString();
+      if (dryRun) return send(res, 201, clone(object));
       if (resource === "namespaces")
         om.labels = { ...((om.labels ?? {}) as Json), "kubernetes.io/metadata.name": om.name };
       if (resource === "pods") object.status = { phase: "Pending" };

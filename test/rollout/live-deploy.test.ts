@@ -127,7 +127,8 @@ describe("the API server failing during probing", () => {
 
   it("an API server that keeps failing probe pod creation makes the probe inconclusive: failed, no rollback, nothing left", async () => {
     const { fake, ws } = await setup();
-    fake.fail({ method: "POST", path: /\/pods$/, status: 500, times: 1000 });
+    // From the first real create on: the pre-flight's dry runs still pass.
+    fake.fail({ method: "POST", path: /\/pods$/, status: 500, times: 1000, dryRun: false });
     const r = await runActionOn(ws, { command: "deploy" }, { GITHUB_SHA: SHA_A });
     expect(r.failure).toMatch(/production: failed: .*inconclusive/);
     expect(r.io.outputs["rolled-back"]).toBe("false");
@@ -191,4 +192,40 @@ describe("pre-flight refusals change nothing in the cluster", () => {
     expect(policyNames(fake)).toEqual([]);
     expect(await probeLeftovers(fake)).toEqual([]);
   }, 30_000);
+});
+
+describe("the access pre-flight", () => {
+  it("a deploy whose identity may not start probe pods in a probe-source namespace is refused before any change, listing the rule", async () => {
+    const { fake, ws } = await setup();
+    // As the Roles of a managed namespace alone leave it: nothing in ingress-nginx.
+    fake.deny({ verb: "create", resource: "pods", namespace: "ingress-nginx" });
+    fake.deny({ verb: "create", resource: "configmaps", namespace: "ingress-nginx" });
+    const r = await runActionOn(ws, { command: "deploy" }, { GITHUB_SHA: SHA_A });
+    expect(r.failure).toContain(
+      "deploy refused before any change: the identity system:serviceaccount:ci:netpol-rollout lacks what the run needs (2 problems); netpol-rollout rbac --env production prints every grant it needs",
+    );
+    expect(r.failure).toContain(
+      'missing { apiGroups: [""], resources: ["pods"], verbs: ["create"] } in namespace ingress-nginx',
+    );
+    expect(r.io.summary).toMatch(
+      /^## netpol-rollout deploy: ❌ refused, the identity lacks what the run needs/,
+    );
+    expect(policyNames(fake)).toEqual([]);
+    expect(
+      fake.requests.filter((q) => q.method !== "GET" && q.query["dryRun"] === undefined).map((q) => q.path),
+    ).toEqual(
+      fake.requests.filter((q) => q.method === "POST" && /selfsubject/.test(q.path)).map((q) => q.path),
+    );
+  }, 60_000);
+
+  it("drift asks for its own needs: a missing lock rule refuses it, NetworkPolicy writes are never asked for", async () => {
+    const { fake, ws } = await setup();
+    fake.deny({ verb: "update", resource: "networkpolicies" });
+    fake.deny({ verb: "update", resource: "leases", group: "coordination.k8s.io" });
+    const r = await runActionOn(ws, { command: "probe" });
+    expect(r.failure).toContain("probe refused before any change");
+    expect(r.failure).toContain('resources: ["leases"], verbs: ["update"]');
+    expect(r.failure).not.toContain("networkpolicies");
+    expect(probePods(fake)).toEqual([]);
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import { VERSION } from "./version.js";
 import { terminalText } from "../text/escape.js";
 import * as workloads from "./commands/workloads.js";
 import * as gap from "./commands/gap.js";
+import * as rbac from "./commands/rbac.js";
 
 const PROGRAM_HELP = `
 Every command that prints a report takes --format <format> (--output is the same option);
@@ -27,7 +28,7 @@ Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error; probe a
 3 inconclusive.
 `;
 
-const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads, gap];
+const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads, gap, rbac];
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function run(args: string[], rawIo: CliIo): Promise<number> {

@@ -27,6 +27,8 @@ import { runDrift, type DriftDeps } from "./drift.js";
 import { LAST_KNOWN_GOOD, type RunInfo } from "../rollout/last-known-good.js";
 import { runRollback } from "./rollback.js";
 import { unknownEnvironmentMessage } from "../intent/environment-names.js";
+import type { AccessRole } from "../access/needs.js";
+import { accessRefusal, type AccessPreflightResult } from "./access-preflight.js";
 
 /** The Actions runtime as these commands use it. */
 export interface RolloutIo {
@@ -125,6 +127,8 @@ export function pullRequestNotifier(
 export interface RolloutActionDeps {
   /** Every intent file of the checkout, loaded and checked. */
   readIntent(): Promise<LoadResult>;
+  /** The access pre-flight (commands/access-preflight.ts); a problem refuses the run before any change. */
+  access?: (environments: EnvironmentIntent[], role: AccessRole) => Promise<AccessPreflightResult>;
   rollout: RolloutDeps;
   notifier?: PullRequestNotifier;
   /** Writes the JSON report file. */
@@ -166,6 +170,22 @@ export async function runActionRollout(
     );
   }
   const environments = selectEnvironments(loaded.intent.environments, request.environments);
+  if (deps.access) {
+    const access = await deps.access(environments, request.command === "probe" ? "drift" : "deploy");
+    if (access.problems.length > 0) {
+      const refusal = accessRefusal(
+        request.command,
+        environments.map((e) => e.name),
+        access,
+      );
+      if (request.hasSummary) await io.writeSummary(scrubber.scrub(refusal.markdown));
+      throw new RolloutFailedError(scrubber.scrub(refusal.text));
+    }
+    io.info(
+      `Access pre-flight passed: ${access.asked} permissions asked${access.identity ? ` for ${access.identity}` : ""}; a probe pod and its run object admitted (dry run) in ${access.tried.join(", ") || "no namespace"}`,
+    );
+    for (const note of access.notes) io.info(`Access pre-flight: ${note}`);
+  }
 
   if (request.command === "probe") {
     const report = await runDrift(environments, driftDeps(deps.rollout, request.lockWaitMs), deps.signal);

@@ -3,11 +3,13 @@
  * context asked for, else KUBECONFIG, ~/.kube/config or the pod's service account; and the
  * live prober that probes it.
  */
+import { KubeAccessReviewer } from "../adapters/kubernetes/access.js";
 import { KubeCluster, type KubeClusterOptions } from "../adapters/kubernetes/cluster.js";
 import { kubeconfigSecrets, loadKubeConfig, resolveKubeSource } from "../adapters/kubernetes/config.js";
 import { KubeLeases } from "../adapters/kubernetes/leases.js";
 import { LiveProber, type LiveProberOptions } from "../adapters/kubernetes/prober.js";
 import { systemClock } from "../adapters/clock.js";
+import type { AccessReviewer } from "../ports/access.js";
 import type { Cluster, ClusterIdentity, ClusterTarget } from "../ports/cluster.js";
 import type { LeaseClient } from "../ports/lock.js";
 import { runProbes } from "../probe/run.js";
@@ -17,6 +19,8 @@ export interface ConnectedCluster {
   cluster: Cluster;
   /** The run locks' Leases, on the same API server. */
   leases: LeaseClient;
+  /** Access reviews and dry-run creates as the run's identity, on the same API server. */
+  access: AccessReviewer;
   identity: ClusterIdentity;
   /** The kubeconfig's credentials: masked in the log and scrubbed from everything written. */
   secrets: string[];
@@ -36,6 +40,7 @@ export function connectCluster(
     cluster: new KubeCluster(config, identity, options.clusterOptions),
     // Lock calls fail faster than the others: a renewal must land within its deadline.
     leases: new KubeLeases(config, { ...options.clusterOptions, timeoutMs: 10_000 }),
+    access: new KubeAccessReviewer(config, options.clusterOptions),
     identity,
     secrets: kubeconfigSecrets(config),
     kubeconfigPaths: source.kind === "file" ? source.paths : [],

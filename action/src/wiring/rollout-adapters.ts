@@ -9,6 +9,7 @@
  */
 import { delimiter, join, relative } from "node:path";
 import type { KubeClusterOptions } from "../adapters/kubernetes/cluster.js";
+import { checkAccess } from "../commands/access-preflight.js";
 import { liveProbeRun, readClusterState } from "../adapters/kubernetes/probe-phase.js";
 import type { LiveProberOptions } from "../adapters/kubernetes/prober.js";
 import { createCommitFetcher, createGitReader } from "../adapters/git.js";
@@ -84,7 +85,7 @@ export function rolloutWiring(
 ): RolloutWiring {
   const { workspace } = settings.runner;
   const log = (line: string) => io.info(line);
-  const { cluster, leases, identity, secrets, kubeconfigPaths } = connectCluster(
+  const { cluster, leases, access, identity, secrets, kubeconfigPaths } = connectCluster(
     settings,
     settings.runner.toolEnv,
     {
@@ -131,6 +132,16 @@ export function rolloutWiring(
   };
   const deps: RolloutActionDeps = {
     readIntent: () => loadIntentFromDir(settings.policiesDir, workspace),
+    access: (environments, role) =>
+      checkAccess(environments, role, {
+        reviewer: access,
+        stateNamespace: settings.stateNamespace,
+        probePods: probePodOptions(settings),
+        runId: `${runId}-preflight`
+          .toLowerCase()
+          .replace(/[^a-z0-9-]/g, "-")
+          .slice(0, 40),
+      }),
     rollout,
     writeReport: writeTextFile,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -241,6 +252,17 @@ function noEngine(why: string): PulumiDeployer {
   };
 }
 
+/** How probe pods are built, from the probe settings. */
+export function probePodOptions(settings: Pick<ClusterCommandSettings, "probe">): Partial<ProbePodOptions> {
+  return {
+    timeoutSeconds: settings.probe.timeoutSeconds,
+    ...(settings.probe.image ? { image: settings.probe.image } : {}),
+    ...(settings.probe.imagePullSecrets.length > 0
+      ? { imagePullSecrets: [...settings.probe.imagePullSecrets] }
+      : {}),
+  };
+}
+
 /**
  * Probes planned from the intent on the live inventory (`planStepProbes`). Each run uses a
  * new live prober whose pods and run objects are deleted when it ends, a cancelled run
@@ -253,13 +275,7 @@ export function liveProbePhase(
   options: Pick<RolloutWiringOptions, "proberOptions" | "reprobe"> = {},
 ): ProbePhase {
   const timeoutSeconds = settings.probe.timeoutSeconds;
-  const pods: Partial<ProbePodOptions> = {
-    timeoutSeconds,
-    ...(settings.probe.image ? { image: settings.probe.image } : {}),
-    ...(settings.probe.imagePullSecrets.length > 0
-      ? { imagePullSecrets: [...settings.probe.imagePullSecrets] }
-      : {}),
-  };
+  const pods = probePodOptions(settings);
   let n = 0;
   return {
     plan: (input) =>
