@@ -30,9 +30,9 @@ import {
   systemClock,
   warning,
   writeTextFile
-} from "./chunks/chunk-N46WWUAG.js";
+} from "./chunks/chunk-PT4SRSNT.js";
 import "./chunks/chunk-HGVL7XJF.js";
-import "./chunks/chunk-GEERVIXD.js";
+import "./chunks/chunk-BBUXFDV2.js";
 import "./chunks/chunk-JYXQAFTB.js";
 
 // action/src/adapters/actions.ts
@@ -195,8 +195,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { rolloutWiring } = await import("./chunks/rollout-adapters-MPJEFQOQ.js");
-          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-ZUH5TX4H.js");
+          const { rolloutWiring } = await import("./chunks/rollout-adapters-GLJBBIGO.js");
+          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-YUWMTAO6.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) step.mask(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);
