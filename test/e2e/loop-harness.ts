@@ -37,7 +37,7 @@ import { DEFAULT_PROBE_IMAGE } from "../../action/src/probe/pod.js";
 import { PROBE_RUN_LABEL } from "../../action/src/probe/pod-script.js";
 import { DEFAULT_WORKLOAD_IMAGE } from "../../action/src/compile/workloads.js";
 import { deleteNamespaces, repoRoot, type Cluster } from "./cluster-harness.js";
-import { dropDenialReplies, faultInjector, kindFaultInjector, type FaultInjector } from "./faults.js";
+import { faultInjector, kindFaultInjector, type FaultInjector } from "./faults.js";
 
 export interface ActionRun {
   /** The step's exit code (1 when core.setFailed was called). */
@@ -68,6 +68,7 @@ export interface RunReport {
       result: {
         counts: { passed: number; failed: number; inconclusive: number; notChecked: number };
         rounds: number;
+        coverage: string[];
         results: {
           check: { id: string; kind: string; port: number; protocol: string; expect: string };
           observed: { outcome: string; detail?: string; evidence?: string; message?: string };
@@ -286,14 +287,10 @@ async function setUp(
     if (obj) await cluster.objects.create(obj);
   }
 
-  let faults: FaultInjector;
-  let denialReplies: { remove(): void } | undefined;
-  if (options.external) {
-    faults = kindFaultInjector(options.external.node, options.external.cni);
-  } else {
-    denialReplies = dropDenialReplies(cluster.env["NETNS"] ?? "");
-    faults = faultInjector(cluster.env["NETNS"] ?? "");
-  }
+  // kube-router as it ships: a denied connection is rejected (the client sees it refused).
+  const faults: FaultInjector = options.external
+    ? kindFaultInjector(options.external.node, options.external.cni)
+    : faultInjector(cluster.env["NETNS"] ?? "");
   let runs = 0;
 
   const loop: Loop = {
@@ -416,7 +413,6 @@ async function setUp(
     async stop() {
       const t = performance.now();
       faults.clear();
-      denialReplies?.remove();
       await cleanUp();
       return { ms: Math.round(performance.now() - t) };
     },

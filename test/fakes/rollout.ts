@@ -32,7 +32,7 @@ import type {
   ProbePlan,
   ProbeRunResult,
 } from "../../action/src/probe/types.js";
-import { DEFAULT_REPROBE_POLICY, observedReachability } from "../../action/src/probe/types.js";
+import { DEFAULT_REPROBE_POLICY, readObservation } from "../../action/src/probe/types.js";
 import { CNI_PROFILES } from "../../action/src/cni/profiles.js";
 import { buildModel } from "../../action/src/semantics/model.js";
 import { evaluate } from "../../action/src/semantics/evaluate.js";
@@ -477,6 +477,7 @@ export class FakeProbePhase implements ProbePhase {
       caps: { negative: 200, negativePerSource: 20 },
       omittedNegative: 0,
       reprobe: DEFAULT_REPROBE_POLICY,
+      dataplane: { cni: "calico", denials: "drop" },
       warnings: [],
     };
     this.plans.push(plan);
@@ -517,7 +518,8 @@ export class FakeProbePhase implements ProbePhase {
               : { outcome: "blocked", detail: "timeout" };
         }
         observed ??= { outcome: "cannot-check", evidence: "no-result-line", message: "no result" };
-        return { check, observed, classification: classify(check, observed), attempts: 1 };
+        const seen = readObservation(observed, plan.dataplane.denials).seen;
+        return { check, observed, seen, classification: classify(check, seen), attempts: 1 };
       });
       const count = (c: Classification[]) => results.filter((r) => c.includes(r.classification)).length;
       return {
@@ -531,6 +533,7 @@ export class FakeProbePhase implements ProbePhase {
         },
         rounds: 1,
         warnings: [],
+        coverage: [],
       };
     } finally {
       this.cluster.probePods.delete(podName);
@@ -538,8 +541,7 @@ export class FakeProbePhase implements ProbePhase {
   }
 }
 
-function classify(check: ProbeCheck, observed: ObservedOutcome): Classification {
-  const seen = observedReachability(observed);
+function classify(check: ProbeCheck, seen: Reachability): Classification {
   if (check.expect === "cannot-check") return "not-checked";
   if (seen === "cannot-check") return "inconclusive";
   if (seen !== check.expect) return "deviation";

@@ -84,6 +84,7 @@ export function fixturePlan(checks: FixtureCheck[], timeoutSeconds = 1): ProbePl
     caps: { negative: 200, negativePerSource: 20 },
     omittedNegative: 0,
     reprobe: DEFAULT_REPROBE_POLICY,
+    dataplane: { cni: "generic", denials: "drop" },
     warnings: [],
   };
 }

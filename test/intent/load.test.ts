@@ -12,6 +12,7 @@ import {
   type LoadResult,
 } from "../../action/src/intent/index.js";
 import { loadIntentFromDir } from "../../action/src/adapters/files/intent.js";
+import { compileEnvironment } from "../../action/src/compile/index.js";
 import { expectGolden } from "../helpers/golden.js";
 import { flowSummary, renderIntent } from "./render.js";
 
@@ -469,5 +470,41 @@ describe("each environment on its own (the preview)", () => {
     );
     expect(intent.nodeCidrsSource).toMatchObject({ line: 3, column: 1 });
     expect(intent.dnsSource).toMatchObject({ line: 4, column: 1 });
+  });
+});
+
+describe("the dataplane an environment declares", () => {
+  const env = (head: string) => `${head}
+namespaces:
+  shop:
+    services:
+      web: { labels: { app: web }, ports: [80] }
+      api: { labels: { app: api }, ports: [8080] }
+flows:
+  - web -> api:8080
+`;
+
+  it("cni: kube-router loads its profile: denials rejected, as kube-router ships", () => {
+    const e = one(env("promotion: 1\ncni: kube-router"));
+    expect(e.cni).toBe("kube-router");
+    expect(e.profile.denials).toBe("reject");
+    expect(e.denials).toBeUndefined();
+  });
+
+  it("denials: reject declares a Calico whose FelixConfiguration rejects; the bundle records it", () => {
+    const e = one(env("promotion: 1\ncni: calico\ndenials: reject"));
+    expect(e.profile).toMatchObject({ name: "calico", denials: "reject" });
+    expect(e.denials).toBe("reject");
+    expect(compileEnvironment(e).denials).toBe("reject");
+    expect(compileEnvironment(one(env("promotion: 1\ncni: calico"))).denials).toBeUndefined();
+  });
+
+  it("an unknown denials value is refused at its line, with the values it may take", () => {
+    const result = parseIntent([
+      { path: "policies/environments/test.yaml", text: env("promotion: 1\ncni: calico\ndenials: silently") },
+    ]);
+    expect(result.ok).toBe(false);
+    const lines = result.ok ? [] : result.errors.map(formatIntentError);
+    expect(lines.join("\n")).toMatch(/^policies\/environments\/test\.yaml:3:\d+: .*denials.*(drop|reject)/m);
   });
 });

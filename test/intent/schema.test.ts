@@ -48,7 +48,8 @@ describe("policies/schema.json", () => {
 
   it("completes cni, DNS mode and protocol from enums", () => {
     const defs = schema.definitions as Record<string, Node>;
-    expect(defs["cni"]!.enum).toEqual(["calico", "cilium", "generic"]);
+    expect(defs["cni"]!.enum).toEqual(["calico", "cilium", "kube-router", "generic"]);
+    expect(defs["denials"]!.enum).toEqual(["drop", "reject"]);
     expect(defs["dns"]!.properties!["mode"]!.enum).toEqual(["strict", "safe"]);
     expect(defs["protocol"]!.anyOf![0]!.enum).toEqual(["TCP", "UDP", "SCTP"]);
   });

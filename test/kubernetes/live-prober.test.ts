@@ -182,7 +182,7 @@ describe("the live prober on the fake API server", () => {
     const { outcomes } = await prober.probe({ plan, round: 1 });
     expect(summary(outcomes, plan)).toEqual([
       "allowed:connected",
-      "allowed:refused",
+      "refused",
       "blocked",
       "blocked",
       "allowed:connected",
@@ -334,7 +334,7 @@ describe("faults end in their defined outcomes, and nothing is left behind", () 
     const { outcomes } = await prober.probe({ plan, round: 1 });
     expect(summary(outcomes, plan).slice(0, 4)).toEqual([
       "allowed:connected",
-      "allowed:refused",
+      "refused",
       "blocked",
       "blocked",
     ]);
@@ -419,7 +419,7 @@ describe("faults end in their defined outcomes, and nothing is left behind", () 
     const { outcomes, warnings } = await prober.probe({ plan, round: 1 });
     expect(summary(outcomes, plan).slice(0, 4)).toEqual([
       "allowed:connected",
-      "allowed:refused",
+      "refused",
       "blocked",
       "blocked",
     ]);
@@ -485,7 +485,7 @@ describe("a probe pod's log counts only while it is the pod this run created", (
     expect(o?.outcome === "cannot-check" && o.evidence).toMatch(/^pod-(replaced|deleted)$/);
     expect(warnings.join("\n")).toMatch(/cannot-check from now on/);
     // The other pods' checks are unaffected.
-    expect(summary(outcomes, plan).slice(0, 2)).toEqual(["allowed:connected", "allowed:refused"]);
+    expect(summary(outcomes, plan).slice(0, 2)).toEqual(["allowed:connected", "refused"]);
     // A later round reads nothing from the look-alike either.
     const again = await prober.probe({ plan, round: 2, checkIds: [apiCheck(plan).id] });
     expect(again.outcomes.get(apiCheck(plan).id)).toMatchObject({ outcome: "cannot-check" });

@@ -113,7 +113,7 @@ describe("the probe pod's script", () => {
       exit: 0,
     });
     expect(outcomeOf(line("connected"), false)).toEqual({ outcome: "allowed", detail: "connected" });
-    expect(outcomeOf(line("refused"), false)).toEqual({ outcome: "allowed", detail: "refused" });
+    expect(outcomeOf(line("refused"), false)).toEqual({ outcome: "refused" });
     expect(outcomeOf(line("timeout"), false)).toEqual({ outcome: "blocked", detail: "timeout" });
     expect(outcomeOf(line("timeout"), true).outcome).toBe("dns-failure");
     expect(outcomeOf(line("answered"), true)).toEqual({ outcome: "allowed", detail: "connected" });

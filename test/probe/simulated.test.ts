@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { run } from "../../action/src/cli/run.js";
 import { SimulatedProber } from "../../action/src/probe/simulated.js";
-import { observedReachability } from "../../action/src/probe/types.js";
+import { readObservation } from "../../action/src/probe/types.js";
 import { renderObjectJson } from "../../action/src/compile/bundle.js";
 import { compileEnvironment } from "../../action/src/compile/compile.js";
 import { liveInventory } from "./fixtures.js";
@@ -74,7 +74,7 @@ describe("the simulated prober", () => {
     expect(results).toHaveLength(checks.length);
     checks.forEach((c, i) => {
       const observed = seen.outcomes.get(c.id)!;
-      expect(observedReachability(observed), c.id).toBe(results[i]!.allowed ? "allowed" : "blocked");
+      expect(readObservation(observed, "drop").seen, c.id).toBe(results[i]!.allowed ? "allowed" : "blocked");
       expect(c.expect, c.id).toBe(results[i]!.allowed ? "allowed" : "blocked");
     });
     // Both kinds occur, so the agreement is not one-sided.
@@ -91,7 +91,7 @@ describe("the simulated prober", () => {
     });
     const seen = await prober.probe({ plan, round: 1 });
     const spare = plan.checks.find((c) => c.reason.startsWith("undeclared port 81"))!;
-    expect(seen.outcomes.get(spare.id)).toEqual({ outcome: "allowed", detail: "refused" });
+    expect(seen.outcomes.get(spare.id)).toEqual({ outcome: "refused" });
     const planned = plan.checks.find((c) => c.expect === "cannot-check")!;
     expect(seen.outcomes.get(planned.id)).toMatchObject({ outcome: "cannot-check", evidence: "planned" });
   });

@@ -419,6 +419,41 @@ describe("recorded revisions", () => {
     }
   });
 
+  it("a kube-router environment that says how it denies deploys, and its recorded bundle again, denials kept", async () => {
+    const env = buildEnvironment({
+      name: "production",
+      cni: "kube-router",
+      namespaces: { production: { services: { web: { ports: [80] }, api: { ports: [8080] } } } },
+      flows: ["web -> api:8080"],
+    });
+    const bundle = compileEnvironment({ ...env, denials: "reject" });
+    expect(bundle).toMatchObject({ cni: "kube-router", denials: "reject" });
+    recorder.reset();
+    const first = await deploy(inputFor(bundle));
+    expect(first.outputs.bundle).toMatchObject({ cni: "kube-router", denials: "reject" });
+    const file = join(scratch, "kube-router.json");
+    writeFileSync(file, JSON.stringify(first.outputs.bundle));
+    recorder.reset();
+    const input = await stack.loadStackInput(
+      {
+        environment: "production",
+        stage: "enforce",
+        policiesDir: scratch,
+        bundleFile: file,
+        revision: null,
+        ...off,
+      },
+      repoRoot,
+      {
+        readFile: (p) => import("node:fs/promises").then((fs) => fs.readFile(p, "utf8")),
+        loadIntent: failLoad,
+      },
+    );
+    expect(input.bundle).toMatchObject({ cni: "kube-router", denials: "reject" });
+    const again = await deploy(input);
+    expect(again.outputs.digest).toBe(first.outputs.digest);
+  });
+
   it("a recorded bundle from stage allow deployed with stage enforce stays without default-deny (verbatim)", async () => {
     const allowOnly = await deploy(inputFor(compiled("production"), { stage: "allow" }));
     recorder.reset();

@@ -18,6 +18,7 @@ describe("the rollout summary's reproduction of a wrong cell", () => {
   const result: CheckResult = {
     check,
     observed: { outcome: "blocked", detail: "timeout" },
+    seen: "blocked",
     classification: "deviation",
     attempts: 3,
   };

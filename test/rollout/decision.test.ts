@@ -9,6 +9,7 @@ import type {
   ObservedOutcome,
   ProbeCheck,
 } from "../../action/src/probe/types.js";
+import { readObservation } from "../../action/src/probe/types.js";
 import type { Reachability } from "../../action/src/semantics/reachability.js";
 import {
   assess,
@@ -45,7 +46,7 @@ function check(id: string, kind: CheckKind, expect: Reachability, from = "shop",
 }
 
 function result(c: ProbeCheck, observed: ObservedOutcome, classification: Classification): CheckResult {
-  return { check: c, observed, classification, attempts: 1 };
+  return { check: c, observed, seen: readObservation(observed, "drop").seen, classification, attempts: 1 };
 }
 
 // The checks of one environment, and their usual good results.

@@ -31,6 +31,17 @@ describe("recorded bundles", () => {
     expect(bundle.objects.some((o) => o.manifest.kind === "CiliumNetworkPolicy")).toBe(true);
   });
 
+  it("keeps how the dataplane denies, and reads a kube-router bundle", () => {
+    const recorded = { ...bundle, cni: "kube-router" as const, denials: "reject" as const };
+    expect(parseRecordedBundle("b.json", JSON.stringify(recorded))).toEqual({ ok: true, bundle: recorded });
+    const text = JSON.stringify({ ...bundle, denials: "maybe" });
+    const bad = parseRecordedBundle("b.json", text);
+    // Columns count from 1.
+    expect(bad.ok ? [] : bad.errors.map(formatIntentError)).toEqual([
+      `b.json:1:${text.indexOf('"maybe"') + 1}: denials must be drop or reject`,
+    ]);
+  });
+
   it("points a JSON syntax error at its line and column", () => {
     const result = parseRecordedBundle("lkg.json", '{\n  "environment": "production",\n  "cni": cilium"\n}');
     expect(result.ok).toBe(false);
@@ -56,7 +67,7 @@ describe("recorded bundles", () => {
     expect(result.ok).toBe(false);
     const lines = result.ok ? [] : result.errors.map(formatIntentError);
     expect(lines).toEqual([
-      "bad.json:3:10: cni must be calico, cilium or generic",
+      "bad.json:3:10: cni must be one of generic, calico, cilium, kube-router",
       "bad.json:5:16: objects[0].stage must be allow or deny",
       "bad.json:6:19: objects[0].manifest.metadata.namespace is missing",
       "bad.json:6:51: objects[0].manifest.metadata.labels.a must be a string",

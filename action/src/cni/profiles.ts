@@ -3,7 +3,17 @@
  * the compiler, the semantics engine and the reports agree on it and can say so.
  */
 
-export type CniProfileName = "calico" | "cilium" | "generic";
+export type CniProfileName = "calico" | "cilium" | "kube-router" | "generic";
+
+/**
+ * What a connection the policies deny looks like to a TCP client:
+ * - drop: the packet is dropped, the connection times out (a refusal means the packet
+ *   reached the pod and nothing listens there);
+ * - reject: the dataplane answers (ICMP port unreachable, or a TCP reset), the connection is
+ *   refused, exactly as by a port where nothing listens;
+ * - unknown: either; a refusal decides nothing.
+ */
+export type DenialAction = "drop" | "reject" | "unknown";
 
 export interface CniProfile {
   name: CniProfileName;
@@ -20,6 +30,8 @@ export interface CniProfile {
   sctpSupported: boolean;
   /** Whether FQDN egress exists (CiliumNetworkPolicy toFQDNs). */
   fqdnEgress: boolean;
+  /** What a denied connection looks like (the intent's `denials:` overrides it). */
+  denials: DenialAction;
   /** One sentence per behaviour above, quoted in explanations. */
   notes: Record<string, string>;
 }
@@ -33,11 +45,14 @@ export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
     endPortSupported: true,
     sctpSupported: true,
     fqdnEgress: false,
+    denials: "unknown",
     notes: {
       dns: "generic: DNS is allowed to every pod of the DNS namespace on port 53, which every CNI enforces the same way",
       healthChecks:
         "generic: kubelet probes are allowed from the environment's nodeCidrs, since some CNIs do not exempt node traffic",
       ipBlock: "generic: ipBlock matches pod IPs too, as in the upstream conformance tests",
+      denials:
+        "generic: a denied connection may time out or be refused, depending on the CNI; declare denials: drop or reject so a refusal decides a check",
     },
   },
   calico: {
@@ -48,11 +63,14 @@ export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
     endPortSupported: true,
     sctpSupported: true,
     fqdnEgress: false,
+    denials: "drop",
     notes: {
       dns: "calico: namespaceSelector AND podSelector in one peer are enforced together",
       healthChecks: "calico: traffic from the pod's own host is allowed by default, so kubelet probes pass",
       ipBlock: "calico: ipBlock matches pod IPs as well as external addresses",
       fqdn: "calico: standard Calico has no FQDN egress in NetworkPolicy",
+      denials:
+        "calico: denied packets are dropped (FelixConfiguration iptablesFilterDenyAction or nftablesFilterDenyAction Drop, the default); declare denials: reject where it is Reject",
     },
   },
   cilium: {
@@ -63,6 +81,7 @@ export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
     endPortSupported: true,
     sctpSupported: false,
     fqdnEgress: true,
+    denials: "drop",
     notes: {
       dns: "cilium: namespaceSelector AND podSelector in one peer are enforced together",
       healthChecks: "cilium: traffic from the local host is allowed by default, so kubelet probes pass",
@@ -70,6 +89,25 @@ export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
         "cilium: CIDR rules do not select traffic between cluster-managed endpoints, so ipBlock does not match pod IPs",
       sctp: "cilium: SCTP policy support is off by default",
       fqdn: "cilium: FQDN egress via CiliumNetworkPolicy toFQDNs (needs the DNS proxy)",
+      denials: "cilium: denied packets are dropped",
+    },
+  },
+  "kube-router": {
+    name: "kube-router",
+    dnsSelectorMode: "strict",
+    kubeletHealthCheckSource: "host",
+    ipBlockMatchesPodIps: true,
+    endPortSupported: true,
+    sctpSupported: true,
+    fqdnEgress: false,
+    denials: "reject",
+    notes: {
+      dns: "kube-router: namespaceSelector AND podSelector in one peer are enforced together",
+      healthChecks: "kube-router: traffic from the pod's own node is allowed, so kubelet probes pass",
+      ipBlock: "kube-router: ipBlock matches pod IPs as well as external addresses",
+      fqdn: "kube-router: no FQDN egress",
+      denials:
+        "kube-router: a denied connection is rejected (ICMP port unreachable): the caller sees it refused, as by a port where nothing listens",
     },
   },
 };

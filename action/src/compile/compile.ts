@@ -164,7 +164,12 @@ class Compiler {
         throw new CompileError(`two objects named ${kind}/${metadata.namespace ?? ""}/${metadata.name}`);
       }
     }
-    return { environment: this.env.name, cni: this.env.cni, objects };
+    return {
+      environment: this.env.name,
+      cni: this.env.cni,
+      ...(this.env.denials !== undefined ? { denials: this.env.denials } : {}),
+      objects,
+    };
   }
 
   // --- flows → rule entries -------------------------------------------------------------

@@ -30,6 +30,8 @@ export interface CompiledObject {
 export interface CompiledBundle {
   environment: string;
   cni: CniProfileName;
+  /** How the dataplane denies, when the intent declares it (`denials:`); else the profile's. */
+  denials?: "drop" | "reject";
   /** Deterministic order: by namespace, then stage (allow before deny), then name. */
   objects: CompiledObject[];
 }

@@ -268,8 +268,13 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
 
   const cniNode = get(env, "cni");
   const cniName = asString(cniNode);
-  const profile: CniProfile | undefined =
+  const baseProfile: CniProfile | undefined =
     cniName !== undefined && isCniProfileName(cniName) ? CNI_PROFILES[cniName] : undefined;
+  // `denials:` says how this cluster's dataplane denies (Calico can be set to reject).
+  const denialsText = asString(get(env, "denials"));
+  const denials = denialsText === "drop" || denialsText === "reject" ? denialsText : undefined;
+  const profile: CniProfile | undefined =
+    baseProfile && denials !== undefined ? { ...baseProfile, denials } : baseProfile;
 
   // Includes → sources, in order; the environment file last so that its flows follow.
   const files = [file];
@@ -450,6 +455,7 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
     order,
     cni: profile.name,
     profile,
+    ...(denials !== undefined ? { denials } : {}),
     dns,
     nodeCidrs,
     excludedNamespaces,

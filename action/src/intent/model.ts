@@ -112,7 +112,10 @@ export interface EnvironmentIntent {
   /** Position in the promotion order; lower deploys first. */
   order: number;
   cni: CniProfileName;
+  /** The profile, with `denials` as the environment declares it. */
   profile: CniProfile;
+  /** The `denials:` key, when the environment declares how its dataplane denies. */
+  denials?: "drop" | "reject";
   dns: DnsIntent;
   /** Sources of kubelet health checks, allowed as ingress where the profile needs it. */
   nodeCidrs: string[];

@@ -2,18 +2,12 @@
  * Three-way verdicts: an observation against the expectation after the deploy, and the
  * expectation after against the one before (PRODUCT: core idea 4).
  */
-import {
-  observedReachability,
-  type CheckResult,
-  type Classification,
-  type ObservedOutcome,
-  type ProbeCheck,
-  type ProbeCounts,
-} from "./types.js";
+import type { Reachability } from "../semantics/reachability.js";
+import type { CheckResult, Classification, ProbeCheck, ProbeCounts } from "./types.js";
 
-export function classify(check: ProbeCheck, observed: ObservedOutcome): Classification {
+/** Classifies what a check showed, read on the plan's dataplane (`readObservation`). */
+export function classify(check: ProbeCheck, seen: Reachability): Classification {
   if (check.expect === "cannot-check") return "not-checked";
-  const seen = observedReachability(observed);
   if (seen === "cannot-check") return "inconclusive";
   if (seen !== check.expect) return "deviation";
   if (check.expect === check.expectBefore) return "as-expected";

@@ -8,12 +8,14 @@ export function inconclusiveResult(plan: ProbePlan, why: string): ProbeRunResult
       ? {
           check,
           observed: { outcome: "cannot-check", evidence: "planned", message: check.reason },
+          seen: "cannot-check",
           classification: "not-checked",
           attempts: 0,
         }
       : {
           check,
           observed: { outcome: "cannot-check", evidence: "probe-error", message: why },
+          seen: "cannot-check",
           classification: "inconclusive",
           attempts: 0,
         },
@@ -25,5 +27,6 @@ export function inconclusiveResult(plan: ProbePlan, why: string): ProbeRunResult
     counts: { passed: 0, failed: 0, inconclusive: results.length - notChecked, notChecked },
     rounds: 0,
     warnings: [why],
+    coverage: [],
   };
 }

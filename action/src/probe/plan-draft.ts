@@ -24,6 +24,8 @@ export interface Draft {
   port: number;
   protocol: Protocol;
   portName?: string;
+  /** Whether the destination declares something listening on the port (see ProbeCheck.listens). */
+  listens?: boolean;
   reason: string;
   cannotCheck?: CannotCheck;
   source?: ProbeCheck["source"];

@@ -161,6 +161,7 @@ export function expectations(input: ExpectationInput): {
         expect,
         expectBefore,
         changeDeclared,
+        ...(d.listens !== undefined ? { listens: d.listens } : {}),
         reason: d.reason,
         because: because(va),
         judgedTo: d.judgeTo,

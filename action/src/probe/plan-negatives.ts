@@ -19,7 +19,7 @@ import type { Reachability } from "../semantics/reachability.js";
 import { connectionSource, connectionTarget, type Draft, type PlannedConnections } from "./plan-draft.js";
 import { sourceOf, type Identities, type Identity } from "./plan-identities.js";
 import { podTarget, type LiveInventory, type LivePod } from "./plan-inventory.js";
-import { protocolProblem, targetsIn, type DeclaredPairs } from "./plan-targets.js";
+import { listeningPorts, protocolProblem, targetsIn, type DeclaredPairs } from "./plan-targets.js";
 import type { PlanCaps, ProbeCheck } from "./types.js";
 
 /** A service of a managed namespace, as a caller and as a callee of negative checks. */
@@ -68,6 +68,7 @@ function negativeDraft(
     judgeTo: pod.key,
     port,
     protocol: "TCP",
+    listens: listeningPorts(callee.svc, pod).has(`${port}/TCP`),
     reason,
     source: callee.svc.source,
   };
@@ -310,6 +311,7 @@ export function negativeCandidates(
         judgeTo: t.address,
         port: t.port,
         protocol: t.protocol,
+        listens: true,
         reason: `outside address ${t.address}: no flow of ${m.id.label} allows it`,
         source: t.source,
       };

@@ -8,7 +8,7 @@
  *
  * A check that cannot be made is kept, with why.
  */
-import type { Endpoint, EnvironmentIntent, FlowPort, Protocol } from "../intent/model.js";
+import type { Endpoint, EnvironmentIntent, FlowPort, Protocol, Service } from "../intent/model.js";
 import type { CniProfile } from "../cni/profiles.js";
 import { compareStrings as cmp } from "../compile/canonical.js";
 import { cidrContains, parseCidr, parseIp, representativeAddress } from "../semantics/ip.js";
@@ -134,7 +134,9 @@ export function declaredChecks(
         for (const t of targets) {
           const cannot = sourceProblem ?? protocolProblem(env.profile, t.protocol);
           const target = { ip: t.address, cidr: toLabel };
-          drafts.push(draft("external", target, t.port, t.protocol, t.address, cannot));
+          const d = draft("external", target, t.port, t.protocol, t.address, cannot);
+          d.listens = true;
+          drafts.push(d);
         }
       }
       continue;
@@ -149,6 +151,7 @@ export function declaredChecks(
             service: flow.to.service,
           }
         : { namespace: flow.to.namespace, labels: flow.to.podLabels, service: undefined };
+    const calleeService = flow.to.kind === "service" ? identities.service(toLabel) : undefined;
     const pods = pickPods(cluster.podsOf(callee.namespace, callee.labels));
     for (const fp of flow.ports.length > 0 ? flow.ports : [{ protocol: "TCP" as Protocol } as FlowPort]) {
       const problem = sourceProblem ?? protocolProblem(env.profile, fp.protocol);
@@ -164,7 +167,12 @@ export function declaredChecks(
         continue;
       }
       for (const pod of pods) {
-        for (const port of resolvePorts(fp, pod)) {
+        const listening = listeningPorts(calleeService, pod);
+        const rejects = env.profile.denials === "reject";
+        for (const port of rejects
+          ? aimAtListeners(fp, resolvePorts(fp, pod), listening)
+          : resolvePorts(fp, pod)) {
+          const listens = listening.has(`${port.port}/${port.protocol}`);
           const udpProblem: CannotCheck | undefined =
             port.protocol === "UDP"
               ? {
@@ -181,9 +189,20 @@ export function declaredChecks(
                     : `pod ${pod.key} declares no ${fp.protocol} container port to probe`,
                 }
               : undefined;
+          // Where denials are rejected, a refusal is what a denial looks like: only a port
+          // something listens on tells them apart.
+          const listenerProblem: CannotCheck | undefined =
+            rejects && !listens && port.port !== 0
+              ? {
+                  reason: "no-listener",
+                  message: `nothing is declared to listen on ${port.port}/${port.protocol} at ${pod.key}: ${env.profile.name} rejects denied connections, so a refusal there cannot tell a denial from a closed port (declare the port on the service, or as a container port)`,
+                }
+              : undefined;
           const target = podTarget(pod, callee.service);
-          const cannot = problem ?? portProblem ?? udpProblem;
-          drafts.push(draft("declared", target, port.port, port.protocol, pod.key, cannot, port.name));
+          const cannot = problem ?? portProblem ?? udpProblem ?? listenerProblem;
+          const d = draft("declared", target, port.port, port.protocol, pod.key, cannot, port.name);
+          d.listens = listens;
+          drafts.push(d);
         }
       }
     }
@@ -236,6 +255,7 @@ export function dnsChecks(
         ...(dnsPod ? { judgeTo: dnsPod.key } : {}),
         port: 53,
         protocol,
+        listens: true,
         reason: `DNS over ${protocol} from ${ns.name} to the cluster DNS in ${env.dns.namespace}`,
         ...(cannot ? { cannotCheck: cannot } : {}),
         source: ns.source,
@@ -261,6 +281,41 @@ function resolvePorts(fp: FlowPort, pod: LivePod): { port: number; protocol: Pro
   }
   const ports = fp.endPort !== undefined && fp.endPort !== fp.port ? [fp.port, fp.endPort] : [fp.port];
   return ports.map((port) => ({ port, protocol: fp.protocol }));
+}
+
+/**
+ * The ports something is declared to listen on at a pod, as "port/PROTOCOL": the single
+ * ports its service declares in the intent, and the pod's container ports.
+ */
+export function listeningPorts(service: Service | undefined, pod: LivePod): Set<string> {
+  const out = new Set<string>();
+  for (const p of service?.ports ?? []) if (p.endPort === undefined) out.add(`${p.port}/${p.protocol}`);
+  for (const p of pod.ports) out.add(`${p.containerPort}/${p.protocol}`);
+  return out;
+}
+
+/**
+ * The ports of a flow port range to check where denials are rejected: the lowest and the
+ * highest port inside it that something listens on, instead of the range's ends (where
+ * nothing may listen); the ends when none does (a planned cannot-check then says why).
+ */
+function aimAtListeners(
+  fp: FlowPort,
+  resolved: { port: number; protocol: Protocol; name?: string }[],
+  listening: Set<string>,
+): { port: number; protocol: Protocol; name?: string }[] {
+  if (fp.port === undefined || fp.endPort === undefined || fp.endPort === fp.port) return resolved;
+  const inside = [...listening]
+    .map((key) => key.split("/"))
+    .filter(([, protocol]) => protocol === fp.protocol)
+    .map(([port]) => Number(port))
+    .filter((port) => port >= (fp.port as number) && port <= (fp.endPort as number))
+    .sort((a, b) => a - b);
+  if (inside.length === 0) return resolved;
+  return [...new Set([inside[0] as number, inside.at(-1) as number])].map((port) => ({
+    port,
+    protocol: fp.protocol,
+  }));
 }
 
 /** The intent's probe targets inside a CIDR (outside its except ranges) matching a flow port. */

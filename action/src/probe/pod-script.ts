@@ -213,7 +213,7 @@ export function outcomeOf(line: ResultLine, dns: boolean): ObservedOutcome {
     case "answered":
       return { outcome: "allowed", detail: "connected" };
     case "refused":
-      return { outcome: "allowed", detail: "refused" };
+      return { outcome: "refused" };
     case "timeout":
       return dns
         ? { outcome: "dns-failure", message: "the DNS server did not answer before the timeout" }

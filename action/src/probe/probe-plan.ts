@@ -135,6 +135,7 @@ export function buildProbePlan(input: PlanInput): ProbePlan {
     caps,
     omittedNegative,
     reprobe: { ...DEFAULT_REPROBE_POLICY, ...input.reprobe },
+    dataplane: { cni: input.environment.cni, denials: input.environment.profile.denials },
     warnings,
   };
 }

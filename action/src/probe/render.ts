@@ -110,12 +110,26 @@ function why(c: ProbeCheck): string {
   return `${c.reason}${change}`;
 }
 
+/** How a refusal is read on the plan's dataplane. */
+function dataplaneLine(plan: ProbePlan): string {
+  const { cni, denials } = plan.dataplane;
+  switch (denials) {
+    case "drop":
+      return `${cni} drops denied connections (they time out); a refused connection reached its pod`;
+    case "reject":
+      return `${cni} rejects denied connections (refused, as by a closed port); a refusal reads as blocked, and declared flows are checked on ports that listen`;
+    case "unknown":
+      return `${cni} may drop or reject denied connections; a refusal decides nothing`;
+  }
+}
+
 export function renderPlanText(plan: ProbePlan): string {
   const out = [`probe plan for ${plan.environment}: ${planSummaryLine(plan)}`];
   out.push(
     `negative checks: at most ${plan.caps.negative} (${plan.caps.negativePerSource} per source); ${plan.omittedNegative} more candidates left out`,
   );
   out.push(
+    `dataplane: ${dataplaneLine(plan)}`,
     `re-probe: mismatches until ${plan.reprobe.deadlineSeconds}s (every ${plan.reprobe.intervalSeconds}s), then confirm ${plan.reprobe.confirmRounds}×`,
   );
   for (const g of groupBySource(plan)) {
@@ -133,7 +147,7 @@ export function renderPlanMarkdown(plan: ProbePlan): string {
   const out = [
     `**Probe plan for ${escapeMarkdown(plan.environment)}**: ${planSummaryLine(plan)}.`,
     "",
-    `Negative checks: at most ${plan.caps.negative} (${plan.caps.negativePerSource} per source); ${plan.omittedNegative} more candidates left out. Mismatches are re-probed for ${plan.reprobe.deadlineSeconds}s, then every check is confirmed once.`,
+    `Negative checks: at most ${plan.caps.negative} (${plan.caps.negativePerSource} per source); ${plan.omittedNegative} more candidates left out. Dataplane: ${escapeMarkdown(dataplaneLine(plan))}. Mismatches are re-probed for ${plan.reprobe.deadlineSeconds}s, then every check is confirmed once.`,
   ];
   for (const g of groupBySource(plan)) {
     out.push(

@@ -5,8 +5,9 @@
  * observations are the run's result.
  */
 import { classify, countResults } from "./classify.js";
+import { coverageNotes } from "./coverage.js";
 import type { CheckResult, ObservedOutcome, ProbePlan, ProbeRunResult, Prober } from "./types.js";
-import { observedReachability } from "./types.js";
+import { readObservation } from "./types.js";
 
 /** Time as the run sees it: the real clock is an adapter (`adapters/clock.ts`); tests pass a fake one. */
 export interface Clock {
@@ -40,8 +41,9 @@ export async function runProbes(
     for (const id of ids) attempts.set(id, (attempts.get(id) ?? 0) + 1);
     return seen.outcomes;
   };
+  // An observation read on the plan's dataplane (a refusal means what its denials make it).
   const matches = (id: string, o: ObservedOutcome | undefined): boolean =>
-    o !== undefined && observedReachability(o) === byId.get(id)?.expect;
+    o !== undefined && readObservation(o, plan.dataplane.denials).seen === byId.get(id)?.expect;
 
   const deadline = clock.now() + plan.reprobe.deadlineSeconds * 1000;
   let observed = await probe(checkable.map((c) => c.id));
@@ -69,7 +71,22 @@ export async function runProbes(
               ? "the run was cancelled"
               : "the prober returned no result for the check",
           });
-    return { check, observed: o, classification: classify(check, o), attempts: attempts.get(check.id) ?? 0 };
+    const read = readObservation(o, plan.dataplane.denials);
+    return {
+      check,
+      observed: o,
+      seen: read.seen,
+      ...(read.reading !== undefined ? { reading: read.reading } : {}),
+      classification: classify(check, read.seen),
+      attempts: attempts.get(check.id) ?? 0,
+    };
   });
-  return { environment: plan.environment, results, counts: countResults(results), rounds: round, warnings };
+  return {
+    environment: plan.environment,
+    results,
+    counts: countResults(results),
+    rounds: round,
+    warnings,
+    coverage: coverageNotes(plan, results),
+  };
 }

@@ -83,12 +83,16 @@ export class SimulatedProber implements Prober {
       return verdict.allowed
         ? { outcome: "allowed", detail: "connected" }
         : { outcome: "dns-failure", message: "DNS query timed out" };
-    if (!verdict.allowed) return { outcome: "blocked", detail: "timeout" };
+    // A denial as the plan's dataplane shows it: refused where it rejects, else a timeout.
+    if (!verdict.allowed)
+      return plan.dataplane.denials === "reject"
+        ? { outcome: "refused" }
+        : { outcome: "blocked", detail: "timeout" };
     if (isIpTarget(check.to)) return { outcome: "allowed", detail: "connected" };
     const listening = model.podsByKey
       .get(to)
       ?.ports.some((p) => p.containerPort === check.port && (p.protocol ?? "TCP") === check.protocol);
-    return { outcome: "allowed", detail: listening ? "connected" : "refused" };
+    return listening ? { outcome: "allowed", detail: "connected" } : { outcome: "refused" };
   }
 
   probe(request: ProbeRequest): Promise<ProbeObservations> {

@@ -17,6 +17,7 @@ import type {
 import type { CiliumPolicyInput, PolicyInput } from "../semantics/model.js";
 import type { SourceRef } from "../intent/model.js";
 import type { Reachability } from "../semantics/reachability.js";
+import type { CniProfileName, DenialAction } from "../cni/profiles.js";
 
 export type { Reachability };
 
@@ -95,9 +96,12 @@ export function isDnsTarget(t: CheckTarget): t is DnsTarget {
  * - no-probe-target: an outside CIDR without a `probe:` host known to answer;
  * - unresolved-port: a named port (or any port) the destination pods do not declare;
  * - outside-source: the flow comes from outside the cluster, where no probe pod can run;
- * - no-source-namespace: the source's namespace does not exist in the cluster yet.
+ * - no-source-namespace: the source's namespace does not exist in the cluster yet;
+ * - no-listener: on a dataplane that rejects denied connections, the destination declares
+ *   nothing listening on the port, so a refusal could not tell a denial from a closed port.
  */
 export type PlannedCannotCheckReason =
+  | "no-listener"
   | "outside-source"
   | "no-source-namespace"
   | "no-running-pod"
@@ -133,6 +137,12 @@ export interface ProbeCheck {
   portName?: string;
   /** Set exactly when expect is `cannot-check`. */
   cannotCheck?: PlannedCannotCheckReason;
+  /**
+   * Whether the destination declares something listening on the port: a service port of the
+   * intent or a container port of the pod, a probe target, the cluster DNS. Absent for a
+   * planned cannot-check.
+   */
+  listens?: boolean;
   /** The intent declaration behind the check (a flow, a `probe:` target), when there is one. */
   source?: SourceRef;
   /** The rule or isolation behind the expected verdict, one line ("production/allow-api rule 0"). */
@@ -225,6 +235,12 @@ export const DEFAULT_REPROBE_POLICY: ReprobePolicy = {
   confirmRounds: 1,
 };
 
+/** The dataplane facts a plan was made for: how a denial looks, and how it is read. */
+export interface PlanDataplane {
+  cni: CniProfileName;
+  denials: DenialAction;
+}
+
 // --- The plan -------------------------------------------------------------------------------
 
 /** What the planner reads of the cluster: namespaces, pods and Services. */
@@ -262,6 +278,7 @@ export interface ProbePlan {
   /** Negative candidates left out by the caps. */
   omittedNegative: number;
   reprobe: ReprobePolicy;
+  dataplane: PlanDataplane;
   /** Things the planner noticed (a Service publishing not-ready addresses of a probe pod's labels). */
   warnings: string[];
 }
@@ -269,14 +286,18 @@ export interface ProbePlan {
 // --- Observations ---------------------------------------------------------------------------
 
 /**
- * What a prober saw for one check:
- * - allowed: connected, or `refused` (the packet reached the destination, nothing listens);
+ * What a prober saw for one check, as the client saw it (what it means depends on the
+ * dataplane: see `readObservation`):
+ * - allowed: connected (or a DNS server answered);
+ * - refused: the connection was refused: nothing listens on the port, or a dataplane that
+ *   rejects denied connections denied it;
  * - blocked: timed out;
  * - dns-failure: a DNS check's query got no answer (for a DNS check, reachability blocked);
  * - cannot-check: the check could not be made; `evidence` says why.
  */
 export type ObservedOutcome =
-  | { outcome: "allowed"; detail: "connected" | "refused" }
+  | { outcome: "allowed"; detail: "connected" }
+  | { outcome: "refused" }
   | { outcome: "blocked"; detail: "timeout" }
   | { outcome: "dns-failure"; message: string }
   | { outcome: "cannot-check"; evidence: CannotCheckEvidence; message: string };
@@ -306,16 +327,49 @@ export type CannotCheckEvidence =
   | "pod-replaced"
   | "pod-restarted";
 
-/** The reachability an observation shows. */
-export function observedReachability(o: ObservedOutcome): Reachability {
+/** An observation read on a dataplane: the reachability it shows, and why when that needs saying. */
+export interface Reading {
+  seen: Reachability;
+  /** How a refusal was read, one sentence for reports. */
+  reading?: string;
+}
+
+/**
+ * The reachability an observation shows on a dataplane whose denials are `denials`. A
+ * refusal: on a dropping dataplane the packet reached the pod (allowed); on a rejecting one
+ * it is what a denial looks like (blocked), and the plan aimed positive checks at ports that
+ * listen; where the dataplane is unknown it decides nothing. An "allowed" never rests on an
+ * answer a denial could also give.
+ */
+export function readObservation(o: ObservedOutcome, denials: DenialAction): Reading {
   switch (o.outcome) {
     case "allowed":
-      return "allowed";
+      return { seen: "allowed" };
     case "blocked":
     case "dns-failure":
-      return "blocked";
+      return { seen: "blocked" };
     case "cannot-check":
-      return "cannot-check";
+      return { seen: "cannot-check" };
+    case "refused":
+      switch (denials) {
+        case "drop":
+          return {
+            seen: "allowed",
+            reading: "refused: the connection reached the pod and nothing listens (denials are dropped here)",
+          };
+        case "reject":
+          return {
+            seen: "blocked",
+            reading:
+              "refused, read as blocked: the dataplane rejects denied connections, and a port where nothing listens answers the same",
+          };
+        case "unknown":
+          return {
+            seen: "cannot-check",
+            reading:
+              "refused, which decides nothing: a denial or a port where nothing listens (declare denials: drop or reject)",
+          };
+      }
   }
 }
 
@@ -336,6 +390,10 @@ export type Classification =
 export interface CheckResult {
   check: ProbeCheck;
   observed: ObservedOutcome;
+  /** The reachability the observation was read as on the plan's dataplane. */
+  seen: Reachability;
+  /** How a refusal was read, when the observation was one. */
+  reading?: string;
   classification: Classification;
   /** Probe rounds that included this check (first round, re-probes, confirmation). */
   attempts: number;
@@ -360,6 +418,8 @@ export interface ProbeRunResult {
   /** Rounds probed in total. */
   rounds: number;
   warnings: string[];
+  /** What the dataplane's way of denying cost this run's evidence, one sentence each. */
+  coverage: string[];
 }
 
 // --- The prober -----------------------------------------------------------------------------

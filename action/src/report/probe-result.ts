@@ -38,10 +38,12 @@ export function sortedResults(result: ProbeRunResult): CheckResult[] {
   );
 }
 
-export function observedText(o: ObservedOutcome): string {
+export function observedText(o: ObservedOutcome, reading?: string): string {
   switch (o.outcome) {
     case "allowed":
-      return o.detail === "refused" ? "allowed (refused: reached, nothing listens)" : "allowed (connected)";
+      return "allowed (connected)";
+    case "refused":
+      return reading ?? "refused";
     case "blocked":
       return "blocked (timeout)";
     case "dns-failure":
@@ -156,6 +158,7 @@ export function probeHeadline(result: ProbeRunResult): string {
 export function renderProbeText(result: ProbeRunResult, options: ProbeReportOptions): string {
   const lines = [terminalSafe(probeHeadline(result))];
   for (const w of result.warnings) lines.push(`warning: ${terminalSafe(w)}`);
+  for (const n of result.coverage) lines.push(`coverage: ${terminalSafe(n)}`);
   let section: string | undefined;
   for (const r of sortedResults(result)) {
     const s = isWrong(r.classification) ? "wrong" : "as expected or intended";
@@ -167,7 +170,7 @@ export function renderProbeText(result: ProbeRunResult, options: ProbeReportOpti
     lines.push(
       terminalSafe(
         `  ${r.classification.padEnd(15)} ${c.kind.padEnd(8)} ${sourceText(c)} -> ${targetText(c)}:${c.port}/${c.protocol}` +
-          `  expected ${c.expect}${c.expectBefore !== c.expect ? ` (before: ${c.expectBefore})` : ""}, observed ${observedText(r.observed)}` +
+          `  expected ${c.expect}${c.expectBefore !== c.expect ? ` (before: ${c.expectBefore})` : ""}, observed ${observedText(r.observed, r.reading)}` +
           (c.because ? `  [${c.because}]` : ""),
       ),
     );
@@ -180,6 +183,7 @@ export function renderProbeText(result: ProbeRunResult, options: ProbeReportOpti
 export function renderProbeMarkdown(result: ProbeRunResult, options: ProbeReportOptions): string {
   const out = [`### ${escapeMarkdown(probeHeadline(result))}`, ""];
   for (const w of result.warnings) out.push(`> [!WARNING]\n> ${escapeMarkdown(w)}`, "");
+  for (const n of result.coverage) out.push(`> ${escapeMarkdown(n)}`, "");
   out.push(
     "| classification | check | from | to | expected | observed |",
     "| --- | --- | --- | --- | --- | --- |",
@@ -188,7 +192,7 @@ export function renderProbeMarkdown(result: ProbeRunResult, options: ProbeReport
     const c = r.check;
     out.push(
       `| ${isWrong(r.classification) ? "**" + r.classification + "**" : r.classification} | ${code(c.id)} | ${escapeMarkdown(sourceText(c))} | ` +
-        `${escapeMarkdown(`${targetText(c)}:${c.port}/${c.protocol}`)} | ${c.expect} | ${escapeMarkdown(observedText(r.observed))} |`,
+        `${escapeMarkdown(`${targetText(c)}:${c.port}/${c.protocol}`)} | ${c.expect} | ${escapeMarkdown(observedText(r.observed, r.reading))} |`,
     );
   }
   const repros = sortedResults(result)
@@ -211,6 +215,7 @@ export function renderProbeJson(result: ProbeRunResult, options: ProbeReportOpti
         counts: result.counts,
         rounds: result.rounds,
         warnings: result.warnings,
+        coverage: result.coverage,
         results: sortedResults(result).map((r) => {
           const repro = reproOf(r, options);
           return {

@@ -5,7 +5,7 @@
  * on a merged pull request. Pure string builders.
  */
 import type { CheckResult, ProbeCheck, ProbePlan } from "../probe/types.js";
-import { isDnsTarget, isIpTarget, observedReachability } from "../probe/types.js";
+import { isDnsTarget, isIpTarget } from "../probe/types.js";
 import type { EnvironmentOutcome, ProbeRecord, RolloutReport } from "../rollout/outcome.js";
 import { decidingProbe, rolloutSucceeded } from "../rollout/outcome.js";
 import type { DriftReport } from "../rollout/outcome.js";
@@ -126,6 +126,7 @@ function renderProbe(probe: ProbeRecord, open: boolean): string[] {
   const wrong = probe.result.results.filter((r) => isWrong(r));
   const right = probe.result.results.filter((r) => !isWrong(r));
   const out = [`<details${open ? " open" : ""}><summary>${escapeMarkdown(title)}</summary>`, ""];
+  for (const note of probe.result.coverage) out.push(`> ${escapeMarkdown(note)}`, "");
   out.push("| check | kind | expected | observed | classification |", "| --- | --- | --- | --- | --- |");
   for (const r of [...wrong.slice(0, MAX_WRONG), ...right.slice(0, MAX_RIGHT)]) {
     out.push(
@@ -149,6 +150,8 @@ function observedText(r: CheckResult): string {
   switch (o.outcome) {
     case "allowed":
       return `allowed (${o.detail})`;
+    case "refused":
+      return `${r.seen} (${escapeMarkdown(r.reading ?? "refused")})`;
     case "blocked":
       return "blocked (timeout)";
     case "dns-failure":
@@ -198,7 +201,7 @@ export function reproduction(r: CheckResult, plan: ProbePlan): string {
   const pod = plan.pods.find(
     (p) => p.metadata.name === check.from.pod && p.metadata.namespace === check.from.namespace,
   );
-  const header = `${escapeMarkdown(describeCheck(check))}: expected ${check.expect}, observed ${observedReachability(r.observed)}`;
+  const header = `${escapeMarkdown(describeCheck(check))}: expected ${check.expect}, observed ${r.seen}${r.observed.outcome === "refused" ? " (refused)" : ""}`;
   const command = pod && reproduceCommand(check, pod, DEFAULT_PROBE_POD_OPTIONS.timeoutSeconds);
   if (command === undefined) {
     return `${header}. No probe pod was planned for this source: from a pod in namespace ${code(check.from.namespace)} with labels ${code(labelsText(check.from.labels))}, connect to ${code(describeCheck(check).split(" -> ")[1] ?? "")}.`;

@@ -19,7 +19,7 @@
  */
 import type { CheckResult } from "../probe/types.js";
 import type { ProbeCheck } from "../probe/types.js";
-import { isDnsTarget, isIpTarget, isPodTarget, observedReachability } from "../probe/types.js";
+import { isDnsTarget, isIpTarget, isPodTarget } from "../probe/types.js";
 
 export const ON_INCONCLUSIVE = ["fail", "rollback", "ignore"] as const;
 /** What an inconclusive probe does: fail (default), roll back, or count as passed. */
@@ -91,15 +91,15 @@ export function isPassed(r: CheckResult): boolean {
 
 /**
  * A failing check that should connect and does not: a declared flow, DNS, or an allowed
- * external address observed blocked (a timeout or a DNS failure).
+ * external address seen blocked (a timeout, a DNS failure, a refusal where denials are rejected).
  */
 export function losesConnectivity(r: CheckResult): boolean {
-  return isFailed(r) && r.check.kind !== "negative" && observedReachability(r.observed) === "blocked";
+  return isFailed(r) && r.check.kind !== "negative" && r.seen === "blocked";
 }
 
 /** A failing check that connects although it must not. */
 export function isOverOpen(r: CheckResult): boolean {
-  return isFailed(r) && observedReachability(r.observed) === "allowed";
+  return isFailed(r) && r.seen === "allowed";
 }
 
 export function assess(results: readonly CheckResult[], baseline?: Baseline): Assessment {

@@ -78,7 +78,9 @@ function addMonitoring(plan: GuardPlan, options: GuardOptions): void {
     const why =
       options.cni === "calico"
         ? "Calico Open Source exports no denied-packet metric (calico_denied_packets exists only in Calico Enterprise and Calico Cloud)"
-        : "the generic profile does not know which CNI enforces the policies, so there is no metric to alert on";
+        : options.cni === "kube-router"
+          ? "kube-router exports no per-policy denied-packet metric"
+          : "the generic profile does not know which CNI enforces the policies, so there is no metric to alert on";
     plan.warnings.push(
       `netpol-rollout:monitoring is on, but the policy-drop alert is not available for profile ${options.cni}: ${why}. No PrometheusRule was registered.`,
     );

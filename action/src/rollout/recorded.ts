@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Node as YamlNode, YAMLMap } from "yaml";
 import type { CompiledBundle } from "../compile/types.js";
 import type { IntentError } from "../intent/model.js";
-import { isCniProfileName } from "../cni/profiles.js";
+import { CNI_PROFILES, isCniProfileName } from "../cni/profiles.js";
 
 /** A compiled bundle as recorded in stack outputs, with what the plan needs to re-check it. */
 export interface RecordedBundle extends CompiledBundle {
@@ -90,7 +90,13 @@ export function parseRecordedBundle(file: string, text: string): RecordedResult 
   const cni = field(map, "cni");
   if (cni === undefined) errors.push(at(map, "cni is missing"));
   else if (!isScalar(cni) || typeof cni.value !== "string" || !isCniProfileName(cni.value))
-    errors.push(at(cni, "cni must be calico, cilium or generic"));
+    errors.push(at(cni, `cni must be one of ${Object.keys(CNI_PROFILES).join(", ")}`));
+  const denials = field(map, "denials");
+  if (
+    denials !== undefined &&
+    (!isScalar(denials) || (denials.value !== "drop" && denials.value !== "reject"))
+  )
+    errors.push(at(denials, "denials must be drop or reject"));
 
   const excluded = field(map, "excludedNamespaces");
   if (excluded !== undefined) {
@@ -152,6 +158,7 @@ export function parseRecordedBundle(file: string, text: string): RecordedResult 
   const bundle: RecordedBundle = {
     environment: value.environment,
     cni: value.cni,
+    ...(value.denials === undefined ? {} : { denials: value.denials }),
     objects: value.objects.map((o) => ({ ...o, origins: o.origins ?? [] })),
     ...(value.excludedNamespaces === undefined ? {} : { excludedNamespaces: value.excludedNamespaces }),
   };
