@@ -69,6 +69,7 @@ export interface RunReport {
         counts: { passed: number; failed: number; inconclusive: number; notChecked: number };
         rounds: number;
         coverage: string[];
+        timing?: { firstRoundMs: number; caughtUpMs?: number; caughtUpBy?: string; endMs: number };
         results: {
           check: { id: string; kind: string; port: number; protocol: string; expect: string };
           observed: { outcome: string; detail?: string; evidence?: string; message?: string };

@@ -476,7 +476,7 @@ export class FakeProbePhase implements ProbePhase {
       cannotCheck: [],
       caps: { negative: 200, negativePerSource: 20 },
       omittedNegative: 0,
-      reprobe: DEFAULT_REPROBE_POLICY,
+      reprobe: { ...DEFAULT_REPROBE_POLICY, settleSeconds: CNI_PROFILES.calico.settleSeconds },
       dataplane: { cni: "calico", denials: "drop" },
       warnings: [],
     };

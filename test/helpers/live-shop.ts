@@ -198,7 +198,7 @@ export async function runActionOn(
         clusterOptions: { timeoutMs: 2000, retry: { baseDelayMs: 5, maxDelayMs: 50 } },
         // Generous waits: a loaded machine must not turn a slow log read into an inconclusive check.
         proberOptions: { pollMs: 50, graceMs: 2000, startTimeoutMs: 10_000 },
-        reprobe: { deadlineSeconds: 1, intervalSeconds: 0.2, confirmRounds: 1 },
+        reprobe: { deadlineSeconds: 1, settleSeconds: 0.2 },
       },
     });
   } finally {

@@ -83,7 +83,7 @@ export function fixturePlan(checks: FixtureCheck[], timeoutSeconds = 1): ProbePl
     cannotCheck: [],
     caps: { negative: 200, negativePerSource: 20 },
     omittedNegative: 0,
-    reprobe: DEFAULT_REPROBE_POLICY,
+    reprobe: { ...DEFAULT_REPROBE_POLICY, settleSeconds: 0 },
     dataplane: { cni: "generic", denials: "drop" },
     warnings: [],
   };

@@ -113,7 +113,7 @@ describe("the probe command against a cluster", () => {
           before: { policies: inventory.policies },
           run: { id: "deviate", environment: env.name },
           pods: { timeoutSeconds: 1 },
-          reprobe: { deadlineSeconds: 1, intervalSeconds: 1 },
+          reprobe: { deadlineSeconds: 1, settleSeconds: 1 },
         }),
       prober: () =>
         new LiveProber(cluster, { timeoutSeconds: 1, runId: "deviate", pollMs: 100, graceMs: 300 }),

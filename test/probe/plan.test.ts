@@ -4,7 +4,13 @@ import { diffEnvironments } from "../../action/src/semantics/diff.js";
 import { SimulatedProber } from "../../action/src/probe/simulated.js";
 import { runProbes, type Clock } from "../../action/src/probe/run.js";
 import { classify } from "../../action/src/probe/classify.js";
-import type { ProbeCheck, ProbePlan, Prober, ProbeRequest } from "../../action/src/probe/types.js";
+import type {
+  ObservedOutcome,
+  ProbeCheck,
+  ProbePlan,
+  Prober,
+  ProbeRequest,
+} from "../../action/src/probe/types.js";
 import { isPodTarget } from "../../action/src/probe/types.js";
 import { CNI_PROFILES } from "../../action/src/cni/profiles.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
@@ -305,65 +311,132 @@ describe("classification", () => {
 });
 
 describe("a probe run", () => {
-  it("re-probes only the mismatches until they settle, then confirms every check once", async () => {
-    const env = environment();
-    const plan = planFor(env, { before: env });
+  /** A prober over the simulated one that rewrites some outcomes, recording each request. */
+  function prober(
+    env: ReturnType<typeof environment>,
+    policiesEnv: ReturnType<typeof environment>,
+    rewrite: (round: number, id: string) => ObservedOutcome | undefined,
+  ): Prober & { requests: { round: number; ids: readonly string[] }[] } {
     const simulated = new SimulatedProber({
       inventory: liveInventory(env),
-      policies: policiesOf(env),
+      policies: policiesOf(policiesEnv),
       profile: env.profile,
     });
-    const late = plan.checks.find((c) => c.kind === "declared" && c.expect === "allowed")!;
     const requests: { round: number; ids: readonly string[] }[] = [];
-    // The dataplane applies one allow late: the first two rounds time out on it.
-    const prober: Prober = {
-      name: "converging",
+    return {
+      name: "rewriting",
+      requests,
       async probe(req: ProbeRequest) {
         requests.push({ round: req.round, ids: req.checkIds ?? [] });
         const seen = await simulated.probe(req);
-        if (req.round <= 2 && seen.outcomes.has(late.id))
-          seen.outcomes.set(late.id, { outcome: "blocked", detail: "timeout" });
+        for (const id of seen.outcomes.keys()) {
+          const o = rewrite(req.round, id);
+          if (o) seen.outcomes.set(id, o);
+        }
         return seen;
       },
       close: () => Promise.resolve(),
     };
-    const result = await runProbes(prober, plan, { clock: fakeClock() });
-    const checkable = plan.checks.filter((c) => c.expect !== "cannot-check").map((c) => c.id);
-    expect(requests.map((r) => r.ids.length)).toEqual([checkable.length, 1, 1, checkable.length]);
-    expect(requests[1]?.ids).toEqual([late.id]);
+  }
+  const TIMEOUT: ObservedOutcome = { outcome: "blocked", detail: "timeout" };
+
+  it("ends after one round when the change's own flipped checks show it and everything agrees", async () => {
+    const before = environment({ ...THREE_TIERS, flows: ["ingress-nginx -> frontend:80"] });
+    const after = environment();
+    const plan = planFor(after, { before, diff: diffEnvironments(before, after) });
+    expect(plan.checks.some((c) => c.expect !== "cannot-check" && c.expect !== c.expectBefore)).toBe(true);
+    const p = prober(after, after, () => undefined);
+    const result = await runProbes(p, plan, { clock: fakeClock() });
+    expect(result.rounds).toBe(1);
     expect(result.counts).toMatchObject({ failed: 0, inconclusive: 0 });
-    expect(result.results.find((r) => r.check.id === late.id)?.attempts).toBe(4);
-    expect(result.rounds).toBe(4);
+    expect(result.timing).toMatchObject({ caughtUpBy: "changes", caughtUpMs: 0 });
   });
 
-  it("stops re-probing at the deadline and reports what the confirmation saw", async () => {
+  it("a check that disagrees once the change took effect fails after two rounds, and the run ends there", async () => {
+    const before = environment({ ...THREE_TIERS, flows: ["ingress-nginx -> frontend:80"] });
+    const after = environment();
+    const plan = planFor(after, { before, diff: diffEnvironments(before, after) });
+    // A flow of both revisions is lost; the change's new flows connect.
+    const lost = plan.checks.find((c) => c.reason === "declared: ingress-nginx -> frontend:80")!;
+    const p = prober(after, after, (_round, id) => (id === lost.id ? TIMEOUT : undefined));
+    const clock = fakeClock();
+    const result = await runProbes(p, plan, { clock });
+    expect(result.rounds).toBe(2);
+    expect(p.requests[1]!.ids).toEqual([lost.id]);
+    expect(result.results.find((r) => r.check.id === lost.id)?.classification).toBe("deviation");
+    expect(result.counts.failed).toBe(1);
+    // Two rounds a second apart: far inside the profile's settle window.
+    expect(clock.now()).toBeLessThan(plan.reprobe.settleSeconds * 1000);
+  });
+
+  it("a failure ends the run once a check that disagreed in that round alone is cleared, not counted", async () => {
     const env = environment();
-    const plan = planFor(env, {
-      before: env,
-      reprobe: { deadlineSeconds: 10, intervalSeconds: 2, confirmRounds: 1 },
-    });
-    const simulated = new SimulatedProber({
-      inventory: liveInventory(env),
-      policies: policiesOf(env),
-      profile: env.profile,
-    });
+    const plan = planFor(env, { before: env, reprobe: { settleSeconds: 1 } });
+    const [lost, glitch] = plan.checks.filter((c) => c.kind === "declared" && c.expect === "allowed");
+    // Rounds at 0 and 1 s: the lost flow times out in both (the second is evidence, the window
+    // having passed); another flow only in the second, the round that confirms the loss.
+    const p = prober(env, env, (round, id) =>
+      id === lost!.id || (id === glitch!.id && round === 2) ? TIMEOUT : undefined,
+    );
+    const result = await runProbes(p, plan, { clock: fakeClock() });
+    expect(result.rounds).toBe(3);
+    expect(p.requests[2]!.ids).toEqual([glitch!.id]);
+    expect(result.results.find((r) => r.check.id === glitch!.id)?.classification).toBe("as-expected");
+    expect(result.results.find((r) => r.check.id === lost!.id)?.classification).toBe("deviation");
+    expect(result.counts.failed).toBe(1);
+  });
+
+  it("while the change has not shown, a disagreement is not evidence until the settle window has passed", async () => {
+    const env = environment();
+    const plan = planFor(env, { before: env, reprobe: { settleSeconds: 3 } });
+    const late = plan.checks.find((c) => c.kind === "declared" && c.expect === "allowed")!;
+    // The dataplane applies one allow late: the first three rounds time out on it.
+    const p = prober(env, env, (round, id) => (id === late.id && round <= 3 ? TIMEOUT : undefined));
+    const result = await runProbes(p, plan, { clock: fakeClock() });
+    const checkable = plan.checks.filter((c) => c.expect !== "cannot-check").length;
+    // Rounds at 0, 1, 2 and 3 s: every check again until the fourth, asked 3 s after the first.
+    expect(p.requests.map((r) => r.ids.length)).toEqual([checkable, checkable, checkable, checkable]);
+    expect(result.counts).toMatchObject({ failed: 0, inconclusive: 0 });
+    expect(result.timing).toMatchObject({ caughtUpBy: "settle-window", caughtUpMs: 3000 });
+  });
+
+  it("a check that never agrees fails in the first round asked after the settle window", async () => {
+    const env = environment();
+    const plan = planFor(env, { before: env, reprobe: { settleSeconds: 3 } });
     const broken = plan.checks.find((c) => c.kind === "declared" && c.expect === "allowed")!;
-    let rounds = 0;
-    const prober: Prober = {
-      name: "deviating",
-      async probe(req) {
-        rounds++;
-        const seen = await simulated.probe(req);
-        if (seen.outcomes.has(broken.id))
-          seen.outcomes.set(broken.id, { outcome: "blocked", detail: "timeout" });
-        return seen;
-      },
-      close: () => Promise.resolve(),
-    };
-    const result = await runProbes(prober, plan, { clock: fakeClock() });
-    // First round, five re-probes within 10 s at 2 s intervals, one confirmation.
-    expect(rounds).toBe(7);
+    const p = prober(env, env, (_round, id) => (id === broken.id ? TIMEOUT : undefined));
+    const clock = fakeClock();
+    const result = await runProbes(p, plan, { clock });
+    // Rounds at 0, 1, 2 and 3 s: it disagreed in all, the last one asked 3 s after the start.
+    expect(result.rounds).toBe(4);
+    expect(clock.now()).toBe(3000);
     expect(result.results.find((r) => r.check.id === broken.id)?.classification).toBe("deviation");
     expect(result.counts.failed).toBe(1);
+  });
+
+  it("one disagreeing round between agreeing ones is no failure", async () => {
+    const env = environment();
+    const plan = planFor(env, { before: env, reprobe: { settleSeconds: 0 } });
+    const flaky = plan.checks.find((c) => c.kind === "declared" && c.expect === "allowed")!;
+    const p = prober(env, env, (round, id) => (id === flaky.id && round === 1 ? TIMEOUT : undefined));
+    const result = await runProbes(p, plan, { clock: fakeClock() });
+    expect(result.rounds).toBe(2);
+    expect(result.counts).toMatchObject({ failed: 0, inconclusive: 0 });
+  });
+
+  it("a check that could not be made is retried until the deadline, then inconclusive", async () => {
+    const env = environment();
+    const plan = planFor(env, { before: env, reprobe: { settleSeconds: 0, deadlineSeconds: 5 } });
+    const unmade = plan.checks.find((c) => c.kind === "declared" && c.expect === "allowed")!;
+    const p = prober(env, env, (_round, id) =>
+      id === unmade.id
+        ? { outcome: "cannot-check", evidence: "never-started", message: "pending" }
+        : undefined,
+    );
+    const clock = fakeClock();
+    const result = await runProbes(p, plan, { clock });
+    expect(clock.now()).toBe(5000);
+    expect(result.results.find((r) => r.check.id === unmade.id)?.classification).toBe("inconclusive");
+    expect(result.counts).toMatchObject({ failed: 0, inconclusive: 1 });
   });
 });

@@ -57,7 +57,7 @@ const plan = () => {
     { from: { namespace: "a", labels: { app: "x" } }, to: { ip: "10.0.0.1" }, port: 80, expect: "allowed" },
     { from: { namespace: "a", labels: { app: "x" } }, to: { ip: "10.0.0.2" }, port: 80, expect: "blocked" },
   ]);
-  p.reprobe = { deadlineSeconds: 5, intervalSeconds: 1, confirmRounds: 1 };
+  p.reprobe = { deadlineSeconds: 5, settleSeconds: 1, failAfter: 2 };
   return p;
 };
 
@@ -66,7 +66,7 @@ describe("the probe report", () => {
     const p = plan();
     const result = await runProbes(
       scripted(() => blocked),
-      { ...p, reprobe: { ...p.reprobe, deadlineSeconds: 0 } },
+      { ...p, reprobe: { ...p.reprobe, settleSeconds: 0 } },
       { clock: systemClock },
     );
     const manifests = new Map(p.pods.map((pod) => [pod.metadata.name, pod]));

@@ -403,6 +403,7 @@ describe("deploy, rollback and probe settings", () => {
             "INPUT_PROBE-IMAGE-PULL-SECRETS": "Reg Cred",
             "INPUT_PROBE-TIMEOUT": "0.5",
             "INPUT_LOCK-WAIT": "1h",
+            "INPUT_SETTLE-SECONDS": "soon",
           }),
         ),
       ),
@@ -414,6 +415,7 @@ describe("deploy, rollback and probe settings", () => {
       'probe-image-pull-secrets: "Reg Cred" is not a Secret name',
       'lock-wait: "1h" is not a whole number of seconds from 0 to 21600',
       'probe-timeout: "0.5" is not a whole number of seconds from 1 to 30',
+      'settle-seconds: "soon" is not a whole number of seconds from 0 to 300',
     ]);
   });
 
@@ -425,6 +427,14 @@ describe("deploy, rollback and probe settings", () => {
     expect(
       problemsOf(() => parseSettings(source({ INPUT_COMMAND: "deploy", "INPUT_LOCK-WAIT": "21601" }))),
     ).toEqual(['lock-wait: "21601" is not a whole number of seconds from 0 to 21600']);
+  });
+
+  it("settle-seconds overrides the CNI profile's settle window; empty leaves it to the profile", () => {
+    const base = { INPUT_COMMAND: "deploy", INPUT_ENVIRONMENTS: "production" };
+    expect(parseSettings(source({ ...base, "INPUT_SETTLE-SECONDS": "12" }))).toMatchObject({
+      probe: { settleSeconds: 12 },
+    });
+    expect(parseSettings(source(base))).not.toHaveProperty("probe.settleSeconds");
   });
 
   it("preview settings hold no cluster inputs", () => {

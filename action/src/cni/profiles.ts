@@ -32,9 +32,24 @@ export interface CniProfile {
   fqdnEgress: boolean;
   /** What a denied connection looks like (the intent's `denials:` overrides it). */
   denials: DenialAction;
+  /**
+   * Seconds the dataplane may take to enforce a change (a policy, or a new pod's address in
+   * the rules of the policies selecting it): before that, a probe that disagrees with the
+   * expectation is not yet evidence. Measured for kube-router; for the others a conservative
+   * bound, not measured here. The `settle-seconds` input overrides it.
+   */
+  settleSeconds: number;
   /** One sentence per behaviour above, quoted in explanations. */
   notes: Record<string, string>;
 }
+
+/**
+ * kube-router enforces a change once its next full sync has run (one at a time, on every
+ * policy or pod event). On the test cluster (`npm run bench -- dataplane`, 2 cores under
+ * load), in two runs: a policy change in p50 80 ms, p99 1.09 s and 1.14 s, at most 1.27 s over
+ * 200 changes each; a new pod an allow selects connected on its first attempt every time.
+ */
+const KUBE_ROUTER_SETTLE_SECONDS = 3;
 
 export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
   generic: {
@@ -46,6 +61,7 @@ export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
     sctpSupported: true,
     fqdnEgress: false,
     denials: "unknown",
+    settleSeconds: 10,
     notes: {
       dns: "generic: DNS is allowed to every pod of the DNS namespace on port 53, which every CNI enforces the same way",
       healthChecks:
@@ -64,6 +80,7 @@ export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
     sctpSupported: true,
     fqdnEgress: false,
     denials: "drop",
+    settleSeconds: 5,
     notes: {
       dns: "calico: namespaceSelector AND podSelector in one peer are enforced together",
       healthChecks: "calico: traffic from the pod's own host is allowed by default, so kubelet probes pass",
@@ -82,6 +99,7 @@ export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
     sctpSupported: false,
     fqdnEgress: true,
     denials: "drop",
+    settleSeconds: 5,
     notes: {
       dns: "cilium: namespaceSelector AND podSelector in one peer are enforced together",
       healthChecks: "cilium: traffic from the local host is allowed by default, so kubelet probes pass",
@@ -101,6 +119,7 @@ export const CNI_PROFILES: Record<CniProfileName, CniProfile> = {
     sctpSupported: true,
     fqdnEgress: false,
     denials: "reject",
+    settleSeconds: KUBE_ROUTER_SETTLE_SECONDS,
     notes: {
       dns: "kube-router: namespaceSelector AND podSelector in one peer are enforced together",
       healthChecks: "kube-router: traffic from the pod's own node is allowed, so kubelet probes pass",

@@ -54,6 +54,7 @@ export interface PlanInput {
   run?: Partial<ProbeRun>;
   caps?: Partial<PlanCaps>;
   pods?: Partial<ProbePodOptions>;
+  /** Default: DEFAULT_REPROBE_POLICY, with the settle window of the environment's CNI profile. */
   reprobe?: Partial<ReprobePolicy>;
   /** The name DNS checks resolve. Default DEFAULT_DNS_NAME. */
   dnsName?: string;
@@ -134,7 +135,11 @@ export function buildProbePlan(input: PlanInput): ProbePlan {
       .map((c) => ({ checkId: c.id, reason: c.cannotCheck!, message: c.reason })),
     caps,
     omittedNegative,
-    reprobe: { ...DEFAULT_REPROBE_POLICY, ...input.reprobe },
+    reprobe: {
+      ...DEFAULT_REPROBE_POLICY,
+      settleSeconds: input.environment.profile.settleSeconds,
+      ...input.reprobe,
+    },
     dataplane: { cni: input.environment.cni, denials: input.environment.profile.denials },
     warnings,
   };

@@ -123,15 +123,18 @@ function dataplaneLine(plan: ProbePlan): string {
   }
 }
 
+/** When the run trusts what it sees, and when a disagreement fails. */
+function reprobeLine(plan: ProbePlan): string {
+  const r = plan.reprobe;
+  return `evidence once the change's own flipped checks show it, or ${r.settleSeconds}s after the first round; a check fails after ${r.failAfter} disagreeing rounds from then; checks that could not be made are retried for ${r.deadlineSeconds}s`;
+}
+
 export function renderPlanText(plan: ProbePlan): string {
   const out = [`probe plan for ${plan.environment}: ${planSummaryLine(plan)}`];
   out.push(
     `negative checks: at most ${plan.caps.negative} (${plan.caps.negativePerSource} per source); ${plan.omittedNegative} more candidates left out`,
   );
-  out.push(
-    `dataplane: ${dataplaneLine(plan)}`,
-    `re-probe: mismatches until ${plan.reprobe.deadlineSeconds}s (every ${plan.reprobe.intervalSeconds}s), then confirm ${plan.reprobe.confirmRounds}×`,
-  );
+  out.push(`dataplane: ${dataplaneLine(plan)}`, `re-probe: ${reprobeLine(plan)}`);
   for (const g of groupBySource(plan)) {
     out.push("", `from ${g.title}`);
     const rows = g.checks.map((c) => [c.expect, c.kind, targetLabel(c), portLabel(c), why(c)]);
@@ -147,7 +150,7 @@ export function renderPlanMarkdown(plan: ProbePlan): string {
   const out = [
     `**Probe plan for ${escapeMarkdown(plan.environment)}**: ${planSummaryLine(plan)}.`,
     "",
-    `Negative checks: at most ${plan.caps.negative} (${plan.caps.negativePerSource} per source); ${plan.omittedNegative} more candidates left out. Dataplane: ${escapeMarkdown(dataplaneLine(plan))}. Mismatches are re-probed for ${plan.reprobe.deadlineSeconds}s, then every check is confirmed once.`,
+    `Negative checks: at most ${plan.caps.negative} (${plan.caps.negativePerSource} per source); ${plan.omittedNegative} more candidates left out. Dataplane: ${escapeMarkdown(dataplaneLine(plan))}. Re-probe: ${escapeMarkdown(reprobeLine(plan))}.`,
   ];
   for (const g of groupBySource(plan)) {
     out.push(

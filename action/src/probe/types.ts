@@ -216,23 +216,24 @@ export interface ProbePodOptions {
 // --- Re-probing -----------------------------------------------------------------------------
 
 /**
- * How a run settles: probe every check; then re-probe only the checks whose observation
- * differs from `expect` until they match or `deadlineSeconds` pass (policies converge
- * eventually); then probe every check once more to confirm. The confirmation is final.
+ * How a run settles (probe/run.ts): a round is evidence once the dataplane has caught up
+ * with the change: every check whose verdict the change flips shows its new verdict, or the
+ * round was asked `settleSeconds` after the run began. A check is final once it agrees in
+ * such a round; it fails once it has disagreed in `failAfter` consecutive rounds, the last of
+ * them such a round. Checks that could not be made are retried until `deadlineSeconds`.
  */
 export interface ReprobePolicy {
-  /** Seconds after the first round during which mismatches are re-probed. Default 60. */
+  /** Seconds after the run began the dataplane may take to catch up. Default: the CNI profile's. */
+  settleSeconds: number;
+  /** Consecutive disagreeing rounds that make a failure, the last one evidence. Default 2. */
+  failAfter: number;
+  /** Seconds after the first round during which checks that could not be made are retried. Default 60. */
   deadlineSeconds: number;
-  /** Seconds between re-probe rounds. Default 2. */
-  intervalSeconds: number;
-  /** Whole-plan confirmation rounds after settling. Default 1. */
-  confirmRounds: number;
 }
 
-export const DEFAULT_REPROBE_POLICY: ReprobePolicy = {
+export const DEFAULT_REPROBE_POLICY: Omit<ReprobePolicy, "settleSeconds"> = {
+  failAfter: 2,
   deadlineSeconds: 60,
-  intervalSeconds: 2,
-  confirmRounds: 1,
 };
 
 /** The dataplane facts a plan was made for: how a denial looks, and how it is read. */
@@ -409,7 +410,7 @@ export interface ProbeCounts {
   notChecked: number;
 }
 
-/** What a whole run (first round, re-probes, confirmation) concluded. */
+/** What a whole run concluded. */
 export interface ProbeRunResult {
   environment: string;
   /** In plan order. */
@@ -420,6 +421,19 @@ export interface ProbeRunResult {
   warnings: string[];
   /** What the dataplane's way of denying cost this run's evidence, one sentence each. */
   coverage: string[];
+  /** How the run settled, for reports; absent for a run that could not run. */
+  timing?: ProbeTiming;
+}
+
+/** How long a run took to settle, in milliseconds from its start. */
+export interface ProbeTiming {
+  /** When the first round's observations were in (the probe pods ran a first time). */
+  firstRoundMs: number;
+  /** When the dataplane was seen to have caught up, and by what. */
+  caughtUpMs?: number;
+  caughtUpBy?: "changes" | "settle-window";
+  /** When the run ended. */
+  endMs: number;
 }
 
 // --- The prober -----------------------------------------------------------------------------

@@ -216,6 +216,7 @@ export function renderProbeJson(result: ProbeRunResult, options: ProbeReportOpti
         rounds: result.rounds,
         warnings: result.warnings,
         coverage: result.coverage,
+        ...(result.timing ? { timing: result.timing } : {}),
         results: sortedResults(result).map((r) => {
           const repro = reproOf(r, options);
           return {

@@ -98,12 +98,17 @@ function renderEnvironment(e: EnvironmentOutcome): string[] {
   for (const n of e.notes) out.push(`- ${escapeMarkdown(n)}`);
   if (e.notes.length > 0) out.push("");
 
-  out.push("| time (UTC) | phase | step | | detail |", "| --- | --- | --- | --- | --- |");
-  for (const t of e.timeline) {
+  const restore = timeToRestore(e);
+  if (restore !== undefined) out.push(restore, "");
+  // Seconds: since the entry before, i.e. how long that step, probe or record took.
+  out.push("| time (UTC) | s | phase | step | | detail |", "| --- | --- | --- | --- | --- | --- |");
+  e.timeline.forEach((t, i) => {
+    const before = i === 0 ? undefined : e.timeline[i - 1];
+    const took = before === undefined ? "" : seconds(Date.parse(t.at) - Date.parse(before.at));
     out.push(
-      `| ${t.at.slice(11, 19)} | ${t.phase} | ${escapeMarkdown(t.step)} | ${t.ok ? "✅" : "❌"} | ${escapeMarkdown(clip(t.detail, 400))} |`,
+      `| ${t.at.slice(11, 19)} | ${took} | ${t.phase} | ${escapeMarkdown(t.step)} | ${t.ok ? "✅" : "❌"} | ${escapeMarkdown(clip(t.detail, 400))} |`,
     );
-  }
+  });
   out.push("");
 
   const deciding = decidingProbe(e);
@@ -120,9 +125,44 @@ function renderEnvironment(e: EnvironmentOutcome): string[] {
   return out;
 }
 
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(1);
+}
+
+/**
+ * After an automatic rollback whose re-probe passed: how long from the step whose probe
+ * failed to the end of that re-probe, and its three parts.
+ */
+function timeToRestore(e: EnvironmentOutcome): string | undefined {
+  const at = (i: number) => Date.parse(e.timeline[i]?.at ?? "");
+  const start = e.timeline.findIndex((t) => t.phase === "rollback" && t.step === "start");
+  const end = e.timeline.findIndex((t) => t.phase === "rollback" && t.step === "probe re-probe");
+  // The failing probe is the last failed probe before the rollback began; it started when the
+  // entry before it ended.
+  const failed = e.timeline.findLastIndex(
+    (t, i) => i < start && t.phase === "deploy" && t.step.startsWith("probe") && !t.ok,
+  );
+  if (failed < 1 || end < start || !e.timeline[end]?.ok) return undefined;
+  const failing = at(failed) - at(failed - 1);
+  const apply = at(end - 1) - at(failed);
+  const reprobe = at(end) - at(end - 1);
+  return `**Time to restore:** ${seconds(at(end) - at(failed - 1))} s (failing probe ${seconds(failing)} s, rollback deployed ${seconds(apply)} s, re-probe ${seconds(reprobe)} s).`;
+}
+
+/** When a probe's pods first ran, when the dataplane was seen to have caught up, and when it ended. */
+function probeTiming(probe: ProbeRecord): string {
+  const t = probe.result.timing;
+  if (t === undefined) return "";
+  const caught =
+    t.caughtUpMs === undefined
+      ? "never seen caught up"
+      : `caught up at ${seconds(t.caughtUpMs)} s (${t.caughtUpBy === "changes" ? "its changes showed" : "settle window"})`;
+  return ` (first round ${seconds(t.firstRoundMs)} s, ${caught}, ended ${seconds(t.endMs)} s)`;
+}
+
 function renderProbe(probe: ProbeRecord, open: boolean): string[] {
   const c = probe.result.counts;
-  const title = `Probe after ${probe.phase === "deploy" ? "" : `${probe.phase} `}${probe.step}: ${c.passed} passed, ${c.failed} failed, ${c.inconclusive} inconclusive, ${c.notChecked} not checkable${probe.decision ? ` → ${probe.decision}` : ""}`;
+  const title = `Probe after ${probe.phase === "deploy" ? "" : `${probe.phase} `}${probe.step}: ${c.passed} passed, ${c.failed} failed, ${c.inconclusive} inconclusive, ${c.notChecked} not checkable${probe.decision ? ` → ${probe.decision}` : ""}${probeTiming(probe)}`;
   const wrong = probe.result.results.filter((r) => isWrong(r));
   const right = probe.result.results.filter((r) => !isWrong(r));
   const out = [`<details${open ? " open" : ""}><summary>${escapeMarkdown(title)}</summary>`, ""];

@@ -65,5 +65,14 @@ export function parseClusterInputs(inputs: Inputs, workspace: string): ClusterSe
       cluster.probe.timeoutSeconds = seconds;
     }
   }
+  const settle = inputs.text("settle-seconds");
+  if (settle !== "") {
+    const seconds = Number(settle);
+    if (!/^\d+$/.test(settle) || seconds > 300) {
+      problems.push(`settle-seconds: "${settle}" is not a whole number of seconds from 0 to 300`);
+    } else {
+      cluster.probe.settleSeconds = seconds;
+    }
+  }
   return cluster;
 }

@@ -114,6 +114,8 @@ export interface ProbeRunSettings {
   imagePullSecrets: string[];
   /** `probe-timeout`: seconds per connection attempt (the pods' and the prober's). Default 3. */
   timeoutSeconds: number;
+  /** `settle-seconds`: the dataplane's settle window; absent: the CNI profile's. */
+  settleSeconds?: number;
 }
 
 /** `deploy`: roll the intent out in safe steps proven by probes, rolling back by itself. */

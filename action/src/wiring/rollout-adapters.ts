@@ -282,7 +282,12 @@ export function liveProbePhase(
       planStepProbes(input, {
         run: { id: `${runId}-${++n}`, environment: input.environment.name },
         pods,
-        ...(options.reprobe ? { reprobe: options.reprobe } : {}),
+        reprobe: {
+          ...options.reprobe,
+          ...(settings.probe.settleSeconds !== undefined
+            ? { settleSeconds: settings.probe.settleSeconds }
+            : {}),
+        },
       }),
     run(plan, signal) {
       // The prober runs under the plan's id, so the pods keep the names the plan gave them.
