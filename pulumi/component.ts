@@ -131,7 +131,13 @@ export class NetpolRollout extends pulumi.ComponentResource {
   readonly digest: pulumi.Output<string>;
   /** The deployed bundle, as `bundleFile` reads it back for a rollback. */
   readonly bundle: pulumi.Output<RecordedBundle>;
-  /** All of our program's stack outputs (environment, stage, digests, counts, guards…). */
+  /**
+   * The cluster the component's Kubernetes provider deploys to: the uid of its kube-system
+   * namespace, read (never changed) through that provider. A cluster keeps it however it is
+   * reached (two URLs, two contexts), and another cluster never has it.
+   */
+  readonly clusterUid: pulumi.Output<string>;
+  /** All of our program's stack outputs (environment, stage, digests, counts, guards, clusterUid…). */
   readonly outputs: pulumi.Output<StackOutputs>;
   /** The children, policies in plan order (allows before the default-deny), then guards. */
   readonly resources: Promise<pulumi.Resource[]>;
@@ -175,7 +181,12 @@ export class NetpolRollout extends pulumi.ComponentResource {
       this.resources = prepared.then((p) => registerPlan(p.plan, this));
     }
     const plan = Promise.resolve(prepared).then((p) => p.plan);
-    this.outputs = pulumi.output(plan.then((p) => p.outputs)) as pulumi.Output<StackOutputs>;
+    // A child, so it goes through the component's provider like the policies do.
+    const kubeSystem = k8s.core.v1.Namespace.get(`${name}:kube-system`, "kube-system", { parent: this });
+    this.clusterUid = kubeSystem.metadata.uid;
+    this.outputs = pulumi
+      .all([plan.then((p) => p.outputs), this.clusterUid])
+      .apply(([outputs, clusterUid]) => ({ ...outputs, clusterUid })) as pulumi.Output<StackOutputs>;
     this.revision = this.outputs.revision;
     this.digest = this.outputs.digest;
     this.bundle = this.outputs.bundle as pulumi.Output<RecordedBundle>;

@@ -48,11 +48,14 @@ function readConfig(): Record<string, string> {
   return raw;
 }
 
+/** The stack outputs as the program returns them: the cluster's uid resolves once kube-system is read. */
+export type ProgramOutputs = Omit<StackOutputs, "clusterUid"> & { clusterUid: pulumi.Output<string> };
+
 export interface ProgramRun {
   /** The component, named after the environment. */
   rollout: NetpolRollout;
   /** What the program returns as the stack outputs. */
-  outputs: StackOutputs;
+  outputs: ProgramOutputs;
 }
 
 /**
@@ -75,13 +78,14 @@ export async function run(): Promise<ProgramRun> {
       loadIntent: (policiesDir, root) => loadIntentFromDir(policiesDir, root),
     });
     const prepared = prepareInput(input);
-    return { rollout: new NetpolRollout(input.environment, prepared), outputs: prepared.plan.outputs };
+    const rollout = new NetpolRollout(input.environment, prepared);
+    return { rollout, outputs: { ...prepared.plan.outputs, clusterUid: rollout.clusterUid } };
   } catch (error) {
     throw runErrorOf(error);
   }
 }
 
 /** The program as the Pulumi runtime calls it: its result becomes the stack outputs. */
-export default async function main(): Promise<StackOutputs> {
+export default async function main(): Promise<ProgramOutputs> {
   return (await run()).outputs;
 }

@@ -113,13 +113,24 @@ describe("deploy errors", () => {
 describe("the deployer", () => {
   const recording = (outcome: (onEvent: (e: EngineEvent) => void) => Promise<Record<string, unknown>>) => {
     const configs: Record<string, string | undefined>[] = [];
+    const previews: Record<string, string | undefined>[] = [];
+    let previewEvents: EngineEvent[] = [];
     const runner: UpRunner = {
       up(_stack, config, onEvent) {
         configs.push(config);
         return outcome(onEvent);
       },
+      async preview(_stack, config, onEvent) {
+        previews.push(config);
+        for (const e of previewEvents) onEvent(e);
+      },
     };
-    return { runner, configs };
+    return {
+      runner,
+      configs,
+      previews,
+      reportInPreview: (events: EngineEvent[]) => (previewEvents = events),
+    };
   };
 
   it("sets the stage, and clears a bundle file and revision not given this time", async () => {
@@ -139,7 +150,9 @@ describe("the deployer", () => {
       monitoring: { enabled: false, namespace: "monitoring", labels: {} },
       kyverno: { enabled: false, action: "Audit" },
     }).outputs;
-    const { runner, configs } = recording(() => Promise.resolve(JSON.parse(JSON.stringify(outputs))));
+    const { runner, configs } = recording(() =>
+      Promise.resolve(JSON.parse(JSON.stringify({ ...outputs, clusterUid: "c54eb4e3" }))),
+    );
     const deployer = createPulumiDeployer(
       { workDir: "/repo/pulumi", stackTemplate: "acme/{env}", env: ENV },
       runner,
@@ -147,7 +160,7 @@ describe("the deployer", () => {
     await deployer.up("production", { stage: "enforce", bundleFile: "/lkg/p.json", revision: "abc" });
     const result = await deployer.up("production", { stage: "allow" });
     expect(result.stack).toBe("acme/production");
-    expect(result.outputs).toEqual(outputs);
+    expect(result.outputs).toEqual({ ...outputs, clusterUid: "c54eb4e3" });
     expect(configs).toEqual([
       {
         "netpol-rollout:environment": "production",

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPulumiDeployer, createPulumiEngine, engineEnvVars } from "../../action/src/adapters/pulumi.js";
 import { e2eBinDir, repoRoot, startE2e } from "./harness.js";
 import type { E2e } from "./harness.js";
+import type { RecordedBundle } from "../../action/src/rollout/recorded.js";
 
 const bin = e2eBinDir();
 if (!bin)
@@ -109,13 +110,22 @@ describe.skipIf(!bin)("switching a deployed stack to the NetpolRollout component
 
   it("the program before the component deploys the environment as top-level resources", async () => {
     useProgram(programs.before);
-    const deployer = createPulumiDeployer({
-      workDir: join(project, "pulumi"),
-      stackTemplate: "{env}",
-      env: e2e.engineEnv,
+    // That program reported no clusterUid, which the deployer now requires: the engine runs it directly.
+    const { LocalWorkspace, PulumiCommand } = await import("@pulumi/pulumi/automation/index.js");
+    const stack = await LocalWorkspace.createOrSelectStack(
+      { stackName: "production", workDir: join(project, "pulumi") },
+      {
+        pulumiCommand: await PulumiCommand.get({ root: dirname(e2e.bin) }),
+        envVars: engineEnvVars(e2e.engineEnv),
+      },
+    );
+    await stack.setAllConfig({
+      "netpol-rollout:stage": { value: "enforce" },
+      "netpol-rollout:revision": { value: "r1" },
     });
-    const result = await deployer.up("production", { stage: "enforce", revision: "r1" });
-    names = result.outputs.bundle.objects.map((o) => `production/${o.manifest.metadata.name}`).sort();
+    const result = await stack.up({ color: "never", suppressOutputs: true, suppressProgress: true });
+    const bundle = result.outputs.bundle?.value as RecordedBundle;
+    names = bundle.objects.map((o) => `production/${o.manifest.metadata.name}`).sort();
     expect(names).toContain("production/default-deny-all");
     deployed = await serverObjects();
     expect(
@@ -135,9 +145,13 @@ describe.skipIf(!bin)("switching a deployed stack to the NetpolRollout component
     const steps = await previewSteps();
     const objects = steps.filter((s) => s.includes(" kubernetes:networking.k8s.io/v1:NetworkPolicy "));
     expect(objects).toEqual(names.map((n) => `same kubernetes:networking.k8s.io/v1:NetworkPolicy ${n}`));
-    // Besides the stack and its provider (both unchanged), the only step is the component's
-    // own create: a grouping in the state, no object in the cluster.
-    expect(steps.filter((s) => !s.startsWith("same "))).toEqual([`create ${COMPONENT} production`]);
+    // Besides the stack and its provider (both unchanged), the only steps are the component's
+    // own create (a grouping in the state) and its read of kube-system (the cluster's
+    // identity): no object in the cluster changes.
+    expect(steps.filter((s) => !s.startsWith("same "))).toEqual([
+      `create ${COMPONENT} production`,
+      `read kubernetes:core/v1:Namespace production:kube-system`,
+    ]);
 
     // What the Action's preview reports for this stack: no operation but "same".
     const engine = createPulumiEngine({
@@ -175,7 +189,9 @@ describe.skipIf(!bin)("switching a deployed stack to the NetpolRollout component
       expect(child.parent, child.urn).toBe(component?.urn);
       expect(child.urn).toContain(`::${COMPONENT}$kubernetes:networking.k8s.io/v1:NetworkPolicy::`);
     }
-    // And from now on, nothing at all to do.
-    expect((await previewSteps()).filter((s) => !s.startsWith("same "))).toEqual([]);
+    // And from now on, nothing at all to do but read the cluster's identity again.
+    expect((await previewSteps()).filter((s) => !s.startsWith("same ") && !s.startsWith("read "))).toEqual(
+      [],
+    );
   });
 });

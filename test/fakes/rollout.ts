@@ -20,7 +20,7 @@ import {
   type DeployOptions,
   type PulumiDeployer,
 } from "../../action/src/ports/index.js";
-import { type DeployResult } from "../../action/src/rollout/engine.js";
+import type { DeployResult, EngineTarget } from "../../action/src/rollout/engine.js";
 import type { BundleFiles, HistoryStore, ProbePhase } from "../../action/src/ports/rollout.js";
 import type { StepProbeInput } from "../../action/src/probe/step-plan.js";
 import type { ClusterState } from "../../action/src/k8s/types.js";
@@ -109,6 +109,8 @@ export function fakeLocks(
 // --- the cluster --------------------------------------------------------------------------
 
 export class FakeCluster {
+  /** The uid of its kube-system namespace: who it is. */
+  uid: string | undefined = "8d3e6f52-1a7c-4b90-a5e2-7c4d9b1f0e36";
   namespaces: Namespace[] = [];
   pods: Pod[] = [];
   readonly policies = new Map<string, PolicyObject>();
@@ -165,6 +167,7 @@ export class FakeCluster {
       pods: this.pods,
       services: [],
       policies: [...this.policies.values()],
+      ...(this.uid === undefined ? {} : { clusterUid: this.uid }),
     });
   }
 
@@ -240,8 +243,18 @@ export class FakeDeployer implements PulumiDeployer {
   lockedBy?: string;
   /** Called after each operation, with the up number and the operation count (cancellation tests). */
   onOperation?: (up: number, operation: number) => void;
+  /** The kube-system uid the program would read; default the cluster's own; null: it reports none. */
+  targetUid?: string | null;
+  /** Previews run for `target`, by environment. */
+  readonly previews: string[] = [];
 
   constructor(private readonly cluster: FakeCluster) {}
+
+  async target(environment: string): Promise<EngineTarget> {
+    this.previews.push(environment);
+    const uid = this.targetUid === undefined ? this.cluster.uid : this.targetUid;
+    return uid === null || uid === undefined ? {} : { clusterUid: uid };
+  }
 
   async up(environment: string, options: DeployOptions): Promise<DeployResult> {
     if (this.lockedBy !== undefined) {

@@ -24,7 +24,7 @@ import type * as PlanModule from "../../action/src/rollout/rollout-plan.js";
 import type * as RecordedModule from "../../action/src/rollout/recorded.js";
 import type * as StackModule from "../../action/src/rollout/stack.js";
 import type { StackInput } from "../../action/src/rollout/stack.js";
-import { installMocks, settled } from "./harness.js";
+import { installMocks, MOCK_CLUSTER_UID, settled } from "./harness.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
 
 const repoRoot = resolve(import.meta.dirname, "../..");
@@ -370,11 +370,12 @@ describe("recorded revisions", () => {
     expect(outputs.bundle.objects).toEqual(allows.objects);
   });
 
-  it("outputs carry nothing secret: only policy objects, names, digests and the revision", async () => {
+  it("outputs carry nothing secret: only policy objects, names, digests, the revision and the cluster's uid", async () => {
     const { outputs } = await deploy(inputFor(compiled("production"), { revision: "abc" }));
     expect(Object.keys(outputs).sort()).toEqual(
       [
         "bundle",
+        "clusterUid",
         "counts",
         "digest",
         "environment",
@@ -385,6 +386,21 @@ describe("recorded revisions", () => {
         "stage",
       ].sort(),
     );
+  });
+
+  it("reads the cluster's identity through its own provider, as its child, and changes nothing there", async () => {
+    const { outputs, rollout } = await deploy(inputFor(compiled("production")));
+    expect(recorder.reads).toEqual([
+      {
+        type: "kubernetes:core/v1:Namespace",
+        name: "production:kube-system",
+        id: "kube-system",
+        parent: await valueOf(rollout.urn),
+      },
+    ]);
+    expect(recorder.registered.some((r) => r.type === "kubernetes:core/v1:Namespace")).toBe(false);
+    expect(outputs.clusterUid).toBe(MOCK_CLUSTER_UID);
+    expect(await valueOf(rollout.clusterUid)).toBe(MOCK_CLUSTER_UID);
   });
 
   it("deploying a recorded bundle registers exactly its objects", async () => {

@@ -2,7 +2,9 @@
  * Pulumi mocks that record what a program registers: type, logical name, inputs, and the
  * dependencies the SDK sends to the engine. Dependencies are read from the
  * RegisterResourceRequest itself (the mocks' newResource does not see them), so a test
- * checks what the engine would receive, not the options a program meant to pass.
+ * checks what the engine would receive, not the options a program meant to pass. Reads of
+ * existing objects (`Resource.get`) are recorded apart, with their parent; the mock cluster
+ * answers a read of kube-system with MOCK_CLUSTER_UID.
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -41,11 +43,30 @@ interface RegisterRequest {
 
 interface PatchableMonitor {
   registerResource(req: RegisterRequest, callback: (...args: unknown[]) => void): unknown;
+  readResource(
+    req: { getType(): string; getName(): string; getParent(): string },
+    callback: (...args: unknown[]) => void,
+  ): unknown;
+}
+
+/** The kube-system uid of the mock cluster. */
+export const MOCK_CLUSTER_UID = "0f5e2d3c-6b7a-4c18-9e2f-3a1b5c7d9e80";
+
+/** An existing object a program read (never changed). */
+export interface Read {
+  type: string;
+  name: string;
+  /** The id read: for a namespace, its name. */
+  id: string;
+  /** The parent's URN as sent to the engine. */
+  parent: string;
 }
 
 export interface Recorder {
   /** Registered resources, in registration order. */
   readonly registered: Registered[];
+  /** Objects read, in order. */
+  readonly reads: Read[];
   /** Forgets what was recorded (between programs run in one test file). */
   reset(): void;
 }
@@ -53,10 +74,25 @@ export interface Recorder {
 /** Installs recording mocks; call before importing or running a program. */
 export async function installMocks(): Promise<Recorder> {
   const registered: Registered[] = [];
+  const reads: Read[] = [];
   const requests = new Map<string, Pick<Registered, "dependsOn" | "parent" | "aliases">>();
+  const readParents = new Map<string, string>();
   await pulumi.runtime.setMocks(
     {
       newResource(args) {
+        if (args.id !== undefined && args.id !== "") {
+          reads.push({
+            type: args.type,
+            name: args.name,
+            id: args.id,
+            parent: readParents.get(`${args.type}::${args.name}`) ?? "",
+          });
+          const uid =
+            args.type === "kubernetes:core/v1:Namespace" && args.id === "kube-system"
+              ? MOCK_CLUSTER_UID
+              : `${args.id}-uid`;
+          return { id: args.id, state: { metadata: { name: args.id, uid } } };
+        }
         const request = requests.get(`${args.type}::${args.name}`);
         registered.push({
           type: args.type,
@@ -78,6 +114,11 @@ export async function installMocks(): Promise<Recorder> {
     false,
   );
   const monitor = pulumi.runtime.getMonitor() as unknown as PatchableMonitor;
+  const originalRead = monitor.readResource.bind(monitor);
+  monitor.readResource = (req, callback) => {
+    readParents.set(`${req.getType()}::${req.getName()}`, req.getParent());
+    return originalRead(req, callback);
+  };
   const original = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req, callback) => {
     const names = req.getDependenciesList().map((urn) => urn.slice(urn.lastIndexOf("::") + 2));
@@ -103,9 +144,12 @@ export async function installMocks(): Promise<Recorder> {
   };
   return {
     registered,
+    reads,
     reset() {
       registered.length = 0;
+      reads.length = 0;
       requests.clear();
+      readParents.clear();
     },
   };
 }

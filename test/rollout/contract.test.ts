@@ -19,14 +19,36 @@ import { CONFIG_NAMESPACE, parseStackConfig } from "../../action/src/rollout/con
 import type { StackOutputs } from "../../action/src/rollout/outputs.js";
 import { loadStackInput, planStack } from "../../action/src/rollout/stack.js";
 import type { Output } from "@pulumi/pulumi";
+import type { EngineEvent } from "@pulumi/pulumi/automation/index.js";
 import type * as ProgramEntry from "../../pulumi/index.js";
 
 const repoRoot = join(import.meta.dirname, "../..");
 const scratch = mkdtempSync(join(tmpdir(), "netpol-contract-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The uid the stand-in program "reads" from kube-system. */
+const CLUSTER_UID = "4f7c2a3e-9d1b-4c55-8e0a-2b6f1d3c9e71";
+
 /** The program as the engine runs it, without registering resources: config in, outputs out (as JSON). */
 const program: UpRunner = {
+  async preview(stack, config, onEvent) {
+    const outputs = await program.up(stack, config, () => undefined);
+    const urn = `urn:pulumi:${stack}::netpol-rollout::pulumi:pulumi:Stack::netpol-rollout-${stack}`;
+    // What the engine reports for the stack in a preview: the outputs it already knows.
+    onEvent({
+      sequence: 1,
+      timestamp: 0,
+      resOutputsEvent: {
+        metadata: {
+          op: "same",
+          urn,
+          type: "pulumi:pulumi:Stack",
+          provider: "",
+          new: { type: "pulumi:pulumi:Stack", urn, custom: false, outputs },
+        },
+      },
+    } as EngineEvent);
+  },
   async up(_stack, config) {
     const raw: Record<string, string> = {};
     for (const [key, value] of Object.entries(config)) {
@@ -40,7 +62,10 @@ const program: UpRunner = {
       loadIntent: (dir, root) => loadIntentFromDir(dir, root),
     });
     // Stack outputs travel through the engine as JSON.
-    return JSON.parse(JSON.stringify(planStack(input).outputs)) as Record<string, unknown>;
+    return JSON.parse(JSON.stringify({ ...planStack(input).outputs, clusterUid: CLUSTER_UID })) as Record<
+      string,
+      unknown
+    >;
   },
 };
 
@@ -56,13 +81,20 @@ async function programOutputs(environment: string, stage: "allow" | "enforce"): 
     readFile: (path) => readFile(path, "utf8"),
     loadIntent: (dir, root) => loadIntentFromDir(dir, root),
   });
-  return planStack(input).outputs;
+  return { ...planStack(input).outputs, clusterUid: CLUSTER_UID };
 }
 
 describe("the program and the adapter share one contract", () => {
   it("has one type for the outputs the program returns and the adapter reads", () => {
-    expectTypeOf<Awaited<ReturnType<typeof ProgramEntry.default>>>().toEqualTypeOf<StackOutputs>();
-    expectTypeOf<ProgramEntry.ProgramRun["outputs"]>().toEqualTypeOf<StackOutputs>();
+    // The program returns the uid as an Output (read while deploying); otherwise the very type.
+    expectTypeOf<
+      Awaited<ReturnType<typeof ProgramEntry.default>>
+    >().toEqualTypeOf<ProgramEntry.ProgramOutputs>();
+    expectTypeOf<ProgramEntry.ProgramRun["outputs"]>().toEqualTypeOf<ProgramEntry.ProgramOutputs>();
+    expectTypeOf<Omit<ProgramEntry.ProgramOutputs, "clusterUid">>().toEqualTypeOf<
+      Omit<StackOutputs, "clusterUid">
+    >();
+    expectTypeOf<ProgramEntry.ProgramOutputs["clusterUid"]>().toEqualTypeOf<Output<string>>();
     expectTypeOf<ProgramEntry.NetpolRollout["outputs"]>().toEqualTypeOf<Output<StackOutputs>>();
     expectTypeOf<DeployResult["outputs"]>().toEqualTypeOf<StackOutputs>();
   });
@@ -92,12 +124,13 @@ describe("the program and the adapter share one contract", () => {
   it("refuses outputs that are not what the program writes", async () => {
     const broken = createPulumiDeployer(
       { workDir: "/repo/pulumi", stackTemplate: "{env}", env: { path: "", accessTokenSet: false } },
-      { up: () => Promise.resolve({ digest: "sha256:x", stage: "later" }) },
+      { up: () => Promise.resolve({ digest: "sha256:x", stage: "later" }), preview: () => Promise.resolve() },
     );
     const error = await broken.up("production", { stage: "allow" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PulumiDeployError);
     expect((error as Error).message).toMatch(/^pulumi up of stack production: the stack outputs are not/);
     expect((error as Error).message).toContain("stage must be one of allow, enforce");
     expect((error as Error).message).toContain("bundle is missing");
+    expect((error as Error).message).toContain("clusterUid must be a non-empty string");
   });
 });

@@ -110,6 +110,7 @@ describe("the run lock", () => {
     await s.rollout([target(production(), REV_A)]);
     const up = s.deployer.up.bind(s.deployer);
     s.deps.engine = {
+      target: (environment) => s.deployer.target(environment),
       async up(environment, options) {
         const result = await up(environment, options);
         // While the expand step ran, someone handed the Lease to a rollback run.

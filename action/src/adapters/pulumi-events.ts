@@ -51,8 +51,9 @@ export function operationsFromEvents(events: readonly EngineEvent[]): ResourceOp
 }
 
 export function operationOf(m: StepMetadata): ResourceOperation | undefined {
-  // The refresh an update starts with reads each object from the cluster: no change of it.
-  if (m.op === "refresh") return undefined;
+  // The refresh an update starts with reads each object from the cluster, and the program
+  // reads objects it does not manage (kube-system, for the cluster's identity): no change.
+  if (m.op === "refresh" || m.op === "read") return undefined;
   const type = m.type || typeFromUrn(m.urn);
   if (type === "pulumi:pulumi:Stack") return undefined;
   // A provider is bookkeeping when unchanged or first created with a new stack; a provider
@@ -149,4 +150,15 @@ export function sourceOf(inputs: Record<string, unknown>): string | undefined {
 export function resourceLabel(inputs: Record<string, unknown>, urn: string): string {
   const kind = typeof inputs.kind === "string" && inputs.kind !== "" ? inputs.kind : typeFromUrn(urn);
   return `${kind} ${nameOf(inputs, urn)}`;
+}
+
+/** The stack's outputs as the engine reported them (a preview reports those it already knows). */
+export function stackOutputsOf(events: readonly EngineEvent[]): Record<string, unknown> {
+  let outputs: Record<string, unknown> = {};
+  for (const event of events) {
+    const m = event.resOutputsEvent?.metadata;
+    if (!m || (m.type || typeFromUrn(m.urn)) !== "pulumi:pulumi:Stack") continue;
+    if (isRecord(m.new?.outputs)) outputs = m.new.outputs;
+  }
+  return outputs;
 }

@@ -18,7 +18,7 @@ import { existsSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PulumiDeployError, type PreviewEngine, type PulumiDeployer } from "../ports/engine.js";
-import { type DeployResult, type EnginePreview } from "../rollout/engine.js";
+import { type DeployResult, type EnginePreview, type EngineTarget } from "../rollout/engine.js";
 
 /** The project files a Pulumi project directory is recognised by. */
 export const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
@@ -205,18 +205,22 @@ export function shippedProgramDeployer(
   stackOf: (environment: string) => string,
 ): PulumiDeployer {
   let deployer: Promise<PulumiDeployer> | undefined;
+  const ready = async (environment: string): Promise<PulumiDeployer> => {
+    deployer ??= prepare().then(create);
+    try {
+      return await deployer;
+    } catch (error) {
+      throw new PulumiDeployError(
+        `stack ${stackOf(environment)}: the program netpol-rollout ships could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
   return {
     async up(environment, options): Promise<DeployResult> {
-      deployer ??= prepare().then(create);
-      let ready: PulumiDeployer;
-      try {
-        ready = await deployer;
-      } catch (error) {
-        throw new PulumiDeployError(
-          `stack ${stackOf(environment)}: the program netpol-rollout ships could not be prepared: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      }
-      return ready.up(environment, options);
+      return (await ready(environment)).up(environment, options);
+    },
+    async target(environment, options): Promise<EngineTarget> {
+      return (await ready(environment)).target(environment, options);
     },
   };
 }

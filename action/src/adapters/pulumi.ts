@@ -15,14 +15,14 @@ import { basename, dirname, join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { EngineEvent, PulumiCommand, Stack } from "@pulumi/pulumi/automation/index.js";
 import { PulumiCliMissingError, PulumiDeployError } from "../ports/engine.js";
-import type { PreviewEngine, PulumiDeployer, PulumiEnvironment } from "../ports/engine.js";
-import type { DeployResult, EnginePreview } from "../rollout/engine.js";
+import type { DeployOptions, PreviewEngine, PulumiDeployer, PulumiEnvironment } from "../ports/engine.js";
+import type { DeployResult, EnginePreview, EngineTarget } from "../rollout/engine.js";
 import { findOnPath, nodeProbes } from "./pulumi-availability.js";
 import type { AvailabilityInput } from "./pulumi-availability.js";
 import { classifyDeployError, classifyPulumiError, oneLine } from "./pulumi-errors.js";
-import { completedSteps, isRecord, operationsFromEvents } from "./pulumi-events.js";
+import { completedSteps, isRecord, operationsFromEvents, stackOutputsOf } from "./pulumi-events.js";
 import { configKey, stackConfig, stackName as stackNameOf } from "../rollout/config.js";
-import { readStackOutputs, StackOutputsError } from "../rollout/outputs.js";
+import { clusterUidOf, readStackOutputs, StackOutputsError } from "../rollout/outputs.js";
 import type { StackOutputs } from "../rollout/outputs.js";
 
 export interface PulumiEngineOptions extends AvailabilityInput {
@@ -169,6 +169,12 @@ export interface UpRunner {
     config: Record<string, string | undefined>,
     onEvent: (event: EngineEvent) => void,
   ): Promise<Record<string, unknown>>;
+  /** A preview with this config, without a refresh: nothing is changed, not even the stack's state. */
+  preview(
+    stack: string,
+    config: Record<string, string | undefined>,
+    onEvent: (event: EngineEvent) => void,
+  ): Promise<void>;
 }
 
 export interface PulumiDeployerOptions {
@@ -199,24 +205,40 @@ export interface PulumiDeployerOptions {
  */
 export function createPulumiDeployer(options: PulumiDeployerOptions, runner?: UpRunner): PulumiDeployer {
   const run = runner ?? automationUpRunner(options);
-  return {
-    async up(environment, deploy): Promise<DeployResult> {
-      const stack = stackNameOf(options.stackTemplate, environment);
-      const policiesDir = deploy.policiesDir ?? options.policiesDir;
-      const config = stackConfig({
+  const configOf = (environment: string, deploy: DeployOptions) => {
+    const policiesDir = deploy.policiesDir ?? options.policiesDir;
+    return {
+      ...stackConfig({
         environment,
         stage: deploy.stage,
         ...(policiesDir === undefined ? {} : { policiesDir }),
         ...(deploy.bundleFile === undefined ? {} : { bundleFile: deploy.bundleFile }),
         ...(deploy.revision === undefined ? {} : { revision: deploy.revision }),
-      });
+      }),
+      ...options.providerConfig,
+    };
+  };
+  return {
+    async target(environment, deploy): Promise<EngineTarget> {
+      const stack = stackNameOf(options.stackTemplate, environment);
+      const events: EngineEvent[] = [];
+      options.log?.(`pulumi preview of stack ${stack} (${environment}): which cluster it would deploy to`);
+      try {
+        await run.preview(stack, configOf(environment, deploy), (event) => events.push(event));
+      } catch (error) {
+        throw classifyDeployError(error, stack, events);
+      }
+      const uid = clusterUidOf(stackOutputsOf(events));
+      return uid === undefined ? {} : { clusterUid: uid };
+    },
+    async up(environment, deploy): Promise<DeployResult> {
+      const stack = stackNameOf(options.stackTemplate, environment);
+      const config = configOf(environment, deploy);
       const events: EngineEvent[] = [];
       options.log?.(`pulumi up of stack ${stack} (${environment}, stage ${deploy.stage})`);
       let outputs: Record<string, unknown>;
       try {
-        outputs = await run.up(stack, { ...config, ...options.providerConfig }, (event) =>
-          events.push(event),
-        );
+        outputs = await run.up(stack, config, (event) => events.push(event));
       } catch (error) {
         throw classifyDeployError(error, stack, events);
       }
@@ -241,17 +263,26 @@ export function createPulumiDeployer(options: PulumiDeployerOptions, runner?: Up
 
 function automationUpRunner(options: PulumiDeployerOptions): UpRunner {
   const openStack = stackOpener(options.workDir, options.env, options.cliPath);
+  /** Opens the stack with exactly `config` of ours set (the keys left undefined removed). */
+  const configured = async (stackName: string, config: Record<string, string | undefined>) => {
+    const stack = await openStack(stackName);
+    const set: Record<string, { value: string }> = {};
+    const remove: string[] = [];
+    for (const [key, value] of Object.entries(config)) {
+      if (value === undefined) remove.push(key);
+      else set[key] = { value };
+    }
+    await stack.setAllConfig(set);
+    if (remove.length > 0) await stack.removeAllConfig(remove);
+    return stack;
+  };
   return {
+    async preview(stackName, config, onEvent) {
+      const stack = await configured(stackName, config);
+      await stack.preview({ onEvent, color: "never", suppressOutputs: true, suppressProgress: true });
+    },
     async up(stackName, config, onEvent) {
-      const stack = await openStack(stackName);
-      const set: Record<string, { value: string }> = {};
-      const remove: string[] = [];
-      for (const [key, value] of Object.entries(config)) {
-        if (value === undefined) remove.push(key);
-        else set[key] = { value };
-      }
-      await stack.setAllConfig(set);
-      if (remove.length > 0) await stack.removeAllConfig(remove);
+      const stack = await configured(stackName, config);
       const result = await stack.up({
         onEvent,
         // The engine reads the live objects first: a policy deleted or edited by hand since

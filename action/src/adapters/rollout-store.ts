@@ -80,12 +80,14 @@ export function createHistoryStore(
   };
 }
 
-/** The rollout's view of the live inventory: every namespace, pod, Service and NetworkPolicy. */
+/** The rollout's view of the live inventory: every namespace, pod, Service and NetworkPolicy, and the cluster's uid. */
 export function clusterState(inventory: LiveInventory): ClusterState {
+  const uid = inventory.namespaces.find((n) => n.metadata.name === "kube-system")?.metadata.uid;
   return {
     namespaces: inventory.namespaces,
     pods: inventory.pods as ClusterState["pods"],
     services: inventory.services,
     policies: inventory.policies,
+    ...(uid ? { clusterUid: uid } : {}),
   };
 }

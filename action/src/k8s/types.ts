@@ -126,4 +126,6 @@ export interface ClusterState {
   services: ServiceObject[];
   /** Every NetworkPolicy (and CiliumNetworkPolicy, when read) in the cluster. */
   policies: PolicyObject[];
+  /** The cluster's identity: the uid of its kube-system namespace; undefined when it cannot be read. */
+  clusterUid?: string;
 }

@@ -4,7 +4,7 @@
  * data (`rollout/engine.ts`).
  */
 import type { DeployConfig } from "../rollout/config.js";
-import type { DeployResult, EnginePreview } from "../rollout/engine.js";
+import type { DeployResult, EnginePreview, EngineTarget } from "../rollout/engine.js";
 
 /** The Pulumi engine as the preview sees it. */
 export interface PreviewEngine {
@@ -17,6 +17,12 @@ export type DeployOptions = Omit<DeployConfig, "environment">;
 /** Deploys one rollout stage of an environment's stack (`pulumi up`). */
 export interface PulumiDeployer {
   up(environment: string, options: DeployOptions): Promise<DeployResult>;
+  /**
+   * Runs the program as `up` would, with the same config, as a `pulumi preview` without a
+   * refresh (nothing in the cluster or the stack's state changes), and says which cluster it
+   * would deploy to. Throws like `up`.
+   */
+  target(environment: string, options: DeployOptions): Promise<EngineTarget>;
 }
 
 /** Why the engine part could not produce a preview or a deploy. */

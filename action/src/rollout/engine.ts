@@ -39,3 +39,12 @@ export interface DeployResult {
   /** As the program returned them, read back through `readStackOutputs`. */
   outputs: StackOutputs;
 }
+
+/** Where a deploy would go, as the engine itself sees it before changing anything. */
+export interface EngineTarget {
+  /**
+   * The uid of the kube-system namespace the program read through its Kubernetes provider
+   * (its `clusterUid` output); undefined when the program reports none.
+   */
+  clusterUid?: string;
+}

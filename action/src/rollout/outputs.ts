@@ -8,8 +8,18 @@ import type { StageCounts } from "./rollout-plan.js";
 import { DEPLOY_STAGES } from "./stages.js";
 import type { DeployStage } from "./stages.js";
 
-/** The stack outputs. Nothing secret: policy objects, names, a commit and digests. */
-export interface StackOutputs {
+/** The stack outputs. Nothing secret: policy objects, names, a commit, digests and a uid. */
+export interface StackOutputs extends PlannedOutputs {
+  /**
+   * The cluster deployed to: the uid of its kube-system namespace, read through the
+   * program's Kubernetes provider. An address names a way to reach a cluster, which may be
+   * one of several; this names the cluster.
+   */
+  clusterUid: string;
+}
+
+/** The outputs known before anything is registered: all but the cluster read while deploying. */
+export interface PlannedOutputs {
   environment: string;
   stage: DeployStage;
   /** The git commit deployed, or null when it was not given. */
@@ -54,6 +64,7 @@ export function readStackOutputs(raw: Readonly<Record<string, unknown>>): StackO
   const revision = raw.revision;
   if (revision !== null && typeof revision !== "string") problems.push("revision must be a string or null");
   const digest = string("digest");
+  const clusterUid = string("clusterUid");
   const sourceDigest = string("sourceDigest");
   const from = raw.from === "intent" || raw.from === "recorded" ? raw.from : undefined;
   if (from === undefined) problems.push("from must be intent or recorded");
@@ -80,7 +91,17 @@ export function readStackOutputs(raw: Readonly<Record<string, unknown>>): StackO
     counts,
     from,
     guards: guardList,
+    clusterUid,
   };
+}
+
+/**
+ * The cluster a run of the program would deploy to, as its stack outputs name it: the
+ * `clusterUid` output of a preview, where the program read kube-system through its provider.
+ */
+export function clusterUidOf(raw: Readonly<Record<string, unknown>>): string | undefined {
+  const uid = raw.clusterUid;
+  return typeof uid === "string" && uid !== "" ? uid : undefined;
 }
 
 function countsOf(value: unknown, problems: string[]): Record<string, StageCounts> {

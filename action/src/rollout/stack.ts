@@ -11,7 +11,7 @@ import { formatIntentError } from "../intent/model.js";
 import type { StackSettings } from "./config.js";
 import type { GuardPlan } from "./guards.js";
 import { planGuards } from "./guards.js";
-import type { StackOutputs } from "./outputs.js";
+import type { PlannedOutputs } from "./outputs.js";
 import type { RolloutPlan } from "./rollout-plan.js";
 import { planRollout } from "./rollout-plan.js";
 import { parseRecordedBundle } from "./recorded.js";
@@ -122,7 +122,7 @@ export async function loadStackInput(
 export interface StackPlan {
   rollout: RolloutPlan;
   guards: GuardPlan;
-  outputs: StackOutputs;
+  outputs: PlannedOutputs;
 }
 
 /** Plans the stack without touching Pulumi: throws RolloutRefusedError when the bundle is refused. */
@@ -141,7 +141,7 @@ export function planStack(input: StackInput): StackPlan {
     monitoring: input.monitoring,
     kyverno: input.kyverno,
   });
-  const outputs: StackOutputs = {
+  const outputs: PlannedOutputs = {
     environment: input.environment,
     stage: input.stage,
     revision: input.revision,

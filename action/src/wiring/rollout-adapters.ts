@@ -127,6 +127,7 @@ export function rolloutWiring(
       settings.policiesDir,
       createCommitFetcher(workspace, settings.runner.toolEnv),
     ),
+    clusterName: `${identity.server} (context "${identity.context}")`,
     now: () => new Date(),
     log,
   };
@@ -249,6 +250,7 @@ function notifierFor(settings: DeploySettings, io: ActionIo): PullRequestNotifie
 function noEngine(why: string): PulumiDeployer {
   return {
     up: () => Promise.reject(new Error(`internal: the engine was asked to deploy, but ${why}`)),
+    target: () => Promise.reject(new Error(`internal: the engine was asked where it deploys, but ${why}`)),
   };
 }
 

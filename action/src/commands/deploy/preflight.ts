@@ -1,10 +1,16 @@
 /**
  * Pre-flight: every check before the first change, for every environment. Any problem
  * refuses the whole rollout, so a refusal changes nothing anywhere.
+ *
+ * One check asks the engine itself where it would deploy: a stack's own config or a
+ * program's own provider may reach another cluster than the kubeconfig and context the
+ * probes use, and only the engine knows. A preview (no refresh, nothing changed) reads
+ * kube-system through the program's provider; its uid must be the one the probes see.
  */
 import type { CompiledBundle } from "../../compile/types.js";
 import type { ProbePlan } from "../../probe/types.js";
 import type { ClusterState } from "../../k8s/types.js";
+import type { EngineTarget } from "../../rollout/engine.js";
 import { lastKnownGood, type History } from "../../rollout/last-known-good.js";
 import { describeEntry, type RolloutReport } from "../../rollout/outcome.js";
 import { liveBundle } from "../../rollout/transitions.js";
@@ -69,6 +75,7 @@ export async function preflight(
       problems.push(...observed.problems);
       notes.push(...observed.notes);
     }
+    if (problems.length === 0) problems.push(...(await engineTargetProblems(target, deps, cluster)));
     if (problems.length === 0) {
       try {
         const plan = deps.probes.plan({
@@ -168,6 +175,52 @@ function trustNote(history: History, where: string): string | undefined {
         `and a rollback to one of its revisions deploys what the repository compiles for it, never its recorded objects; the next write authenticates it`
       );
   }
+}
+
+/** The cluster the engine would deploy to, unless it is the one the probes run on. */
+async function engineTargetProblems(
+  target: RolloutTarget,
+  deps: RolloutDeps,
+  cluster: ClusterState,
+): Promise<string[]> {
+  const env = target.intent.name;
+  const probed = deps.clusterName ?? "the cluster of the kubeconfig and context inputs";
+  if (cluster.clusterUid === undefined) {
+    return [
+      `cannot tell which cluster the probes run on (${probed}): its kube-system namespace could not be read; the identity needs get on namespaces`,
+    ];
+  }
+  let engine: EngineTarget;
+  try {
+    const file = await deps.files.write(env, "target", target.bundle);
+    engine = await deps.engine.target(env, {
+      stage: "enforce",
+      bundleFile: file,
+      ...(target.revision === null ? {} : { revision: target.revision }),
+    });
+  } catch (error) {
+    // A locked stack is refused by the first step, with how to recover.
+    if (error instanceof Error && error.name === "StackLockedError") return [];
+    return [
+      `cannot tell which cluster the Pulumi engine would deploy to (its preview failed): ${errorMessage(error)}`,
+    ];
+  }
+  if (engine.clusterUid === undefined) {
+    return [
+      "the Pulumi program does not say which cluster it deploys to (no clusterUid stack output in its preview), " +
+        "so a deploy cannot be checked against the cluster the probes run on: return the NetpolRollout component's " +
+        "outputs as the stack outputs",
+    ];
+  }
+  if (engine.clusterUid !== cluster.clusterUid) {
+    return [
+      `the Pulumi engine would deploy to another cluster than the one the probes run on: its Kubernetes provider ` +
+        `reaches the cluster whose kube-system namespace has uid ${engine.clusterUid}, while the probes run on ${probed}, ` +
+        `whose kube-system uid is ${cluster.clusterUid}; make the stack's kubernetes:* config (and any provider of the ` +
+        `program) target the cluster of the kubeconfig and context inputs`,
+    ];
+  }
+  return [];
 }
 
 /** Namespaces the bundle deploys to that the cluster does not have. */

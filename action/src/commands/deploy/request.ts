@@ -57,6 +57,8 @@ export interface RolloutDeps {
   files: BundleFiles;
   /** A revision's intent from the repository, for records that do not hold it (an earlier version's). */
   compileAt: CompileAtRef;
+  /** The cluster the probes run on, for messages ("https://10.0.0.1:6443 (context prod)"). */
+  clusterName?: string;
   now(): Date;
   log(line: string): void;
 }
