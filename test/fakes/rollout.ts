@@ -374,6 +374,8 @@ export class FakeProbePhase implements ProbePhase {
   /** The n-th run (1-based) throws, as a prober whose API calls fail after their retries. */
   failRun?: number;
   runs = 0;
+  /** Also plans flows whose caller is a namespace (an ingress controller's pods), from its first matching pod. */
+  namespaceCallers = false;
   readonly plans: ProbePlan[] = [];
   private readonly sides = new Map<string, { from: string; to: string }>();
 
@@ -396,6 +398,32 @@ export class FakeProbePhase implements ProbePhase {
     const serviceOf = (namespace: string, name: string) =>
       env.namespaces.find((n) => n.name === namespace)?.services.find((svc) => svc.name === name);
     for (const flow of env.flows) {
+      if (this.namespaceCallers && flow.from.kind === "namespace" && flow.to.kind === "service") {
+        const caller = flow.from;
+        const labels = caller.podLabels ?? {};
+        const src = podOf(caller.namespace, labels);
+        const to = serviceOf(flow.to.namespace, flow.to.service);
+        const dst = to && podOf(to.namespace, to.labels);
+        for (const port of src && to && dst ? flow.ports : []) {
+          checks.push({
+            check: {
+              id: `declared/${caller.namespace}->${to!.namespace}/${to!.name}:${port.port ?? 0}/${port.protocol}`,
+              kind: "declared",
+              from: { namespace: caller.namespace, labels },
+              to: { namespace: to!.namespace, pod: dst!.metadata.name, service: to!.name },
+              port: port.port ?? 0,
+              protocol: port.protocol,
+              expect: "allowed",
+              expectBefore: "allowed",
+              changeDeclared: false,
+              reason: "declared flow",
+              source: flow.source,
+            },
+            from: `${src!.metadata.namespace}/${src!.metadata.name}`,
+            to: `${dst!.metadata.namespace}/${dst!.metadata.name}`,
+          });
+        }
+      }
       if (flow.from.kind !== "service" || flow.to.kind !== "service") continue;
       const from = serviceOf(flow.from.namespace, flow.from.service);
       const to = serviceOf(flow.to.namespace, flow.to.service);

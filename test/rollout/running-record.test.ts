@@ -151,6 +151,26 @@ describe("probes plan from the revision that runs", () => {
     expect(reprobe.result.counts.failed).toBe(0);
   });
 
+  it("the re-probe after an automatic rollback tries the restored revision's public flow, which the failed one dropped", async () => {
+    const s = setup();
+    s.probes.namespaceCallers = true;
+    await s.rollout([target(production(), REV_A)]);
+    // B drops ingress-nginx -> frontend:80 and adds worker -> ledger, which the CNI drops.
+    s.probes.deviations.push((check) =>
+      check.id.startsWith("declared/shop/worker->") ? { outcome: "blocked", detail: "timeout" } : undefined,
+    );
+    const withoutPublic = FLOWS_B.filter((f) => f !== "ingress-nginx -> frontend:80");
+    const report = await s.rollout([target(production(withoutPublic), REV_B)]);
+    const outcome = report.environments[0]!;
+    expect(outcome.status).toBe("rolled-back");
+    const checks = (phase: string) =>
+      outcome.probes.find((p) => p.phase === phase)!.plan.checks.map((c) => c.id);
+    const publicFlow = "declared/ingress-nginx->shop/frontend:80/TCP";
+    expect(checks("deploy")).not.toContain(publicFlow);
+    expect(checks("rollback")).toContain(publicFlow);
+    expect(outcome.probes.find((p) => p.phase === "rollback")!.result.counts.failed).toBe(0);
+  });
+
   it("a manual rollback to a revision whose intent cannot be had refuses, and changes nothing", async () => {
     const s = setup();
     await s.rollout([target(production(), REV_A)]);
