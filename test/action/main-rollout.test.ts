@@ -150,7 +150,7 @@ describe("the Action's deploy command", () => {
   });
 });
 
-describe("the Action's probe command (drift watch)", () => {
+describe("the Action's drift command (alias probe)", () => {
   it("finds a policy deleted by hand: output drift, the step fails", async () => {
     const { fake } = await setup();
     const deployed = await runAction({ command: "deploy", environments: "production" });
@@ -163,7 +163,7 @@ describe("the Action's probe command (drift watch)", () => {
       method: "DELETE",
       headers: { authorization: `Bearer ${fake.token}` },
     });
-    const r = await runAction({ command: "probe", environments: "production" });
+    const r = await runAction({ command: "drift", environments: "production" });
 
     expect(r.io.outputs["drift"]).toBe("true");
     expect(r.failure).toMatch(/drift: production/);

@@ -178,7 +178,7 @@ describe("parseSettings", () => {
       ),
     );
     expect(problems).toEqual([
-      'command: "deploi" is not one of preview, deploy, rollback, probe',
+      'command: "deploi" is not one of preview, deploy, rollback, probe, drift',
       'fail-on: "warnings" is not one of error, warning, never',
       'pulumi-engine: "on" is not one of auto, off',
       'comment-on-pr: "yes" is not a boolean (true or false)',
@@ -349,6 +349,11 @@ describe("deploy, rollback and probe settings", () => {
       source({ INPUT_COMMAND: "probe", INPUT_KUBECONFIG: "/runner/temp/kubeconfig" }),
     );
     expect(absolute).toMatchObject({ command: "probe", kubeconfig: "/runner/temp/kubeconfig" });
+    // `drift` names the drift watch; `probe` is its alias.
+    const drift = parseSettings(
+      source({ INPUT_COMMAND: "drift", INPUT_KUBECONFIG: "/runner/temp/kubeconfig" }),
+    );
+    expect(JSON.stringify(drift)).toBe(JSON.stringify(absolute));
   });
 
   it("rollback: one environment, the target (default last-known-good) and the reason", () => {

@@ -210,9 +210,10 @@ export async function runActionRollout(
       throw new RolloutFailedError(
         `drift: ${safe.environments
           .filter((e) => e.drift)
-          .map(
-            (e) =>
-              `${e.environment} (${e.findings.length} object${e.findings.length === 1 ? "" : "s"} changed by hand, ${e.probe?.counts.failed ?? 0} probe check${e.probe?.counts.failed === 1 ? "" : "s"} failed)`,
+          .map((e) =>
+            e.noRecord
+              ? `${e.environment} (no record of what runs)`
+              : `${e.environment} (${e.findings.length} object${e.findings.length === 1 ? "" : "s"} changed by hand, ${e.failing.length} check${e.failing.length === 1 ? "" : "s"} of the running revision failed)`,
           )
           .join(", ")}; see the job summary`,
       );
@@ -348,6 +349,7 @@ function driftDeps(deps: RolloutDeps, lockWaitMs: number | undefined): DriftDeps
     ...(lockWaitMs === undefined ? {} : { lockWaitMs }),
     history: deps.history,
     probes: deps.probes,
+    compileAt: deps.compileAt,
     now: deps.now,
     log: deps.log,
   };

@@ -1,15 +1,23 @@
 /**
- * The drift watch: compare what each environment's namespaces hold with its last-known-good
- * bundle (a policy edited or deleted by hand, an extra policy in a managed namespace), and
- * probe what is deployed. Changes no NetworkPolicy; when the cluster still holds exactly the
- * last-known-good and the probe passes, the record's last probe is refreshed (the rollback
- * decision compares with the last-known-good's LAST probe).
+ * The drift watch judges each environment against its record of what runs (the running
+ * record; for a record of an earlier version, its last-known-good), never against the live
+ * policies or the checkout:
+ * - objects changed by hand: what the namespaces hold compared with the recorded objects (a
+ *   policy edited or deleted by hand, an extra policy in a managed namespace);
+ * - declared flows that fail: the probes plan from the running revision's intent, and expect
+ *   what its recorded objects allow, so a policy emptied by hand fails its flows' checks;
+ * - a deploy pending: the checkout's intent compiles to other objects than the running ones;
+ * - no record: nothing says what runs, so nothing is judged.
+ * Changes no NetworkPolicy; when the cluster still holds exactly the last-known-good and the
+ * probe passes, the record's last probe is refreshed (the rollback decision compares with
+ * the last-known-good's LAST probe).
  *
  * Not read-only, then: it creates probe pods and writes the record, so it takes each
  * environment's run lock like a deploy, waiting a bounded time. An environment whose lock
  * another run holds past the wait is skipped, and the report says so and whose it was.
  */
-import { objectKey } from "../compile/bundle.js";
+import { bundleDigest, objectKey } from "../compile/bundle.js";
+import { compileEnvironment } from "../compile/compile.js";
 import { canonicalJson } from "../compile/canonical.js";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE, type CompiledBundle } from "../compile/types.js";
 import type { EnvironmentIntent } from "../intent/model.js";
@@ -23,7 +31,18 @@ import { describeHolder } from "../rollout/lock.js";
 import { lastKnownGood, withProbe, type History, type ProvenEntry } from "../rollout/last-known-good.js";
 import { liveBundle, namespaceOf } from "../rollout/transitions.js";
 import { baselineFrom } from "../rollout/decision.js";
-import { describeEntry, type DriftFinding, type DriftOutcome, type DriftReport } from "../rollout/outcome.js";
+import {
+  describeEntry,
+  type DriftFailure,
+  type DriftFinding,
+  type DriftOutcome,
+  type DriftReport,
+} from "../rollout/outcome.js";
+import { describeRunning, intentOf } from "../rollout/running.js";
+import type { RecordedBundle } from "../rollout/recorded.js";
+import { errorMessage } from "../text/error-message.js";
+import type { CompileAtRef } from "./deploy/request.js";
+import { restorable } from "./deploy/restore.js";
 
 export interface DriftDeps {
   readCluster(): Promise<ClusterState>;
@@ -32,6 +51,8 @@ export interface DriftDeps {
   lockWaitMs?: number;
   history: HistoryStore;
   probes: ProbePhase;
+  /** A revision's intent from the repository, for a record of an earlier version (no intent). */
+  compileAt: CompileAtRef;
   now(): Date;
   log(line: string): void;
 }
@@ -120,7 +141,47 @@ export async function runDrift(
 }
 
 function skipped(environment: string, reason: string): DriftOutcome {
-  return { environment, findings: [], drift: false, notes: [], skipped: reason };
+  return { environment, findings: [], failing: [], drift: false, notes: [], skipped: reason };
+}
+
+/** What the record says runs: its objects, and the intent of their revision. */
+interface Running {
+  bundle: RecordedBundle;
+  digest: string;
+  revision: string | null;
+  intent?: EnvironmentIntent;
+  /** Why the intent cannot be had (the objects are still compared). */
+  problem?: string;
+  describe: string;
+}
+
+async function runningOf(history: History, deps: DriftDeps): Promise<Running | undefined> {
+  const env = history.environment;
+  const running = history.running;
+  if (running !== undefined) {
+    const base = {
+      bundle: running.bundle,
+      digest: running.digest,
+      revision: running.revision,
+      describe: `what runs by the record: ${describeRunning(running)}`,
+    };
+    try {
+      return { ...base, intent: intentOf(running.intent, env) };
+    } catch (error) {
+      return { ...base, problem: errorMessage(error) };
+    }
+  }
+  const lkg = lastKnownGood(history);
+  if (lkg === undefined) return undefined;
+  const found = await restorable(lkg, history.authentication, deps.compileAt);
+  const entry = found.ok ? found.restore.entry : lkg;
+  return {
+    bundle: entry.bundle,
+    digest: entry.digest,
+    revision: entry.revision,
+    describe: `what runs by the record of an earlier version: its last-known-good, ${describeEntry(entry)}`,
+    ...(found.ok ? { intent: found.restore.intent } : { problem: found.problem }),
+  };
 }
 
 async function driftOf(
@@ -134,17 +195,47 @@ async function driftOf(
   const history = await deps.history.read(intent.name);
   const lkg = lastKnownGood(history);
   const live = liveBundle(intent.name, intent.cni, cluster.policies);
-  const outcome: DriftOutcome = { environment: intent.name, findings: [], drift: false, notes: [] };
-  if (lkg === undefined) {
+  const outcome: DriftOutcome = {
+    environment: intent.name,
+    findings: [],
+    failing: [],
+    drift: false,
+    notes: [],
+  };
+  if (lkg !== undefined) outcome.lastKnownGood = { revision: lkg.revision, digest: lkg.digest, seq: lkg.seq };
+  const running = await runningOf(history, deps);
+  if (running === undefined) {
+    outcome.noRecord = true;
+    outcome.drift = live.objects.length > 0;
     outcome.notes.push(
-      "no last-known-good revision is recorded yet: the objects are not compared, only probed",
+      live.objects.length > 0
+        ? `no record: the cluster holds ${live.objects.length} objects netpol-rollout deployed for ${intent.name}, ` +
+            `but ${deps.history.describe(intent.name)} does not say what runs (deleted, or state-namespace changed): nothing is judged`
+        : `no record: nothing was deployed to ${intent.name} yet`,
     );
-  } else {
-    outcome.lastKnownGood = { revision: lkg.revision, digest: lkg.digest, seq: lkg.seq };
-    outcome.findings = compareWithRecord(lkg.bundle, cluster.policies);
+    return outcome;
   }
-  // Expected verdicts from what is deployed now: a probe failure is the dataplane disagreeing.
-  const plan = deps.probes.plan({ environment: intent, bundle: live, before: live, cluster });
+  outcome.running = { revision: running.revision, digest: running.digest, describe: running.describe };
+  outcome.findings = compareWithRecord(running.bundle, cluster.policies);
+  const checkout = bundleDigest(compileEnvironment(intent));
+  if (checkout !== running.digest) {
+    outcome.pending = `the checkout's intent compiles to other objects (${checkout.slice(0, 19)}…) than the running ones (${running.digest.slice(0, 19)}…): a deploy is pending`;
+  }
+  if (running.intent === undefined) {
+    outcome.drift = outcome.findings.length > 0;
+    outcome.notes.push(
+      `the running revision's intent cannot be had (${running.problem ?? "unknown"}): its flows are not probed`,
+    );
+    return outcome;
+  }
+  // Expected verdicts from the running revision's intent and recorded objects: a policy
+  // changed by hand fails the checks of the flows it served.
+  const plan = deps.probes.plan({
+    environment: running.intent,
+    bundle: running.bundle,
+    before: live,
+    cluster,
+  });
   await lock.confirm("drift probe");
   let probe: ProbeRunResult;
   try {
@@ -158,8 +249,16 @@ async function driftOf(
   if (lock.lost.aborted) throw lock.lost.reason as LockLostError;
   outcome.plan = plan;
   outcome.probe = probe;
+  outcome.failing = probe.results
+    .filter((r) => r.classification === "surprise" || r.classification === "deviation")
+    .map((r): DriftFailure => ({
+      check: r.check.id,
+      kind: r.check.kind,
+      expected: r.check.expect,
+      observed: r.observed.outcome,
+    }));
   outcome.drift = outcome.findings.length > 0 || probe.counts.failed > 0;
-  if (lkg !== undefined && outcome.findings.length === 0) {
+  if (lkg !== undefined && outcome.findings.length === 0 && running.digest === lkg.digest) {
     await refreshRecord(history, lkg, probe, deps, outcome, lock);
   }
   return outcome;

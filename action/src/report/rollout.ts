@@ -284,18 +284,26 @@ export function renderDriftSummary(report: DriftReport): string {
       continue;
     }
     out.push(`### ${escapeMarkdown(e.environment)}: ${e.drift ? "❗ drift" : "✅ as recorded"}`, "");
-    if (e.lastKnownGood) {
-      out.push(
-        `Compared with the last-known-good revision ${code(e.lastKnownGood.revision?.slice(0, 12) ?? "unknown")} (entry #${e.lastKnownGood.seq}).`,
-        "",
-      );
-    }
+    if (e.noRecord) out.push("**No record** of what runs: nothing was judged.", "");
+    if (e.running) out.push(`Judged against ${escapeMarkdown(e.running.describe)}.`, "");
     if (e.findings.length > 0) {
-      out.push("| change | object | detail |", "| --- | --- | --- |");
+      out.push("**Objects changed by hand**", "", "| change | object | detail |", "| --- | --- | --- |");
       for (const f of e.findings)
         out.push(`| ${f.change} | ${code(f.object)} | ${escapeMarkdown(f.detail)} |`);
       out.push("");
     }
+    if (e.failing.length > 0) {
+      out.push(
+        "**Checks of the running revision that fail**",
+        "",
+        "| check | expected | observed |",
+        "| --- | --- | --- |",
+      );
+      for (const f of e.failing)
+        out.push(`| ${code(f.check)} | ${f.expected} | ${escapeMarkdown(f.observed)} |`);
+      out.push("");
+    }
+    if (e.pending !== undefined) out.push(`**Deploy pending**: ${escapeMarkdown(e.pending)}.`, "");
     for (const n of e.notes) out.push(`- ${escapeMarkdown(n)}`);
     if (e.probe && e.plan) {
       const record: ProbeRecord = { phase: "deploy", step: "drift", plan: e.plan, result: e.probe };

@@ -135,14 +135,31 @@ export interface DriftFinding {
   detail: string;
 }
 
+/** A check of the running revision that failed: a declared flow (or DNS) blocked, or a must-stay-blocked one open. */
+export interface DriftFailure {
+  check: string;
+  kind: string;
+  expected: string;
+  observed: string;
+}
+
 export interface DriftOutcome {
   environment: string;
-  /** The record compared with; undefined when nothing was recorded yet. */
+  /** The last-known-good entry; undefined when nothing was proven yet. */
   lastKnownGood?: { revision: string | null; digest: string; seq: number };
+  /** What the record says runs, which everything is judged against; undefined with no record. */
+  running?: { revision: string | null; digest: string; describe: string };
+  /** Objects changed by hand: the namespaces differ from the running objects. */
   findings: DriftFinding[];
+  /** Checks of the running revision that failed. */
+  failing: DriftFailure[];
+  /** The checkout is ahead of the cluster: why (a deploy is pending). Not drift. */
+  pending?: string;
+  /** Nothing says what runs. */
+  noRecord?: boolean;
   plan?: ProbePlan;
   probe?: ProbeRunResult;
-  /** Objects differ from the record, or a probe check failed. */
+  /** Objects differ from the record, a probe check failed, or objects run with no record. */
   drift: boolean;
   notes: string[];
   /** Why the environment was not checked (another run held its run lock past the wait). */

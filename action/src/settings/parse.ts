@@ -40,7 +40,9 @@ export function parseSettings(source: SettingsSource): Settings {
   const inputs = readInputs(env);
   const { problems } = inputs;
 
-  const command = inputs.oneOf("command", COMMANDS, "preview");
+  // `drift` is the drift watch's name; `probe` stays its alias.
+  const named = inputs.oneOf("command", [...COMMANDS, "drift"] as const, "preview");
+  const command = named === "drift" ? "probe" : named;
   const failOn = inputs.oneOf("fail-on", FAIL_ON, "error");
   const pulumiEngine = inputs.oneOf("pulumi-engine", PULUMI_ENGINE_MODES, "auto");
   const commentOnPr = inputs.bool("comment-on-pr", true);
