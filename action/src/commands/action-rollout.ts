@@ -17,7 +17,7 @@ import type { ObservedDetail } from "../flows/observed-preview.js";
 import type { FlowSummary } from "../flows/summary.js";
 import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } from "../report/rollout.js";
 import type { OnInconclusive } from "../rollout/decision.js";
-import { rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout/outcome.js";
+import { checkedOutputs, rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout/outcome.js";
 import type { Cluster } from "../ports/cluster.js";
 import type { WriteFile } from "../ports/files.js";
 import { GitHubPermissionError, type GitHubAdapter } from "../ports/github.js";
@@ -195,10 +195,12 @@ export async function runActionRollout(
     }
     if (request.hasSummary) await io.writeSummary(scrubber.scrub(renderDriftSummary(safe)));
     const probes = safe.environments.map((e) => e.probe).filter((p) => p !== undefined);
-    io.setOutput("drift", String(safe.drift));
-    io.setOutput("probe-passed", String(probes.reduce((n, p) => n + p.counts.passed, 0)));
-    io.setOutput("probe-failed", String(probes.reduce((n, p) => n + p.counts.failed, 0)));
-    io.setOutput("probe-inconclusive", String(probes.reduce((n, p) => n + p.counts.inconclusive, 0)));
+    setOutputs(io, {
+      drift: safe.drift,
+      "probe-passed": probes.reduce((n, p) => n + p.counts.passed, 0),
+      "probe-failed": probes.reduce((n, p) => n + p.counts.failed, 0),
+      "probe-inconclusive": probes.reduce((n, p) => n + p.counts.inconclusive, 0),
+    });
     await writeJson(
       deps,
       request,
@@ -278,8 +280,7 @@ export async function runActionRollout(
   const safe = scrubber.scrubDeep(report);
   if (request.hasSummary) await io.writeSummary(scrubber.scrub(renderRolloutSummary(safe)));
   else io.info(renderRolloutSummary(safe));
-  const outputs = rolloutOutputs(safe);
-  for (const [name, value] of Object.entries(outputs)) io.setOutput(name, String(value));
+  const outputs = setOutputs(io, rolloutOutputs(safe));
   await writeJson(
     deps,
     request,
@@ -340,6 +341,14 @@ export function selectEnvironments(all: EnvironmentIntent[], names?: string[]): 
     );
   }
   return ordered.filter((e) => names.includes(e.name));
+}
+
+/** Sets the step outputs, each checked against its format; a refused one is set empty with a warning. */
+function setOutputs<T extends object>(io: RolloutIo, outputs: T): T {
+  const { values, checked, refused } = checkedOutputs(outputs);
+  for (const problem of refused) io.warn(problem);
+  for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
+  return checked;
 }
 
 function driftDeps(deps: RolloutDeps, lockWaitMs: number | undefined): DriftDeps {

@@ -5,6 +5,7 @@
 import type { CheckResult, ProbePlan, ProbeRunResult } from "../probe/types.js";
 import type { Decision } from "./decision.js";
 import type { RunInfo } from "./last-known-good.js";
+import type { Provenance } from "./running.js";
 
 export type EnvironmentStatus =
   /** Deployed, proven by probes, recorded as last-known-good. */
@@ -55,6 +56,10 @@ export interface EnvironmentOutcome {
   evidence: CheckResult[];
   /** The revision rolled back to. */
   rolledBackTo?: { revision: string | null; digest: string; seq: number };
+  /** A rollback that ended with its target running: automatic (from the revision that failed) or by hand (from what ran). */
+  rollback?: { from: string | null; to: string | null; automatic: boolean };
+  /** What runs when the run ends, by the record; undefined when nothing says. */
+  running?: { revision: string | null; digest: string; provenance: Provenance };
   /** Namespaces whose default-deny was removed by break-glass. */
   breakGlass?: string[];
   /** Reported only (deviations the last-known-good also had, inconclusive ignored…). */
@@ -80,7 +85,12 @@ export interface RolloutOutputs {
   "probe-failed": number;
   "probe-inconclusive": number;
   "rolled-back": boolean;
+  /** The revision running when the run ends, in the last environment it acted on (after a rollback: the restored one). */
   revision: string;
+  /** The revision a rollback left (the one that failed, or what ran before a rollback by hand); "" without a rollback. */
+  "rolled-back-from": string;
+  /** The revision a rollback restored; "" without a rollback. */
+  "rolled-back-to": string;
   "environments-deployed": string;
   /** Set by the drift watch only; false here. */
   drift: boolean;
@@ -88,18 +98,64 @@ export interface RolloutOutputs {
 
 export function rolloutOutputs(report: RolloutReport): RolloutOutputs {
   const deciding = report.environments.map(decidingProbe).filter((p) => p !== undefined);
+  const last = [...report.environments].reverse().find((e) => e.status !== "skipped");
+  const rollback = report.environments.find((e) => e.rollback !== undefined)?.rollback;
   return {
     "probe-passed": sum(deciding, (p) => p.result.counts.passed),
     "probe-failed": sum(deciding, (p) => p.result.counts.failed),
     "probe-inconclusive": sum(deciding, (p) => p.result.counts.inconclusive),
     "rolled-back": report.environments.some((e) => e.status === "rolled-back" || e.status === "break-glass"),
-    revision: report.revision ?? "",
+    revision: last?.running?.revision ?? "",
+    "rolled-back-from": rollback?.from ?? "",
+    "rolled-back-to": rollback?.to ?? "",
     "environments-deployed": report.environments
       .filter((e) => e.status === "deployed")
       .map((e) => e.environment)
       .join(","),
     drift: false,
   };
+}
+
+/** What a step output may hold; a value read from the cluster that is anything else is refused. */
+const OUTPUT_FORMATS: Record<string, { pattern: RegExp; what: string }> = {
+  revision: { pattern: /^(?:[0-9a-f]{40}|[0-9a-f]{64})?$/, what: "a commit" },
+  "rolled-back-from": { pattern: /^(?:[0-9a-f]{40}|[0-9a-f]{64})?$/, what: "a commit" },
+  "rolled-back-to": { pattern: /^(?:[0-9a-f]{40}|[0-9a-f]{64})?$/, what: "a commit" },
+  "probe-passed": { pattern: /^\d+$/, what: "a count" },
+  "probe-failed": { pattern: /^\d+$/, what: "a count" },
+  "probe-inconclusive": { pattern: /^\d+$/, what: "a count" },
+  "rolled-back": { pattern: /^(?:true|false)$/, what: "true or false" },
+  drift: { pattern: /^(?:true|false)$/, what: "true or false" },
+  "environments-deployed": {
+    pattern: /^(?:[A-Za-z0-9][A-Za-z0-9_.-]*(?:,[A-Za-z0-9][A-Za-z0-9_.-]*)*)?$/,
+    what: "environment names",
+  },
+};
+
+/**
+ * The outputs as the step sets them: every value checked against its format (a commit is
+ * hex, a count a number); one that fails is set empty and named in `refused` (never quoted:
+ * it may come from a record anyone who may edit the state namespace wrote).
+ */
+export function checkedOutputs<T extends object>(
+  outputs: T,
+): { values: Record<string, string>; checked: T; refused: string[] } {
+  const values: Record<string, string> = {};
+  const checked = { ...outputs } as Record<string, unknown>;
+  const refused: string[] = [];
+  for (const [name, raw] of Object.entries(outputs)) {
+    const value = String(raw);
+    const format = OUTPUT_FORMATS[name];
+    if (format === undefined) throw new Error(`internal: output ${name} has no format`);
+    if (format.pattern.test(value)) {
+      values[name] = value;
+    } else {
+      values[name] = "";
+      checked[name] = "";
+      refused.push(`output ${name} was set empty: its value is not ${format.what}`);
+    }
+  }
+  return { values, checked: checked as T, refused };
 }
 
 /** The probe whose decision set the environment's outcome: the first that did not continue, else the last. */

@@ -74,7 +74,18 @@ class EnvironmentRun {
     try {
       this.log.outcome.notes.push(...this.item.notes);
       const outcome = await this.run();
+      if (this.request.action === "rollback" && outcome.status === "deployed") {
+        outcome.rollback = { from: this.liveRef().revision, to: this.item.target.revision, automatic: false };
+      }
       await this.record.finish(outcome);
+      const running = this.record.current();
+      if (running !== undefined) {
+        outcome.running = {
+          revision: running.revision,
+          digest: running.digest,
+          provenance: running.provenance,
+        };
+      }
       return outcome;
     } catch (error) {
       if (!(error instanceof LockLostError)) throw error;
@@ -236,6 +247,7 @@ class EnvironmentRun {
     // Nothing to apply (the failure left the last-known-good's objects): it is what runs.
     if (steps.length === 0) this.steps.holding = { ...toward, bundle: this.steps.current };
     this.log.outcome.rolledBackTo = { revision: lkg.revision, digest: lkg.digest, seq: lkg.seq };
+    this.log.outcome.rollback = { from: this.item.target.revision, to: lkg.revision, automatic: true };
     const probed = await this.steps.probe("rollback", "re-probe", failedSet);
     if (probed === undefined)
       return this.log.finish("cancelled", "the job was cancelled while re-probing the rollback");

@@ -92,6 +92,13 @@ export async function preflight(
     if (problems.length > 0) {
       report.refusals.push(...problems.map((p) => `${env}: ${p}`));
       const outcome = blankOutcome(target, "refused", "pre-flight refused the deploy; nothing was changed");
+      const running = history?.running;
+      if (running !== undefined)
+        outcome.running = {
+          revision: running.revision,
+          digest: running.digest,
+          provenance: running.provenance,
+        };
       outcome.timeline.push(timelineEntry(deps.now(), "pre-flight", "check", false, problems.join("; ")));
       report.environments.push(outcome);
       continue;

@@ -36,6 +36,11 @@ export class Recorder {
     return this.item.target.intent.name;
   }
 
+  /** What runs now by the record: what this run last recorded, else what the record said when it started. */
+  current(): RunningRecord | undefined {
+    return this.latest ?? this.item.history.running;
+  }
+
   /** The environment holds `holding` now (a step applied, or read back): recorded at once. */
   async holds(holding: Holding): Promise<void> {
     this.proven = false;
