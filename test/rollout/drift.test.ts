@@ -132,6 +132,14 @@ describe("drift is judged against the revision that runs", () => {
     expect(s.probes.runs).toBe(2);
   });
 
+  it("without a record key it says the record it judges against is trusted as written", async () => {
+    const s = setup();
+    await s.rollout([target(production(), REV_A)]);
+    const e = (await runDrift([production()], s.deps)).environments[0]!;
+    expect(e.notes.join("\n")).toMatch(/^no record-key: .* is trusted as written/m);
+    expect(s.logs.join("\n")).toMatch(/production: no record-key/);
+  });
+
   it("no record and nothing deployed is not drift", async () => {
     const s = setup();
     const report = await runDrift([production()], s.deps);

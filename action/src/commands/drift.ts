@@ -42,6 +42,7 @@ import { describeRunning, intentOf } from "../rollout/running.js";
 import type { RecordedBundle } from "../rollout/recorded.js";
 import { errorMessage } from "../text/error-message.js";
 import type { CompileAtRef } from "./deploy/request.js";
+import { trustNote } from "./deploy/preflight.js";
 import { restorable } from "./deploy/restore.js";
 
 export interface DriftDeps {
@@ -203,6 +204,12 @@ async function driftOf(
     notes: [],
   };
   if (lkg !== undefined) outcome.lastKnownGood = { revision: lkg.revision, digest: lkg.digest, seq: lkg.seq };
+  // Drift is judged against the record: say how far it is trusted.
+  const trust = trustNote(history, deps.history.describe(intent.name));
+  if (trust !== undefined) {
+    outcome.notes.push(trust);
+    deps.log(`${intent.name}: ${trust}`);
+  }
   const running = await runningOf(history, deps);
   if (running === undefined) {
     outcome.noRecord = true;

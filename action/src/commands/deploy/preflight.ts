@@ -166,7 +166,7 @@ async function lastRestorable(
 }
 
 /** What of the record is trusted, when it is not authenticated. */
-function trustNote(history: History, where: string): string | undefined {
+export function trustNote(history: History, where: string): string | undefined {
   switch (history.authentication.state) {
     case "none":
     case "verified":
