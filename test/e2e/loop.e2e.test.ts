@@ -56,7 +56,13 @@ namespaces:
 `;
 
 /** A revision of production: the shipped example's shape, with the database port and extra flows given. */
-function production(o: { databasePort: number; extraFlows?: string[]; apiPorts?: number[] }): string {
+function production(o: {
+  databasePort: number;
+  extraFlows?: string[];
+  apiPorts?: number[];
+  /** False: the public flow ingress-nginx -> frontend:80 is not declared. */
+  ingress?: boolean;
+}): string {
   return `# yaml-language-server: $schema=../schema.json
 promotion: 3
 cni: ${CNI}
@@ -68,8 +74,7 @@ namespaces:
       database: { labels: { app: database }, ports: [${o.databasePort}] }
   ingress-nginx: { managed: false }
 flows:
-  - ingress-nginx -> production/frontend:80
-  - production/frontend -> production/api:8080
+${o.ingress === false ? "" : "  - ingress-nginx -> production/frontend:80\n"}  - production/frontend -> production/api:8080
   - production/api -> production/database:${o.databasePort}
   - production/api -> 198.51.100.0/24:443 # payment processor
 ${(o.extraFlows ?? []).map((f) => `  - ${f}\n`).join("")}probe:
@@ -87,6 +92,20 @@ const REV_C = production({
   apiPorts: [8080, 9090],
   extraFlows: ["production/frontend -> production/api:9090"],
 });
+
+/** C without the public flow: a revision whose own probes never try ingress-nginx -> frontend:80. */
+const REV_D = production({
+  databasePort: 5433,
+  apiPorts: [8080, 9090],
+  extraFlows: ["production/frontend -> production/api:9090"],
+  ingress: false,
+});
+
+/** The parts of the drift report this file reads (action/src/rollout/outcome.ts). */
+interface DriftEnvironment {
+  findings: { change: string; object: string }[];
+  failing: { check: string; kind: string; expected: string; observed: string }[];
+}
 
 const figures: string[] = [];
 let loop: Loop;
@@ -450,6 +469,40 @@ describe.skipIf(skip !== undefined)("the closed loop on the real cluster", () =>
     await traffic("api", { [`${to("database", 5433).name}:5433`]: "allowed" }, [to("database", 5433)]);
   }, 300_000);
 
+  it("a rollback proves the restored revision's own public flow: the failed revision does not declare ingress-nginx -> frontend:80, the re-probe of the restored one tries it and it connects", async () => {
+    sha["D"] = loop.commit({ [FILE]: REV_D }, "production: frontend -> api:9090, no public frontend");
+    const fault = loop.faults.drop(pods.get("api")!, 9090);
+    let run: ActionRun;
+    try {
+      run = await deploy("D");
+    } finally {
+      fault.remove();
+    }
+    expect(loop.faults.list()).toEqual([]);
+    timings("rollback proving the restored public flow (B -> D -> B)", run);
+    const env = envOf(run);
+    expect(env.status, wrongChecks(run)).toBe("rolled-back");
+    const publicFlow = (p: RunReport["environments"][number]["probes"][number]) =>
+      p.result.results.filter((r) =>
+        /^declared:(?:ns:)?ingress-nginx\b.*->production\/frontend-[a-z0-9-]+:80\/TCP$/.test(r.check.id),
+      );
+    // D's own probes plan from D's intent, which does not declare the public flow.
+    expect(env.probes.filter((p) => p.phase === "deploy").flatMap(publicFlow)).toEqual([]);
+    // The re-probe plans from B's intent: the public flow is tried, and connects.
+    const reprobe = env.probes.find((p) => p.phase === "rollback")!;
+    expect(
+      publicFlow(reprobe).map((r) => `${r.check.expect} ${r.observed.outcome} ${r.classification}`),
+      wrongChecks(run),
+    ).toEqual(["allowed allowed as-expected"]);
+    expect(reprobe.result.counts.failed).toBe(0);
+    // The outputs name what runs now: B, rolled back from D.
+    expect(run.outputs).toMatchObject({
+      revision: sha["B"],
+      "rolled-back-from": sha["D"],
+      "rolled-back-to": sha["B"],
+    });
+  }, 300_000);
+
   it("manual rollback with the rollback command: to the last-known-good, then to a git ref", async () => {
     const lkg = await loop.action(
       {
@@ -488,18 +541,39 @@ describe.skipIf(skip !== undefined)("the closed loop on the real cluster", () =>
     );
   }, 300_000);
 
-  it("drift: a policy deleted by hand is reported by the probe command, which fails", async () => {
-    await loop.cluster.networking.deleteNamespacedNetworkPolicy({
+  it("drift: a policy emptied by hand is caught by the declared flow it served, judged against the revision that runs", async () => {
+    const policy = await loop.cluster.networking.readNamespacedNetworkPolicy({
       namespace: "production",
-      name: "api-egress",
+      name: "database-ingress",
     });
-    const run = await loop.action({ command: "probe", environments: "production" }, sha["C"]!);
-    figures.push(`drift probe: ${run.seconds.toFixed(1)} s`);
+    policy.spec = { ...policy.spec!, ingress: [] };
+    await loop.cluster.networking.replaceNamespacedNetworkPolicy({
+      namespace: "production",
+      name: "database-ingress",
+      body: policy,
+    });
+    const run = await loop.action({ command: "drift", environments: "production" }, sha["C"]!);
+    figures.push(`drift: ${run.seconds.toFixed(1)} s`);
     expect(run.code).toBe(1);
     expect(run.outputs["drift"]).toBe("true");
-    expect(run.errors.join("\n")).toMatch(/drift: production/);
-    expect(JSON.stringify(run.report)).toMatch(/api-egress/);
-    expect(run.summary).toMatch(/api-egress/);
+    expect(run.errors.join("\n")).toMatch(
+      /drift: production \(1 object changed by hand, [1-9]\d* checks? of the running revision failed\)/,
+    );
+    const env = (run.report as unknown as { report: { environments: DriftEnvironment[] } }).report
+      .environments[0]!;
+    expect(env.findings.map((f) => `${f.change} ${f.object}`)).toEqual([
+      "edited NetworkPolicy/production/database-ingress",
+    ]);
+    // The declared flow api -> database fails: expected from the running revision, not from the emptied policy.
+    const failing = env.failing.filter((f) =>
+      /^declared:.*production\/api.*->production\/database/.test(f.check),
+    );
+    expect(failing.length, JSON.stringify(env.failing)).toBeGreaterThan(0);
+    for (const f of failing) {
+      expect(f.expected).toBe("allowed");
+      expect(f.observed).not.toBe("allowed");
+    }
+    expect(run.summary).toMatch(/Checks of the running revision that fail/);
   }, 300_000);
 
   it("a fault on a flow of both revisions: the rollback still loses it, break-glass leaves the allows and no default-deny, and the job fails loudly", async () => {
