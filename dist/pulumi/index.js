@@ -4079,7 +4079,7 @@ var require_utils = __commonJS({
     }
     function removeDotSegments(path) {
       let input = path;
-      const output2 = [];
+      const output = [];
       let nextSlash = -1;
       let len = 0;
       while (len = input.length) {
@@ -4087,10 +4087,10 @@ var require_utils = __commonJS({
           if (input === ".") {
             break;
           } else if (input === "/") {
-            output2.push("/");
+            output.push("/");
             break;
           } else {
-            output2.push(input);
+            output.push(input);
             break;
           }
         } else if (len === 2) {
@@ -4103,16 +4103,16 @@ var require_utils = __commonJS({
             }
           } else if (input[0] === "/") {
             if (input[1] === "." || input[1] === "/") {
-              output2.push("/");
+              output.push("/");
               break;
             }
           }
         } else if (len === 3) {
           if (input === "/..") {
-            if (output2.length !== 0) {
-              output2.pop();
+            if (output.length !== 0) {
+              output.pop();
             }
-            output2.push("/");
+            output.push("/");
             break;
           }
         }
@@ -4134,8 +4134,8 @@ var require_utils = __commonJS({
             } else if (input[2] === ".") {
               if (input[3] === "/") {
                 input = input.slice(3);
-                if (output2.length !== 0) {
-                  output2.pop();
+                if (output.length !== 0) {
+                  output.pop();
                 }
                 continue;
               }
@@ -4143,14 +4143,14 @@ var require_utils = __commonJS({
           }
         }
         if ((nextSlash = input.indexOf("/", 1)) === -1) {
-          output2.push(input);
+          output.push(input);
           break;
         } else {
-          output2.push(input.slice(0, nextSlash));
+          output.push(input.slice(0, nextSlash));
           input = input.slice(nextSlash);
         }
       }
-      return output2.join("");
+      return output.join("");
     }
     function removeDotSegmentsRelative(path) {
       if (path === "" || path[0] === "/") {
@@ -4158,30 +4158,30 @@ var require_utils = __commonJS({
       }
       const segments = path.split("/");
       const last = segments.length - 1;
-      const output2 = [];
+      const output = [];
       let trailingDirectory = false;
       for (let i = 0; i <= last; i++) {
         const segment = segments[i];
         if (segment === "." || segment === "..") {
           if (segment === "..") {
-            if (output2.length !== 0 && output2[output2.length - 1] !== "..") {
-              output2.pop();
+            if (output.length !== 0 && output[output.length - 1] !== "..") {
+              output.pop();
             } else {
-              output2.push("..");
+              output.push("..");
             }
           }
           trailingDirectory = i === last;
         } else {
-          output2.push(segment);
+          output.push(segment);
         }
       }
-      if (trailingDirectory && output2[output2.length - 1] !== "..") {
-        output2.push("");
+      if (trailingDirectory && output[output.length - 1] !== "..") {
+        output.push("");
       }
-      if (output2.length === 0 || output2[0] === "" || output2[0].includes(":")) {
-        output2.unshift(".");
+      if (output.length === 0 || output[0] === "" || output[0].includes(":")) {
+        output.unshift(".");
       }
-      return output2.join("/");
+      return output.join("/");
     }
     var HOST_DELIMS = { "@": "%40", "/": "%2F", "?": "%3F", "#": "%23", ":": "%3A" };
     var HOST_DELIM_RE = /[@/?#:]/g;
@@ -4195,7 +4195,7 @@ var require_utils = __commonJS({
       if (input.indexOf("%") === -1) {
         return input;
       }
-      let output2 = "";
+      let output = "";
       for (let i = 0; i < input.length; i++) {
         if (input[i] === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
@@ -4203,20 +4203,20 @@ var require_utils = __commonJS({
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decodeUnreserved && isUnreserved(decoded)) {
-              output2 += decoded;
+              output += decoded;
             } else {
-              output2 += "%" + normalizedHex;
+              output += "%" + normalizedHex;
             }
             i += 2;
             continue;
           }
         }
-        output2 += input[i];
+        output += input[i];
       }
-      return output2;
+      return output;
     }
     function normalizePathEncoding(input) {
-      let output2 = "";
+      let output = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
@@ -4225,46 +4225,46 @@ var require_utils = __commonJS({
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (decoded !== "." && isUnreserved(decoded)) {
-              output2 += decoded;
+              output += decoded;
             } else {
-              output2 += "%" + normalizedHex;
+              output += "%" + normalizedHex;
             }
             i += 2;
             continue;
           }
         }
         if (isPathCharacter(ch)) {
-          output2 += ch;
+          output += ch;
         } else {
           const code = input.charCodeAt(i);
           if (code < 128) {
-            output2 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
+            output += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
-              output2 += percentEncodeNonAscii(65533);
+              output += percentEncodeNonAscii(65533);
             }
           } else {
-            output2 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(65533);
           }
         }
       }
-      return output2;
+      return output;
     }
     function serializePathEncoding(input, pathNoScheme = false) {
-      let output2 = "";
+      let output = "";
       let firstSegment = pathNoScheme && input[0] !== "/";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
-            output2 += "%" + hex.toUpperCase();
+            output += "%" + hex.toUpperCase();
             i += 2;
             continue;
           }
@@ -4273,62 +4273,62 @@ var require_utils = __commonJS({
           firstSegment = false;
         }
         if (isPathCharacter(ch) && (ch !== ":" || !firstSegment)) {
-          output2 += ch;
+          output += ch;
         } else {
           const code = input.charCodeAt(i);
           if (code < 128) {
-            output2 += BYTE_HEX[code];
+            output += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
+            output += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
-              output2 += percentEncodeNonAscii(65533);
+              output += percentEncodeNonAscii(65533);
             }
           } else {
-            output2 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(65533);
           }
         }
       }
-      return output2;
+      return output;
     }
     function encodeComponent(input, isAllowed) {
-      let output2 = "";
+      let output = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
-            output2 += "%" + hex.toUpperCase();
+            output += "%" + hex.toUpperCase();
             i += 2;
             continue;
           }
         }
         if (isAllowed(ch)) {
-          output2 += ch;
+          output += ch;
         } else {
           const code = input.charCodeAt(i);
           if (code < 128) {
-            output2 += BYTE_HEX[code];
+            output += BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
+            output += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
-              output2 += percentEncodeNonAscii(65533);
+              output += percentEncodeNonAscii(65533);
             }
           } else {
-            output2 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(65533);
           }
         }
       }
-      return output2;
+      return output;
     }
     function encodeUserinfo(input) {
       return encodeComponent(input, isUserinfoCharacter);
@@ -4343,7 +4343,7 @@ var require_utils = __commonJS({
       return cp >= 48 && cp <= 57 || cp >= 65 && cp <= 90 || cp >= 97 && cp <= 122 || cp === 42 || cp === 43 || cp === 45 || cp === 46 || cp === 47 || cp === 64 || cp === 95;
     }
     function normalizeQueryFragmentEncoding(input) {
-      let output2 = "";
+      let output = "";
       for (let i = 0; i < input.length; i++) {
         const ch = input[i];
         if (ch === "%" && i + 2 < input.length) {
@@ -4352,51 +4352,51 @@ var require_utils = __commonJS({
             const normalizedHex = hex.toUpperCase();
             const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
             if (isUnreserved(decoded)) {
-              output2 += decoded;
+              output += decoded;
             } else {
-              output2 += "%" + normalizedHex;
+              output += "%" + normalizedHex;
             }
             i += 2;
             continue;
           }
         }
         if (isQueryFragmentCharacter(ch)) {
-          output2 += ch;
+          output += ch;
         } else {
           const code = input.charCodeAt(i);
           if (code < 128) {
-            output2 += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+            output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
           } else if (code < 55296 || code > 57343) {
-            output2 += percentEncodeNonAscii(code);
+            output += percentEncodeNonAscii(code);
           } else if (code <= 56319 && i + 1 < input.length) {
             const low = input.charCodeAt(i + 1);
             if (low >= 56320 && low <= 57343) {
-              output2 += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
+              output += percentEncodeNonAscii(65536 + (code - 55296 << 10) + (low - 56320));
               i++;
             } else {
-              output2 += percentEncodeNonAscii(65533);
+              output += percentEncodeNonAscii(65533);
             }
           } else {
-            output2 += percentEncodeNonAscii(65533);
+            output += percentEncodeNonAscii(65533);
           }
         }
       }
-      return output2;
+      return output;
     }
     function escapePreservingEscapes(input) {
-      let output2 = "";
+      let output = "";
       for (let i = 0; i < input.length; i++) {
         if (input[i] === "%" && i + 2 < input.length) {
           const hex = input.slice(i + 1, i + 3);
           if (isHexPair(hex)) {
-            output2 += "%" + hex.toUpperCase();
+            output += "%" + hex.toUpperCase();
             i += 2;
             continue;
           }
         }
-        output2 += escape(input[i]);
+        output += escape(input[i]);
       }
-      return output2;
+      return output;
     }
     function recomposeAuthority(component) {
       const uriTokens = [];
@@ -5859,7 +5859,7 @@ var require_core2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
     var ref_1 = require_ref();
-    var core = [
+    var core2 = [
       "$schema",
       "$id",
       "$defs",
@@ -5869,7 +5869,7 @@ var require_core2 = __commonJS({
       id_1.default,
       ref_1.default
     ];
-    exports.default = core;
+    exports.default = core2;
   }
 });
 
@@ -15241,6 +15241,7 @@ import * as pulumi2 from "@pulumi/pulumi";
 import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 
 // action/src/cni/profiles.ts
+var KUBE_ROUTER_SETTLE_SECONDS = 3;
 var CNI_PROFILES = {
   generic: {
     name: "generic",
@@ -15250,10 +15251,13 @@ var CNI_PROFILES = {
     endPortSupported: true,
     sctpSupported: true,
     fqdnEgress: false,
+    denials: "unknown",
+    settleSeconds: 10,
     notes: {
       dns: "generic: DNS is allowed to every pod of the DNS namespace on port 53, which every CNI enforces the same way",
       healthChecks: "generic: kubelet probes are allowed from the environment's nodeCidrs, since some CNIs do not exempt node traffic",
-      ipBlock: "generic: ipBlock matches pod IPs too, as in the upstream conformance tests"
+      ipBlock: "generic: ipBlock matches pod IPs too, as in the upstream conformance tests",
+      denials: "generic: a denied connection may time out or be refused, depending on the CNI; declare denials: drop or reject so a refusal decides a check"
     }
   },
   calico: {
@@ -15264,11 +15268,14 @@ var CNI_PROFILES = {
     endPortSupported: true,
     sctpSupported: true,
     fqdnEgress: false,
+    denials: "drop",
+    settleSeconds: 5,
     notes: {
       dns: "calico: namespaceSelector AND podSelector in one peer are enforced together",
       healthChecks: "calico: traffic from the pod's own host is allowed by default, so kubelet probes pass",
       ipBlock: "calico: ipBlock matches pod IPs as well as external addresses",
-      fqdn: "calico: standard Calico has no FQDN egress in NetworkPolicy"
+      fqdn: "calico: standard Calico has no FQDN egress in NetworkPolicy",
+      denials: "calico: denied packets are dropped (FelixConfiguration iptablesFilterDenyAction or nftablesFilterDenyAction Drop, the default); declare denials: reject where it is Reject"
     }
   },
   cilium: {
@@ -15279,12 +15286,33 @@ var CNI_PROFILES = {
     endPortSupported: true,
     sctpSupported: false,
     fqdnEgress: true,
+    denials: "drop",
+    settleSeconds: 5,
     notes: {
       dns: "cilium: namespaceSelector AND podSelector in one peer are enforced together",
       healthChecks: "cilium: traffic from the local host is allowed by default, so kubelet probes pass",
       ipBlock: "cilium: CIDR rules do not select traffic between cluster-managed endpoints, so ipBlock does not match pod IPs",
       sctp: "cilium: SCTP policy support is off by default",
-      fqdn: "cilium: FQDN egress via CiliumNetworkPolicy toFQDNs (needs the DNS proxy)"
+      fqdn: "cilium: FQDN egress via CiliumNetworkPolicy toFQDNs (needs the DNS proxy)",
+      denials: "cilium: denied packets are dropped"
+    }
+  },
+  "kube-router": {
+    name: "kube-router",
+    dnsSelectorMode: "strict",
+    kubeletHealthCheckSource: "host",
+    ipBlockMatchesPodIps: true,
+    endPortSupported: true,
+    sctpSupported: true,
+    fqdnEgress: false,
+    denials: "reject",
+    settleSeconds: KUBE_ROUTER_SETTLE_SECONDS,
+    notes: {
+      dns: "kube-router: namespaceSelector AND podSelector in one peer are enforced together",
+      healthChecks: "kube-router: traffic from the pod's own node is allowed, so kubelet probes pass",
+      ipBlock: "kube-router: ipBlock matches pod IPs as well as external addresses",
+      fqdn: "kube-router: no FQDN egress",
+      denials: "kube-router: a denied connection is rejected (ICMP port unreachable): the caller sees it refused, as by a port where nothing listens"
     }
   }
 };
@@ -15666,6 +15694,9 @@ var schema_default = {
     cni: {
       $ref: "#/definitions/cni"
     },
+    denials: {
+      $ref: "#/definitions/denials"
+    },
     dns: {
       $ref: "#/definitions/dns"
     },
@@ -15703,6 +15734,9 @@ var schema_default = {
         },
         cni: {
           $ref: "#/definitions/cni"
+        },
+        denials: {
+          $ref: "#/definitions/denials"
         },
         dns: {
           $ref: "#/definitions/dns"
@@ -15769,9 +15803,15 @@ var schema_default = {
     },
     cni: {
       title: "CNI profile",
-      description: "The cluster's network plugin. Decides the DNS selector mode, whether kubelet health checks need nodeCidrs, whether SCTP and FQDN egress exist.",
+      description: "The cluster's network plugin. Decides the DNS selector mode, whether kubelet health checks need nodeCidrs, whether SCTP and FQDN egress exist, what a denied connection looks like (see denials) and how long the dataplane may take to enforce a change.",
       type: "string",
-      enum: ["calico", "cilium", "generic"]
+      enum: ["calico", "cilium", "kube-router", "generic"]
+    },
+    denials: {
+      title: "how denied connections look",
+      description: "drop: a denied connection times out; reject: it is refused, as by a port where nothing listens (the probes then read a refusal as blocked and check declared flows on ports that listen). Default: the CNI profile's (calico, cilium: drop; kube-router: reject; generic: unknown, where a refusal decides nothing). On Calico, write reject where FelixConfiguration iptablesFilterDenyAction (or nftablesFilterDenyAction) is Reject.",
+      type: "string",
+      enum: ["drop", "reject"]
     },
     dns: {
       title: "DNS settings",
@@ -17487,14 +17527,14 @@ function parseEnvironments(files, options = {}) {
     const inst = instantiate(p.root, values, `template ${name} with its defaults`);
     errors.push(...inst.errors, ...checkShape(inst.node, "template"));
   }
-  const all = sortErrors(errors);
+  const all2 = sortErrors(errors);
   const environments = built.map((env) => {
-    const own = all.filter((e) => env.files.includes(e.file));
+    const own = all2.filter((e) => env.files.includes(e.file));
     return own.length === 0 && env.intent ? { name: env.name, intent: env.intent, errors: [] } : { name: env.name, errors: own };
   });
   const order = (e) => e.intent?.order ?? Number.MAX_SAFE_INTEGER;
   environments.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name));
-  return { errors: all, environments };
+  return { errors: all2, environments };
 }
 function normalizePath(p) {
   return p.replace(/\\/g, "/").replace(/^\.\//, "");
@@ -17540,7 +17580,10 @@ function buildEnvironment(file, ctx) {
   }
   const cniNode = get(env, "cni");
   const cniName = asString(cniNode);
-  const profile = cniName !== void 0 && isCniProfileName(cniName) ? CNI_PROFILES[cniName] : void 0;
+  const baseProfile = cniName !== void 0 && isCniProfileName(cniName) ? CNI_PROFILES[cniName] : void 0;
+  const denialsText = asString(get(env, "denials"));
+  const denials = denialsText === "drop" || denialsText === "reject" ? denialsText : void 0;
+  const profile = baseProfile && denials !== void 0 ? { ...baseProfile, denials } : baseProfile;
   const files = [file];
   const sources = [];
   const includes = asSeq(get(env, "include"));
@@ -17707,6 +17750,7 @@ function buildEnvironment(file, ctx) {
     order,
     cni: profile.name,
     profile,
+    ...denials !== void 0 ? { denials } : {},
     dns,
     nodeCidrs,
     excludedNamespaces,
@@ -18202,7 +18246,12 @@ var Compiler = class {
         throw new CompileError(`two objects named ${kind}/${metadata.namespace ?? ""}/${metadata.name}`);
       }
     }
-    return { environment: this.env.name, cni: this.env.cni, objects };
+    return {
+      environment: this.env.name,
+      cni: this.env.cni,
+      ...this.env.denials !== void 0 ? { denials: this.env.denials } : {},
+      objects
+    };
   }
   // --- flows → rule entries -------------------------------------------------------------
   addFlow(flow) {
@@ -18664,7 +18713,7 @@ function ourLabels(environment) {
 }
 function addMonitoring(plan, options) {
   if (options.cni !== "cilium") {
-    const why = options.cni === "calico" ? "Calico Open Source exports no denied-packet metric (calico_denied_packets exists only in Calico Enterprise and Calico Cloud)" : "the generic profile does not know which CNI enforces the policies, so there is no metric to alert on";
+    const why = options.cni === "calico" ? "Calico Open Source exports no denied-packet metric (calico_denied_packets exists only in Calico Enterprise and Calico Cloud)" : options.cni === "kube-router" ? "kube-router exports no per-policy denied-packet metric" : "the generic profile does not know which CNI enforces the policies, so there is no metric to alert on";
     plan.warnings.push(
       `netpol-rollout:monitoring is on, but the policy-drop alert is not available for profile ${options.cni}: ${why}. No PrometheusRule was registered.`
     );
@@ -19125,7 +19174,10 @@ function parseRecordedBundle(file, text) {
   const cni = field(map, "cni");
   if (cni === void 0) errors.push(at2(map, "cni is missing"));
   else if (!(0, import_yaml3.isScalar)(cni) || typeof cni.value !== "string" || !isCniProfileName(cni.value))
-    errors.push(at2(cni, "cni must be calico, cilium or generic"));
+    errors.push(at2(cni, `cni must be one of ${Object.keys(CNI_PROFILES).join(", ")}`));
+  const denials = field(map, "denials");
+  if (denials !== void 0 && (!(0, import_yaml3.isScalar)(denials) || denials.value !== "drop" && denials.value !== "reject"))
+    errors.push(at2(denials, "denials must be drop or reject"));
   const excluded = field(map, "excludedNamespaces");
   if (excluded !== void 0) {
     if (!(0, import_yaml3.isSeq)(excluded)) errors.push(at2(excluded, "excludedNamespaces must be a list of namespace names"));
@@ -19183,6 +19235,7 @@ function parseRecordedBundle(file, text) {
   const bundle = {
     environment: value.environment,
     cni: value.cni,
+    ...value.denials === void 0 ? {} : { denials: value.denials },
     objects: value.objects.map((o) => ({ ...o, origins: o.origins ?? [] })),
     ...value.excludedNamespaces === void 0 ? {} : { excludedNamespaces: value.excludedNamespaces }
   };
@@ -19354,7 +19407,13 @@ var NetpolRollout = class _NetpolRollout extends pulumi.ComponentResource {
   digest;
   /** The deployed bundle, as `bundleFile` reads it back for a rollback. */
   bundle;
-  /** All of our program's stack outputs (environment, stage, digests, counts, guards…). */
+  /**
+   * The cluster the component's Kubernetes provider deploys to: the uid of its kube-system
+   * namespace, read (never changed) through that provider. A cluster keeps it however it is
+   * reached (two URLs, two contexts), and another cluster never has it.
+   */
+  clusterUid;
+  /** All of our program's stack outputs (environment, stage, digests, counts, guards, clusterUid…). */
   outputs;
   /** The children, policies in plan order (allows before the default-deny), then guards. */
   resources;
@@ -19386,7 +19445,9 @@ var NetpolRollout = class _NetpolRollout extends pulumi.ComponentResource {
       this.resources = prepared.then((p) => registerPlan(p.plan, this));
     }
     const plan = Promise.resolve(prepared).then((p) => p.plan);
-    this.outputs = pulumi.output(plan.then((p) => p.outputs));
+    const kubeSystem = k8s.core.v1.Namespace.get(`${name}:kube-system`, "kube-system", { parent: this });
+    this.clusterUid = kubeSystem.metadata.uid;
+    this.outputs = pulumi.all([plan.then((p) => p.outputs), this.clusterUid]).apply(([outputs, clusterUid]) => ({ ...outputs, clusterUid }));
     this.revision = this.outputs.revision;
     this.digest = this.outputs.digest;
     this.bundle = this.outputs.bundle;
@@ -19494,7 +19555,8 @@ async function run() {
       loadIntent: (policiesDir, root) => loadIntentFromDir(policiesDir, root)
     });
     const prepared = prepareInput(input);
-    return { rollout: new NetpolRollout(input.environment, prepared), outputs: prepared.plan.outputs };
+    const rollout = new NetpolRollout(input.environment, prepared);
+    return { rollout, outputs: { ...prepared.plan.outputs, clusterUid: rollout.clusterUid } };
   } catch (error) {
     throw runErrorOf(error);
   }
