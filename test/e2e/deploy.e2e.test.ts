@@ -92,7 +92,10 @@ beforeAll(async () => {
 afterAll(() => e2e?.stop());
 
 const run = (t: RolloutTarget) =>
-  runRollout({ action: "deploy", targets: [t], onInconclusive: "fail", run: { id: "e2e" } }, deps);
+  runRollout(
+    { action: "deploy", targets: [t], onInconclusive: "fail", breakGlass: "auto", run: { id: "e2e" } },
+    deps,
+  );
 
 async function serverNames(): Promise<string[]> {
   const all = [...(await e2e.listPolicies("shop")), ...(await e2e.listPolicies("billing"))];

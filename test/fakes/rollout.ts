@@ -13,7 +13,13 @@ import { join } from "node:path";
 import { objectKey } from "../../action/src/compile/bundle.js";
 import type { CompiledBundle } from "../../action/src/compile/types.js";
 import type { EnvironmentIntent } from "../../action/src/intent/model.js";
-import type { Namespace, NetworkPolicy, Pod, PolicyObject } from "../../action/src/k8s/types.js";
+import type {
+  Namespace,
+  NetworkPolicy,
+  Pod,
+  PolicyObject,
+  ServiceObject,
+} from "../../action/src/k8s/types.js";
 import {
   PulumiDeployError,
   StackLockedError,
@@ -113,6 +119,7 @@ export class FakeCluster {
   uid: string | undefined = "8d3e6f52-1a7c-4b90-a5e2-7c4d9b1f0e36";
   namespaces: Namespace[] = [];
   pods: Pod[] = [];
+  services: ServiceObject[] = [];
   readonly policies = new Map<string, PolicyObject>();
   /** Every state the policies went through, one per operation. */
   readonly states: Map<string, PolicyObject>[] = [];
@@ -142,8 +149,23 @@ export class FakeCluster {
           },
         ],
       },
-      status: { podIP: ip },
+      status: { podIP: ip, conditions: [{ type: "Ready", status: "True" }] },
     });
+  }
+
+  /** The pod's Ready condition, as the kubelet's readiness probes set it. */
+  setReady(namespace: string, name: string, ready: boolean): void {
+    const pod = this.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
+    if (!pod?.status) throw new Error(`no pod ${namespace}/${name}`);
+    pod.status.conditions = [{ type: "Ready", status: ready ? "True" : "False" }];
+  }
+
+  /** A readiness probe on `port` for the pod's container (tcpSocket). */
+  probeReadiness(namespace: string, name: string, port: number): void {
+    const pod = this.pods.find((p) => p.metadata.namespace === namespace && p.metadata.name === name);
+    const container = pod?.spec?.containers?.[0];
+    if (!container) throw new Error(`no pod ${namespace}/${name}`);
+    container.readinessProbe = { tcpSocket: { port } };
   }
 
   /** A policy applied by hand (drift, or an existing object). */
@@ -165,7 +187,7 @@ export class FakeCluster {
     return structuredClone({
       namespaces: this.namespaces,
       pods: this.pods,
-      services: [],
+      services: this.services,
       policies: [...this.policies.values()],
       ...(this.uid === undefined ? {} : { clusterUid: this.uid }),
     });
@@ -211,6 +233,12 @@ export function shopCluster(
     [80],
   );
   cluster.addPod("kube-system", "coredns-0", extra.dnsLabels ?? { "k8s-app": "kube-dns" }, "10.0.0.10", [53]);
+  cluster.services.push({
+    apiVersion: "v1",
+    kind: "Service",
+    metadata: { namespace: "kube-system", name: "kube-dns" },
+    spec: { selector: extra.dnsLabels ?? { "k8s-app": "kube-dns" }, clusterIP: "10.96.0.10" },
+  });
   return cluster;
 }
 

@@ -9,6 +9,7 @@ import type { EnvironmentIntent } from "../../action/src/intent/model.js";
 import { runRollout } from "../../action/src/commands/deploy.js";
 import type { RolloutDeps, RolloutRequest, RolloutTarget } from "../../action/src/commands/deploy/request.js";
 import type { ObservedTraffic } from "../../action/src/commands/deploy/observed.js";
+import type { BreakGlass } from "../../action/src/rollout/break-glass.js";
 import type { OnInconclusive } from "../../action/src/rollout/decision.js";
 import { buildEnvironment } from "./intent-builder.js";
 import {
@@ -73,6 +74,7 @@ export function setup(cluster: FakeCluster = shopCluster()) {
     targets: RolloutTarget[],
     options: {
       onInconclusive?: OnInconclusive;
+      breakGlass?: BreakGlass;
       signal?: AbortSignal;
       action?: RolloutRequest["action"];
       lockWaitMs?: number;
@@ -84,6 +86,7 @@ export function setup(cluster: FakeCluster = shopCluster()) {
         action: options.action ?? "deploy",
         targets,
         onInconclusive: options.onInconclusive ?? "fail",
+        breakGlass: options.breakGlass ?? "auto",
         run: { id: "7", attempt: "1", actor: "alice", event: "push" },
         ...(options.signal === undefined ? {} : { signal: options.signal }),
         lockWaitMs: options.lockWaitMs ?? 0,

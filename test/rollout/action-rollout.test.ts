@@ -104,6 +104,7 @@ function setup(files: IntentFile[]) {
     target: "last-known-good",
     reason: "",
     onInconclusive: "fail",
+    breakGlass: "auto",
     revision: "c0ffee0000000000000000000000000000000000",
     run: { id: "11", actor: "alice", event: "push", url: "https://github.com/o/r/actions/runs/11" },
     temp: "/tmp/runner",

@@ -40,6 +40,7 @@ describe("manual rollback", () => {
       target: targetName,
       reason: "ledger latency after the worker change",
       onInconclusive: "fail" as const,
+      breakGlass: "auto" as const,
       run: { id: "9", actor: "carol", event: "workflow_dispatch" },
     };
   }

@@ -174,6 +174,7 @@ describe("the run lock", () => {
         target: "last-known-good",
         reason: "incident",
         onInconclusive: "fail",
+        breakGlass: "auto",
         run: {},
         lockWaitMs: 0,
       },

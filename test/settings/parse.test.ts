@@ -298,6 +298,7 @@ describe("deploy, rollback and probe settings", () => {
     expect(s).toMatchObject({
       command: "deploy",
       onInconclusive: "fail",
+      breakGlass: "auto",
       revision: "c".repeat(40),
       stateNamespace: "netpol-rollout",
       probe: { imagePullSecrets: [], timeoutSeconds: 3 },
@@ -402,6 +403,7 @@ describe("deploy, rollback and probe settings", () => {
           source({
             INPUT_COMMAND: "deploy",
             "INPUT_ON-INCONCLUSIVE": "retry",
+            "INPUT_BREAK-GLASS": "always",
             "INPUT_STATE-NAMESPACE": "Platform_State",
             INPUT_CONTEXT: "prod eu",
             "INPUT_PROBE-IMAGE": "agnhost; rm -rf /",
@@ -414,6 +416,7 @@ describe("deploy, rollback and probe settings", () => {
       ),
     ).toEqual([
       'on-inconclusive: "retry" is not one of fail, rollback, ignore',
+      'break-glass: "always" is not one of auto, never',
       'state-namespace: "Platform_State" is not a namespace name (lower-case letters, digits and -, at most 63)',
       'context: "prod eu" is not a kubeconfig context name',
       'probe-image: "agnhost; rm -rf /" is not an image reference',

@@ -16,6 +16,7 @@ import { escapeMarkdown } from "../text/escape.js";
 import type { ObservedDetail } from "../flows/observed-preview.js";
 import type { FlowSummary } from "../flows/summary.js";
 import { renderDriftSummary, renderPullRequestResult, renderRolloutSummary } from "../report/rollout.js";
+import type { BreakGlass } from "../rollout/break-glass.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 import { checkedOutputs, rolloutOutputs, rolloutSucceeded, type RolloutReport } from "../rollout/outcome.js";
 import type { Cluster } from "../ports/cluster.js";
@@ -48,6 +49,8 @@ export interface RolloutActionRequest {
   /** rollback: why; recorded in the history and the job summary. */
   reason: string;
   onInconclusive: OnInconclusive;
+  /** Default `auto`. */
+  breakGlass?: BreakGlass;
   /** The commit being deployed (GITHUB_SHA), or undefined. */
   revision?: string;
   run: RunInfo;
@@ -241,6 +244,7 @@ export async function runActionRollout(
         target: request.target || LAST_KNOWN_GOOD,
         reason: request.reason,
         onInconclusive: request.onInconclusive,
+        ...(request.breakGlass === undefined ? {} : { breakGlass: request.breakGlass }),
         run: request.run,
         ...(deps.signal === undefined ? {} : { signal: deps.signal }),
         ...(request.lockWaitMs === undefined ? {} : { lockWaitMs: request.lockWaitMs }),
@@ -267,6 +271,7 @@ export async function runActionRollout(
           revision: request.revision ?? null,
         })),
         onInconclusive: request.onInconclusive,
+        ...(request.breakGlass === undefined ? {} : { breakGlass: request.breakGlass }),
         run: request.run,
         ...(deps.signal === undefined ? {} : { signal: deps.signal }),
         ...(request.lockWaitMs === undefined ? {} : { lockWaitMs: request.lockWaitMs }),

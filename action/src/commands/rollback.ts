@@ -26,6 +26,7 @@ import { compileRevision, type CompiledAtRef } from "../rollout/revision.js";
 import { runRollout } from "./deploy.js";
 import type { CompileAtRef, RolloutDeps } from "./deploy/request.js";
 import { restorable } from "./deploy/restore.js";
+import type { BreakGlass } from "../rollout/break-glass.js";
 
 /**
  * Compiles an environment's intent as it was at a git ref of the checkout; a full commit
@@ -57,6 +58,8 @@ export interface RollbackRequest {
   target: string;
   reason: string;
   onInconclusive: OnInconclusive;
+  /** Default `auto`. */
+  breakGlass?: BreakGlass;
   run: RunInfo;
   signal?: AbortSignal;
   /** How long to wait for another run's lock of the environment, in ms. */
@@ -167,6 +170,7 @@ export async function runRollback(
       action: "rollback",
       targets: [{ intent: resolved.intent, bundle: resolved.bundle, revision: resolved.revision }],
       onInconclusive: request.onInconclusive,
+      ...(request.breakGlass === undefined ? {} : { breakGlass: request.breakGlass }),
       run: request.run,
       reason: request.reason,
       ...(request.signal === undefined ? {} : { signal: request.signal }),

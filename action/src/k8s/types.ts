@@ -92,9 +92,23 @@ export interface Pod {
   kind?: "Pod";
   /** `deletionTimestamp`: set once the pod is being deleted (it may still run through its grace period). */
   metadata: ObjectMeta & { namespace: string; deletionTimestamp?: string };
-  spec?: { containers?: { name: string; ports?: ContainerPort[] }[] };
+  spec?: { containers?: { name: string; ports?: ContainerPort[]; readinessProbe?: ReadinessProbe }[] };
   /** `phase`: a pod that has Succeeded or Failed holds no IP any more (its IP may be reused). */
-  status?: { phase?: string; podIP?: string; podIPs?: { ip: string }[] };
+  status?: {
+    phase?: string;
+    podIP?: string;
+    podIPs?: { ip: string }[];
+    /** `Ready`: the kubelet's readiness probes pass (the pod is a ready endpoint). */
+    conditions?: { type: string; status: string }[];
+  };
+}
+
+/** core/v1 Probe: the kubelet's readiness check, from the pod's own node. */
+export interface ReadinessProbe {
+  tcpSocket?: { port: number | string };
+  httpGet?: { port: number | string };
+  grpc?: { port: number };
+  exec?: unknown;
 }
 
 export interface Namespace {
@@ -116,7 +130,7 @@ export interface ServiceObject {
   apiVersion?: "v1";
   kind?: "Service";
   metadata: ObjectMeta & { namespace: string };
-  spec?: { selector?: Record<string, string>; ports?: ServicePortSpec[] };
+  spec?: { selector?: Record<string, string>; ports?: ServicePortSpec[]; clusterIP?: string };
 }
 
 /** The objects of a cluster a rollout reads before it changes anything, and plans its probes on. */

@@ -9,7 +9,8 @@
  *   that connects) also rolls back: the last-known-good is proven, this revision is not.
  * - After the rollback, if connectivity is still lost (a declared flow or DNS blocked that
  *   the last-known-good passed): break-glass, the default-deny of the namespaces involved
- *   removed, the allows kept.
+ *   removed, the allows kept. That is a request: break-glass.ts first checks that a policy
+ *   can be the cause (the callee answers by another path), and undoes a lift that did not help.
  * - Break-glass never answers an over-open result (a check that must be blocked connects):
  *   that fails with the evidence, and no deny is removed.
  * - No last-known-good yet: connectivity lost → break-glass on the new allows; anything

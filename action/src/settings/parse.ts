@@ -8,6 +8,7 @@ import { isAbsolute, relative, resolve, sep } from "node:path";
 import { FAIL_ON } from "../commands/action-preview.js";
 import type { GitHubContext } from "../commands/github-run.js";
 import { ENV_PLACEHOLDER } from "../rollout/config.js";
+import { BREAK_GLASS } from "../rollout/break-glass.js";
 import { ON_INCONCLUSIVE } from "../rollout/decision.js";
 import { LAST_KNOWN_GOOD } from "../rollout/last-known-good.js";
 import { parseClusterInputs } from "./cluster.js";
@@ -54,6 +55,7 @@ export function parseSettings(source: SettingsSource): Settings {
   const githubToken = inputs.text("github-token");
   const commentAuthor = parseCommentAuthor(inputs);
   const onInconclusive = inputs.oneOf("on-inconclusive", ON_INCONCLUSIVE, "fail");
+  const breakGlass = inputs.oneOf("break-glass", BREAK_GLASS, "auto");
   const cluster = parseClusterInputs(inputs, workspace);
   const rollback = parseRollbackInputs(inputs, command, environments);
   const base = parseBaseRef(inputs, github);
@@ -91,6 +93,7 @@ export function parseSettings(source: SettingsSource): Settings {
         ...cluster,
         command,
         onInconclusive,
+        breakGlass,
         commentOnPr,
         ...author,
         ...flows,
@@ -107,6 +110,7 @@ export function parseSettings(source: SettingsSource): Settings {
         environments: [environments?.[0] ?? ""],
         ...rollback,
         onInconclusive,
+        breakGlass,
       };
     case "probe":
       return { ...common, ...cluster, command };

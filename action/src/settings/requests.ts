@@ -36,6 +36,7 @@ export function rolloutActionRequest(settings: ClusterCommandSettings): RolloutA
     target: settings.command === "rollback" ? settings.target : "",
     reason: settings.command === "rollback" ? settings.reason : "",
     onInconclusive: settings.command === "probe" ? "fail" : settings.onInconclusive,
+    breakGlass: settings.command === "probe" ? "never" : settings.breakGlass,
     ...(settings.command === "deploy" && settings.revision ? { revision: settings.revision } : {}),
     run: {
       ...(github.runId ? { id: github.runId } : {}),

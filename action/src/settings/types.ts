@@ -6,6 +6,7 @@
 import type { FlowPattern } from "../commands/action-preview.js";
 import type { ObservedDetail } from "../flows/observed-preview.js";
 import type { PulumiEnvironment } from "../ports/engine.js";
+import type { BreakGlass } from "../rollout/break-glass.js";
 import type { OnInconclusive } from "../rollout/decision.js";
 import type { FailOn } from "../commands/action-preview.js";
 import type { GitHubContext } from "../commands/github-run.js";
@@ -122,6 +123,8 @@ export interface ProbeRunSettings {
 export interface DeploySettings extends CommonSettings, ClusterSettings {
   command: "deploy";
   onInconclusive: OnInconclusive;
+  /** `break-glass`: `auto` (default) or `never`. */
+  breakGlass: BreakGlass;
   /** The commit deployed (GITHUB_SHA); absent outside a runner. */
   revision?: string;
   /** Whether to post the short result on the pull request the merge commit came from. */
@@ -146,6 +149,8 @@ export interface RollbackSettings extends CommonSettings, ClusterSettings {
   /** Why; recorded in the history and the job summary. */
   reason: string;
   onInconclusive: OnInconclusive;
+  /** `break-glass`: `auto` (default) or `never`. */
+  breakGlass: BreakGlass;
 }
 
 /** `probe`: the drift watch: probe what is deployed and compare it with the last-known-good. */

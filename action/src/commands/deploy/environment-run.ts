@@ -6,8 +6,12 @@
  */
 import { bundleDigest } from "../../compile/bundle.js";
 import { LockLostError, type HeldLock } from "../../ports/lock.js";
-import type { ProbeRunResult } from "../../probe/types.js";
+import type { ClusterState } from "../../k8s/types.js";
+import type { CheckResult, ProbeRunResult } from "../../probe/types.js";
+import { checkCallees, liftableNamespaces } from "../../rollout/break-glass.js";
 import {
+  checkKey,
+  isPassed,
   decideAfterDeploy,
   decideAfterRollback,
   type Baseline,
@@ -53,7 +57,7 @@ class EnvironmentRun {
 
   constructor(
     private readonly request: RolloutRequest,
-    deps: RolloutDeps,
+    private readonly deps: RolloutDeps,
     private readonly item: Prepared,
     private readonly lock: HeldLock,
   ) {
@@ -173,7 +177,7 @@ class EnvironmentRun {
         return this.rollback(decision.reason);
       case "break-glass":
         this.log.outcome.evidence = decision.triggers;
-        return this.breakGlass(decision.namespaces, decision.reason);
+        return this.breakGlass(decision.triggers, last.results, decision.reason);
       case "fail":
         this.log.outcome.evidence = decision.evidence;
         await this.record.audit(last, decision.reason);
@@ -262,7 +266,7 @@ class EnvironmentRun {
         );
       case "break-glass":
         await this.record.rollback(restore, this.steps.holding, probed.result, false, reason);
-        return this.breakGlass(decision.namespaces, `${reason}; ${decision.reason}`);
+        return this.breakGlass(decision.triggers, probed.result.results, `${reason}; ${decision.reason}`);
       case "rollback":
       case "fail":
         this.log.outcome.evidence = decision.action === "fail" ? decision.evidence : decision.triggers;
@@ -284,12 +288,55 @@ class EnvironmentRun {
   }
 
   /**
-   * Removes the default-deny of `namespaces` from what the environment holds (allows stay),
-   * probes it as the revision it holds, and fails loudly.
+   * Break-glass for `lost` (checks whose connectivity stays lost), only where a policy can be
+   * the cause: each callee is checked first (break-glass.ts) and a lost check whose callee is
+   * unreachable lifts nothing; the default-deny of the managed namespaces involved is removed
+   * from what the environment holds (allows stay), and it is probed again as the revision it
+   * holds. Unless every lost check it was lifted for connects then, the denies are restored
+   * at once and the run fails: not a policy problem. Either way the run fails loudly.
    */
-  private async breakGlass(namespaces: string[], reason: string): Promise<EnvironmentOutcome> {
+  private async breakGlass(
+    lost: CheckResult[],
+    results: readonly CheckResult[],
+    reason: string,
+  ): Promise<EnvironmentOutcome> {
     this.log.outcome.reason = reason;
+    if (this.request.breakGlass === "never")
+      return this.log.finish(
+        this.refused,
+        `${reason}; break-glass is off (break-glass: never), every default-deny stays`,
+      );
+    let cluster: ClusterState;
+    try {
+      cluster = await this.deps.readCluster();
+    } catch (error) {
+      return this.log.finish(
+        this.refused,
+        `${reason}; break-glass refused: the callees could not be checked (${errorMessage(error)}), every default-deny stays`,
+      );
+    }
+    const findings = checkCallees(lost, results, cluster);
+    for (const f of findings)
+      this.log.note(
+        "break-glass",
+        "callee",
+        f.reachable,
+        `${f.callee} ${f.reachable ? "reachable" : "unreachable"}: ${f.reason}`,
+      );
+    const unreachable = findings.filter((f) => !f.reachable);
+    const gone =
+      unreachable.length === 0
+        ? ""
+        : `; not a policy problem: ${unreachable.map((f) => `${f.callee} is unreachable (${f.reason})`).join("; ")}`;
+    const policyCaused = findings.filter((f) => f.reachable).map((f) => f.result);
     const holding: Holding = this.steps.holding;
+    const namespaces = liftableNamespaces(holding.bundle, policyCaused);
+    if (namespaces.length === 0) {
+      return this.log.finish(
+        this.refused,
+        `${reason}${gone || "; no managed namespace's default-deny is involved"}; break-glass refused, every default-deny stays`,
+      );
+    }
     const step = breakGlassStep(this.steps.current, holding.bundle, namespaces);
     this.log.note(
       "break-glass",
@@ -314,13 +361,53 @@ class EnvironmentRun {
     const probed = await this.steps.probe("break-glass", "probe", before);
     if (probed === undefined)
       return this.log.finish("cancelled", "the job was cancelled while probing after break-glass");
+    const keys = new Set(policyCaused.map((r) => checkKey(r.check)));
+    const again = probed.result.results.filter((r) => keys.has(checkKey(r.check)));
+    const back = again.filter(isPassed).map((r) => checkKey(r.check));
+    if (back.length < keys.size || again.some((r) => !isPassed(r)))
+      return this.restoreDenies(holding, namespaces, reason);
     const c = probed.result.counts;
     return this.log.finish(
       "break-glass",
-      `${reason}; BREAK-GLASS: the default-deny of ${namespaces.join(", ")} was removed (allows kept); ` +
+      `${reason}${gone}; BREAK-GLASS: the default-deny of ${namespaces.join(", ")} was removed (allows kept); ` +
         `probe after break-glass: ${c.passed} passed, ${c.failed} failed, ${c.inconclusive} inconclusive. ` +
         `The environment is not enforced until a fixed revision is deployed`,
     );
+  }
+
+  /** The loss outlived the lifted denies: put back what was held before, at once, and fail. */
+  private async restoreDenies(
+    held: Holding,
+    namespaces: string[],
+    reason: string,
+  ): Promise<EnvironmentOutcome> {
+    const persisted = `not a policy problem: the loss persisted with the default-deny of ${namespaces.join(", ")} lifted`;
+    const notRestored = (error: unknown) =>
+      this.log.finish(
+        "break-glass",
+        `${reason}; ${persisted}, and restoring it failed: ${errorMessage(error)}. The default-deny of ${namespaces.join(", ")} is NOT in place`,
+      );
+    const { bundle, ...toward } = held;
+    let steps: TransitionStep[];
+    try {
+      steps = planTransition(this.steps.current, bundle).steps;
+    } catch (error) {
+      return notRestored(error);
+    }
+    for (const step of steps) {
+      const failure = await this.steps.apply("break-glass", step, toward);
+      if (failure !== undefined) {
+        await this.recordReadBack(toward);
+        return notRestored(failure);
+      }
+    }
+    delete this.log.outcome.breakGlass;
+    return this.log.finish(this.refused, `${reason}; ${persisted}, so it was restored at once`);
+  }
+
+  /** How a run that lifted no deny in the end ends: rolled back if it was, else failed. */
+  private get refused(): "rolled-back" | "failed" {
+    return this.log.outcome.rolledBackTo === undefined ? "failed" : "rolled-back";
   }
 
   private lkgSummary(): string {

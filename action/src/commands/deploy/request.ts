@@ -4,6 +4,7 @@ import type { PulumiDeployer } from "../../ports/engine.js";
 import type { RunLocks } from "../../ports/lock.js";
 import type { BundleFiles, HistoryStore, ProbePhase } from "../../ports/rollout.js";
 import type { ClusterState } from "../../k8s/types.js";
+import type { BreakGlass } from "../../rollout/break-glass.js";
 import type { OnInconclusive } from "../../rollout/decision.js";
 import type { RecordedBundle, RunInfo } from "../../rollout/last-known-good.js";
 import type { ObservedTraffic } from "./observed.js";
@@ -30,6 +31,8 @@ export interface RolloutRequest {
   /** In promotion order; a failed environment stops the ones after it. */
   targets: RolloutTarget[];
   onInconclusive: OnInconclusive;
+  /** Whether connectivity lost for a policy may lift default-denies (see rollout/break-glass.ts); default `auto`. */
+  breakGlass?: BreakGlass;
   run: RunInfo;
   /** For a manual rollback: why (the dispatch form's reason). */
   reason?: string;
