@@ -58,6 +58,8 @@ export interface RecordedRequest {
   /** ms since the server started. */
   at: number;
   status?: number;
+  /** A DELETE's options as the API server reads them: from the body if it has one, else the query. */
+  deleteOptions?: Json;
 }
 
 /** A configured failure: the next `times` requests matching get this answer. */
@@ -487,6 +489,15 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       return send(res, 401, status(401, "Unauthorized", "Unauthorized"));
     }
     const body = await readBody(req);
+    if (method === "DELETE") {
+      const { gracePeriodSeconds, propagationPolicy } = recorded.query;
+      recorded.deleteOptions = body
+        ? (parseJson(body) ?? {})
+        : {
+            ...(gracePeriodSeconds !== undefined ? { gracePeriodSeconds: Number(gracePeriodSeconds) } : {}),
+            ...(propagationPolicy !== undefined ? { propagationPolicy } : {}),
+          };
+    }
     options.onRequest?.(method, path);
     const late = options.lateAnswer?.(method, path);
     if (late) {

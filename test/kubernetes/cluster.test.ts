@@ -170,6 +170,30 @@ describe("cluster adapter over client-node", () => {
     expect(events.some((e) => e.type === "ADDED")).toBe(true);
   });
 
+  it("deletes by uid only the pod of that uid, with the grace period and propagation asked for", async () => {
+    const { fake, cluster } = await connect();
+    fake.seed("namespaces", [{ metadata: { name: "shop" } }]);
+    const created = await cluster.createPod(pod("shop", "probe-a", { run: "1" }));
+    expect(await cluster.deletePod("shop", "probe-a", { uid: "another-uid", gracePeriodSeconds: 0 })).toBe(
+      false,
+    );
+    expect(fake.get("pods", "shop", "probe-a")).toBeDefined();
+    const uid = created.metadata.uid as string;
+    expect(
+      await cluster.deletePod("shop", "probe-a", {
+        uid,
+        gracePeriodSeconds: 0,
+        propagationPolicy: "Background",
+      }),
+    ).toBe(true);
+    // The API server reads a DELETE's options from its body alone when it has one.
+    expect(fake.requests.filter((r) => r.method === "DELETE").at(-1)?.deleteOptions).toEqual({
+      gracePeriodSeconds: 0,
+      propagationPolicy: "Background",
+      preconditions: { uid },
+    });
+  });
+
   it("waits as long as Retry-After says on 429, then succeeds", async () => {
     const { fake, cluster } = await connect();
     seedInventory(fake);

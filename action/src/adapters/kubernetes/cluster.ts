@@ -12,6 +12,7 @@ import {
   type Configuration,
   type KubeConfig,
   type V1ConfigMap,
+  type V1DeleteOptions,
   type V1Pod,
 } from "@kubernetes/client-node";
 import {
@@ -469,16 +470,20 @@ export class KubeCluster implements Cluster {
   }
 }
 
+/**
+ * DeleteOptions as query parameters, or, with a uid precondition, all in the body: the API
+ * server reads a DELETE's options from its body when it has one and then ignores the query.
+ */
 function deleteParams(options: DeleteOptions): {
   gracePeriodSeconds?: number;
   propagationPolicy?: string;
-  body?: { preconditions: { uid: string } };
+  body?: V1DeleteOptions;
 } {
-  return {
+  const params = {
     ...(options.gracePeriodSeconds !== undefined ? { gracePeriodSeconds: options.gracePeriodSeconds } : {}),
     ...(options.propagationPolicy ? { propagationPolicy: options.propagationPolicy } : {}),
-    ...(options.uid !== undefined ? { body: { preconditions: { uid: options.uid } } } : {}),
   };
+  return options.uid === undefined ? params : { body: { ...params, preconditions: { uid: options.uid } } };
 }
 
 /** List items carry no apiVersion/kind; the core's types expect them on a NetworkPolicy. */
