@@ -6,7 +6,6 @@
 import { describe, expect, it } from "vitest";
 import { compileEnvironment } from "../../action/src/compile/index.js";
 import type { CheckResult, ObservedOutcome, ProbeCheck } from "../../action/src/probe/types.js";
-import { observedReachability } from "../../action/src/probe/types.js";
 import { checkCallees, liftableNamespaces } from "../../action/src/rollout/break-glass.js";
 import { rolloutSucceeded } from "../../action/src/rollout/outcome.js";
 import { dnsBrokenUnderDeny, shopCluster } from "../fakes/rollout.js";
@@ -115,7 +114,8 @@ describe("what break-glass may name and what shows a callee up", () => {
   const result = (c: ProbeCheck, observed: ObservedOutcome): CheckResult => ({
     check: c,
     observed,
-    classification: observedReachability(observed) === c.expect ? "as-expected" : "deviation",
+    seen: observed.outcome === "allowed" ? "allowed" : "blocked",
+    classification: observed.outcome === "allowed" ? "as-expected" : "deviation",
     attempts: 1,
   });
   const timeout: ObservedOutcome = { outcome: "blocked", detail: "timeout" };
@@ -139,7 +139,7 @@ describe("what break-glass may name and what shows a callee up", () => {
       result(check({ id: "other", from: { namespace: "billing", labels: { app: "x" } } }), observed);
     const reached = checkCallees([lost], [lost, other({ outcome: "allowed", detail: "connected" })], state);
     expect(reached[0]).toMatchObject({ reachable: true, callee: "billing/ledger-0:5432" });
-    const refused = checkCallees([lost], [lost, other({ outcome: "allowed", detail: "refused" })], state);
+    const refused = checkCallees([lost], [lost, other({ outcome: "refused" })], state);
     expect(refused[0]?.reachable).toBe(false);
   });
 

@@ -18,7 +18,7 @@
 import type { CompiledBundle } from "../compile/types.js";
 import type { ClusterState, Pod, ServiceObject } from "../k8s/types.js";
 import type { CheckResult, CheckTarget } from "../probe/types.js";
-import { isDnsTarget, isIpTarget, observedReachability } from "../probe/types.js";
+import { isDnsTarget, isIpTarget } from "../probe/types.js";
 import { namespacesOf } from "./decision.js";
 import { enforcedNamespaces } from "./transitions.js";
 
@@ -109,10 +109,7 @@ function o(r: CheckResult): string {
 
 /** An answer: a connection, or a DNS reply. A refusal is not (a reject dataplane refuses). */
 function connected(r: CheckResult): boolean {
-  return (
-    observedReachability(r.observed) === "allowed" &&
-    !(r.observed.outcome === "allowed" && r.observed.detail === "refused")
-  );
+  return r.observed.outcome === "allowed";
 }
 
 function calleeKey(to: CheckTarget): string {
