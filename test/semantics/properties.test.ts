@@ -24,7 +24,7 @@ import { buildModel } from "../../action/src/semantics/model.js";
 import { evaluate, type Probe } from "../../action/src/semantics/evaluate.js";
 import { reachabilityMatrix } from "../../action/src/semantics/matrix.js";
 import { diffEnvironments, diffPolicySets } from "../../action/src/semantics/diff.js";
-import { cidrContains, parseCidr, parseIp } from "../../action/src/semantics/ip.js";
+import { cidrContains, parseCidr, parseIp } from "../../action/src/k8s/ip.js";
 import { buildEnvironment } from "../helpers/intent-builder.js";
 
 // --- a direct reading of the spec -----------------------------------------------------------

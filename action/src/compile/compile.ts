@@ -13,7 +13,9 @@
  * - `<service>-fqdn-egress` (CiliumNetworkPolicy, stage allow) for FQDN destinations;
  * - `pods.all-…` / `pods.<hash>-…` for a namespace endpoint (its podLabels) in a managed
  *   namespace (the dot keeps these names apart from service names, which are DNS labels);
- * - kubelet health-check ingress from nodeCidrs where the profile needs it.
+ * - kubelet health-check ingress from nodeCidrs where the profile needs it;
+ * - `custom.<name>` for each hand-written policy, its spec as written with policyTypes spelled
+ *   out as the API server defaults them (stage deny when it has no rule at all, else allow).
  *
  * Nothing is ever emitted in an unmanaged, `kube-*` or excluded namespace.
  */
@@ -24,10 +26,12 @@ import {
   type EnvironmentIntent,
   type Flow,
   type FlowPort,
+  type HandWrittenPolicy,
   type NamespaceIntent,
   type Service,
   type SourceRef,
 } from "../intent/model.js";
+import { HAND_WRITTEN_PREFIX } from "../intent/policies.js";
 import type {
   CiliumNetworkPolicy,
   LabelSelector,
@@ -38,6 +42,7 @@ import type {
   NetworkPolicyPort,
   ObjectMeta,
   PolicyObject,
+  PolicyType,
 } from "../k8s/types.js";
 import { canonicalJson, compareStrings, sortedRecord } from "./canonical.js";
 import {
@@ -155,6 +160,7 @@ class Compiler {
         objects.push(this.defaultDeny(ns), this.allowDns(ns));
       }
       for (const svc of ns.services) this.addHealthChecks(ns, svc);
+      for (const policy of ns.policies ?? []) objects.push(this.handWritten(ns, policy));
     }
     for (const target of this.targets.values()) objects.push(...this.targetPolicies(target));
     objects.sort(compareObjects);
@@ -384,6 +390,38 @@ class Compiler {
     // letting every pod of every namespace answer on port 53). safe: the namespace only.
     if (this.env.dns.mode === "strict") peer.podSelector = selector(this.env.dns.podLabels);
     return { to: [peer], ports: DNS_PORTS.map((p) => ({ ...p })) };
+  }
+
+  /**
+   * A hand-written policy as written. A policy without any rule only isolates: it is a deny
+   * and goes with the default-deny, after the allows.
+   */
+  private handWritten(ns: NamespaceIntent, policy: HandWrittenPolicy): CompiledObject {
+    const { podSelector, policyTypes, ingress, egress } = policy.spec;
+    // networking/v1 defaulting: Ingress always, Egress when there are egress rules.
+    const types: PolicyType[] =
+      policyTypes && policyTypes.length > 0
+        ? [...policyTypes]
+        : egress && egress.length > 0
+          ? ["Ingress", "Egress"]
+          : ["Ingress"];
+    const spec: NetworkPolicy["spec"] = { podSelector: structuredClone(podSelector), policyTypes: types };
+    if (ingress !== undefined) spec.ingress = structuredClone(ingress);
+    if (egress !== undefined) spec.egress = structuredClone(egress);
+    const stage: RolloutStage = (ingress?.length ?? 0) + (egress?.length ?? 0) === 0 ? "deny" : "allow";
+    const obj = this.networkPolicy(
+      ns.name,
+      `${HAND_WRITTEN_PREFIX}${policy.name}`,
+      stage,
+      policy.source,
+      spec,
+      [policy.source],
+    );
+    obj.ruleOrigins = {
+      ingress: policy.ruleSources.ingress.map((s) => [s]),
+      egress: policy.ruleSources.egress.map((s) => [s]),
+    };
+    return obj;
   }
 
   private targetPolicies(target: Target): CompiledObject[] {

@@ -4,7 +4,7 @@
  * rollout of it) is one endpoint. The number of distinct endpoints is bounded.
  */
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem } from "../intent/names.js";
-import { parseIp } from "../semantics/ip.js";
+import { parseIp } from "../k8s/ip.js";
 import type { FlowSide } from "./model.js";
 
 /**

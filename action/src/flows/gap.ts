@@ -18,7 +18,7 @@ import type {
 import type { ContainerPort, Namespace } from "../k8s/types.js";
 import { policiesOfBundle } from "../semantics/diff.js";
 import { explainDirection } from "../semantics/explain.js";
-import { cidrContains, parseCidr, parseIp } from "../semantics/ip.js";
+import { cidrContains, parseCidr, parseIp } from "../k8s/ip.js";
 import type { Verdict } from "../semantics/evaluate.js";
 import type { Endpoint } from "./endpoints.js";
 import { judgeFlows, type JudgedFlow } from "./judge.js";

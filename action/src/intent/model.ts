@@ -5,7 +5,7 @@
  * at file:line:column.
  */
 import { visible } from "../text/escape.js";
-import type { Protocol } from "../k8s/types.js";
+import type { NetworkPolicySpec, Protocol } from "../k8s/types.js";
 import type { CniProfile, CniProfileName } from "../cni/profiles.js";
 
 export type { Protocol };
@@ -48,6 +48,22 @@ export interface NamespaceIntent {
   /** Labels that select this namespace; always includes kubernetes.io/metadata.name. */
   labels: Record<string, string>;
   services: Service[];
+  /** Hand-written NetworkPolicies of the namespace (`policies:`), by name; absent: none. */
+  policies?: HandWrittenPolicy[];
+  source: SourceRef;
+}
+
+/**
+ * A NetworkPolicy written by hand in the intent, for what a flow cannot say. Deployed as
+ * `custom.<name>` in its namespace, exactly as written.
+ */
+export interface HandWrittenPolicy {
+  /** The key under `policies:` (a DNS-1123 subdomain). */
+  name: string;
+  namespace: string;
+  spec: NetworkPolicySpec;
+  /** Where each rule was written, index-aligned with spec.ingress and spec.egress. */
+  ruleSources: { ingress: SourceRef[]; egress: SourceRef[] };
   source: SourceRef;
 }
 

@@ -15,6 +15,7 @@ import {
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from "./names.js";
 import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./port-syntax.js";
 import { checkShape, describe } from "./shape.js";
+import { readHandWrittenPolicies } from "./policies.js";
 import {
   asBoolean,
   asMap,
@@ -223,12 +224,14 @@ export function buildNamespaces(
         source: ref(main.keyPos),
       });
     }
+    const policies = readHandWrittenPolicies(list, name, managed, fail);
     const intent: NamespaceIntent = {
       name,
       managed,
       defaultDeny,
       labels,
       services: [...services.values()].sort((a, b) => a.name.localeCompare(b.name)),
+      ...(policies.length > 0 ? { policies } : {}),
       source: ref(main.keyPos),
     };
     const built: BuiltNamespace = { intent, services, incomplete };

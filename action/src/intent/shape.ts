@@ -16,7 +16,13 @@ import type { IntentError } from "./model.js";
 import { errorAt, nodeAtPointer, scalarText, toPlain, type PEntry, type PNode } from "./tree.js";
 
 export type ShapeName =
-  "environment" | "fragment" | "template" | "portObject" | "flowObject" | "templateInclude";
+  | "environment"
+  | "fragment"
+  | "template"
+  | "portObject"
+  | "flowObject"
+  | "templateInclude"
+  | "handWrittenPolicy";
 
 let ajv: Ajv | undefined;
 const validators = new Map<ShapeName, ValidateFunction>();
@@ -145,7 +151,10 @@ function humanize(root: PNode, e: ErrorObject): IntentError | undefined {
     }
     case "enum": {
       const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
-      const unique = [...new Set(allowed.map((a) => a.toLowerCase()))];
+      // Case-insensitive values (protocols) are listed once, as the schema writes them.
+      const unique = allowed.filter(
+        (a, i) => allowed.findIndex((b) => b.toLowerCase() === a.toLowerCase()) === i,
+      );
       const value = node.kind === "scalar" ? scalarText(node) : describe(node);
       return errorAt(node.pos, `unknown ${where ?? title} '${value}'`, suggest(value, unique));
     }

@@ -26,7 +26,7 @@ import {
   validateService,
   type Path,
   type Problem,
-} from "./validate.js";
+} from "../k8s/validate.js";
 
 export interface InputFile {
   /** As shown in messages (relative to the working directory when possible). */

@@ -5,7 +5,7 @@
 import type { Protocol } from "../intent/model.js";
 import type { Pod } from "../k8s/types.js";
 import { compareStrings as cmp } from "../compile/canonical.js";
-import { parseIp } from "../semantics/ip.js";
+import { parseIp } from "../k8s/ip.js";
 import { selectorMatches } from "../semantics/selector.js";
 import { PROBE_LABEL } from "./pod.js";
 import { labelsText } from "./plan-identities.js";

@@ -11,7 +11,7 @@
 import type { Endpoint, EnvironmentIntent, FlowPort, Protocol, Service } from "../intent/model.js";
 import type { CniProfile } from "../cni/profiles.js";
 import { compareStrings as cmp } from "../compile/canonical.js";
-import { cidrContains, parseCidr, parseIp, representativeAddress } from "../semantics/ip.js";
+import { cidrContains, parseCidr, parseIp, representativeAddress } from "../k8s/ip.js";
 import type { CannotCheck, Draft } from "./plan-draft.js";
 import { labelsText, sourceOf, type Identities } from "./plan-identities.js";
 import { pickPods, podTarget, type LiveInventory, type LivePod } from "./plan-inventory.js";

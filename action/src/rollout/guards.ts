@@ -130,7 +130,9 @@ function addKyverno(plan: GuardPlan, source: CompiledBundle, options: GuardOptio
   const env = options.environment;
   const labels = ourLabels(env);
   const denyNamespaces = unique(
-    source.objects.filter((o) => o.stage === "deny").map((o) => o.manifest.metadata.namespace ?? ""),
+    source.objects
+      .filter((o) => o.manifest.metadata.name === DEFAULT_DENY_NAME)
+      .map((o) => o.manifest.metadata.namespace ?? ""),
   ).filter((n) => n !== "");
   const known = unique([
     ...source.objects.map((o) => o.manifest.metadata.namespace ?? ""),

@@ -28,11 +28,11 @@ import {
   type Probe,
   type Verdict,
 } from "./evaluate.js";
-import type { IpFamily } from "./ip.js";
+import type { IpFamily } from "../k8s/ip.js";
 import { explainDirection, formatPolicy, formatRule } from "./explain.js";
 import { endpointKey, type SyntheticEndpoint } from "./synthetic-endpoints.js";
 import { syntheticInventory } from "./synthetic-inventory.js";
-import { parseIp } from "./ip.js";
+import { parseIp } from "../k8s/ip.js";
 import { VerdictInputs, type EndInputs } from "./verdict-inputs.js";
 
 type Side = "base" | "head";

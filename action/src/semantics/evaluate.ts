@@ -21,7 +21,7 @@ import {
   type Party,
 } from "./model.js";
 import type { DirectionVerdict, PolicyRef, Verdict } from "./verdict.js";
-import { parseIp, type Ip, type IpFamily } from "./ip.js";
+import { parseIp, type Ip, type IpFamily } from "../k8s/ip.js";
 import { candidateRules } from "./rule-index.js";
 import type { ContainerPort } from "../k8s/types.js";
 

@@ -4,7 +4,7 @@
  * nothing, Service ports). `lint.ts` lints the intent; `lint-policies.ts` hand-written policies.
  */
 import type { SourceRef } from "../intent/model.js";
-import type { Namespace, NetworkPolicy, Pod, Protocol, ServiceObject } from "../k8s/types.js";
+import type { LabelSelector, Namespace, NetworkPolicy, Pod, Protocol, ServiceObject } from "../k8s/types.js";
 import { CNI_PROFILES, type CniProfile } from "../cni/profiles.js";
 import { type CompiledBundle } from "../compile/types.js";
 import type { LintFinding, Severity } from "./contracts.js";
@@ -67,32 +67,37 @@ export function lintRolloutOrder(ctx: Ctx, bundle: CompiledBundle): void {
   for (const obj of bundle.objects) {
     if (obj.manifest.kind !== "NetworkPolicy") continue;
     const np = obj.manifest;
-    const isDefaultDeny =
-      Object.keys(np.spec.podSelector ?? {}).length === 0 &&
-      (np.spec.ingress ?? []).length === 0 &&
-      (np.spec.egress ?? []).length === 0;
+    // A policy without rules only isolates: it belongs after the allows.
+    const isDeny = (np.spec.ingress ?? []).length === 0 && (np.spec.egress ?? []).length === 0;
+    const everyPod = isEmptySelector(np.spec.podSelector);
     const ns = np.metadata.namespace ?? "default";
-    if (isDefaultDeny && obj.stage !== "deny") {
+    const name = formatPolicy({ namespace: ns, name: np.metadata.name });
+    if (isDeny && obj.stage !== "deny") {
       report(
         ctx,
         "error",
         "rollout-order",
-        `${formatPolicy({ namespace: ns, name: np.metadata.name })} isolates every pod of ${ns} but is in the ${obj.stage} stage: it would apply before (or with) the allows`,
+        everyPod
+          ? `${name} isolates every pod of ${ns} but is in the ${obj.stage} stage: it would apply before (or with) the allows`
+          : `${name} isolates pods of ${ns} and allows nothing, but is in the ${obj.stage} stage: it would apply before (or with) the allows`,
         obj.origins[0],
       );
     }
-    if (!isDefaultDeny && obj.stage === "deny") {
+    if (!isDeny && obj.stage === "deny") {
       report(
         ctx,
         "error",
         "rollout-order",
-        `${formatPolicy({ namespace: ns, name: np.metadata.name })} allows traffic but is in the deny stage: pods of ${ns} would be isolated before it applies`,
+        `${name} allows traffic but is in the deny stage: pods of ${ns} would be isolated before it applies`,
         obj.origins[0],
       );
     }
   }
+  // Namespaces whose deny stage isolates egress need DNS allowed before it.
   const denyNamespaces = new Set(
-    bundle.objects.filter((o) => o.stage === "deny").map((o) => o.manifest.metadata.namespace ?? "default"),
+    bundle.objects
+      .filter((o) => o.stage === "deny" && isolatesEgress(o.manifest))
+      .map((o) => o.manifest.metadata.namespace ?? "default"),
   );
   for (const ns of denyNamespaces) {
     const hasDns = bundle.objects.some(
@@ -103,7 +108,9 @@ export function lintRolloutOrder(ctx: Ctx, bundle: CompiledBundle): void {
         (o.manifest.spec.egress ?? []).some((r) => (r.ports ?? []).some((p) => p.port === 53)),
     );
     if (!hasDns) {
-      const deny = bundle.objects.find((o) => o.stage === "deny" && o.manifest.metadata.namespace === ns);
+      const deny = bundle.objects.find(
+        (o) => o.stage === "deny" && o.manifest.metadata.namespace === ns && isolatesEgress(o.manifest),
+      );
       report(
         ctx,
         "error",
@@ -113,6 +120,17 @@ export function lintRolloutOrder(ctx: Ctx, bundle: CompiledBundle): void {
       );
     }
   }
+}
+
+function isEmptySelector(sel: LabelSelector | undefined): boolean {
+  return Object.keys(sel?.matchLabels ?? {}).length === 0 && (sel?.matchExpressions ?? []).length === 0;
+}
+
+/** Whether a deny object isolates egress (policyTypes as the API server defaults them). */
+function isolatesEgress(manifest: CompiledBundle["objects"][number]["manifest"]): boolean {
+  if (manifest.kind !== "NetworkPolicy") return false;
+  const types = manifest.spec.policyTypes ?? [];
+  return types.length === 0 ? (manifest.spec.egress ?? []).length > 0 : types.includes("Egress");
 }
 
 /** A named port (ingress: on the selected pods; egress: on the peer pods) that no pod has. */

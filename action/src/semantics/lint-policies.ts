@@ -21,7 +21,7 @@ import type { LintFinding } from "./contracts.js";
 import { buildModel, parseSourceAnnotation, type PolicyInput } from "./model.js";
 import { evaluateParties, type Party } from "./evaluate.js";
 import { compileSelector } from "./selector.js";
-import { parseCidr } from "./ip.js";
+import { parseCidr } from "../k8s/ip.js";
 import { formatPolicy } from "./explain.js";
 
 export interface LintPoliciesOptions {
@@ -33,7 +33,7 @@ export interface LintPoliciesOptions {
   dns?: { namespace: string; podLabels: Record<string, string> };
 }
 
-function isAndMeantOr(peers: NetworkPolicyPeer[]): boolean {
+export function isAndMeantOr(peers: NetworkPolicyPeer[]): boolean {
   const nsOnly = peers.some((p) => p.namespaceSelector && !p.podSelector && !p.ipBlock);
   const podOnly = peers.some(
     (p) => p.podSelector && !p.namespaceSelector && !p.ipBlock && !isEmpty(p.podSelector),
@@ -182,7 +182,13 @@ function effectiveTypes(np: NetworkPolicy): string[] {
   return (np.spec.egress ?? []).length > 0 ? ["Ingress", "Egress"] : ["Ingress"];
 }
 
-function orPeersMessage(policy: string, dir: string, index: number, field: string, ns: string): string {
+export function orPeersMessage(
+  policy: string,
+  dir: string,
+  index: number,
+  field: string,
+  ns: string,
+): string {
   return `${policy} ${dir} rule ${index + 1} has a namespaceSelector and a podSelector as separate '${field}' peers, which are ORed: every pod of the selected namespaces, OR the selected pods of ${ns}. To require both, put them in one peer (one list item)`;
 }
 

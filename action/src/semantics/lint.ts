@@ -16,6 +16,7 @@
  * | rollout-order               | error    | a default-deny not staged after its namespace's allows      |
  * | every-port                  | warning  | a flow or rule that allows every port                        |
  * | undeclared-workload         | warning  | pods of a default-denied namespace that no service selects (inventory) |
+ * | isolates-with-allows        | warning  | a hand-written policy that isolates a direction without rules and allows in another |
  */
 import {
   labelText,
@@ -35,10 +36,13 @@ import type { LintFinding } from "./contracts.js";
 import { buildModel, parseSourceAnnotation } from "./model.js";
 import { evaluateParties, type Party } from "./evaluate.js";
 import { compileSelector } from "./selector.js";
-import { parseCidr } from "./ip.js";
+import { parseCidr } from "../k8s/ip.js";
 import { syntheticInventory } from "./synthetic-inventory.js";
 import { policiesOfBundle } from "./diff.js";
 import { formatPolicy } from "./explain.js";
+import { isAndMeantOr, orPeersMessage } from "./lint-policies.js";
+import { HAND_WRITTEN_PREFIX } from "../intent/policies.js";
+import type { HandWrittenPolicy } from "../intent/model.js";
 
 function selectsAny(selector: Record<string, string>, namespace: string, pods: Pod[]): boolean {
   const sel = compileSelector({ matchLabels: selector });
@@ -97,6 +101,8 @@ export function lintEnvironment(
       );
     }
   }
+
+  for (const ns of env.namespaces) for (const policy of ns.policies ?? []) lintHandWritten(ctx, policy);
 
   // DNS reachability of every egress-isolated workload, judged by the engine.
   lintDns(ctx, env, bundle, inventory);
@@ -194,6 +200,65 @@ export function lintEnvironment(
       );
   }
   return sortFindings(ctx.findings);
+}
+
+/** What lint says of policies written by hand, at the rule's own line. */
+function lintHandWritten(ctx: Ctx, policy: HandWrittenPolicy): void {
+  const name = formatPolicy({ namespace: policy.namespace, name: `${HAND_WRITTEN_PREFIX}${policy.name}` });
+  const { spec } = policy;
+  const directions = [
+    {
+      dir: "ingress",
+      field: "from",
+      rules: (spec.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports })),
+    },
+    { dir: "egress", field: "to", rules: (spec.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports })) },
+  ] as const;
+  for (const { dir, field, rules } of directions) {
+    rules.forEach((rule, i) => {
+      const at = policy.ruleSources[dir][i] ?? policy.source;
+      if (rule.peers && isAndMeantOr(rule.peers))
+        report(ctx, "warning", "or-peers", orPeersMessage(name, dir, i, field, policy.namespace), at);
+      for (const peer of dir === "egress" ? (rule.peers ?? []) : []) {
+        const c = peer.ipBlock ? parseCidr(peer.ipBlock.cidr) : undefined;
+        if (c?.prefix === 0)
+          report(
+            ctx,
+            "warning",
+            "egress-to-everywhere",
+            `${name} egress rule ${i + 1} allows egress to ${peer.ipBlock?.cidr} (every address); name the destination's CIDR`,
+            at,
+          );
+      }
+      if ((rule.ports ?? []).length === 0 && (rule.peers ?? []).length > 0)
+        report(
+          ctx,
+          "warning",
+          "every-port",
+          `${name} ${dir} rule ${i + 1} allows every port and protocol; list the ports`,
+          at,
+        );
+    });
+  }
+  // networking/v1 defaulting: Ingress always, Egress when there are egress rules.
+  const types =
+    spec.policyTypes && spec.policyTypes.length > 0
+      ? spec.policyTypes
+      : (spec.egress ?? []).length > 0
+        ? ["Ingress", "Egress"]
+        : ["Ingress"];
+  const ruleCount = (t: string): number => (t === "Ingress" ? spec.ingress : spec.egress)?.length ?? 0;
+  const ruleless = types.filter((t) => ruleCount(t) === 0);
+  if (ruleless.length > 0 && ruleless.length < types.length) {
+    const cut = ruleless.map((t) => t.toLowerCase()).join(" and ");
+    report(
+      ctx,
+      "warning",
+      "isolates-with-allows",
+      `${name} isolates ${cut} without any ${cut} rule while it allows traffic: it goes out with the allows, before the default-deny, and cuts that ${cut} from then on; split it into a policy that allows and one that only isolates`,
+      policy.source,
+    );
+  }
 }
 
 function originOf(bundle: CompiledBundle, policy: NetworkPolicy): SourceRef | undefined {

@@ -11,7 +11,7 @@ import type { Protocol } from "../k8s/types.js";
 import type { ContainerPort } from "../k8s/types.js";
 import { isolatingPolicies, type CompiledPeer, type CompiledRule, type Group, type Model } from "./model.js";
 import { peerMatches, portMatches, type Party } from "./evaluate.js";
-import type { IpFamily } from "./ip.js";
+import type { IpFamily } from "../k8s/ip.js";
 
 export interface Matrix {
   port: number;

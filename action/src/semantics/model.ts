@@ -28,7 +28,7 @@ import { SOURCE_ANNOTATION } from "../compile/types.js";
 import type { RuleRef } from "./contracts.js";
 import type { DirectionVerdict, PolicyRef } from "./verdict.js";
 import { compileSelector, type CompiledSelector, type Labels } from "./selector.js";
-import { cidrContains, parseCidr, parseIp, type Cidr, type Ip, type IpFamily } from "./ip.js";
+import { cidrContains, parseCidr, parseIp, type Cidr, type Ip, type IpFamily } from "../k8s/ip.js";
 
 export const METADATA_NAME_LABEL = "kubernetes.io/metadata.name";
 

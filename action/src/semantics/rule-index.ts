@@ -10,7 +10,7 @@
  * checked in rule order, so verdicts, rule references and notes are those of a full scan.
  */
 import type { CompiledRule, Group, Party } from "./model.js";
-import type { IpFamily } from "./ip.js";
+import type { IpFamily } from "../k8s/ip.js";
 
 /** Below this many rules a scan is cheaper than a lookup. */
 export const INDEXED_RULES_MIN = 16;

@@ -7,6 +7,7 @@
  * the key; `DoesNotExist` needs it absent.
  */
 import type { LabelSelector, LabelSelectorRequirement } from "../k8s/types.js";
+import { emptyRecord, setEntry } from "../k8s/record.js";
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -83,4 +84,40 @@ export function compileSelector(selector: LabelSelector): CompiledSelector {
 /** Whether a plain label map matches a selector (convenience for one-off checks). */
 export function selectorMatches(selector: LabelSelector, labels: Labels): boolean {
   return compileSelector(selector).matches(labels);
+}
+
+/**
+ * Labels of an object the selector selects, with no label it does not need: matchLabels, the
+ * first value of each `In`, an empty value for each `Exists` (`NotIn` and `DoesNotExist` are
+ * met by leaving the key out). A selector that nothing can meet (a=b and a in (c)) gives
+ * labels it does not select.
+ */
+export function representativeLabels(selector: LabelSelector): Record<string, string> {
+  const out = emptyRecord<string>();
+  for (const e of selector.matchExpressions ?? []) {
+    if (e.operator === "In" && e.values && e.values.length > 0) setEntry(out, e.key, e.values[0] as string);
+    if (e.operator === "Exists") setEntry(out, e.key, "");
+  }
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) setEntry(out, k, v);
+  return out;
+}
+
+const METADATA_NAME = "kubernetes.io/metadata.name";
+
+/** The one namespace a namespaceSelector names by kubernetes.io/metadata.name alone, else undefined. */
+export function namespaceNamed(selector: LabelSelector): string | undefined {
+  const labels = Object.entries(selector.matchLabels ?? {});
+  const expressions = selector.matchExpressions ?? [];
+  if (labels.length === 1 && expressions.length === 0 && labels[0]![0] === METADATA_NAME)
+    return labels[0]![1];
+  const only = expressions[0];
+  if (
+    labels.length === 0 &&
+    expressions.length === 1 &&
+    only?.key === METADATA_NAME &&
+    only.operator === "In" &&
+    only.values?.length === 1
+  )
+    return only.values[0];
+  return undefined;
 }

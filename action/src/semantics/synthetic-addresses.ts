@@ -5,7 +5,7 @@
  * name (FQDN) at the internet address. Two CIDRs with the same representative address are
  * one endpoint standing for both.
  */
-import { cidrContains, parseCidr, parseIp, representativeAddress, type Cidr } from "./ip.js";
+import { cidrContains, parseCidr, parseIp, representativeAddress, type Cidr } from "../k8s/ip.js";
 import { endpointKey, type EndpointList, type Sides, type SyntheticEndpoint } from "./synthetic-endpoints.js";
 import type { PortSet } from "./synthetic-ports.js";
 
@@ -21,8 +21,14 @@ interface DeclaredCidr {
   key: string;
 }
 
-/** The CIDRs the flows and node CIDRs declare, once each, by label; and the declared names. */
-function declaredAddresses(sides: Sides): { cidrs: DeclaredCidr[]; fqdns: Map<string, string> } {
+/**
+ * The CIDRs the flows, node CIDRs and hand-written ipBlocks (`blocks`: [cidr, except]) declare,
+ * once each, by label; and the declared names.
+ */
+function declaredAddresses(
+  sides: Sides,
+  blocks: readonly [string, string[]][],
+): { cidrs: DeclaredCidr[]; fqdns: Map<string, string> } {
   const cidrs: DeclaredCidr[] = [];
   const seen = new Set<string>();
   const addCidr = (cidrText: string, except: string[], key: string): void => {
@@ -48,14 +54,20 @@ function declaredAddresses(sides: Sides): { cidrs: DeclaredCidr[]; fqdns: Map<st
     }
     for (const c of env.nodeCidrs) addCidr(c, [], `cidr:${c}`);
   }
+  for (const [cidr, except] of blocks) addCidr(cidr, except, `cidr:${cidr}`);
   cidrs.sort((a, b) => a.label.localeCompare(b.label));
   return { cidrs, fqdns };
 }
 
-/** Adds the address endpoints, probed on `externalPorts`. */
-export function addressEndpoints(endpoints: EndpointList, sides: Sides, externalPorts: PortSet): void {
+/** Adds the address endpoints, probed on `externalPorts`; `blocks` are the hand-written ipBlocks. */
+export function addressEndpoints(
+  endpoints: EndpointList,
+  sides: Sides,
+  externalPorts: PortSet,
+  blocks: readonly [string, string[]][] = [],
+): void {
   const exists = { base: sides.some(([s]) => s === "base"), head: sides.some(([s]) => s === "head") };
-  const { cidrs, fqdns } = declaredAddresses(sides);
+  const { cidrs, fqdns } = declaredAddresses(sides, blocks);
   const usedIps = new Set<string>();
   const addAddress = (
     label: string,

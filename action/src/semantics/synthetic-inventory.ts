@@ -2,7 +2,8 @@
  * A synthetic cluster that stands for an environment's intent, so the engine can judge
  * compiled policies without a real cluster: one pod per declared service (its labels and
  * declared ports), the pods a namespace endpoint names, one pod per declared namespace that
- * no service selects, one pod in a namespace nobody declared, the DNS pods (synthetic-pods.ts),
+ * no service selects, the pods hand-written policies select or name, one pod in a namespace
+ * nobody declared, the DNS pods (synthetic-pods.ts, synthetic-hand-written.ts),
  * and one representative address per declared CIDR (and per `except` range), per node CIDR,
  * plus one "internet" address outside all of them (synthetic-addresses.ts), each probed on
  * the ports of synthetic-ports.ts.
@@ -13,6 +14,7 @@
 import type { EnvironmentIntent } from "../intent/model.js";
 import type { Namespace } from "../k8s/types.js";
 import { addressEndpoints } from "./synthetic-addresses.js";
+import { handWrittenBlocks, handWrittenPolicies, handWrittenPorts } from "./synthetic-hand-written.js";
 import { EndpointList, type SyntheticEndpoint, type Sides } from "./synthetic-endpoints.js";
 import { namespaceObjects, podEndpoints } from "./synthetic-pods.js";
 import { portPlan, type PortRange } from "./synthetic-ports.js";
@@ -41,14 +43,16 @@ export function syntheticInventory(
   const sides: Sides = [];
   if (base) sides.push(["base", base]);
   if (head) sides.push(["head", head]);
+  const handWritten = handWrittenPolicies(sides);
   const ports = portPlan(
     sides.map(([, env]) => env),
     mentioned,
+    handWrittenPorts(handWritten),
   );
   const namespaces = namespaceObjects(sides);
   const endpoints = new EndpointList();
-  podEndpoints(endpoints, sides, namespaces, ports.otherPorts);
-  addressEndpoints(endpoints, sides, ports.externalPorts);
+  podEndpoints(endpoints, sides, namespaces, ports, handWritten);
+  addressEndpoints(endpoints, sides, ports.externalPorts, handWrittenBlocks(handWritten));
   const inventory: SyntheticInventory = {
     endpoints: endpoints.list,
     namespaces: { base: [...namespaces.objects.base.values()], head: [...namespaces.objects.head.values()] },

@@ -1,14 +1,15 @@
 /**
  * The pods of the synthetic inventory and their namespaces: one pod per declared service
  * (its labels and declared ports); per declared namespace, the pods a namespace endpoint
- * names and one pod that no service selects; the DNS pods; and one pod in a namespace nobody
- * declared. Each exists on the sides whose intent declares it.
+ * names and one pod that no service selects; the pods hand-written policies select or name
+ * (synthetic-hand-written.ts); the DNS pods; and one pod in a namespace nobody declared. Each exists on the sides whose intent declares it.
  */
 import type { EnvironmentIntent, ServicePort } from "../intent/model.js";
 import type { ContainerPort, Namespace, Pod } from "../k8s/types.js";
 import { METADATA_NAME_LABEL } from "./model.js";
 import type { EndpointList, Side, Sides, SyntheticEndpoint } from "./synthetic-endpoints.js";
-import { PortSet, portProbe, type PortProbe } from "./synthetic-ports.js";
+import { handWrittenEndpoints, type SidePolicy } from "./synthetic-hand-written.js";
+import { PortSet, portProbe, type PortPlan, type PortProbe } from "./synthetic-ports.js";
 
 export interface NamespaceObjects {
   /** The Namespace objects of each side, by name. */
@@ -67,15 +68,22 @@ function containerPorts(ports: ServicePort[]): ContainerPort[] {
   }));
 }
 
-/** Adds the in-cluster endpoints: services, namespaces, the DNS pods, another namespace. */
+/**
+ * Adds the in-cluster endpoints: services, namespaces, the pods hand-written policies select
+ * or name, the DNS pods, another namespace. Services and namespaces are probed on `podPorts`
+ * besides their own; the DNS pods and the other namespace on `otherPorts`.
+ */
 export function podEndpoints(
   endpoints: EndpointList,
   sides: Sides,
   namespaces: NamespaceObjects,
-  otherPorts: PortProbe[],
+  ports: Pick<PortPlan, "otherPorts" | "podPorts">,
+  handWritten: readonly SidePolicy[],
 ): void {
-  serviceEndpoints(endpoints, sides, otherPorts);
-  namespaceEndpoints(endpoints, sides, namespaces.declared, otherPorts);
+  const { otherPorts, podPorts } = ports;
+  serviceEndpoints(endpoints, sides, podPorts);
+  namespaceEndpoints(endpoints, sides, namespaces.declared, podPorts);
+  handWrittenEndpoints(endpoints, sides, namespaces, handWritten, podPorts);
   dnsEndpoints(endpoints, sides, otherPorts);
   const onSide = (side: Side): boolean => sides.some(([s]) => s === side);
   const pod = (): Pod => makePod(namespaces.other, "other", {}, []);
@@ -90,8 +98,8 @@ export function podEndpoints(
   });
 }
 
-/** One pod per declared service, on each side that declares it; its ports and every other port. */
-function serviceEndpoints(endpoints: EndpointList, sides: Sides, otherPorts: PortProbe[]): void {
+/** One pod per declared service, on each side that declares it; its ports and `podPorts`. */
+function serviceEndpoints(endpoints: EndpointList, sides: Sides, podPorts: PortProbe[]): void {
   const names = new Set<string>();
   for (const [, env] of sides)
     for (const ns of env.namespaces) for (const s of ns.services) names.add(`${ns.name}/${s.name}`);
@@ -105,7 +113,7 @@ function serviceEndpoints(endpoints: EndpointList, sides: Sides, otherPorts: Por
       pods[side] = makePod(nsName, `svc.${svcName}`, svc.labels, containerPorts(svc.ports));
       for (const p of svc.ports) ports.add(portProbe(p));
     }
-    for (const p of otherPorts) ports.add(p);
+    for (const p of podPorts) ports.add(p);
     endpoints.add({
       label: key,
       kind: "service",
@@ -127,7 +135,7 @@ function namespaceEndpoints(
   endpoints: EndpointList,
   sides: Sides,
   declared: Set<string>,
-  otherPorts: PortProbe[],
+  podPorts: PortProbe[],
 ): void {
   const flowPorts = new Map<string, PortSet>();
   const podLabelsOf = new Map<string, Record<string, string>>();
@@ -153,7 +161,7 @@ function namespaceEndpoints(
       ...(exists.head ? { head: makePod(nsName, name, labels, []) } : {}),
     });
     const ports = flowPorts.get(nsName) ?? new PortSet();
-    for (const p of otherPorts) ports.add(p);
+    for (const p of podPorts) ports.add(p);
     const podLabels = podLabelsOf.get(nsName);
     if (podLabels) {
       endpoints.add({
@@ -174,7 +182,7 @@ function namespaceEndpoints(
       pods: podsOn("ns.other-pods", {}),
       exists: { ...exists },
       flowKeys: podLabels ? [] : [`ns:${nsName}`],
-      ports: (podLabels ? new PortSet() : ports).list().concat(podLabels ? otherPorts : []),
+      ports: podLabels ? podPorts : ports.list(),
       description: `a pod of ${nsName} that no declared service selects`,
     });
   }

@@ -1,7 +1,8 @@
 /**
  * The ports the synthetic inventory probes: each declared port and port range, and one port
  * nobody declares, standing for "every other port" (per protocol in use). Addresses outside
- * the cluster are probed on the ports the flows to them declare, and on that other port.
+ * the cluster are probed on the ports the flows to them declare, and on that other port. The
+ * ports hand-written rules name are probed on every pod: those rules select pods by any label.
  */
 import type { EnvironmentIntent } from "../intent/model.js";
 import type { Protocol } from "../k8s/types.js";
@@ -48,16 +49,28 @@ export class PortSet {
 export interface PortPlan {
   /** "Every other port", once per protocol in use (TCP and UDP always, SCTP when declared). */
   otherPorts: PortProbe[];
+  /** Probed on every pod besides its own ports: the other ports and those hand-written rules name. */
+  podPorts: PortProbe[];
   /** Ports probed on addresses outside the cluster. */
   externalPorts: PortSet;
 }
 
 /**
  * The ports of the intents on both sides. `mentioned` lists the port ranges any compiled
- * policy names, so that the other port avoids them too; DNS (53) is always taken.
+ * policy names, so that the other port avoids them too; DNS (53) is always taken. `handWritten`
+ * lists the ports the hand-written policies' rules name.
  */
-export function portPlan(present: EnvironmentIntent[], mentioned: PortRange[]): PortPlan {
-  const allRanges: PortRange[] = [...mentioned, { protocol: "UDP", port: 53 }, { protocol: "TCP", port: 53 }];
+export function portPlan(
+  present: EnvironmentIntent[],
+  mentioned: PortRange[],
+  handWritten: PortRange[] = [],
+): PortPlan {
+  const allRanges: PortRange[] = [
+    ...mentioned,
+    ...handWritten,
+    { protocol: "UDP", port: 53 },
+    { protocol: "TCP", port: 53 },
+  ];
   for (const env of present) {
     for (const ns of env.namespaces) for (const svc of ns.services) allRanges.push(...svc.ports);
     for (const flow of env.flows) allRanges.push(...flow.ports);
@@ -74,7 +87,10 @@ export function portPlan(present: EnvironmentIntent[], mentioned: PortRange[]): 
     }
   }
   for (const p of otherPorts) externalPorts.add(p);
-  return { otherPorts, externalPorts };
+  const podPorts = new PortSet();
+  for (const p of handWritten) podPorts.add(portProbe(p));
+  for (const p of otherPorts) podPorts.add(p);
+  return { otherPorts, podPorts: podPorts.list(), externalPorts };
 }
 
 /** A port number no declared port, flow or policy names: it stands for "every other port". */

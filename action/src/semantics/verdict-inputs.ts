@@ -11,7 +11,7 @@
  * CNI profile, a connection whose source reads the same as a source in two models, and whose
  * destination reads the same as a destination, is allowed in both or in neither, on every port.
  */
-import type { Ip } from "./ip.js";
+import type { Ip } from "../k8s/ip.js";
 import { isolatingPolicies, type CompiledPolicy, type Model, type PodInfo } from "./model.js";
 
 function sortedEntries(record: Readonly<Record<string, string>>): [string, string][] {

@@ -4,7 +4,7 @@
  * container ports): what the API server would reject is reported with the path to the
  * offending field, so the reader can point at file:line:column.
  */
-import { cidrWithin, parseCidr, parseIp } from "../semantics/ip.js";
+import { cidrWithin, parseCidr, parseIp } from "./ip.js";
 
 export type Path = (string | number)[];
 
@@ -161,7 +161,7 @@ function checkPort(v: unknown, path: Path, out: Problem[]): void {
       if (port.length > 15 || !IANA_SVC_NAME.test(port)) {
         out.push({
           path: [...path, "port"],
-          message: `named port "${port}" must be an IANA service name (at most 15 lowercase letters, digits and '-', with a letter)`,
+          message: `named port "${port}" must be an IANA service name (at most 15 lowercase letters, digits and '-', with a letter${/^\d+$/.test(port) ? "; a number is written without quotes" : ""})`,
         });
       }
     } else
