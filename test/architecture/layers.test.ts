@@ -35,6 +35,7 @@ const CORE = [
   "probe/",
   "flows/",
   "access/",
+  "import/",
 ];
 
 /** The interfaces commands reach the outside through, and their errors; adapters implement them. */

@@ -20,6 +20,7 @@ import type { GitReader, PreviewEngine } from "../ports/index.js";
 import type { EnginePreview } from "../rollout/engine.js";
 import { buildFlowsGraph } from "../report/graph.js";
 import { previewProbes } from "../probe/probe-preview.js";
+import { replacedBaseline } from "../import/baseline.js";
 import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "../report/types.js";
 import { verdictOf } from "../report/types.js";
 
@@ -292,9 +293,17 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewRequest): Promi
     // Each side is compiled once, for both the diff and the lint.
     const headBundle = headEnv ? core.compile(headEnv) : undefined;
     let diff: SemanticDiff;
+    // An environment new at base that replaces a cluster's own policies is compared with them.
+    const baseline = !baseEnv && headEnv ? replacedBaseline(headEnv, headFiles) : undefined;
+    if (baseline && !baseline.ok) {
+      report.intentErrors.push(...baseline.errors.map((e): ReportIntentError => ({ ...e, side: "head" })));
+    }
+    const replaced = baseline?.ok ? baseline : undefined;
     // Same intent on both sides: the same policies before and after.
-    let baseBundle = baseEnv && sameIntent(baseEnv, headEnv) ? headBundle : undefined;
-    if (sameIntent(baseEnv, headEnv)) diff = emptyDiff(name);
+    let baseBundle = baseEnv && sameIntent(baseEnv, headEnv) ? headBundle : replaced?.bundle;
+    if (replaced && headEnv && headBundle) {
+      diff = core.diff(headEnv, headEnv, { base: replaced.bundle, head: headBundle });
+    } else if (sameIntent(baseEnv, headEnv)) diff = emptyDiff(name);
     else {
       const bundles: { base?: CompiledBundle; head?: CompiledBundle } = {};
       if (baseEnv) bundles.base = baseBundle = core.compile(baseEnv);
@@ -308,6 +317,7 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewRequest): Promi
     else if (deps.engine && headValid) engine = await enginePreview(deps.engine, name);
     else engine = { status: "skipped", reason: skipReason };
 
+    const compared = replaced ? headEnv : baseEnv;
     const preview: EnvironmentPreview = {
       name,
       order,
@@ -316,21 +326,28 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewRequest): Promi
       diff,
       lint,
       engine,
-      flowsGraph: buildFlowsGraph(baseEnv, headEnv, diff),
+      flowsGraph: buildFlowsGraph(compared, headEnv, diff),
     };
+    if (replaced && headEnv?.replaces)
+      preview.replaces = { directory: headEnv.replaces.directory, policies: replaced.policies };
     const observed = opts.observed?.byEnvironment.get(name) ?? opts.observed?.byEnvironment.get("*");
     if (opts.observed && observed && headEnv && headBundle) {
       preview.observed = observedPreview({
         summary: observed,
         head: { env: headEnv, bundle: headBundle },
-        ...(baseEnv ? { base: { env: baseEnv, bundle: baseBundle ?? core.compile(baseEnv) } } : {}),
+        // An environment that replaces a cluster's policies: the base is what the cluster enforces.
+        ...(replaced && headEnv
+          ? { base: { env: headEnv, bundle: replaced.bundle } }
+          : baseEnv
+            ? { base: { env: baseEnv, bundle: baseBundle ?? core.compile(baseEnv) } }
+            : {}),
         detail: opts.observed.detail,
         at: opts.observed.at,
       });
     }
     // What the probes will check once merged: the head's plan on its synthetic inventory.
     if (headEnv && headBundle) preview.probes = previewProbes(headEnv, headBundle, baseBundle, diff);
-    const defaultDeny = defaultDenyChanges(baseEnv, headEnv);
+    const defaultDeny = defaultDenyChanges(compared, headEnv);
     if (defaultDeny.added.length + defaultDeny.removed.length > 0) preview.defaultDeny = defaultDeny;
     report.environments.push(preview);
   }

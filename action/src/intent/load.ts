@@ -7,7 +7,14 @@
  * partial is returned when there is any error.
  */
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../cni/profiles.js";
-import type { DnsIntent, EnvironmentIntent, IntentError, LoadResult, ProbeTargetIntent } from "./model.js";
+import type {
+  DnsIntent,
+  EnvironmentIntent,
+  IntentError,
+  LoadResult,
+  ProbeTargetIntent,
+  SourceRef,
+} from "./model.js";
 import { parseCidr } from "./cidr.js";
 import { buildFlows } from "./flows.js";
 import { buildNamespaces, readLabels, ref, type Source } from "./namespaces.js";
@@ -410,6 +417,32 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
     seenTargets.set(key, item.pos);
     probeTargets.push({ address: t.address, port: t.port, protocol: t.protocol, source: ref(item.pos) });
   }
+  let replaces: EnvironmentIntent["replaces"];
+  const replacesEntry = entry(env, "replaces");
+  const replacesText = asString(replacesEntry?.value)?.trim().replace(/^\.\//, "").replace(/\/+$/, "");
+  if (replacesEntry && replacesText !== undefined) {
+    const directory = ctx.under(replacesText);
+    const inside = [...ctx.parsed.keys()].filter((p) => p.startsWith(`${directory}/`)).sort();
+    if (replacesText === "" || replacesText.startsWith("/") || replacesText.split("/").includes("..")) {
+      fail(
+        replacesEntry.value.pos,
+        `replaces '${replacesText}' must be a directory inside the policies directory`,
+        "e.g. imported/production",
+      );
+    } else if (inside.length === 0) {
+      fail(
+        replacesEntry.value.pos,
+        `replaces '${replacesText}': no YAML file in ${directory}`,
+        "netpol-rollout import writes them",
+      );
+    } else {
+      replaces = { directory, files: inside, source: ref(replacesEntry.value.pos) };
+      for (const path of inside) {
+        if (!touched.includes(path)) touched.push(path);
+        if (!files.includes(path)) files.push(path);
+      }
+    }
+  }
   const dnsMap = asMap(get(env, "dns"));
   const dnsNamespace = asString(dnsMap ? get(dnsMap, "namespace") : undefined) ?? DEFAULT_DNS_NAMESPACE;
   if (dnsMap) {
@@ -460,6 +493,7 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
     nodeCidrs,
     excludedNamespaces,
     ...(probeTargets.length > 0 ? { probeTargets } : {}),
+    ...(replaces ? { replaces } : {}),
     namespaces: [...namespaces.values()].map((n) => n.intent).sort((a, b) => a.name.localeCompare(b.name)),
     flows,
     files,

@@ -142,6 +142,11 @@ export interface EnvironmentIntent {
   excludedNamespaces: string[];
   /** Outside hosts the probes may use (`probe: targets:`); absent: none. */
   probeTargets?: ProbeTargetIntent[];
+  /**
+   * `replaces:`: the directory recording the cluster's own policies this environment takes
+   * over, its files (relative to the repository root, like `files`), and where the key is.
+   */
+  replaces?: { directory: string; files: string[]; source: SourceRef };
   namespaces: NamespaceIntent[];
   flows: Flow[];
   /** Every file that contributed to this environment (the environment file first). */

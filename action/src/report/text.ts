@@ -7,7 +7,7 @@
 import { visible } from "../text/escape.js";
 import type { FlowChange, LintFinding } from "../semantics/contracts.js";
 import { flowText } from "./markdown/flows.js";
-import { environmentVerdict, hasBase } from "./markdown/overview.js";
+import { environmentVerdict, hasBase, replacesNote } from "./markdown/overview.js";
 import { builtinGroups, builtinText, driftAcrossEnvironments, sortChanges } from "./risk.js";
 import type { EnvironmentPreview, PreviewReport } from "./types.js";
 
@@ -43,6 +43,8 @@ function environmentText(
     if (files.length > 0) lines.push(`  not compared: errors in ${files.map(terminalSafe).join(", ")}`);
     return lines;
   }
+  const note = replacesNote(env);
+  if (note) lines.push(`  ${terminalSafe(note)}`);
   const sorted = sortChanges(env, drift.get(env.name));
   for (const ns of env.defaultDeny?.removed ?? [])
     lines.push(`  ! default-deny removed from ${terminalSafe(ns)}`);
@@ -85,7 +87,7 @@ export function renderText(report: PreviewReport): string {
     lines.push(`Comparing ${terminalSafe(report.policiesDir)} at ${short(report.baseRef)}${sha}${head}.`);
   } else {
     lines.push(
-      `No base to compare with (${terminalSafe(report.baseNote ?? "no base revision was given")}): every flow is shown as opened.`,
+      `No base to compare with (${terminalSafe(report.baseNote ?? "no base revision was given")}): ${report.environments.some((e) => e.replaces) ? "an environment that replaces a cluster's policies is compared with them; every other flow is shown as opened" : "every flow is shown as opened"}.`,
     );
   }
   const headErrors = report.intentErrors.filter((e) => e.side === "head");

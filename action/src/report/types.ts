@@ -77,6 +77,11 @@ export interface EnvironmentPreview {
   probes?: ProbePreview;
   /** Observed traffic judged against head and base, when the preview was given flows. */
   observed?: ObservedPreview;
+  /**
+   * Set when the environment is new at base and replaces a cluster's own policies
+   * (`replaces:`): the diff compares with those policies, not with nothing.
+   */
+  replaces?: { directory: string; policies: number };
 }
 
 export interface PreviewReport {

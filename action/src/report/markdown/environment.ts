@@ -10,7 +10,7 @@ import { table, type Detail } from "./detail.js";
 import { engineSection } from "./engine.js";
 import { builtinLine, environmentHeadline, flowRows } from "./flows.js";
 import { lintSection } from "./lint.js";
-import { environmentVerdict, hasBase } from "./overview.js";
+import { environmentVerdict, hasBase, replacesNote } from "./overview.js";
 import { lookFirstLines, sortedOf } from "./risk.js";
 import { observedSection } from "./observed.js";
 
@@ -22,6 +22,8 @@ export function environmentSection(env: EnvironmentPreview, report: PreviewRepor
     lines.push("", `Not compared: fix the errors${where} listed above.`);
     return lines;
   }
+  const note = replacesNote(env);
+  if (note) lines.push("", escapeMarkdown(note));
   const sorted = sortedOf(env, detail);
   const head = environmentHeadline(sorted);
   if (head) lines.push("", head);

@@ -23,9 +23,18 @@ export function environmentVerdict(env: EnvironmentPreview, hasBase = true): str
       extra.push(`${plural(namespaces.removed.length, "namespace")} removed`);
     if (extra.length > 0) parts.push(extra.join(", "));
   }
-  if (env.presence === "added" && hasBase) parts.unshift("new environment");
+  if (env.replaces) {
+    if (env.verdict.kind === "no-change") parts[0] = "no connectivity change";
+    parts.unshift(`takes over ${plural(env.replaces.policies, "policy", "policies")} from the cluster`);
+  } else if (env.presence === "added" && hasBase) parts.unshift("new environment");
   if (env.presence === "removed") parts.unshift("environment removed");
   return parts.join("; ");
+}
+
+/** What an environment that takes over a cluster's policies is compared with. */
+export function replacesNote(env: EnvironmentPreview): string | undefined {
+  if (!env.replaces) return undefined;
+  return `Compared with the ${plural(env.replaces.policies, "policy", "policies")} it replaces (${env.replaces.directory}/, as netpol-rollout import recorded them from the cluster), not with nothing; the first deploy replaces them in safe steps.`;
 }
 
 /** Whether a base revision was compared with. */
@@ -43,8 +52,11 @@ export function revisionLine(report: PreviewReport): string[] {
     return [`Comparing ${dir} at base ${code(ref)}${sha}${head}.`];
   }
   const why = report.baseNote ?? "no base revision was given";
+  const replacing = report.environments.some((e) => e.replaces);
   return [
-    `No base to compare with (${escapeMarkdown(why)}): every flow of ${dir}${head} is shown as opened.`,
+    replacing
+      ? `No base to compare with (${escapeMarkdown(why)}): an environment that replaces a cluster's policies is compared with them; every other flow of ${dir}${head} is shown as opened.`
+      : `No base to compare with (${escapeMarkdown(why)}): every flow of ${dir}${head} is shown as opened.`,
   ];
 }
 
