@@ -167,7 +167,9 @@ export async function main(): Promise<void> {
   const fates = new Map<string, number>();
   for (const o of result.plan.outcomes) fates.set(o.fate.kind, (fates.get(o.fate.kind) ?? 0) + 1);
   const bytes = result.files.reduce((n, f) => n + Buffer.byteLength(f.text), 0);
-  const largest = result.files.reduce((a, f) => (Buffer.byteLength(f.text) > Buffer.byteLength(a.text) ? f : a));
+  const largest = result.files.reduce((a, f) =>
+    Buffer.byteLength(f.text) > Buffer.byteLength(a.text) ? f : a,
+  );
   const t = result.timings;
   console.log(
     `${count} policies (${(Buffer.byteLength(policies) / 1e6).toFixed(2)} MB) and ${pods.pods.length} pods: read ${(t1 - t0).toFixed(0)} ms; ` +

@@ -7,14 +7,7 @@
  * partial is returned when there is any error.
  */
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../cni/profiles.js";
-import type {
-  DnsIntent,
-  EnvironmentIntent,
-  IntentError,
-  LoadResult,
-  ProbeTargetIntent,
-  SourceRef,
-} from "./model.js";
+import type { DnsIntent, EnvironmentIntent, IntentError, LoadResult, ProbeTargetIntent } from "./model.js";
 import { parseCidr } from "./cidr.js";
 import { buildFlows } from "./flows.js";
 import { buildNamespaces, readLabels, ref, type Source } from "./namespaces.js";
