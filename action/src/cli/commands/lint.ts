@@ -1,6 +1,7 @@
 import { visible } from "../../text/escape.js";
 import { Option, type Command } from "commander";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
+import { addOutputOption } from "../options.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../../cni/profiles.js";
 import { formatIntentError } from "../../intent/index.js";
 import { compileEnvironment, CompileError } from "../../compile/compile.js";
@@ -13,6 +14,7 @@ import { InputMissing, readInputs } from "./analyze.js";
 import { selectEnvironment } from "./render.js";
 
 interface LintOptions {
+  output: "text" | "json";
   env?: string;
   cluster?: string;
   policiesDir: string;
@@ -21,7 +23,9 @@ interface LintOptions {
 }
 
 const EXAMPLES = `
-Findings print as file:line:col: severity code: message, sorted by file and line.
+Findings print as file:line:col: severity code: message, sorted by file and line; --format
+json prints { findings: [{ severity, code, message, file, line, column, environment }],
+errors, warnings } instead.
 
 Examples:
   $ netpol-rollout lint
@@ -37,7 +41,7 @@ Exit codes: 0 no errors (warnings allowed), 1 at least one error or invalid inpu
 `;
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command("lint")
     .description(
       "Find policy mistakes that Kubernetes accepts: missing default-deny or DNS, OR-ed peers, selectors matching nothing, unsafe rollout order.",
@@ -53,7 +57,8 @@ export function register(program: Command, ctx: CliContext): void {
       new Option("--cni <profile>", "CNI profile for --policies")
         .choices(Object.keys(CNI_PROFILES))
         .default("generic"),
-    )
+    );
+  addOutputOption(command, ["text", "json"], "text")
     .addHelpText("after", EXAMPLES)
     .action(async (options: LintOptions) => {
       ctx.exitCode = await lint(options, ctx);
@@ -94,6 +99,7 @@ async function lint(options: LintOptions, ctx: CliContext): Promise<number> {
       }
       return report(
         io,
+        options.output,
         lintPolicies(parsed.policies, {
           profile,
           ...(inventory ? { inventory } : {}),
@@ -134,13 +140,24 @@ async function lint(options: LintOptions, ctx: CliContext): Promise<number> {
       return EXIT_INVALID;
     }
   }
-  return report(io, findings);
+  return report(io, options.output, findings);
 }
 
-function report(io: CliIo, findings: LintFinding[]): number {
-  for (const f of findings) io.stdout(`${formatFinding(f)}\n`);
+function report(io: CliIo, output: "text" | "json", findings: LintFinding[]): number {
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
+  if (output === "json") {
+    const list = findings.map((f) => ({
+      severity: f.severity,
+      code: f.code,
+      message: f.message,
+      ...(f.source ? { file: f.source.file, line: f.source.line, column: f.source.column } : {}),
+      ...(f.environment !== undefined ? { environment: f.environment } : {}),
+    }));
+    io.stdout(`${JSON.stringify({ findings: list, errors, warnings }, null, 2)}\n`);
+    return errors > 0 ? EXIT_INVALID : EXIT_OK;
+  }
+  for (const f of findings) io.stdout(`${formatFinding(f)}\n`);
   io.stderr(
     findings.length === 0
       ? "no findings\n"

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, type CliContext } from "../context.js";
 import { formatIntentError, type EnvironmentIntent } from "../../intent/index.js";
 import { plural } from "../../text/plural.js";
@@ -15,27 +16,50 @@ export function summarizeEnvironment(env: EnvironmentIntent): string {
 }
 
 export function register(program: Command, ctx: CliContext): void {
-  program
+  const command = program
     .command("validate")
     .description(
       "Check the intent in the policies directory: syntax, shape and meaning; every error as file:line:col.",
     )
-    .option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies")
+    .option("--policies-dir <dir>", "policies directory, relative to the current directory", "policies");
+  addOutputOption(command, ["text", "json"], "text")
     .addHelpText(
       "after",
       `
 Prints one line per environment (promotion, CNI, services, flows, managed namespaces), or
-every error as file:line:col: message (hint), sorted by file and line.
+every error as file:line:col: message (hint), sorted by file and line. --format json prints
+{ valid, environments: [{ name, promotion, cni, services, flows, managedNamespaces }],
+errors: [{ file, line, column, message, hint }] } instead.
 
 Examples:
   $ netpol-rollout validate
   $ netpol-rollout validate --policies-dir infra/policies
+  $ netpol-rollout validate --format json | jq -r '.errors[].file'
 
 Exit codes: 0 valid, 1 invalid intent, 2 usage error.
 `,
     )
-    .action(async (options: { policiesDir: string }) => {
+    .action(async (options: { policiesDir: string; output: "text" | "json" }) => {
       const result = await ctx.adapters.loadIntent(options.policiesDir);
+      if (options.output === "json") {
+        const report = result.ok
+          ? {
+              valid: true,
+              environments: result.intent.environments.map((env) => ({
+                name: env.name,
+                promotion: env.order,
+                cni: env.cni,
+                services: env.namespaces.reduce((n, ns) => n + ns.services.length, 0),
+                flows: env.flows.length,
+                managedNamespaces: env.namespaces.filter((ns) => ns.managed).length,
+              })),
+              errors: [],
+            }
+          : { valid: false, environments: [], errors: result.errors };
+        ctx.io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+        ctx.exitCode = result.ok ? EXIT_OK : EXIT_INVALID;
+        return;
+      }
       if (!result.ok) {
         for (const error of result.errors) ctx.io.stderr(`${formatIntentError(error)}\n`);
         const n = result.errors.length;
