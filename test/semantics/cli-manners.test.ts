@@ -1,10 +1,34 @@
+import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./cli-helpers.js";
+import { repoRoot, runCli } from "./cli-helpers.js";
 import { suggestEnvironment, unknownEnvironmentMessage } from "../../action/src/intent/environment-names.js";
 
-const COMMANDS = ["validate", "render", "analyze", "diff", "lint", "preview", "probe", "workloads", "gap"];
+const COMMANDS = [
+  "validate",
+  "render",
+  "analyze",
+  "diff",
+  "lint",
+  "preview",
+  "probe",
+  "workloads",
+  "gap",
+  "import",
+];
 /** Commands that choose an output format. */
-const FORMATS = ["render", "analyze", "diff", "preview", "probe", "workloads", "gap"];
+const FORMATS = [
+  "validate",
+  "lint",
+  "render",
+  "analyze",
+  "diff",
+  "preview",
+  "probe",
+  "workloads",
+  "gap",
+  "import",
+];
 
 describe("the CLI's manners", () => {
   it.each(COMMANDS)("%s --help shows examples and exit codes", async (command) => {
@@ -48,6 +72,27 @@ describe("the CLI's manners", () => {
     expect(both.stderr).toContain("--format json and --output yaml disagree");
   });
 
+  it("validate and lint print JSON with --format json", async () => {
+    const validate = await runCli(["validate", "--format", "json"]);
+    expect(validate.code).toBe(0);
+    const v = JSON.parse(validate.stdout) as {
+      valid: boolean;
+      environments: { name: string; cni: string }[];
+    };
+    expect(v.valid).toBe(true);
+    expect(v.environments.map((e) => `${e.name}/${e.cni}`)).toEqual([
+      "dev/generic",
+      "staging/calico",
+      "production/cilium",
+    ]);
+    const invalid = await runCli(["validate", "--format", "json", "--policies-dir", "test/no-such-dir"]);
+    expect(invalid.code).toBe(1);
+    expect(JSON.parse(invalid.stdout)).toMatchObject({ valid: false, errors: [{ line: 1, column: 1 }] });
+    const lint = await runCli(["lint", "--format", "json"]);
+    expect(lint.code).toBe(0);
+    expect(JSON.parse(lint.stdout)).toEqual({ findings: [], errors: 0, warnings: 0 });
+  });
+
   it("probe --plan takes --format as well as --output", async () => {
     const base = ["probe", "--env", "production", "--plan", "--cluster", "no-such-file.yaml"];
     // The file is missing either way: the option itself is accepted (exit 1, not 2).
@@ -81,4 +126,31 @@ describe("the CLI's manners", () => {
       "unknown environment 'qa': the intent declares no environments",
     );
   });
+});
+
+describe("output into a reader that closes early", () => {
+  it.each([
+    ["validate", ["validate"]],
+    ["render --help", ["render", "--help"]],
+  ])(
+    "%s ends quietly, as Unix tools do",
+    async (_name, args) => {
+      // The read end of stdout is closed before the CLI writes: every write meets EPIPE.
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", join(repoRoot, "action/src/cli/main.ts"), ...args],
+        {
+          cwd: repoRoot,
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((done) => child.on("close", done));
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+    },
+    60_000,
+  );
 });

@@ -1,5 +1,14 @@
 import { run } from "./run.js";
 
+// A reader that closes early (`netpol-rollout analyze … | head`) ends the output, and the
+// command with it, quietly, as Unix tools do: no EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);
+  });
+}
+
 try {
   process.exitCode = await run(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
