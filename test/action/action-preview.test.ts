@@ -159,6 +159,9 @@ describe("the Action's preview on a pull request", () => {
     expect(json.schemaVersion).toBe(1);
     expect(json.outputs.flowsAdded).toBe(Number(io.outputs["flows-added"]));
     expect(json.report.baseSha).toBe(BASE_SHA);
+    // One flow reads as one flow.
+    expect(io.outputs["flows-added"]).toBe("1");
+    expect(io.infos).toContain("Preview: 1 flow opened, 0 closed.");
   });
 
   it("updates the same comment on the next push instead of adding one", async () => {

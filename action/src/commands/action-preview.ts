@@ -278,7 +278,7 @@ export async function runActionPreview(
   if (failures.length > 0) throw new PreviewFailedError(failures);
   io.info(
     outputs.changed
-      ? `Preview: ${outputs.flowsAdded} flows opened, ${outputs.flowsRemoved} closed.`
+      ? `Preview: ${plural(outputs.flowsAdded, "flow")} opened, ${outputs.flowsRemoved} closed.`
       : "Preview: no change.",
   );
   return result;
