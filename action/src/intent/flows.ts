@@ -8,9 +8,9 @@ import type { Endpoint, Flow, FlowPort, Protocol, Service } from "./model.js";
 import { isStrictSubnet, parseCidr, type Cidr } from "./cidr.js";
 import { formatRawEndpoint, parseFlowLine, parseSourceText, type RawEndpoint } from "./flow-syntax.js";
 import { ref, type BuiltNamespace, type Fail, type Source } from "./namespaces.js";
-import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./port-syntax.js";
+import { asPortNumber, formatPort, parsePortText, parseProtocol, portRangeProblem } from "./port-syntax.js";
 import { checkShape, closeMatch, describe, didYouMean } from "./shape.js";
-import { asMap, asNumber, asSeq, asString, get, toPlain, type PNode, type Pos } from "./tree.js";
+import { asMap, asSeq, asString, get, toPlain, type PNode, type Pos } from "./tree.js";
 
 interface ResolvedEndpoint {
   endpoint: Endpoint;
@@ -365,12 +365,12 @@ function resolveFlowPorts(
       }
       const shape = checkShape(map, "portObject");
       for (const e of shape) fail({ file: e.file, line: e.line, column: e.column }, e.message, e.hint);
-      const p = asNumber(get(map, "port"));
+      const p = asPortNumber(get(map, "port"));
       if (shape.length > 0 || p === undefined) {
         ok = false;
         continue;
       }
-      const endPort = asNumber(get(map, "endPort"));
+      const endPort = asPortNumber(get(map, "endPort"));
       const problem = portRangeProblem(p, endPort);
       const protoText = asString(get(map, "protocol"));
       const protocol = protoText === undefined ? undefined : parseProtocol(protoText);

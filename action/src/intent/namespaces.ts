@@ -13,13 +13,12 @@ import {
   type SourceRef,
 } from "./model.js";
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from "./names.js";
-import { formatPort, parsePortText, parseProtocol, portRangeProblem } from "./port-syntax.js";
+import { asPortNumber, formatPort, parsePortText, parseProtocol, portRangeProblem } from "./port-syntax.js";
 import { checkShape, describe } from "./shape.js";
 import { readHandWrittenPolicies } from "./policies.js";
 import {
   asBoolean,
   asMap,
-  asNumber,
   asSeq,
   asString,
   entry,
@@ -275,8 +274,8 @@ function readServicePorts(
     } else if (item.kind === "map") {
       const shape = checkShape(item, "portObject");
       for (const e of shape) fail({ file: e.file, line: e.line, column: e.column }, e.message, e.hint);
-      const p = asNumber(get(item, "port"));
-      const endPort = asNumber(get(item, "endPort"));
+      const p = asPortNumber(get(item, "port"));
+      const endPort = asPortNumber(get(item, "endPort"));
       const protoText = asString(get(item, "protocol"));
       const nameText = asString(get(item, "name"));
       if (shape.length === 0 && p !== undefined) {

@@ -7,6 +7,7 @@
  *   { port, endPort, name, protocol }
  */
 import type { Protocol } from "./model.js";
+import type { PNode } from "./tree.js";
 
 export type PortSpecResult =
   | { ok: true; port: number; endPort?: number; protocol?: Protocol; name?: string }
@@ -84,4 +85,11 @@ export function formatPort(p: {
   if (p.port === undefined) return `all/${p.protocol}`;
   const range = p.endPort !== undefined ? `${p.port}-${p.endPort}` : `${p.port}`;
   return `${range}/${p.protocol}${p.name ? ` named ${p.name}` : ""}`;
+}
+
+/** A port map's `port` or `endPort`: a number, or digits in quotes ("8080" reads as 8080). */
+export function asPortNumber(node: PNode | undefined): number | undefined {
+  if (node?.kind !== "scalar") return undefined;
+  if (typeof node.value === "number") return node.value;
+  return typeof node.value === "string" && /^\s*\d+\s*$/.test(node.value) ? Number(node.value) : undefined;
 }

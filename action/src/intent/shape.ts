@@ -14,6 +14,7 @@ import { closest, distance } from "fastest-levenshtein";
 import schema from "../../../policies/schema.json" with { type: "json" };
 import type { IntentError } from "./model.js";
 import { errorAt, nodeAtPointer, scalarText, toPlain, type PEntry, type PNode } from "./tree.js";
+import { dedentedKey } from "./dedent.js";
 
 export type ShapeName =
   | "environment"
@@ -49,7 +50,7 @@ export function checkShape(node: PNode, name: ShapeName): IntentError[] {
   if (validate(toPlain(node))) return [];
   const out: IntentError[] = [];
   for (const e of validate.errors ?? []) {
-    const err = humanize(node, e);
+    const err = humanize(node, e, name);
     if (err) out.push(err);
   }
   return out;
@@ -124,7 +125,7 @@ export function repairUnindentedBlocks(root: PNode, name: ShapeName): IntentErro
  */
 const OWN_CHECKS = /\/(ports|flows|include)\/\d+(\/|$)|\/(labels|podLabels)\/|\/protocol$/;
 
-function humanize(root: PNode, e: ErrorObject): IntentError | undefined {
+function humanize(root: PNode, e: ErrorObject, shape: ShapeName): IntentError | undefined {
   if (e.keyword === "anyOf" || OWN_CHECKS.test(e.instancePath)) return undefined;
   if (e.keyword === "pattern" || e.keyword === "propertyNames" || e.schemaPath.includes("/propertyNames/"))
     return undefined;
@@ -132,6 +133,17 @@ function humanize(root: PNode, e: ErrorObject): IntentError | undefined {
   const { node, keyPos } = nodeAtPointer(root, e.instancePath);
   const title = parent.title ?? "a value";
   const where = lastKey(e.instancePath);
+  // A key written too far left: said at its own line, with where it belongs.
+  if (e.keyword === "additionalProperties" || (e.keyword === "type" && keyPos !== undefined)) {
+    const parts = e.instancePath.split("/");
+    const key =
+      e.keyword === "additionalProperties"
+        ? String((e.params as { additionalProperty: string }).additionalProperty)
+        : (parts.pop() ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
+    const pointer = e.keyword === "additionalProperties" ? e.instancePath : parts.join("/");
+    const dedented = dedentedKey(root, shape, pointer, key);
+    if (dedented) return dedented;
+  }
   switch (e.keyword) {
     case "type": {
       const noun = withArticle(title);
