@@ -4,7 +4,8 @@
  * and assert on the server's state. Listens on 127.0.0.1 only.
  *
  * Resources: namespaces; pods (create, get, list, watch, delete, log); services;
- * configmaps (create, get, list, replace with resourceVersion conflicts, delete);
+ * configmaps (create, get, list, replace with resourceVersion conflicts, delete); a delete's
+ * preconditions (resourceVersion, uid) answer 409 when the object changed;
  * networkpolicies (networking.k8s.io/v1); leases (coordination.k8s.io/v1: create, get,
  * replace with resourceVersion conflicts). Lists page with limit/continue and filter by
  * label selector; watches replay from a resourceVersion and answer 410 Gone once it is
@@ -740,17 +741,29 @@ export async function startFakeKube(options: FakeKubeOptions = {}): Promise<Fake
       return send(res, 200, clone(object));
     }
     if (method === "DELETE" && name) {
-      // DeleteOptions.preconditions.uid: only the object of that uid is deleted.
-      const wanted = ((parseJson(body)?.preconditions ?? {}) as Json).uid;
+      // DeleteOptions.preconditions: the object must still be the one the client read.
+      const wanted = (parseJson(body)?.preconditions ?? {}) as { resourceVersion?: string; uid?: string };
       const current = store[resource].get(key(namespace, name));
-      if (wanted !== undefined && current && meta(current).uid !== wanted) {
+      const cm = current ? meta(current) : undefined;
+      if (cm && wanted.uid !== undefined && wanted.uid !== cm.uid) {
         return send(
           res,
           409,
           status(
             409,
             "Conflict",
-            `Precondition failed: UID in precondition: ${String(wanted)}, UID in object meta: ${String(meta(current).uid)}`,
+            `Precondition failed: UID in precondition: ${String(wanted.uid)}, UID in object meta: ${String(cm.uid)}`,
+          ),
+        );
+      }
+      if (cm && wanted.resourceVersion !== undefined && wanted.resourceVersion !== cm.resourceVersion) {
+        return send(
+          res,
+          409,
+          status(
+            409,
+            "Conflict",
+            `Precondition failed: ResourceVersion in precondition: ${wanted.resourceVersion}, ResourceVersion in object meta: ${String(cm.resourceVersion)}`,
           ),
         );
       }

@@ -320,6 +320,45 @@ describe("cluster adapter over client-node", () => {
   });
 });
 
+describe("the cluster's own NetworkPolicies (what the first deploy of an import replaces)", () => {
+  const policy = {
+    apiVersion: "networking.k8s.io/v1" as const,
+    kind: "NetworkPolicy" as const,
+    metadata: { namespace: "shop", name: "team-api" },
+    spec: {
+      podSelector: { matchLabels: { app: "api" } },
+      policyTypes: ["Ingress" as const],
+      ingress: [
+        {
+          from: [{ podSelector: { matchLabels: { app: "web" } } }],
+          ports: [{ protocol: "TCP" as const, port: 8080 }],
+        },
+      ],
+    },
+  };
+
+  it("are removed only as read, and put back with every field (a rule's from included)", async () => {
+    const { fake, cluster } = await connect();
+    fake.seed("namespaces", [{ metadata: { name: "shop" } }]);
+    fake.seed("networkpolicies", [structuredClone(policy)]);
+    const read = (await cluster.inventory()).policies.find((p) => p.metadata.name === "team-api")!;
+    const resourceVersion = (read.metadata as { resourceVersion?: string }).resourceVersion!;
+    // Someone edits it after it was read: the removal refuses.
+    fake.seed("networkpolicies", [{ ...structuredClone(policy), spec: { ...policy.spec, ingress: [] } }]);
+    await expect(cluster.deleteNetworkPolicy("shop", "team-api", resourceVersion)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(fake.get("networkpolicies", "shop", "team-api")).toBeDefined();
+    const current = (
+      fake.get("networkpolicies", "shop", "team-api")!["metadata"] as { resourceVersion: string }
+    ).resourceVersion;
+    expect(await cluster.deleteNetworkPolicy("shop", "team-api", current)).toBe(true);
+    expect(fake.get("networkpolicies", "shop", "team-api")).toBeUndefined();
+    await cluster.createNetworkPolicy(policy);
+    expect(fake.get("networkpolicies", "shop", "team-api")?.["spec"]).toEqual(policy.spec);
+  });
+});
+
 describe("the fake API server's garbage collector", () => {
   it("deleting a run object collects the pods it controls", async () => {
     const { fake, cluster } = await connect();

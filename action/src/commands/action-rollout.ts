@@ -23,7 +23,9 @@ import type { Cluster } from "../ports/cluster.js";
 import type { WriteFile } from "../ports/files.js";
 import { GitHubPermissionError, type GitHubAdapter } from "../ports/github.js";
 import { runRollout } from "./deploy.js";
-import type { RolloutDeps } from "./deploy/request.js";
+import type { RolloutDeps, RolloutTarget } from "./deploy/request.js";
+import { formatInputError } from "../cluster/parse.js";
+import type { ReplacedPolicies } from "../import/record.js";
 import { runDrift, type DriftDeps } from "./drift.js";
 import { LAST_KNOWN_GOOD, type RunInfo } from "../rollout/last-known-good.js";
 import { runRollback } from "./rollback.js";
@@ -132,6 +134,8 @@ export interface RolloutActionDeps {
   readIntent(): Promise<LoadResult>;
   /** The access pre-flight (commands/access-preflight.ts); a problem refuses the run before any change. */
   access?: (environments: EnvironmentIntent[], role: AccessRole) => Promise<AccessPreflightResult>;
+  /** The policies an environment replaces (`replaces:`), as its record in the checkout holds them. */
+  readReplaced?(env: EnvironmentIntent): Promise<ReplacedPolicies>;
   rollout: RolloutDeps;
   notifier?: PullRequestNotifier;
   /** Writes the JSON report file. */
@@ -262,14 +266,27 @@ export async function runActionRollout(
             proceed: request.observed?.proceed ?? false,
           }
         : undefined;
+    const targets: RolloutTarget[] = [];
+    for (const intent of environments) {
+      const target: RolloutTarget = {
+        intent,
+        bundle: { ...compileEnvironment(intent), excludedNamespaces: [...intent.excludedNamespaces] },
+        revision: request.revision ?? null,
+      };
+      if (intent.replaces && deps.readReplaced) {
+        const replaced = await deps.readReplaced(intent);
+        if (replaced.errors.length > 0)
+          throw new RolloutFailedError(
+            `the record of the policies ${intent.name} replaces is invalid; nothing was deployed:\n${replaced.errors.map(formatInputError).join("\n")}`,
+          );
+        target.replaced = { policies: replaced.policies, ciliumPolicies: replaced.ciliumPolicies };
+      }
+      targets.push(target);
+    }
     report = await runRollout(
       {
         action: "deploy",
-        targets: environments.map((intent) => ({
-          intent,
-          bundle: { ...compileEnvironment(intent), excludedNamespaces: [...intent.excludedNamespaces] },
-          revision: request.revision ?? null,
-        })),
+        targets,
         onInconclusive: request.onInconclusive,
         ...(request.breakGlass === undefined ? {} : { breakGlass: request.breakGlass }),
         run: request.run,

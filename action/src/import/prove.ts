@@ -49,6 +49,8 @@ export interface ProofInput {
   before: PolicySet;
   /** The compiled import and the policies it leaves in the cluster. */
   after: PolicySet;
+  /** A third set each difference is also judged by (`Difference.reference`): where a change should lead. */
+  reference?: PolicySet;
   pods: Pod[];
   namespaces: Namespace[];
   profile: CniProfile;
@@ -66,6 +68,8 @@ export interface Difference {
   standIn: boolean;
   before: string;
   after: string;
+  /** With `reference`: whether the reference set allows the connection. */
+  reference?: boolean;
 }
 
 export interface Proof {
@@ -131,6 +135,28 @@ export function proveImport(input: ProofInput): Proof {
   const models = {
     before: buildModel({ pods: standIns.pods, namespaces, ...input.before, profile: input.profile }),
     after: buildModel({ pods: standIns.pods, namespaces, ...input.after, profile: input.profile }),
+  };
+  const reference = input.reference
+    ? buildModel({ pods: standIns.pods, namespaces, ...input.reference, profile: input.profile })
+    : undefined;
+  /** The reference set's verdict on a connection, by pod key or address. */
+  const allowedByReference = (
+    from: string,
+    to: string,
+    port: { port: number; protocol: Protocol },
+  ): boolean | undefined => {
+    if (!reference) return undefined;
+    const side = (key: string): Party => {
+      const pod = reference.podsByKey.get(key);
+      if (pod) return { kind: "pod", group: pod.group, name: key, pod };
+      const fqdn = addresses.find((a) => a.fqdn === key);
+      const ip = parseIp(fqdn?.ip ?? key)!;
+      return { kind: "external", ip, name: key, ...(fqdn ? { fqdn: key } : {}) };
+    };
+    const f = side(from);
+    const t = side(to);
+    const family = f.kind === "external" ? f.ip.family : t.kind === "external" ? t.ip.family : undefined;
+    return evaluateParties(reference, f, t, port.port, port.protocol, family).allowed;
   };
 
   // Cells: pods every policy of both sides treats alike.
@@ -301,6 +327,7 @@ export function proveImport(input: ProofInput): Proof {
     const id = `${from}|${to}|${port.port}|${port.protocol}`;
     if (seen.has(id)) return;
     seen.add(id);
+    const byReference = allowedByReference(from, to, port);
     differences.push({
       change: after.allowed ? "opened" : "closed",
       from,
@@ -310,6 +337,7 @@ export function proveImport(input: ProofInput): Proof {
       standIn,
       before: explainVerdict(before),
       after: explainVerdict(after),
+      ...(byReference === undefined ? {} : { reference: byReference }),
     });
   }
 

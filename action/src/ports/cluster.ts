@@ -177,6 +177,13 @@ export interface Cluster {
   putConfigMap(configMap: ConfigMapObject): Promise<ConfigMapObject>;
   /** Deletes a ConfigMap; one already gone is not an error (resolves false). */
   deleteConfigMap(namespace: string, name: string, options?: DeleteOptions): Promise<boolean>;
+  /**
+   * Deletes a NetworkPolicy only at `resourceVersion` (a ConflictError when it changed since);
+   * one already gone is not an error (resolves false).
+   */
+  deleteNetworkPolicy(namespace: string, name: string, resourceVersion: string): Promise<boolean>;
+  /** Creates a NetworkPolicy (one already there after a retried create is not an error). */
+  createNetworkPolicy(policy: NetworkPolicy): Promise<void>;
 }
 
 /** Base class of every cluster error; `status` is the HTTP status when there was a response. */

@@ -3,6 +3,7 @@
  * the last-known-good store, the probe phase (plan + run to a confirmed result), and where
  * a step's bundle file is written for the engine.
  */
+import type { NetworkPolicy } from "../k8s/types.js";
 import type { StepProbeInput } from "../probe/step-plan.js";
 import type { ProbePlan, ProbeRunResult } from "../probe/types.js";
 import type { History, RecordedBundle } from "../rollout/last-known-good.js";
@@ -33,4 +34,16 @@ export interface ProbePhase {
 /** Writes a step's exact object set where the engine reads it (`netpol-rollout:bundleFile`). */
 export interface BundleFiles {
   write(environment: string, label: string, bundle: RecordedBundle): Promise<string>;
+}
+
+/**
+ * The cluster's own NetworkPolicies, which no environment's stack owns: the first deploy of
+ * an environment that replaces them (`replaces:`) removes them, and puts them back when the
+ * environment without them fails its probes.
+ */
+export interface ForeignPolicies {
+  /** Removes the policy only as it was read (its resourceVersion): one changed since is left alone (throws). */
+  remove(policy: NetworkPolicy): Promise<void>;
+  /** Creates the policy again, as it was read. */
+  restore(policy: NetworkPolicy): Promise<void>;
 }

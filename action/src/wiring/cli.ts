@@ -12,6 +12,7 @@ import {
   type OwnedFile,
 } from "../adapters/files/out-dir.js";
 import { pathKind, workTreeRoot } from "../adapters/files/paths.js";
+import { replaceTextFile } from "../adapters/files/write.js";
 import type { ReadTreeResult, SourceEntry } from "../adapters/files/source-tree.js";
 import { readFlowFiles, type LineSink } from "../adapters/flow-files.js";
 import { createGitReader } from "../adapters/git.js";
@@ -36,6 +37,8 @@ export interface CliAdapters {
   pathKind(path: string): Promise<"directory" | "other" | "missing">;
   /** The root of the git work tree holding `dir`, or `dir` outside a repository. */
   workTreeRoot(dir: string): Promise<string>;
+  /** Writes a file whole (beside it, then renamed), its directories created. */
+  replaceFile(path: string, text: string): Promise<void>;
   /** Writes `render --out`'s files into the directory it owns. */
   writeOwnedDirectory(dir: string, environment: string, files: OwnedFile[]): Promise<OutDirResult>;
   /** Streams the lines of flow record files into `sink`, under the reading rules. */
@@ -56,6 +59,7 @@ export function cliAdapters(cwd: string, env: Readonly<Record<string, string | u
     readInputFiles: (path) => readInputTree(cwd, path),
     pathKind,
     workTreeRoot,
+    replaceFile: replaceTextFile,
     writeOwnedDirectory,
     readFlowFiles: (paths, sink) => readFlowFiles(paths, sink, { cwd }),
     git: () => createGitReader(cwd, env),

@@ -7,7 +7,7 @@
  * ConfigMap of `state-namespace`, step bundles under RUNNER_TEMP, and the git checkout for
  * rollbacks to a ref.
  */
-import { delimiter, join, relative } from "node:path";
+import { delimiter, isAbsolute, join, relative, sep } from "node:path";
 import type { KubeClusterOptions } from "../adapters/kubernetes/cluster.js";
 import { checkAccess } from "../commands/access-preflight.js";
 import { liveProbeRun, readClusterState } from "../adapters/kubernetes/probe-phase.js";
@@ -24,7 +24,7 @@ import {
 } from "../adapters/pulumi-program.js";
 import { createBundleFiles, createHistoryStore } from "../adapters/rollout-store.js";
 import { createLeaseLocks, type LeaseLockOptions } from "../adapters/lease-lock.js";
-import { loadIntentFromDir } from "../adapters/files/intent.js";
+import { loadIntentFromDir, readIntentTree } from "../adapters/files/intent.js";
 import { writeTextFile } from "../adapters/files/write.js";
 import {
   pullRequestNotifier,
@@ -39,7 +39,9 @@ import { readFlowPatterns } from "../adapters/flow-patterns.js";
 import type { ActionIo } from "../ports/actions.js";
 import type { Cluster } from "../ports/cluster.js";
 import { PulumiCliMissingError, type PulumiDeployer } from "../ports/engine.js";
-import type { ProbePhase } from "../ports/rollout.js";
+import type { ForeignPolicies, ProbePhase } from "../ports/rollout.js";
+import { readReplaced, recordedManifest } from "../import/record.js";
+import type { NetworkPolicy } from "../k8s/types.js";
 import { PROBE_RUN_LABEL } from "../probe/pod-script.js";
 import { planStepProbes } from "../probe/step-plan.js";
 import type { ProbePodOptions, ReprobePolicy } from "../probe/types.js";
@@ -128,6 +130,7 @@ export function rolloutWiring(
       createCommitFetcher(workspace, settings.runner.toolEnv),
     ),
     clusterName: `${identity.server} (context "${identity.context}")`,
+    foreign: foreignPolicies(cluster),
     now: () => new Date(),
     log,
   };
@@ -143,6 +146,17 @@ export function rolloutWiring(
           .replace(/[^a-z0-9-]/g, "-")
           .slice(0, 40),
       }),
+    readReplaced: async (env) => {
+      const tree = await readIntentTree(workspace, join(workspace, settings.policiesDir));
+      const wanted = new Set(env.replaces?.files ?? []);
+      const files = tree.files
+        .map((f) => ({
+          path: (isAbsolute(f.path) ? relative(workspace, f.path) : f.path).split(sep).join("/"),
+          text: f.text,
+        }))
+        .filter((f) => wanted.has(f.path));
+      return readReplaced(files);
+    },
     rollout,
     writeReport: writeTextFile,
     ...(options.signal ? { signal: options.signal } : {}),
@@ -300,5 +314,24 @@ export function liveProbePhase(
         ...(planned ? { runId: planned } : {}),
       })(plan, signal);
     },
+  };
+}
+
+/** The cluster's own NetworkPolicies an import replaces: removed as read, put back as they were. */
+function foreignPolicies(cluster: Cluster): ForeignPolicies {
+  return {
+    remove: async (policy) => {
+      const resourceVersion = (policy.metadata as { resourceVersion?: string }).resourceVersion;
+      if (resourceVersion === undefined)
+        throw new Error(
+          `NetworkPolicy ${policy.metadata.namespace}/${policy.metadata.name} was read without a resourceVersion`,
+        );
+      await cluster.deleteNetworkPolicy(
+        policy.metadata.namespace ?? "default",
+        policy.metadata.name,
+        resourceVersion,
+      );
+    },
+    restore: (policy) => cluster.createNetworkPolicy(recordedManifest(policy) as NetworkPolicy),
   };
 }

@@ -13,6 +13,7 @@ import {
   type KubeConfig,
   type V1ConfigMap,
   type V1DeleteOptions,
+  type V1NetworkPolicy,
   type V1Pod,
 } from "@kubernetes/client-node";
 import {
@@ -283,6 +284,30 @@ export class KubeCluster implements Cluster {
       if (options.uid !== undefined && e instanceof ConflictError && e.reason === "Conflict") return false;
       throw e;
     }
+  }
+
+  async deleteNetworkPolicy(namespace: string, name: string, resourceVersion: string): Promise<boolean> {
+    return this.deleted(
+      this.call({ verb: "delete", group: NETWORKING, resource: "networkpolicies", namespace, name }, () =>
+        this.networking.deleteNamespacedNetworkPolicy({
+          namespace,
+          name,
+          body: { preconditions: { resourceVersion } },
+        }),
+      ),
+    );
+  }
+
+  async createNetworkPolicy(policy: NetworkPolicy): Promise<void> {
+    const namespace = policy.metadata.namespace ?? "default";
+    const name = policy.metadata.name;
+    // The client's model spells a rule's `from` as `_from`: the API's JSON goes through it.
+    const body = ObjectSerializer.deserialize(policy, "V1NetworkPolicy") as V1NetworkPolicy;
+    await this.createOnce(
+      { verb: "create", group: NETWORKING, resource: "networkpolicies", namespace, name },
+      () => this.networking.createNamespacedNetworkPolicy({ namespace, body }),
+      () => this.networking.readNamespacedNetworkPolicy({ namespace, name }),
+    );
   }
 
   async podLogs(namespace: string, name: string, container?: string): Promise<string> {

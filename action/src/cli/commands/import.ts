@@ -1,12 +1,9 @@
-import { existsSync } from "node:fs";
-import { mkdir, rename, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 import { Option, type Command } from "commander";
 import { addOutputOption } from "../options.js";
-import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
+import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfileName } from "../../cni/profiles.js";
 import { formatInputError, parseKubeObjects, type InputFile } from "../../cluster/parse.js";
-import { readIntentTree } from "../../intent/load.js";
 import { importPolicies, type ImportResult } from "../../import/index.js";
 import { renderImportJson, renderImportText } from "../../import/report.js";
 import { visible } from "../../text/escape.js";
@@ -74,11 +71,12 @@ export function register(program: Command, ctx: CliContext): void {
   addOutputOption(command, ["text", "json"], "text")
     .addHelpText("after", EXAMPLES)
     .action(async (options: ImportOptions) => {
-      ctx.exitCode = await runImport(options, ctx.io);
+      ctx.exitCode = await runImport(options, ctx);
     });
 }
 
-async function runImport(options: ImportOptions, io: CliIo): Promise<number> {
+async function runImport(options: ImportOptions, ctx: CliContext): Promise<number> {
+  const { io, adapters } = ctx;
   if (options.policies === undefined && options.cluster === undefined)
     throw new UsageError(
       "give the policies to import: --policies PATH, or --cluster FILE (a dump holding them)",
@@ -88,8 +86,8 @@ async function runImport(options: ImportOptions, io: CliIo): Promise<number> {
   let policyFiles: InputFile[] = [];
   let clusterFiles: InputFile[] = [];
   try {
-    if (options.policies !== undefined) policyFiles = await readInputs(io, options.policies, "--policies");
-    if (options.cluster !== undefined) clusterFiles = await readInputs(io, options.cluster, "--cluster");
+    if (options.policies !== undefined) policyFiles = await readInputs(ctx, options.policies, "--policies");
+    if (options.cluster !== undefined) clusterFiles = await readInputs(ctx, options.cluster, "--cluster");
   } catch (error) {
     if (!(error instanceof InputMissing)) throw error;
     io.stderr(`netpol-rollout import: ${error.message}\n`);
@@ -112,14 +110,14 @@ async function runImport(options: ImportOptions, io: CliIo): Promise<number> {
 
   const root = resolve(io.cwd);
   const base = resolve(root, options.policiesDir);
-  const tree = await readIntentTree(root, base);
-  const refused = tree.files.filter((f) => f.problem !== undefined);
+  const intentFiles = await adapters.readIntentFiles(root, base);
+  const refused = intentFiles.filter((f) => f.problem !== undefined);
   if (refused.length > 0) {
     for (const f of refused) io.stderr(visible(`${f.path}: ${f.problem ?? ""}\n`));
     return EXIT_INVALID;
   }
   const rel = (abs: string): string => relative(root, abs).split(sep).join("/");
-  const files = tree.files.map((f) => ({ path: isAbsolute(f.path) ? rel(f.path) : f.path, text: f.text }));
+  const files = intentFiles.map((f) => ({ path: isAbsolute(f.path) ? rel(f.path) : f.path, text: f.text }));
   const policiesDir = rel(base);
   const result: ImportResult = importPolicies({
     environment: options.env,
@@ -133,7 +131,7 @@ async function runImport(options: ImportOptions, io: CliIo): Promise<number> {
     policiesDir,
     templates: options.templates,
     // Editors find the schema in the package when the repository does not hold one.
-    ...(existsSync(resolve(base, "schema.json"))
+    ...((await adapters.pathKind(resolve(base, "schema.json"))) !== "missing"
       ? {}
       : { schema: "../../node_modules/netpol-rollout/policies/schema.json" }),
   });
@@ -143,13 +141,7 @@ async function runImport(options: ImportOptions, io: CliIo): Promise<number> {
     return EXIT_INVALID;
   }
   if (!options.dryRun) {
-    for (const f of result.files) {
-      const path = resolve(root, f.path);
-      await mkdir(dirname(path), { recursive: true });
-      // Written beside and renamed: a file is never left half-written.
-      await writeFile(`${path}.tmp`, f.text);
-      await rename(`${path}.tmp`, path);
-    }
+    for (const f of result.files) await adapters.replaceFile(resolve(root, f.path), f.text);
   }
   io.stdout(
     options.output === "json"

@@ -5,6 +5,8 @@
  * before its next change, whatever it was doing.
  */
 import { bundleDigest } from "../../compile/bundle.js";
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../../compile/types.js";
+import type { NetworkPolicy } from "../../k8s/types.js";
 import { LockLostError, type HeldLock } from "../../ports/lock.js";
 import type { ClusterState } from "../../k8s/types.js";
 import type { CheckResult, ProbeRunResult } from "../../probe/types.js";
@@ -48,6 +50,7 @@ export function runEnvironment(
 class EnvironmentRun {
   private readonly log: OutcomeLog;
   private readonly steps: Steps;
+  private readonly deps: RolloutDeps;
   private readonly record: Recorder;
   /** The last-known-good and the intent its re-probe plans from. */
   private readonly restore: Restorable | undefined;
@@ -61,6 +64,7 @@ class EnvironmentRun {
     private readonly item: Prepared,
     private readonly lock: HeldLock,
   ) {
+    this.deps = deps;
     this.log = new OutcomeLog(item.target, deps.now);
     this.signal = request.signal ? AbortSignal.any([request.signal, lock.lost]) : lock.lost;
     this.restore = item.restore;
@@ -164,6 +168,11 @@ class EnvironmentRun {
     if (decision === undefined || last === undefined)
       return this.log.finish("failed", "internal: nothing was probed");
 
+    if (decision.action === "continue" && (this.item.cutover?.remove.length ?? 0) > 0) {
+      const replaced = await this.removeReplaced();
+      if ("outcome" in replaced) return replaced.outcome;
+      last = replaced.probe;
+    }
     switch (decision.action) {
       case "continue":
         if (!(await this.record.deployed(this.steps.holding, last)))
@@ -183,6 +192,86 @@ class EnvironmentRun {
         await this.record.audit(last, decision.reason);
         return this.log.finish("failed", `${decision.reason}; nothing was rolled back`);
     }
+  }
+
+  /**
+   * The first deploy of an environment that replaces a cluster's own policies, deployed and
+   * proven beside them: removes them (each only as read), and probes the environment without
+   * them. When that fails, they are put back as they were and the deploy fails; the
+   * environment stays deployed beside them, as proven before.
+   */
+  private async removeReplaced(): Promise<{ outcome: EnvironmentOutcome } | { probe: ProbeRunResult }> {
+    const cutover = this.item.cutover!;
+    const foreign = this.deps.foreign!;
+    const removed: NetworkPolicy[] = [];
+    const names = (list: NetworkPolicy[]) =>
+      list.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(", ");
+    const putBack = async (why: string): Promise<EnvironmentOutcome> => {
+      const failed: string[] = [];
+      for (const policy of removed) {
+        try {
+          await foreign.restore(policy);
+        } catch (error) {
+          failed.push(`${policy.metadata.namespace}/${policy.metadata.name} (${errorMessage(error)})`);
+        }
+      }
+      this.log.note(
+        "deploy",
+        "restore replaced",
+        failed.length === 0,
+        failed.length === 0 ? `put back ${names(removed)}` : `could not put back ${failed.join(", ")}`,
+      );
+      await this.record.audit(undefined, why);
+      return this.log.finish(
+        "failed",
+        `${why}; ${failed.length === 0 ? `the replaced policies were put back (${names(removed)})` : `PUT BACK BY HAND: ${failed.join(", ")}`}; the environment stays deployed beside them`,
+      );
+    };
+    for (const policy of cutover.remove) {
+      // A removal is a change: only while the run lock is ours (putting back is not held up).
+      await this.lock.confirm(`deploy remove replaced ${policy.metadata.namespace}/${policy.metadata.name}`);
+      try {
+        await foreign.remove(policy);
+        removed.push(policy);
+      } catch (error) {
+        return {
+          outcome: await putBack(
+            `removing the replaced policy ${policy.metadata.namespace}/${policy.metadata.name} failed: ${errorMessage(error)}`,
+          ),
+        };
+      }
+    }
+    this.log.note("deploy", "remove replaced", true, `removed ${names(removed)}`);
+    // From now on the probes judge the cluster without them.
+    const gone = new Set(removed.map((p) => `${p.metadata.namespace}/${p.metadata.name}`));
+    this.item.cluster = {
+      ...this.item.cluster,
+      policies: this.item.cluster.policies.filter(
+        (p) =>
+          p.kind !== "NetworkPolicy" ||
+          !gone.has(`${p.metadata.namespace}/${p.metadata.name}`) ||
+          p.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY_VALUE,
+      ),
+    };
+    const probed = await this.steps.probe("deploy", "without the replaced policies", this.steps.current);
+    if (probed === undefined)
+      return {
+        outcome: this.log.finish(
+          "cancelled",
+          "the job was cancelled while probing without the replaced policies",
+        ),
+      };
+    const decision = decideAfterDeploy(probed.result.results, this.baseline, this.request.onInconclusive);
+    probed.decision = decision.action;
+    if (decision.action !== "continue") {
+      this.log.outcome.evidence = decision.action === "fail" ? decision.evidence : decision.triggers;
+      return { outcome: await putBack(`without the replaced policies: ${decision.reason}`) };
+    }
+    for (const byHand of cutover.byHand)
+      this.log.outcome.notes.push(
+        `${byHand} is replaced too: remove it by hand (kubectl delete), the deploy removes NetworkPolicies only`,
+      );
+    return { probe: probed.result };
   }
 
   /** The engine failed mid-step: record what it left, and restore the last-known-good when there is one. */

@@ -15,6 +15,7 @@ import { lastKnownGood, type History } from "../../rollout/last-known-good.js";
 import { describeEntry, type RolloutReport } from "../../rollout/outcome.js";
 import { liveBundle } from "../../rollout/transitions.js";
 import { formatSource } from "../../semantics/explain.js";
+import { planCutover, type Cutover } from "../../import/cutover.js";
 import { errorMessage } from "../../text/error-message.js";
 import { checkObservedTraffic } from "./observed.js";
 import { blankOutcome, timelineEntry } from "./outcome-log.js";
@@ -27,6 +28,7 @@ export interface Prepared {
   /** The managed policies the cluster holds now, as a bundle. */
   live: CompiledBundle;
   history: History;
+  /** What the probes judge: the cluster as read, without the replaced policies once removed. */
   cluster: ClusterState;
   /** The last-known-good with the intent its re-probe plans from; undefined when there is none to restore. */
   restore?: Restorable;
@@ -35,6 +37,8 @@ export interface Prepared {
    * observed traffic a first default-deny blocks when told to go ahead.
    */
   notes: string[];
+  /** For an environment that replaces a cluster's own policies: what the deploy removes. */
+  cutover?: Cutover;
 }
 
 /**
@@ -89,6 +93,24 @@ export async function preflight(
         problems.push(`cannot plan the probes: ${errorMessage(error)}`);
       }
     }
+    let cutover: Cutover | undefined;
+    if (problems.length === 0 && target.replaced && request.action === "deploy") {
+      cutover = planCutover({
+        replaced: target.replaced,
+        live: cluster.policies,
+        pods: cluster.pods,
+        namespaces: cluster.namespaces,
+        current: live,
+        target: target.bundle,
+        profile: target.intent.profile,
+        dns: target.intent.dns,
+      });
+      problems.push(...cutover.problems);
+      if (cutover.remove.length > 0 && !deps.foreign)
+        problems.push(
+          "the replaced policies cannot be removed here (no access to the cluster's own policies)",
+        );
+    }
     if (problems.length > 0) {
       report.refusals.push(...problems.map((p) => `${env}: ${p}`));
       const outcome = blankOutcome(target, "refused", "pre-flight refused the deploy; nothing was changed");
@@ -110,6 +132,7 @@ export async function preflight(
       cluster,
       ...(restore === undefined ? {} : { restore }),
       notes,
+      ...(cutover ? { cutover } : {}),
     });
   }
   return report.refusals.length > 0 ? undefined : prepared;

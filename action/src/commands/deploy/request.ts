@@ -2,8 +2,8 @@
 import type { EnvironmentIntent } from "../../intent/model.js";
 import type { PulumiDeployer } from "../../ports/engine.js";
 import type { RunLocks } from "../../ports/lock.js";
-import type { BundleFiles, HistoryStore, ProbePhase } from "../../ports/rollout.js";
-import type { ClusterState } from "../../k8s/types.js";
+import type { CiliumNetworkPolicy, ClusterState, NetworkPolicy } from "../../k8s/types.js";
+import type { BundleFiles, ForeignPolicies, HistoryStore, ProbePhase } from "../../ports/rollout.js";
 import type { BreakGlass } from "../../rollout/break-glass.js";
 import type { OnInconclusive } from "../../rollout/decision.js";
 import type { RecordedBundle, RunInfo } from "../../rollout/last-known-good.js";
@@ -23,6 +23,8 @@ export interface RolloutTarget {
   bundle: RecordedBundle;
   /** The git commit of `bundle`, or null. */
   revision: string | null;
+  /** The cluster's own policies the environment replaces (`replaces:`), as recorded. */
+  replaced?: { policies: NetworkPolicy[]; ciliumPolicies: CiliumNetworkPolicy[] };
 }
 
 export interface RolloutRequest {
@@ -62,6 +64,8 @@ export interface RolloutDeps {
   compileAt: CompileAtRef;
   /** The cluster the probes run on, for messages ("https://10.0.0.1:6443 (context prod)"). */
   clusterName?: string;
+  /** Removes (and puts back) the cluster's own policies an environment replaces. */
+  foreign?: ForeignPolicies;
   now(): Date;
   log(line: string): void;
 }
