@@ -193,7 +193,7 @@ export function inferDns(policies: NetworkPolicy[], profile: CniProfile): DnsInt
       if (ports.length === 0 || !ports.every((p) => p.port === 53)) continue;
       for (const peer of rule?.to ?? []) {
         const ns = peer.namespaceSelector ? namespaceNamed(peer.namespaceSelector) : undefined;
-        if (ns === undefined) continue;
+        if (ns === undefined || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) || ns.length > 63) continue;
         const pod = peer.podSelector;
         const labels =
           pod && !compileSelector(pod).matchesAll && (pod.matchExpressions ?? []).length === 0

@@ -293,6 +293,9 @@ class Translator {
         return text === "{}"
           ? "a namespaceSelector of every namespace: a flow names its namespaces"
           : `namespaces chosen by their labels (${text}): a flow names a namespace by its name`;
+      // A value no namespace name can have selects nothing.
+      if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(named) || named.length > 63)
+        return `a namespaceSelector of ${JSON.stringify(named)}, which no namespace can be named: it selects nothing`;
       namespace = named;
     }
     const pods = peer.podSelector;

@@ -21,6 +21,7 @@ export function isObject(v: unknown): v is Json {
 
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 /** IANA service name: ≤15 chars, lowercase letters, digits and '-', at least one letter, no '--' or edge '-'. */
 const IANA_SVC_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-))*$/;
 
@@ -287,17 +288,47 @@ function checkRules(v: unknown, path: Path, peersKey: "from" | "to", out: Proble
   });
 }
 
-export function checkMetadata(v: unknown, path: Path, out: Problem[], namespaced: boolean): void {
+/**
+ * `names`: hold the name and namespace to the API server's rules (a NetworkPolicy's; other
+ * kinds keep theirs as given, so that what a hostile name does to output stays testable).
+ */
+export function checkMetadata(
+  v: unknown,
+  path: Path,
+  out: Problem[],
+  namespaced: boolean,
+  names = false,
+): void {
   if (!isObject(v)) {
     out.push({ path, message: "metadata with a name is required" });
     return;
   }
-  if (typeof v["name"] !== "string" || v["name"] === "")
-    out.push({ path, message: "metadata.name is required" });
-  if (namespaced && v["namespace"] !== undefined && typeof v["namespace"] !== "string") {
+  const name = v["name"];
+  if (typeof name !== "string" || name === "") out.push({ path, message: "metadata.name is required" });
+  // The API server's name rules: a namespace's name is a DNS-1123 label, other objects' a subdomain.
+  else if (
+    names &&
+    (namespaced ? name.length > 253 || !DNS_SUBDOMAIN.test(name) : name.length > 63 || !DNS_LABEL.test(name))
+  )
+    out.push({
+      path: [...path, "name"],
+      message: `metadata.name ${JSON.stringify(name)} must be ${namespaced ? "a DNS-1123 subdomain (at most 253 lowercase letters, digits, '-' and '.')" : "a DNS-1123 label (at most 63 lowercase letters, digits and '-')"}`,
+    });
+  const namespace = v["namespace"];
+  if (namespaced && namespace !== undefined && typeof namespace !== "string") {
     out.push({
       path: [...path, "namespace"],
-      message: `metadata.namespace must be a string, got ${describe(v["namespace"])}`,
+      message: `metadata.namespace must be a string, got ${describe(namespace)}`,
+    });
+  } else if (
+    names &&
+    typeof namespace === "string" &&
+    namespace !== "" &&
+    (namespace.length > 63 || !DNS_LABEL.test(namespace))
+  ) {
+    out.push({
+      path: [...path, "namespace"],
+      message: `metadata.namespace ${JSON.stringify(namespace)} must be a DNS-1123 label (at most 63 lowercase letters, digits and '-')`,
     });
   }
   checkLabels(v["labels"], [...path, "labels"], out);
@@ -306,7 +337,7 @@ export function checkMetadata(v: unknown, path: Path, out: Problem[], namespaced
 /** Problems of a networking.k8s.io/v1 NetworkPolicy object (paths relative to the object). */
 export function validateNetworkPolicy(obj: Json): Problem[] {
   const out: Problem[] = [];
-  checkMetadata(obj["metadata"], ["metadata"], out, true);
+  checkMetadata(obj["metadata"], ["metadata"], out, true, true);
   const spec = obj["spec"];
   if (!isObject(spec)) {
     out.push({ path: ["spec"], message: "spec is required (with at least podSelector: {})" });
