@@ -6,7 +6,7 @@
 // intent, loading and compiling it, and the proof. Target: import and proof within 5 s.
 import { loadavg } from "node:os";
 import { stringify } from "yaml";
-import { parseKubeObjects } from "../action/src/cluster/parse.js";
+import { parseKubeObjects } from "../action/src/manifests/parse.js";
 import { importPolicies } from "../action/src/import/index.js";
 import type { NetworkPolicy, Pod } from "../action/src/k8s/types.js";
 

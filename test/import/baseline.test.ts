@@ -6,8 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runPreview, type SourceFile } from "../../action/src/commands/preview.js";
-import { parseKubeObjects } from "../../action/src/cluster/parse.js";
+import { runPreview, type SourceFile } from "../../action/src/commands/preview-pipeline.js";
+import { parseKubeObjects } from "../../action/src/manifests/parse.js";
 import { importPolicies } from "../../action/src/import/index.js";
 import { renderText } from "../../action/src/report/index.js";
 import type { GitReader } from "../../action/src/ports/index.js";

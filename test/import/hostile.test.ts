@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseKubeObjects } from "../../action/src/cluster/parse.js";
+import { parseKubeObjects } from "../../action/src/manifests/parse.js";
 import { importPolicies } from "../../action/src/import/index.js";
 import { runCli } from "../semantics/cli-helpers.js";
 

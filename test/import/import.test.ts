@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseKubeObjects } from "../../action/src/cluster/parse.js";
+import { parseKubeObjects } from "../../action/src/manifests/parse.js";
 import type { CniProfileName } from "../../action/src/cni/profiles.js";
 import { importPolicies, type ImportResult } from "../../action/src/import/index.js";
 import type { IntentFile } from "../../action/src/intent/index.js";

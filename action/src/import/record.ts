@@ -5,7 +5,7 @@
  * steps, and the drift watch knows them for what they are.
  */
 import { stringify } from "yaml";
-import { parseKubeObjects, type InputError } from "../cluster/parse.js";
+import { parseKubeObjects, type InputError } from "../manifests/parse.js";
 import type { IntentFile } from "../intent/load.js";
 import type { SourceRef } from "../intent/model.js";
 import type { CiliumNetworkPolicy, NetworkPolicy, PolicyObject } from "../k8s/types.js";

@@ -3,7 +3,7 @@ import { Option, type Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
 import { CNI_PROFILES, isCniProfileName, type CniProfileName } from "../../cni/profiles.js";
-import { formatInputError, parseKubeObjects, type InputFile } from "../../cluster/parse.js";
+import { formatInputError, parseKubeObjects, type InputFile } from "../../manifests/parse.js";
 import { importPolicies, type ImportResult } from "../../import/index.js";
 import { renderImportJson, renderImportText } from "../../import/report.js";
 import { visible } from "../../text/escape.js";
