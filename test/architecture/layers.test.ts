@@ -36,6 +36,7 @@ const CORE = [
   "flows/",
   "access/",
   "import/",
+  "init/",
 ];
 
 /** The interfaces commands reach the outside through, and their errors; adapters implement them. */

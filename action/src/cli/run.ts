@@ -14,6 +14,7 @@ import * as workloads from "./commands/workloads.js";
 import * as gap from "./commands/gap.js";
 import * as rbac from "./commands/rbac.js";
 import * as importCommand from "./commands/import.js";
+import * as init from "./commands/init.js";
 
 const PROGRAM_HELP = `
 Every command that prints a report takes --format <format> (--output is the same option);
@@ -29,7 +30,20 @@ Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error; probe a
 3 inconclusive.
 `;
 
-const COMMANDS = [validate, render, analyze, diff, lint, preview, probe, workloads, gap, rbac, importCommand];
+const COMMANDS = [
+  validate,
+  render,
+  analyze,
+  diff,
+  lint,
+  preview,
+  probe,
+  workloads,
+  gap,
+  rbac,
+  importCommand,
+  init,
+];
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function run(args: string[], rawIo: CliIo): Promise<number> {
