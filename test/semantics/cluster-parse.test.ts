@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatInputError, parseKubeObjects, parseProbes } from "../../action/src/manifests/parse.js";
+import { formatInputError } from "../../action/src/manifests/input-error.js";
+import { parseKubeObjects, parseProbes } from "../../action/src/manifests/parse.js";
 
 const one = (text: string) => parseKubeObjects([{ path: "in.yaml", text }]);
 const errorsOf = (text: string) => one(text).errors.map(formatInputError);

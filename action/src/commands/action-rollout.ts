@@ -24,7 +24,7 @@ import type { WriteFile } from "../ports/files.js";
 import { GitHubPermissionError, type GitHubAdapter } from "../ports/github.js";
 import { runRollout } from "./deploy.js";
 import type { RolloutDeps, RolloutTarget } from "./deploy/request.js";
-import { formatInputError } from "../manifests/parse.js";
+import { formatInputError } from "../manifests/input-error.js";
 import type { ReplacedPolicies } from "../import/record.js";
 import { runDrift, type DriftDeps } from "./drift.js";
 import { LAST_KNOWN_GOOD, type RunInfo } from "../rollout/last-known-good.js";

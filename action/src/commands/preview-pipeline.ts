@@ -20,7 +20,6 @@ import type { GitReader, PreviewEngine } from "../ports/index.js";
 import type { EnginePreview } from "../rollout/engine.js";
 import { buildFlowsGraph } from "../report/graph.js";
 import { previewProbes } from "../probe/probe-preview.js";
-import { replacedBaseline } from "../import/baseline.js";
 import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "../report/types.js";
 import { verdictOf } from "../report/types.js";
 
@@ -294,7 +293,11 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewRequest): Promi
     const headBundle = headEnv ? core.compile(headEnv) : undefined;
     let diff: SemanticDiff;
     // An environment new at base that replaces a cluster's own policies is compared with them.
-    const baseline = !baseEnv && headEnv ? replacedBaseline(headEnv, headFiles) : undefined;
+    // Loaded only then: the record's reader brings the manifest parser (js-yaml) with it.
+    const baseline =
+      !baseEnv && headEnv?.replaces
+        ? (await import("../import/baseline.js")).replacedBaseline(headEnv, headFiles)
+        : undefined;
     if (baseline && !baseline.ok) {
       report.intentErrors.push(...baseline.errors.map((e): ReportIntentError => ({ ...e, side: "head" })));
     }

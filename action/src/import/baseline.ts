@@ -5,7 +5,7 @@
  * nothing: an exact import shows no connectivity change.
  */
 import type { CompiledBundle, CompiledObject } from "../compile/types.js";
-import type { InputError } from "../manifests/parse.js";
+import type { InputError } from "../manifests/input-error.js";
 import type { EnvironmentIntent } from "../intent/model.js";
 import type { PolicyObject } from "../k8s/types.js";
 import { readReplaced } from "./record.js";

@@ -5,7 +5,8 @@
  * steps, and the drift watch knows them for what they are.
  */
 import { stringify } from "yaml";
-import { parseKubeObjects, type InputError } from "../manifests/parse.js";
+import type { InputError } from "../manifests/input-error.js";
+import { parseKubeObjects } from "../manifests/parse.js";
 import type { IntentFile } from "../intent/load.js";
 import type { SourceRef } from "../intent/model.js";
 import type { CiliumNetworkPolicy, NetworkPolicy, PolicyObject } from "../k8s/types.js";

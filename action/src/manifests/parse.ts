@@ -7,7 +7,7 @@
 import jsyaml from "js-yaml";
 import { LineCounter, parseAllDocuments, isMap, isSeq, type Document, type Node } from "yaml";
 import type { SourceRef } from "../intent/model.js";
-import { visible } from "../text/escape.js";
+import type { InputError } from "./input-error.js";
 import { withLineFeeds } from "../text/lines.js";
 import type {
   CiliumNetworkPolicy,
@@ -32,18 +32,6 @@ export interface InputFile {
   /** As shown in messages (relative to the working directory when possible). */
   path: string;
   text: string;
-}
-
-export interface InputError {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
-
-/** One line: control characters and line breaks in names and quoted input are shown as escapes. */
-export function formatInputError(e: InputError): string {
-  return visible(`${e.file}:${e.line}:${e.column}: ${e.message}`);
 }
 
 export interface KubeObjects {

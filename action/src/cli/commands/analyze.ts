@@ -3,13 +3,12 @@ import { Option, type Command } from "commander";
 import { addOutputOption } from "../options.js";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext, type CliIo } from "../context.js";
 import { CNI_PROFILES, isCniProfileName } from "../../cni/profiles.js";
+import { formatInputError, type InputError } from "../../manifests/input-error.js";
 import {
-  formatInputError,
   parseExpectations,
   parseKubeObjects,
   parseProbes,
   type ExpectedVerdict,
-  type InputError,
   type InputFile,
   type ProbeInput,
 } from "../../manifests/parse.js";
