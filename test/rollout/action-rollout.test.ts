@@ -172,6 +172,35 @@ describe("the deploy command", () => {
   });
 });
 
+describe("an environment that lists clusters", () => {
+  const listed: IntentFile = {
+    path: STAGING.path,
+    text: `${STAGING.text}clusters:\n  - { name: eu-1, context: eu-1, canary: true }\n  - { name: eu-2, context: eu-2 }\n`,
+  };
+
+  it("is refused by deploy, rollback and probe before anything is read or changed", async () => {
+    for (const command of ["deploy", "rollback", "probe"] as const) {
+      const s = setup([PRODUCTION, listed]);
+      const run = runActionRollout(
+        s.settings({ command, environments: ["staging"], reason: "test" }),
+        s.deps,
+        io().sink,
+      );
+      await expect(run).rejects.toThrow(
+        `staging: lists clusters (eu-1, eu-2), which ${command} does not roll out yet; nothing was changed`,
+      );
+      expect(s.deployer.ups).toEqual([]);
+      expect(s.cluster.policies.size).toBe(0);
+    }
+  });
+
+  it("leaves the environments without clusters to deploy as before", async () => {
+    const s = setup([PRODUCTION, listed]);
+    await runActionRollout(s.settings({ environments: ["production"] }), s.deps, io().sink);
+    expect(s.cluster.policies.size).toBeGreaterThan(0);
+  });
+});
+
 describe("the rollback command", () => {
   it("needs exactly one environment and a reason", async () => {
     const s = setup([PRODUCTION, STAGING]);

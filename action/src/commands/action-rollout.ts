@@ -177,6 +177,7 @@ export async function runActionRollout(
     );
   }
   const environments = selectEnvironments(loaded.intent.environments, request.environments);
+  refuseClusterLists(environments, request.command);
   if (deps.access) {
     const access = await deps.access(environments, request.command === "probe" ? "drift" : "deploy");
     if (access.problems.length > 0) {
@@ -371,6 +372,24 @@ function setOutputs<T extends object>(io: RolloutIo, outputs: T): T {
   for (const problem of refused) io.warn(problem);
   for (const [name, value] of Object.entries(values)) io.setOutput(name, value);
   return checked;
+}
+
+/**
+ * An environment that lists `clusters:` is not rolled out yet: one stack and one record per
+ * environment would mix its clusters, and the environment's bundle is not each cluster's when
+ * a cluster has its own cni or nodeCidrs. Refused before any lock or cluster is touched.
+ */
+function refuseClusterLists(environments: EnvironmentIntent[], command: string): void {
+  const listed = environments.filter((e) => e.clusters !== undefined);
+  if (listed.length === 0) return;
+  throw new RolloutFailedError(
+    listed
+      .map(
+        (e) =>
+          `${e.name}: lists clusters (${e.clusters!.map((c) => c.name).join(", ")}), which ${command} does not roll out yet; nothing was changed (docs/fleet.md says what works now)`,
+      )
+      .join("\n"),
+  );
 }
 
 function driftDeps(deps: RolloutDeps, lockWaitMs: number | undefined): DriftDeps {

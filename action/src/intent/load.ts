@@ -9,6 +9,7 @@
 import { CNI_PROFILES, isCniProfileName, type CniProfile } from "../cni/profiles.js";
 import type { DnsIntent, EnvironmentIntent, IntentError, LoadResult, ProbeTargetIntent } from "./model.js";
 import { parseCidr } from "./cidr.js";
+import { checkClusterCapabilities, readClusters } from "./clusters.js";
 import { buildFlows } from "./flows.js";
 import { buildNamespaces, readLabels, ref, type Source } from "./namespaces.js";
 import { dns1123LabelProblem } from "./names.js";
@@ -472,6 +473,13 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
   // Flows.
   const flows = buildFlows(sources, namespaces, profile, cniName ?? "", fail);
 
+  // Clusters: how many, how each is reached, and what differs on each.
+  const { clusters, waveSize } = readClusters(env, dnsModeText !== undefined, fail);
+  const namespaceList = [...namespaces.values()]
+    .map((n) => n.intent)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (clusters) checkClusterCapabilities(env, clusters, namespaceList, flows, fail);
+
   ctx.errors.push(...errors);
   if (errors.length > 0 || order === undefined || !profile || !dnsMode || !built.promotion) return built;
 
@@ -487,8 +495,10 @@ function buildEnvironment(file: string, ctx: LoadContext): BuiltEnvironment {
     excludedNamespaces,
     ...(probeTargets.length > 0 ? { probeTargets } : {}),
     ...(replaces ? { replaces } : {}),
-    namespaces: [...namespaces.values()].map((n) => n.intent).sort((a, b) => a.name.localeCompare(b.name)),
+    namespaces: namespaceList,
     flows,
+    ...(clusters ? { clusters } : {}),
+    ...(waveSize !== undefined ? { waveSize } : {}),
     files,
     source: ref(env.pos),
   };

@@ -123,6 +123,26 @@ export interface ProbeTargetIntent {
   source: SourceRef;
 }
 
+/**
+ * One cluster of an environment that spans several (`clusters:`). The environment's intent
+ * applies to each; `cni` and `nodeCidrs` replace the environment's on this cluster only.
+ */
+export interface ClusterIntent {
+  /** A DNS label, unique in the environment. */
+  name: string;
+  /** The GitHub secret that holds this cluster's kubeconfig file. */
+  kubeconfigSecret?: string;
+  /** The kubeconfig context; absent: the kubeconfig's current-context. */
+  context?: string;
+  /** Canary clusters deploy and are probed before every other cluster. */
+  canary: boolean;
+  cni?: CniProfileName;
+  /** The DNS selector mode on this cluster, when its `cni` decides it (the environment sets no `dns.mode`). */
+  dnsMode?: "strict" | "safe";
+  nodeCidrs?: string[];
+  source: SourceRef;
+}
+
 export interface EnvironmentIntent {
   name: string;
   /** Position in the promotion order; lower deploys first. */
@@ -149,6 +169,10 @@ export interface EnvironmentIntent {
   replaces?: { directory: string; files: string[]; source: SourceRef };
   namespaces: NamespaceIntent[];
   flows: Flow[];
+  /** The clusters the environment spans (`clusters:`), in listed order; absent: one cluster, unnamed. */
+  clusters?: ClusterIntent[];
+  /** How many non-canary clusters deploy at once (`waveSize:`); absent: all of them in one wave. */
+  waveSize?: number;
   /** Every file that contributed to this environment (the environment file first). */
   files: string[];
   source: SourceRef;
