@@ -60,7 +60,7 @@ class EnvironmentRun {
 
   constructor(
     private readonly request: RolloutRequest,
-    private readonly deps: RolloutDeps,
+    deps: RolloutDeps,
     private readonly item: Prepared,
     private readonly lock: HeldLock,
   ) {
