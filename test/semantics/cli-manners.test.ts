@@ -15,6 +15,7 @@ const COMMANDS = [
   "workloads",
   "gap",
   "import",
+  "matrix",
 ];
 /** Commands that choose an output format. */
 const FORMATS = [
@@ -110,6 +111,7 @@ describe("the CLI's manners", () => {
     ],
     ["preview", ["preview", "--env", "prod", "--no-base"]],
     ["diff", ["diff", "--env", "prod", "--base", "policies"]],
+    ["matrix", ["matrix", "--env", "prod"]],
   ])("%s names an unknown environment in one wording, with the one meant", async (_name, args) => {
     const r = await runCli(args);
     expect(r.code).toBe(2);

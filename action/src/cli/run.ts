@@ -15,6 +15,7 @@ import * as gap from "./commands/gap.js";
 import * as rbac from "./commands/rbac.js";
 import * as importCommand from "./commands/import.js";
 import * as init from "./commands/init.js";
+import * as matrix from "./commands/matrix.js";
 
 const PROGRAM_HELP = `
 Every command that prints a report takes --format <format> (--output is the same option);
@@ -25,6 +26,7 @@ Examples:
   $ netpol-rollout preview --no-base --format text
   $ netpol-rollout render --env production --out rendered/production
   $ netpol-rollout gap --env production --flows flows/*.jsonl
+  $ netpol-rollout matrix --env production
 
 Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error; probe also
 3 inconclusive.
@@ -43,6 +45,7 @@ const COMMANDS = [
   rbac,
   importCommand,
   init,
+  matrix,
 ];
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
