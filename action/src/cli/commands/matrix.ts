@@ -23,7 +23,7 @@ Examples:
         strategy:
           fail-fast: false
           matrix: \${{ fromJSON(needs.plan.outputs.matrix).waves[1] }}
-        steps: ... kubeconfig from \${{ secrets[matrix.kubeconfigSecret] }}
+        environment: production-\${{ matrix.cluster }}   # holds that cluster's KUBECONFIG
   $ netpol-rollout matrix --env production --wave 1
       only the first wave's matrix: {"include": [...]}
 
