@@ -1,6 +1,6 @@
 import { Option, type Command } from "commander";
 import { EXIT_INVALID, EXIT_OK, UsageError, type CliContext } from "../context.js";
-import { formatIntentError, loadIntentFromDir } from "../../intent/index.js";
+import { formatIntentError } from "../../intent/index.js";
 import { clusterWaves } from "../../rollout/waves.js";
 import { selectEnvironment } from "./render.js";
 
@@ -54,7 +54,7 @@ function waveNumber(text: string): number {
 
 async function matrix(options: MatrixOptions, ctx: CliContext): Promise<number> {
   const { io } = ctx;
-  const result = await loadIntentFromDir(options.policiesDir, io.cwd);
+  const result = await ctx.adapters.loadIntent(options.policiesDir);
   if (!result.ok) {
     for (const error of result.errors) io.stderr(`${formatIntentError(error)}\n`);
     const n = result.errors.length;
