@@ -19,6 +19,7 @@ import { lintEnvironment } from "../semantics/lint.js";
 import type { GitReader, PreviewEngine } from "../ports/index.js";
 import type { EnginePreview } from "../rollout/engine.js";
 import { buildFlowsGraph } from "../report/graph.js";
+import { clusterPreview } from "../report/clusters.js";
 import { previewProbes } from "../probe/probe-preview.js";
 import type { EnvironmentPreview, PreviewReport, ReportIntentError, RevisionSide } from "../report/types.js";
 import { verdictOf } from "../report/types.js";
@@ -350,6 +351,8 @@ export async function runPreview(deps: PreviewDeps, opts: PreviewRequest): Promi
     }
     // What the probes will check once merged: the head's plan on its synthetic inventory.
     if (headEnv && headBundle) preview.probes = previewProbes(headEnv, headBundle, baseBundle, diff);
+    const clusters = headEnv && headBundle ? clusterPreview(headEnv, headBundle, core.compile) : undefined;
+    if (clusters) preview.clusters = clusters;
     const defaultDeny = defaultDenyChanges(compared, headEnv);
     if (defaultDeny.added.length + defaultDeny.removed.length > 0) preview.defaultDeny = defaultDeny;
     report.environments.push(preview);

@@ -82,6 +82,31 @@ export interface EnvironmentPreview {
    * (`replaces:`): the diff compares with those policies, not with nothing.
    */
   replaces?: { directory: string; policies: number };
+  /** The clusters the head environment spans, when it lists them. */
+  clusters?: ClusterPreview;
+}
+
+/** The clusters a change reaches, and where per-cluster values make their policies differ. */
+export interface ClusterPreview {
+  /** In listed order. */
+  clusters: { name: string; canary: boolean }[];
+  /**
+   * Groups of clusters whose policies differ from the environment's own (its cni and
+   * nodeCidrs), one group per distinct bundle, each with its difference once.
+   */
+  variants: ClusterVariantPreview[];
+}
+
+export interface ClusterVariantPreview {
+  clusters: string[];
+  /** The group's values that differ from the environment's. */
+  cni?: string;
+  dnsMode?: string;
+  nodeCidrs?: string[];
+  /** Object keys (`NetworkPolicy/<namespace>/<name>`) added, removed and changed against the environment's bundle. */
+  added: string[];
+  removed: string[];
+  changed: string[];
 }
 
 export interface PreviewReport {

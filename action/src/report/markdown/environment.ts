@@ -13,6 +13,7 @@ import { lintSection } from "./lint.js";
 import { environmentVerdict, hasBase, replacesNote } from "./overview.js";
 import { lookFirstLines, sortedOf } from "./risk.js";
 import { observedSection } from "./observed.js";
+import { clustersLines } from "./clusters.js";
 
 export function environmentSection(env: EnvironmentPreview, report: PreviewReport, detail: Detail): string[] {
   const lines = ["", `### ${code(env.name)}: ${escapeMarkdown(environmentVerdict(env, hasBase(report)))}`];
@@ -27,6 +28,7 @@ export function environmentSection(env: EnvironmentPreview, report: PreviewRepor
   const sorted = sortedOf(env, detail);
   const head = environmentHeadline(sorted);
   if (head) lines.push("", head);
+  if (env.clusters) lines.push(...clustersLines(env.clusters, detail));
 
   lines.push(...lookFirstLines(env, sorted, detail));
   // Observed traffic this change blocks none of: one line with the data's age.
