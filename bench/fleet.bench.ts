@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { run } from "../action/src/cli/run.js";
-import { runPreview, type SourceFile } from "../action/src/commands/preview.js";
+import { runPreview, type SourceFile } from "../action/src/commands/preview-pipeline.js";
 import { compileEnvironment } from "../action/src/compile/compile.js";
 import { bundleVariants } from "../action/src/compile/clusters.js";
 import { parseIntent } from "../action/src/intent/index.js";

@@ -4,7 +4,7 @@ import { bundleDigest } from "../../action/src/compile/bundle.js";
 import { bundleDifference, bundleVariants, clusterEnvironment } from "../../action/src/compile/clusters.js";
 import type { CompiledBundle } from "../../action/src/compile/types.js";
 import { formatIntentError, parseIntent, type EnvironmentIntent } from "../../action/src/intent/index.js";
-import { runPreview } from "../../action/src/commands/preview.js";
+import { runPreview } from "../../action/src/commands/preview-pipeline.js";
 import { renderComment } from "../../action/src/report/markdown.js";
 import { memoryGit } from "../preview/helpers.js";
 import { clustersLines } from "../../action/src/report/markdown/clusters.js";
