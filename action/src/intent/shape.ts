@@ -220,7 +220,8 @@ export function describe(node: PNode): string {
 export function suggest(value: string, known: string[]): string | undefined {
   if (known.length === 0) return undefined;
   if (isClose(value, known)) return `did you mean '${closest(value, known)}'?`;
-  if (known.length <= 10) return `expected one of: ${known.join(", ")}`;
+  // Short enough to read: every key an environment file may have (14 today) is listed.
+  if (known.length <= 16) return `expected one of: ${known.join(", ")}`;
   return undefined;
 }
 
