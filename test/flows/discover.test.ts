@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { proposeIntent, RefusedFlowError, type DiscoverOptions } from "../../action/src/flows/discover.js";
+import { discoverIntent, RefusedFlowError, type DiscoverOptions } from "../../action/src/flows/discover.js";
 import { summarise } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "netpol-discover-"));
@@ -21,7 +21,7 @@ async function flows(lines: string[]) {
   return summarise([name], { cwd: dir });
 }
 
-describe("proposeIntent", () => {
+describe("discoverIntent", () => {
   it("takes a service's labels from its workload's selector, never pod-template-hash", async () => {
     const web = { namespace: "shop", labels: { app: "web", tier: "front", "pod-template-hash": "7d9f8" } };
     const api = { namespace: "shop", labels: { app: "api", version: "v2" } };
@@ -30,7 +30,7 @@ describe("proposeIntent", () => {
       record(web, { ip: "198.51.100.7" }, 443),
       record(web, { ip: "198.51.100.20" }, 443),
     ]);
-    const proposal = proposeIntent(s, {
+    const proposal = discoverIntent(s, {
       dns: DNS,
       workloads: [
         // A bare ReplicaSet's selector carries pod-template-hash: it is left out.
@@ -91,7 +91,7 @@ describe("proposeIntent", () => {
       }),
       record({ node: "worker-1", ip: "192.168.0.10" }, web, 8080, { count: 3 }),
     ]);
-    const proposal = proposeIntent(s, { dns: DNS });
+    const proposal = discoverIntent(s, { dns: DNS });
     expect(proposal.builtins).toEqual({ dns: 9, healthChecks: 3 });
     expect(proposal.flows).toEqual([]);
   });
@@ -109,8 +109,8 @@ describe("proposeIntent", () => {
         8080,
       ),
     ]);
-    expect(() => proposeIntent(s, { dns: DNS })).toThrow(RefusedFlowError);
-    expect(() => proposeIntent(s, { dns: DNS })).toThrow(
+    expect(() => discoverIntent(s, { dns: DNS })).toThrow(RefusedFlowError);
+    expect(() => discoverIntent(s, { dns: DNS })).toThrow(
       "1 observed flow names a kube-* namespace: discover never proposes opening one",
     );
   });

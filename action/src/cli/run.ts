@@ -16,6 +16,7 @@ import * as rbac from "./commands/rbac.js";
 import * as importCommand from "./commands/import.js";
 import * as init from "./commands/init.js";
 import * as matrix from "./commands/matrix.js";
+import * as discover from "./commands/discover.js";
 
 const PROGRAM_HELP = `
 Every command that prints a report takes --format <format> (--output is the same option);
@@ -27,6 +28,7 @@ Examples:
   $ netpol-rollout render --env production --out rendered/production
   $ netpol-rollout gap --env production --flows flows/*.jsonl
   $ netpol-rollout matrix --env production
+  $ netpol-rollout discover --env production --flows flows/*.jsonl --cluster cluster.yaml --cni calico
 
 Exit codes: 0 success, 1 invalid input or a failed check, 2 usage error; probe also
 3 inconclusive.
@@ -46,6 +48,7 @@ const COMMANDS = [
   importCommand,
   init,
   matrix,
+  discover,
 ];
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */

@@ -30,7 +30,7 @@ export interface WorkloadInfo {
   selector: Record<string, string>;
 }
 
-export interface ProposedService {
+export interface DiscoveredService {
   namespace: string;
   name: string;
   labels: Record<string, string>;
@@ -40,15 +40,15 @@ export interface ProposedService {
   workload?: string;
 }
 
-export type ProposedEndpoint =
+export type DiscoveredEndpoint =
   | { kind: "service"; namespace: string; service: string }
   /** Pods of a namespace no proposed service covers (a peer namespace, or unowned pods). */
   | { kind: "namespace"; namespace: string }
   | { kind: "cidr"; cidr: string; addresses: string[] };
 
-export interface ProposedFlow {
-  from: ProposedEndpoint;
-  to: ProposedEndpoint;
+export interface DiscoveredFlow {
+  from: DiscoveredEndpoint;
+  to: DiscoveredEndpoint;
   ports: { port: number; protocol: Protocol }[];
   connections: number;
   /** Milliseconds since the epoch. */
@@ -56,10 +56,10 @@ export interface ProposedFlow {
   lastSeen: number;
 }
 
-export interface Proposal {
+export interface Discovery {
   /** Namespaces with services to manage, and peers (namespaces only named by flows). */
-  namespaces: { name: string; managed: boolean; services: ProposedService[] }[];
-  flows: ProposedFlow[];
+  namespaces: { name: string; managed: boolean; services: DiscoveredService[] }[];
+  flows: DiscoveredFlow[];
   builtins: { dns: number; healthChecks: number };
   /** Observed flows no intent line can hold, with why (both sides outside every managed namespace…). */
   left: { flow: ObservedFlow; reason: string }[];
@@ -130,7 +130,7 @@ export function groupOf(ip: string): string {
   return `${formatIp(6, (v >> 64n) << 64n)}/64`;
 }
 
-export function proposeIntent(summary: FlowSummary, options: DiscoverOptions): Proposal {
+export function discoverIntent(summary: FlowSummary, options: DiscoverOptions): Discovery {
   const flows = summary.flows.filter(wentThrough);
   const refused = flows.filter((f) => {
     for (const e of [f.from, f.to]) {
@@ -142,17 +142,17 @@ export function proposeIntent(summary: FlowSummary, options: DiscoverOptions): P
   if (refused.length > 0) throw new RefusedFlowError(refused);
 
   const builtins = { dns: 0, healthChecks: 0 };
-  const left: Proposal["left"] = [];
-  const services = new Map<string, ProposedService>();
-  const serviceOf = new Map<number, ProposedService>();
-  const namespaces = new Map<string, { name: string; managed: boolean; services: ProposedService[] }>();
+  const left: Discovery["left"] = [];
+  const services = new Map<string, DiscoveredService>();
+  const serviceOf = new Map<number, DiscoveredService>();
+  const namespaces = new Map<string, { name: string; managed: boolean; services: DiscoveredService[] }>();
   const namespace = (name: string, managed: boolean) => {
     let ns = namespaces.get(name);
     if (!ns) namespaces.set(name, (ns = { name, managed, services: [] }));
     else if (managed) ns.managed = true;
     return ns;
   };
-  const serviceFor = (endpoint: Endpoint): ProposedService | undefined => {
+  const serviceFor = (endpoint: Endpoint): DiscoveredService | undefined => {
     const side = endpoint.side;
     if (side.kind !== "pod" || unmanageable(side.namespace, options)) return undefined;
     const known = serviceOf.get(endpoint.id);
@@ -190,7 +190,7 @@ export function proposeIntent(summary: FlowSummary, options: DiscoverOptions): P
     serviceOf.set(endpoint.id, svc);
     return svc;
   };
-  const endpointOf = (endpoint: Endpoint): ProposedEndpoint | undefined => {
+  const endpointOf = (endpoint: Endpoint): DiscoveredEndpoint | undefined => {
     const side = endpoint.side;
     if (side.kind === "pod") {
       const svc = serviceFor(endpoint);
@@ -203,7 +203,7 @@ export function proposeIntent(summary: FlowSummary, options: DiscoverOptions): P
     return undefined;
   };
 
-  const byKey = new Map<string, ProposedFlow>();
+  const byKey = new Map<string, DiscoveredFlow>();
   for (const f of flows) {
     if (isDns(f.to, f.port, options)) {
       builtins.dns += f.connections.allowed + f.connections.audit;
@@ -219,7 +219,7 @@ export function proposeIntent(summary: FlowSummary, options: DiscoverOptions): P
       left.push({ flow: f, reason: "a side without an address or labels: nothing selects it" });
       continue;
     }
-    const managed = (e: ProposedEndpoint) => e.kind === "service";
+    const managed = (e: DiscoveredEndpoint) => e.kind === "service";
     if (!managed(from) && !managed(to)) {
       left.push({ flow: f, reason: "neither side is a workload of a namespace netpol-rollout can manage" });
       continue;

@@ -125,6 +125,14 @@ export interface ServicePortSpec {
   protocol?: Protocol;
 }
 
+/** apps/v1 Deployment, StatefulSet, DaemonSet or ReplicaSet: what discover reads (whose pods it selects). */
+export interface WorkloadObject {
+  apiVersion?: string;
+  kind: "Deployment" | "StatefulSet" | "DaemonSet" | "ReplicaSet";
+  metadata: ObjectMeta & { namespace: string };
+  spec: { selector: LabelSelector };
+}
+
 /** core/v1 Service: what the lint reads (the selector and the port → targetPort mapping). */
 export interface ServiceObject {
   apiVersion?: "v1";

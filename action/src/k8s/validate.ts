@@ -377,6 +377,17 @@ export function validateNetworkPolicy(obj: Json): Problem[] {
   return out;
 }
 
+/** A Deployment, StatefulSet, DaemonSet or ReplicaSet: its metadata and spec.selector. */
+export function validateWorkload(obj: Json): Problem[] {
+  const out: Problem[] = [];
+  checkMetadata(obj["metadata"], ["metadata"], out, true);
+  const spec = obj["spec"];
+  if (!isObject(spec)) out.push({ path: ["spec"], message: "spec with a selector is required" });
+  else if (!isObject(spec["selector"])) out.push({ path: ["spec"], message: "spec.selector is required" });
+  else checkSelector(spec["selector"], ["spec", "selector"], out);
+  return out;
+}
+
 export function validateNamespace(obj: Json): Problem[] {
   const out: Problem[] = [];
   checkMetadata(obj["metadata"], ["metadata"], out, false);

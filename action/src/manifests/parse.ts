@@ -16,6 +16,7 @@ import type {
   Pod,
   Protocol,
   ServiceObject,
+  WorkloadObject,
 } from "../k8s/types.js";
 import type { Probe } from "../semantics/evaluate.js";
 import {
@@ -24,6 +25,7 @@ import {
   validateNetworkPolicy,
   validatePod,
   validateService,
+  validateWorkload,
   type Path,
   type Problem,
 } from "../k8s/validate.js";
@@ -40,6 +42,8 @@ export interface KubeObjects {
   policies: NetworkPolicy[];
   ciliumPolicies: CiliumNetworkPolicy[];
   services: ServiceObject[];
+  /** Deployments, StatefulSets, DaemonSets and ReplicaSets: whose pods their selectors pick. */
+  workloads: WorkloadObject[];
   /** Where each object starts. */
   sources: Map<object, SourceRef>;
   /** Objects of other kinds, skipped. */
@@ -231,7 +235,14 @@ function documents(files: InputFile[], errors: InputError[]): DocItem[] {
  * Reads Namespaces, Pods, Services, NetworkPolicies and CiliumNetworkPolicies from the files.
  * `List` objects are flattened. Other kinds are skipped (listed in `skipped`).
  */
-export function parseKubeObjects(inputFiles: InputFile[]): KubeObjects {
+/**
+ * `workloads`: read Deployments, StatefulSets, DaemonSets and ReplicaSets (their selectors
+ * checked); otherwise they are skipped like every kind no command reads.
+ */
+export function parseKubeObjects(
+  inputFiles: InputFile[],
+  options: { workloads?: boolean } = {},
+): KubeObjects {
   const files = inputFiles.map(withLineFeedsIn);
   const result: KubeObjects = {
     namespaces: [],
@@ -239,6 +250,7 @@ export function parseKubeObjects(inputFiles: InputFile[]): KubeObjects {
     policies: [],
     ciliumPolicies: [],
     services: [],
+    workloads: [],
     sources: new Map(),
     skipped: [],
     errors: [],
@@ -301,6 +313,16 @@ export function parseKubeObjects(inputFiles: InputFile[]): KubeObjects {
       case "Service":
         keep(validateService(obj), result.services, withNamespace(obj) as unknown as ServiceObject);
         return;
+      case "Deployment":
+      case "StatefulSet":
+      case "DaemonSet":
+      case "ReplicaSet":
+        if (!options.workloads) {
+          result.skipped.push({ source, kind, name });
+          return;
+        }
+        keep(validateWorkload(obj), result.workloads, withNamespace(obj) as unknown as WorkloadObject);
+        return;
       case "NetworkPolicy": {
         const apiVersion = obj["apiVersion"];
         if (apiVersion !== undefined && apiVersion !== "networking.k8s.io/v1") {
@@ -339,8 +361,16 @@ export function parseKubeObjects(inputFiles: InputFile[]): KubeObjects {
   return result;
 }
 
-type ListKey = "namespaces" | "pods" | "policies" | "ciliumPolicies" | "services" | "skipped";
-const LISTS: ListKey[] = ["namespaces", "pods", "policies", "ciliumPolicies", "services", "skipped"];
+type ListKey = "namespaces" | "pods" | "policies" | "ciliumPolicies" | "services" | "workloads" | "skipped";
+const LISTS: ListKey[] = [
+  "namespaces",
+  "pods",
+  "policies",
+  "ciliumPolicies",
+  "services",
+  "workloads",
+  "skipped",
+];
 
 function counts(r: KubeObjects): Record<ListKey, number> {
   return Object.fromEntries(LISTS.map((k) => [k, r[k].length])) as Record<ListKey, number>;
