@@ -30,9 +30,10 @@ import {
   systemClock,
   warning,
   writeTextFile
-} from "./chunks/chunk-A4FNCYFS.js";
+} from "./chunks/chunk-CBJI2FKV.js";
 import "./chunks/chunk-HGVL7XJF.js";
-import "./chunks/chunk-3NHSWOGT.js";
+import "./chunks/chunk-WVRDPQLQ.js";
+import "./chunks/chunk-M3L5V6RZ.js";
 import "./chunks/chunk-JYXQAFTB.js";
 
 // action/src/adapters/actions.ts
@@ -195,8 +196,8 @@ async function run(options = {}) {
       case "probe": {
         const cancel = cancelOnSignals(options.signals ?? process, (line) => io.warn(line));
         try {
-          const { rolloutWiring } = await import("./chunks/rollout-adapters-MHD2L3XX.js");
-          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-43TESF6H.js");
+          const { rolloutWiring } = await import("./chunks/rollout-adapters-XB5E3LJ5.js");
+          const { checkStateNamespace, runActionRollout } = await import("./chunks/action-rollout-BWM3BRS5.js");
           const wired = rolloutWiring(settings, io, { ...options.rollout, signal: cancel.signal });
           for (const secret of wired.secrets) step.mask(secret);
           if (settings.command !== "probe") await checkStateNamespace(wired.cluster, settings.stateNamespace);

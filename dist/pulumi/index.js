@@ -96,10 +96,10 @@ var require_ipaddr = __commonJS({
           string = string.slice(0, -1);
         }
         parts = (function() {
-          const ref2 = string.split(":");
+          const ref3 = string.split(":");
           const results = [];
-          for (let i = 0; i < ref2.length; i++) {
-            results.push(ref2[i].length > 4 ? NaN : parseInt(ref2[i], 16));
+          for (let i = 0; i < ref3.length; i++) {
+            results.push(ref3[i].length > 4 ? NaN : parseInt(ref3[i], 16));
           }
           return results;
         })();
@@ -145,8 +145,8 @@ var require_ipaddr = __commonJS({
         }
         return part;
       }
-      const ipaddr3 = {};
-      ipaddr3.IPv4 = (function() {
+      const ipaddr4 = {};
+      ipaddr4.IPv4 = (function() {
         function IPv4(octets) {
           if (octets.length !== 4) {
             throw new Error("ipaddr: ipv4 octet count should be 4");
@@ -201,11 +201,11 @@ var require_ipaddr = __commonJS({
           return "ipv4";
         };
         IPv4.prototype.match = function(other, cidrRange) {
-          let ref2;
+          let ref3;
           if (cidrRange === void 0) {
-            ref2 = other;
-            other = ref2[0];
-            cidrRange = ref2[1];
+            ref3 = other;
+            other = ref3[0];
+            cidrRange = ref3[1];
           }
           if (other.kind() !== "ipv4") {
             throw new Error("ipaddr: cannot match ipv4 address with non-ipv4 one");
@@ -245,13 +245,13 @@ var require_ipaddr = __commonJS({
           return 32 - cidr;
         };
         IPv4.prototype.range = function() {
-          return ipaddr3.subnetMatch(this, this.SpecialRanges);
+          return ipaddr4.subnetMatch(this, this.SpecialRanges);
         };
         IPv4.prototype.toByteArray = function() {
           return this.octets.slice(0);
         };
         IPv4.prototype.toIPv4MappedAddress = function() {
-          return ipaddr3.IPv6.parse(`::ffff:${this.toString()}`);
+          return ipaddr4.IPv6.parse(`::ffff:${this.toString()}`);
         };
         IPv4.prototype.toNormalizedString = function() {
           return this.toString();
@@ -261,7 +261,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv4;
       })();
-      ipaddr3.IPv4.broadcastAddressFromCIDR = function(string) {
+      ipaddr4.IPv4.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -277,10 +277,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr3.IPv4.isIPv4 = function(string) {
+      ipaddr4.IPv4.isIPv4 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr3.IPv4.isValid = function(string) {
+      ipaddr4.IPv4.isValid = function(string) {
         try {
           new this(this.parser(string));
           return true;
@@ -288,7 +288,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr3.IPv4.isValidCIDR = function(string) {
+      ipaddr4.IPv4.isValidCIDR = function(string) {
         try {
           this.parseCIDR(string);
           return true;
@@ -296,21 +296,21 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr3.IPv4.isValidFourPartDecimal = function(string) {
-        if (ipaddr3.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
+      ipaddr4.IPv4.isValidFourPartDecimal = function(string) {
+        if (ipaddr4.IPv4.isValid(string) && string.match(/^(0|[1-9]\d*)(\.(0|[1-9]\d*)){3}$/)) {
           return true;
         } else {
           return false;
         }
       };
-      ipaddr3.IPv4.isValidCIDRFourPartDecimal = function(string) {
+      ipaddr4.IPv4.isValidCIDRFourPartDecimal = function(string) {
         const match = string.match(/^(.+)\/(\d+)$/);
-        if (!ipaddr3.IPv4.isValidCIDR(string) || !match) {
+        if (!ipaddr4.IPv4.isValidCIDR(string) || !match) {
           return false;
         }
-        return ipaddr3.IPv4.isValidFourPartDecimal(match[1]);
+        return ipaddr4.IPv4.isValidFourPartDecimal(match[1]);
       };
-      ipaddr3.IPv4.networkAddressFromCIDR = function(string) {
+      ipaddr4.IPv4.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -327,14 +327,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv4 CIDR format", { cause: e });
         }
       };
-      ipaddr3.IPv4.parse = function(string) {
+      ipaddr4.IPv4.parse = function(string) {
         const parts = this.parser(string);
         if (parts === null) {
           throw new Error("ipaddr: string is not formatted like an IPv4 Address");
         }
         return new this(parts);
       };
-      ipaddr3.IPv4.parseCIDR = function(string) {
+      ipaddr4.IPv4.parseCIDR = function(string) {
         let match;
         if (match = string.match(/^(.+)\/(\d+)$/)) {
           const maskLength = parseInt(match[2]);
@@ -350,14 +350,14 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv4 CIDR range");
       };
-      ipaddr3.IPv4.parser = function(string) {
+      ipaddr4.IPv4.parser = function(string) {
         let match, part, value;
         if (match = string.match(ipv4Regexes.fourOctet)) {
           return (function() {
-            const ref2 = match.slice(1, 6);
+            const ref3 = match.slice(1, 6);
             const results = [];
-            for (let i = 0; i < ref2.length; i++) {
-              part = ref2[i];
+            for (let i = 0; i < ref3.length; i++) {
+              part = ref3[i];
               results.push(parseIntAuto(part));
             }
             return results;
@@ -377,13 +377,13 @@ var require_ipaddr = __commonJS({
           })().reverse();
         } else if (match = string.match(ipv4Regexes.twoOctet)) {
           return (function() {
-            const ref2 = match.slice(1, 4);
+            const ref3 = match.slice(1, 4);
             const results = [];
-            value = parseIntAuto(ref2[1]);
+            value = parseIntAuto(ref3[1]);
             if (value > 16777215 || value < 0) {
               throw new Error("ipaddr: address outside defined range");
             }
-            results.push(parseIntAuto(ref2[0]));
+            results.push(parseIntAuto(ref3[0]));
             results.push(value >> 16 & 255);
             results.push(value >> 8 & 255);
             results.push(value & 255);
@@ -391,14 +391,14 @@ var require_ipaddr = __commonJS({
           })();
         } else if (match = string.match(ipv4Regexes.threeOctet)) {
           return (function() {
-            const ref2 = match.slice(1, 5);
+            const ref3 = match.slice(1, 5);
             const results = [];
-            value = parseIntAuto(ref2[2]);
+            value = parseIntAuto(ref3[2]);
             if (value > 65535 || value < 0) {
               throw new Error("ipaddr: address outside defined range");
             }
-            results.push(parseIntAuto(ref2[0]));
-            results.push(parseIntAuto(ref2[1]));
+            results.push(parseIntAuto(ref3[0]));
+            results.push(parseIntAuto(ref3[1]));
             results.push(value >> 8 & 255);
             results.push(value & 255);
             return results;
@@ -407,7 +407,7 @@ var require_ipaddr = __commonJS({
           return null;
         }
       };
-      ipaddr3.IPv4.subnetMaskFromPrefixLength = function(prefix) {
+      ipaddr4.IPv4.subnetMaskFromPrefixLength = function(prefix) {
         prefix = parseInt(prefix);
         if (Number.isNaN(prefix) || prefix < 0 || prefix > 32) {
           throw new Error("ipaddr: invalid IPv4 prefix length");
@@ -424,7 +424,7 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr3.IPv6 = (function() {
+      ipaddr4.IPv6 = (function() {
         function IPv6(parts, zoneId) {
           let i, part;
           if (parts.length === 16) {
@@ -505,11 +505,11 @@ var require_ipaddr = __commonJS({
           return "ipv6";
         };
         IPv6.prototype.match = function(other, cidrRange) {
-          let ref2;
+          let ref3;
           if (cidrRange === void 0) {
-            ref2 = other;
-            other = ref2[0];
-            cidrRange = ref2[1];
+            ref3 = other;
+            other = ref3[0];
+            cidrRange = ref3[1];
           }
           if (other.kind() !== "ipv6") {
             throw new Error("ipaddr: cannot match ipv6 address with non-ipv6 one");
@@ -557,14 +557,14 @@ var require_ipaddr = __commonJS({
           return 128 - cidr;
         };
         IPv6.prototype.range = function() {
-          return ipaddr3.subnetMatch(this, this.SpecialRanges);
+          return ipaddr4.subnetMatch(this, this.SpecialRanges);
         };
         IPv6.prototype.toByteArray = function() {
           let part;
           const bytes = [];
-          const ref2 = this.parts;
-          for (let i = 0; i < ref2.length; i++) {
-            part = ref2[i];
+          const ref3 = this.parts;
+          for (let i = 0; i < ref3.length; i++) {
+            part = ref3[i];
             bytes.push(part >> 8);
             bytes.push(part & 255);
           }
@@ -588,10 +588,10 @@ var require_ipaddr = __commonJS({
           if (!this.isIPv4MappedAddress()) {
             throw new Error("ipaddr: trying to convert a generic ipv6 address to ipv4");
           }
-          const ref2 = this.parts.slice(-2);
-          const high = ref2[0];
-          const low = ref2[1];
-          return new ipaddr3.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
+          const ref3 = this.parts.slice(-2);
+          const high = ref3[0];
+          const low = ref3[1];
+          return new ipaddr4.IPv4([high >> 8, high & 255, low >> 8, low & 255]);
         };
         IPv6.prototype.toNormalizedString = function() {
           const addr = (function() {
@@ -637,7 +637,7 @@ var require_ipaddr = __commonJS({
         };
         return IPv6;
       })();
-      ipaddr3.IPv6.broadcastAddressFromCIDR = function(string) {
+      ipaddr4.IPv6.broadcastAddressFromCIDR = function(string) {
         try {
           const cidr = this.parseCIDR(string);
           const ipInterfaceOctets = cidr[0].toByteArray();
@@ -653,10 +653,10 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr3.IPv6.isIPv6 = function(string) {
+      ipaddr4.IPv6.isIPv6 = function(string) {
         return this.parser(string) !== null;
       };
-      ipaddr3.IPv6.isValid = function(string) {
+      ipaddr4.IPv6.isValid = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -668,7 +668,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr3.IPv6.isValidCIDR = function(string) {
+      ipaddr4.IPv6.isValidCIDR = function(string) {
         if (typeof string === "string" && string.indexOf(":") === -1) {
           return false;
         }
@@ -679,7 +679,7 @@ var require_ipaddr = __commonJS({
           return false;
         }
       };
-      ipaddr3.IPv6.networkAddressFromCIDR = function(string) {
+      ipaddr4.IPv6.networkAddressFromCIDR = function(string) {
         let cidr, i, ipInterfaceOctets, octets, subnetMaskOctets;
         try {
           cidr = this.parseCIDR(string);
@@ -696,14 +696,14 @@ var require_ipaddr = __commonJS({
           throw new Error("ipaddr: the address does not have IPv6 CIDR format", { cause: e });
         }
       };
-      ipaddr3.IPv6.parse = function(string) {
+      ipaddr4.IPv6.parse = function(string) {
         const addr = this.parser(string);
         if (addr === null) {
           throw new Error("ipaddr: string is not formatted like an IPv6 Address");
         }
         return new this(addr.parts, addr.zoneId);
       };
-      ipaddr3.IPv6.parseCIDR = function(string) {
+      ipaddr4.IPv6.parseCIDR = function(string) {
         let maskLength, match, parsed;
         if (match = string.match(/^(.+)\/(\d+)$/)) {
           maskLength = parseInt(match[2]);
@@ -719,7 +719,7 @@ var require_ipaddr = __commonJS({
         }
         throw new Error("ipaddr: string is not formatted like an IPv6 CIDR range");
       };
-      ipaddr3.IPv6.parser = function(string) {
+      ipaddr4.IPv6.parser = function(string) {
         let addr, i, match, octet, octets, zoneId;
         if (match = string.match(ipv6Regexes.deprecatedTransitional)) {
           return this.parser(`::ffff:${match[1]}`);
@@ -757,7 +757,7 @@ var require_ipaddr = __commonJS({
         }
         return null;
       };
-      ipaddr3.IPv6.subnetMaskFromPrefixLength = function(prefix) {
+      ipaddr4.IPv6.subnetMaskFromPrefixLength = function(prefix) {
         prefix = parseInt(prefix);
         if (Number.isNaN(prefix) || prefix < 0 || prefix > 128) {
           throw new Error("ipaddr: invalid IPv6 prefix length");
@@ -774,43 +774,43 @@ var require_ipaddr = __commonJS({
         }
         return new this(octets);
       };
-      ipaddr3.fromByteArray = function(bytes) {
+      ipaddr4.fromByteArray = function(bytes) {
         const length = bytes.length;
         if (length === 4) {
-          return new ipaddr3.IPv4(bytes);
+          return new ipaddr4.IPv4(bytes);
         } else if (length === 16) {
-          return new ipaddr3.IPv6(bytes);
+          return new ipaddr4.IPv6(bytes);
         } else {
           throw new Error("ipaddr: the binary input is neither an IPv6 nor IPv4 address");
         }
       };
-      ipaddr3.isValid = function(string) {
-        return ipaddr3.IPv6.isValid(string) || ipaddr3.IPv4.isValid(string);
+      ipaddr4.isValid = function(string) {
+        return ipaddr4.IPv6.isValid(string) || ipaddr4.IPv4.isValid(string);
       };
-      ipaddr3.isValidCIDR = function(string) {
-        return ipaddr3.IPv6.isValidCIDR(string) || ipaddr3.IPv4.isValidCIDR(string);
+      ipaddr4.isValidCIDR = function(string) {
+        return ipaddr4.IPv6.isValidCIDR(string) || ipaddr4.IPv4.isValidCIDR(string);
       };
-      ipaddr3.parse = function(string) {
-        if (ipaddr3.IPv6.isValid(string)) {
-          return ipaddr3.IPv6.parse(string);
-        } else if (ipaddr3.IPv4.isValid(string)) {
-          return ipaddr3.IPv4.parse(string);
+      ipaddr4.parse = function(string) {
+        if (ipaddr4.IPv6.isValid(string)) {
+          return ipaddr4.IPv6.parse(string);
+        } else if (ipaddr4.IPv4.isValid(string)) {
+          return ipaddr4.IPv4.parse(string);
         } else {
           throw new Error("ipaddr: the address has neither IPv6 nor IPv4 format");
         }
       };
-      ipaddr3.parseCIDR = function(string) {
+      ipaddr4.parseCIDR = function(string) {
         try {
-          return ipaddr3.IPv6.parseCIDR(string);
+          return ipaddr4.IPv6.parseCIDR(string);
         } catch {
           try {
-            return ipaddr3.IPv4.parseCIDR(string);
+            return ipaddr4.IPv4.parseCIDR(string);
           } catch (e) {
             throw new Error("ipaddr: the address has neither IPv6 nor IPv4 CIDR format", { cause: e });
           }
         }
       };
-      ipaddr3.process = function(string) {
+      ipaddr4.process = function(string) {
         const addr = this.parse(string);
         if (addr.kind() === "ipv6" && addr.isIPv4MappedAddress()) {
           return addr.toIPv4Address();
@@ -818,7 +818,7 @@ var require_ipaddr = __commonJS({
           return addr;
         }
       };
-      ipaddr3.subnetMatch = function(address, rangeList, defaultName) {
+      ipaddr4.subnetMatch = function(address, rangeList, defaultName) {
         let i, rangeName, rangeSubnets, subnet;
         if (defaultName === void 0 || defaultName === null) {
           defaultName = "unicast";
@@ -840,9 +840,9 @@ var require_ipaddr = __commonJS({
         return defaultName;
       };
       if (typeof module !== "undefined" && module.exports) {
-        module.exports = ipaddr3;
+        module.exports = ipaddr4;
       } else {
-        root.ipaddr = ipaddr3;
+        root.ipaddr = ipaddr4;
       }
     })(exports);
   }
@@ -3092,26 +3092,26 @@ var require_resolve = __commonJS({
         addAnchor.call(this, sch.$anchor);
         addAnchor.call(this, sch.$dynamicAnchor);
         baseIds[jsonPtr] = innerBaseId;
-        function addRef(ref2) {
+        function addRef(ref3) {
           const _resolve = this.opts.uriResolver.resolve;
-          ref2 = normalizeId(innerBaseId ? _resolve(innerBaseId, ref2) : ref2);
-          if (schemaRefs.has(ref2))
-            throw ambiguos(ref2);
-          schemaRefs.add(ref2);
-          let schOrRef = this.refs[ref2];
+          ref3 = normalizeId(innerBaseId ? _resolve(innerBaseId, ref3) : ref3);
+          if (schemaRefs.has(ref3))
+            throw ambiguos(ref3);
+          schemaRefs.add(ref3);
+          let schOrRef = this.refs[ref3];
           if (typeof schOrRef == "string")
             schOrRef = this.refs[schOrRef];
           if (typeof schOrRef == "object") {
-            checkAmbiguosRef(sch, schOrRef.schema, ref2);
-          } else if (ref2 !== normalizeId(fullPath)) {
-            if (ref2[0] === "#") {
-              checkAmbiguosRef(sch, localRefs[ref2], ref2);
-              localRefs[ref2] = sch;
+            checkAmbiguosRef(sch, schOrRef.schema, ref3);
+          } else if (ref3 !== normalizeId(fullPath)) {
+            if (ref3[0] === "#") {
+              checkAmbiguosRef(sch, localRefs[ref3], ref3);
+              localRefs[ref3] = sch;
             } else {
-              this.refs[ref2] = fullPath;
+              this.refs[ref3] = fullPath;
             }
           }
-          return ref2;
+          return ref3;
         }
         function addAnchor(anchor) {
           if (typeof anchor == "string") {
@@ -3122,12 +3122,12 @@ var require_resolve = __commonJS({
         }
       });
       return localRefs;
-      function checkAmbiguosRef(sch1, sch2, ref2) {
+      function checkAmbiguosRef(sch1, sch2, ref3) {
         if (sch2 !== void 0 && !equal(sch1, sch2))
-          throw ambiguos(ref2);
+          throw ambiguos(ref3);
       }
-      function ambiguos(ref2) {
-        return new Error(`reference "${ref2}" resolves to more than one schema`);
+      function ambiguos(ref3) {
+        return new Error(`reference "${ref3}" resolves to more than one schema`);
       }
     }
     exports.getSchemaRefs = getSchemaRefs;
@@ -3665,9 +3665,9 @@ var require_ref_error = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
     var MissingRefError = class extends Error {
-      constructor(resolver, baseId, ref2, msg) {
-        super(msg || `can't resolve reference ${ref2} from id ${baseId}`);
-        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref2);
+      constructor(resolver, baseId, ref3, msg) {
+        super(msg || `can't resolve reference ${ref3} from id ${baseId}`);
+        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref3);
         this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
       }
     };
@@ -3793,22 +3793,22 @@ var require_compile = __commonJS({
       }
     }
     exports.compileSchema = compileSchema;
-    function resolveRef(root, baseId, ref2) {
+    function resolveRef(root, baseId, ref3) {
       var _a;
-      ref2 = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref2);
-      const schOrFunc = root.refs[ref2];
+      ref3 = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref3);
+      const schOrFunc = root.refs[ref3];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref2);
+      let _sch = resolve5.call(this, root, ref3);
       if (_sch === void 0) {
-        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref2];
+        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref3];
         const { schemaId } = this.opts;
         if (schema)
           _sch = new SchemaEnv({ schema, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
-      return root.refs[ref2] = inlineOrCompile.call(this, _sch);
+      return root.refs[ref3] = inlineOrCompile.call(this, _sch);
     }
     exports.resolveRef = resolveRef;
     function inlineOrCompile(sch) {
@@ -3826,14 +3826,14 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref2) {
+    function resolve5(root, ref3) {
       let sch;
-      while (typeof (sch = this.refs[ref2]) == "string")
-        ref2 = sch;
-      return sch || this.schemas[ref2] || resolveSchema.call(this, root, ref2);
+      while (typeof (sch = this.refs[ref3]) == "string")
+        ref3 = sch;
+      return sch || this.schemas[ref3] || resolveSchema.call(this, root, ref3);
     }
-    function resolveSchema(root, ref2) {
-      const p = this.opts.uriResolver.parse(ref2);
+    function resolveSchema(root, ref3) {
+      const p = this.opts.uriResolver.parse(ref3);
       const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
       let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, void 0);
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
@@ -3851,7 +3851,7 @@ var require_compile = __commonJS({
         return;
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
-      if (id === (0, resolve_1.normalizeId)(ref2)) {
+      if (id === (0, resolve_1.normalizeId)(ref3)) {
         const { schema } = schOrRef;
         const { schemaId } = this.opts;
         const schId = schema[schemaId];
@@ -5304,26 +5304,26 @@ var require_core = __commonJS({
             return _compileAsync.call(this, sch);
           }
         }
-        function checkLoaded({ missingSchema: ref2, missingRef }) {
-          if (this.refs[ref2]) {
-            throw new Error(`AnySchema ${ref2} is loaded but ${missingRef} cannot be resolved`);
+        function checkLoaded({ missingSchema: ref3, missingRef }) {
+          if (this.refs[ref3]) {
+            throw new Error(`AnySchema ${ref3} is loaded but ${missingRef} cannot be resolved`);
           }
         }
-        async function loadMissingSchema(ref2) {
-          const _schema = await _loadSchema.call(this, ref2);
-          if (!this.refs[ref2])
+        async function loadMissingSchema(ref3) {
+          const _schema = await _loadSchema.call(this, ref3);
+          if (!this.refs[ref3])
             await loadMetaSchema.call(this, _schema.$schema);
-          if (!this.refs[ref2])
-            this.addSchema(_schema, ref2, meta);
+          if (!this.refs[ref3])
+            this.addSchema(_schema, ref3, meta);
         }
-        async function _loadSchema(ref2) {
-          const p = this._loading[ref2];
+        async function _loadSchema(ref3) {
+          const p = this._loading[ref3];
           if (p)
             return p;
           try {
-            return await (this._loading[ref2] = loadSchema(ref2));
+            return await (this._loading[ref3] = loadSchema(ref3));
           } finally {
-            delete this._loading[ref2];
+            delete this._loading[ref3];
           }
         }
       }
@@ -5434,8 +5434,8 @@ var require_core = __commonJS({
         }
       }
       // add "vocabulary" - a collection of keywords
-      addVocabulary(definitions) {
-        for (const def of definitions)
+      addVocabulary(definitions2) {
+        for (const def of definitions2)
           this.addKeyword(def);
         return this;
       }
@@ -7482,12 +7482,12 @@ var require_discriminator = __commonJS({
           for (let i = 0; i < oneOf.length; i++) {
             let sch = oneOf[i];
             if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-              const ref2 = sch.$ref;
-              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref2);
+              const ref3 = sch.$ref;
+              sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref3);
               if (sch instanceof compile_1.SchemaEnv)
                 sch = sch.schema;
               if (sch === void 0)
-                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref2);
+                throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref3);
             }
             const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
             if (typeof propSch != "object") {
@@ -8337,9 +8337,9 @@ var require_anchors = __commonJS({
          */
         setAnchors: () => {
           for (const source of aliasObjects) {
-            const ref2 = sourceObjects.get(source);
-            if (typeof ref2 === "object" && ref2.anchor && (identity.isScalar(ref2.node) || identity.isCollection(ref2.node))) {
-              ref2.node.anchor = ref2.anchor;
+            const ref3 = sourceObjects.get(source);
+            if (typeof ref3 === "object" && ref3.anchor && (identity.isScalar(ref3.node) || identity.isCollection(ref3.node))) {
+              ref3.node.anchor = ref3.anchor;
             } else {
               const error = new Error("Failed to resolve repeated object (this should not happen)");
               error.source = source;
@@ -8658,15 +8658,15 @@ var require_createNode = __commonJS({
         value = value.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-      let ref2 = void 0;
+      let ref3 = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
-        ref2 = sourceObjects.get(value);
-        if (ref2) {
-          ref2.anchor ?? (ref2.anchor = onAnchor(value));
-          return new Alias.Alias(ref2.anchor);
+        ref3 = sourceObjects.get(value);
+        if (ref3) {
+          ref3.anchor ?? (ref3.anchor = onAnchor(value));
+          return new Alias.Alias(ref3.anchor);
         } else {
-          ref2 = { anchor: null, node: null };
-          sourceObjects.set(value, ref2);
+          ref3 = { anchor: null, node: null };
+          sourceObjects.set(value, ref3);
         }
       }
       if (tagName?.startsWith("!!"))
@@ -8678,8 +8678,8 @@ var require_createNode = __commonJS({
         }
         if (!value || typeof value !== "object") {
           const node2 = new Scalar2.Scalar(value);
-          if (ref2)
-            ref2.node = node2;
+          if (ref3)
+            ref3.node = node2;
           return node2;
         }
         tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
@@ -8693,8 +8693,8 @@ var require_createNode = __commonJS({
         node.tag = tagName;
       else if (!tagObj.default)
         node.tag = tagObj.tag;
-      if (ref2)
-        ref2.node = node;
+      if (ref3)
+        ref3.node = node;
       return node;
     }
     exports.createNode = createNode;
@@ -15452,141 +15452,6 @@ function portNameProblem(name) {
   return void 0;
 }
 
-// action/src/intent/flow-syntax.ts
-var FLOW_HINT = "write 'SOURCE -> DESTINATION[:PORTS]', e.g. 'frontend -> api:8080'";
-function parseFlowLine(text) {
-  const wrongArrow = /=>|<-+|→|-{2,}>|—>|->>/.exec(text);
-  if (wrongArrow) {
-    return {
-      ok: false,
-      message: `flow '${text}' uses '${wrongArrow[0]}' where '->' is expected`,
-      hint: FLOW_HINT
-    };
-  }
-  const parts = text.split("->");
-  if (parts.length > 2)
-    return { ok: false, message: `flow '${text}' has more than one '->'`, hint: FLOW_HINT };
-  if (parts.length < 2) return { ok: false, message: `flow '${text}' has no '->'`, hint: FLOW_HINT };
-  const fromText = parts[0].trim();
-  let toText = parts[1].trim();
-  if (fromText === "" || toText === "") {
-    return { ok: false, message: `flow '${text}' needs a source and a destination`, hint: FLOW_HINT };
-  }
-  if (/\s/.test(fromText) || /\s/.test(toText.replace(/,\s+/g, ","))) {
-    return { ok: false, message: `flow '${text}' has spaces inside an endpoint`, hint: FLOW_HINT };
-  }
-  toText = toText.replace(/,\s+/g, ",");
-  const from = parseSourceText(fromText);
-  if (!from.ok) return from;
-  const to = parseDestinationText(toText);
-  if (!to.ok) return to;
-  const flow = { from: from.value, to: to.value.endpoint };
-  if (to.value.ports) flow.ports = to.value.ports;
-  return { ok: true, value: flow };
-}
-function parseSourceText(text) {
-  if (text.startsWith("[")) {
-    const close = text.indexOf("]");
-    if (close < 0) return { ok: false, message: `'${text}' has '[' without ']'` };
-    if (close !== text.length - 1)
-      return { ok: false, message: `ports belong to the destination, not the source '${text}'` };
-    return classify(text.slice(1, close), true);
-  }
-  const colons = (text.match(/:/g) ?? []).length;
-  if (colons === 1) {
-    return {
-      ok: false,
-      message: `ports belong to the destination, not the source '${text}'`,
-      hint: `write '${text.slice(0, text.indexOf(":"))} -> DESTINATION:PORTS'`
-    };
-  }
-  return classify(text, colons > 1);
-}
-function parseDestinationText(text) {
-  let target = text;
-  let portText;
-  if (text.startsWith("[")) {
-    const close = text.indexOf("]");
-    if (close < 0) return { ok: false, message: `'${text}' has '[' without ']'` };
-    const rest = text.slice(close + 1);
-    target = text.slice(1, close);
-    if (rest !== "") {
-      if (!rest.startsWith(":")) return { ok: false, message: `expected ':PORTS' after ']' in '${text}'` };
-      portText = rest.slice(1);
-    }
-    const endpoint2 = classify(target, true);
-    if (!endpoint2.ok) return endpoint2;
-    return withPorts(endpoint2.value, portText, text);
-  }
-  const colons = (text.match(/:/g) ?? []).length;
-  if (colons > 1) {
-    const whole = parseCidr(text);
-    if (whole.ok || !/:(\d[\d,\-/a-zA-Z]*|[a-z][a-z0-9-]*)$/.test(text))
-      return withPorts(classifyIp(text), void 0, text);
-    const last = text.lastIndexOf(":");
-    const head = text.slice(0, last);
-    if (parseCidr(head).ok) {
-      return {
-        ok: false,
-        message: `IPv6 CIDR '${head}' with ports must be written in brackets`,
-        hint: `write [${head}]:${text.slice(last + 1)}`
-      };
-    }
-    return withPorts(classifyIp(text), void 0, text);
-  }
-  if (colons === 1) {
-    const at2 = text.indexOf(":");
-    target = text.slice(0, at2);
-    portText = text.slice(at2 + 1);
-  }
-  const endpoint = classify(target, false);
-  if (!endpoint.ok) return endpoint;
-  return withPorts(endpoint.value, portText, text);
-}
-function withPorts(endpoint, portText, text) {
-  if (portText === void 0) return { ok: true, value: { endpoint } };
-  const ports = portText.split(",").map((p) => p.trim());
-  if (ports.some((p) => p === ""))
-    return { ok: false, message: `empty port in '${text}'`, hint: "write PORT,PORT" };
-  return { ok: true, value: { endpoint, ports } };
-}
-function classifyIp(text) {
-  return { kind: "cidr", cidr: text };
-}
-function classify(text, ipOnly) {
-  if (ipOnly || looksLikeIp(text)) return { ok: true, value: { kind: "cidr", cidr: text } };
-  const slashes = text.split("/");
-  if (slashes.length === 2) {
-    const [ns, name] = slashes;
-    if (ns === "" || name === "") return { ok: false, message: `'${text}' must be 'namespace/service'` };
-    if (name === "*")
-      return { ok: true, value: { kind: "name", name: ns, namespace: ns, wholeNamespace: true } };
-    return { ok: true, value: { kind: "name", name, namespace: ns } };
-  }
-  if (slashes.length > 2)
-    return { ok: false, message: `'${text}' has too many '/'`, hint: "write 'namespace/service'" };
-  if (text.includes(".")) {
-    const fqdn = (text.endsWith(".") ? text.slice(0, -1) : text).toLowerCase();
-    if (fqdn.startsWith("*.")) {
-      return { ok: false, message: `wildcard FQDN '${text}' is not supported`, hint: "name each host" };
-    }
-    const problem = dns1123SubdomainProblem(fqdn);
-    if (problem) return { ok: false, message: `FQDN '${text}' ${problem}` };
-    return { ok: true, value: { kind: "fqdn", fqdn } };
-  }
-  return { ok: true, value: { kind: "name", name: text } };
-}
-function formatRawEndpoint(e) {
-  switch (e.kind) {
-    case "name":
-      return e.wholeNamespace ? `${e.name}/*` : e.namespace ? `${e.namespace}/${e.name}` : e.name;
-    case "cidr":
-      return e.cidr.includes(":") ? `[${e.cidr}]` : e.cidr;
-    case "fqdn":
-      return e.fqdn;
-  }
-}
-
 // action/src/k8s/record.ts
 function emptyRecord() {
   return /* @__PURE__ */ Object.create(null);
@@ -15675,6 +15540,11 @@ function formatPort(p) {
   const range = p.endPort !== void 0 ? `${p.port}-${p.endPort}` : `${p.port}`;
   return `${range}/${p.protocol}${p.name ? ` named ${p.name}` : ""}`;
 }
+function asPortNumber(node) {
+  if (node?.kind !== "scalar") return void 0;
+  if (typeof node.value === "number") return node.value;
+  return typeof node.value === "string" && /^\s*\d+\s*$/.test(node.value) ? Number(node.value) : void 0;
+}
 
 // action/src/intent/shape.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -15708,6 +15578,15 @@ var schema_default = {
     },
     probe: {
       $ref: "#/definitions/probe"
+    },
+    replaces: {
+      $ref: "#/definitions/replaces"
+    },
+    clusters: {
+      $ref: "#/definitions/clusters"
+    },
+    waveSize: {
+      $ref: "#/definitions/waveSize"
     },
     include: {
       $ref: "#/definitions/include"
@@ -15749,6 +15628,15 @@ var schema_default = {
         },
         probe: {
           $ref: "#/definitions/probe"
+        },
+        replaces: {
+          $ref: "#/definitions/replaces"
+        },
+        clusters: {
+          $ref: "#/definitions/clusters"
+        },
+        waveSize: {
+          $ref: "#/definitions/waveSize"
         },
         include: {
           $ref: "#/definitions/include"
@@ -15877,6 +15765,64 @@ var schema_default = {
       },
       additionalProperties: false
     },
+    replaces: {
+      title: "directory of the replaced policies",
+      description: "The NetworkPolicies (and CiliumNetworkPolicies) this environment takes over from the cluster, as `netpol-rollout import` recorded them: a directory relative to policies/ holding one v1 List per namespace, e.g. imported/production. Until the first deploy the preview compares with them; the first deploy replaces them in safe steps.",
+      type: "string",
+      pattern: "^[^/]"
+    },
+    clusters: {
+      title: "list of clusters",
+      description: "The clusters this environment spans, when it is more than one. Each gets the whole intent; canary clusters deploy and are probed first, then the rest in waves of waveSize, in listed order. Default: one cluster, reached through the Action's kubeconfig and context inputs.",
+      type: "array",
+      items: {
+        $ref: "#/definitions/cluster"
+      }
+    },
+    cluster: {
+      title: "cluster",
+      description: "One cluster of the environment: its name, how to reach it, and the values that differ on it.",
+      type: "object",
+      properties: {
+        name: {
+          title: "cluster name",
+          description: "A DNS label (lowercase letters, digits, '-'), unique in the environment. Names the cluster's Pulumi stack, run lock and records.",
+          type: "string"
+        },
+        kubeconfigSecret: {
+          title: "secret name",
+          description: "The GitHub secret holding this cluster's kubeconfig file (letters, digits and '_'). Give it, context, or both.",
+          type: "string"
+        },
+        context: {
+          title: "context name",
+          description: "The kubeconfig context of this cluster. Default: the kubeconfig's current-context.",
+          type: "string"
+        },
+        canary: {
+          title: "canary flag",
+          description: "true: this cluster deploys and is probed before every other cluster of the environment. With two clusters or more, at least one is a canary. Default: false.",
+          type: "boolean"
+        },
+        cni: {
+          $ref: "#/definitions/cni",
+          description: "The CNI profile of this cluster, when it differs from the environment's cni. Default: the environment's."
+        },
+        nodeCidrs: {
+          $ref: "#/definitions/nodeCidrs",
+          description: "CIDRs kubelet health checks come from on this cluster; replaces the environment's nodeCidrs here. Default: the environment's."
+        }
+      },
+      required: ["name"],
+      additionalProperties: false
+    },
+    waveSize: {
+      title: "wave size",
+      description: "How many non-canary clusters deploy at once, after the canaries passed their probes. Needs clusters. Default: all of them in one wave.",
+      type: "integer",
+      minimum: 1,
+      maximum: 1e3
+    },
     include: {
       title: "list of includes",
       description: "Fragments merged into this environment: a path relative to policies/ (shared/platform.yaml) or {template: NAME, with: {PARAM: VALUE}}.",
@@ -15976,6 +15922,9 @@ var schema_default = {
         },
         services: {
           $ref: "#/definitions/services"
+        },
+        policies: {
+          $ref: "#/definitions/handWrittenPolicies"
         }
       },
       additionalProperties: false
@@ -16049,11 +15998,11 @@ var schema_default = {
       type: "object",
       properties: {
         port: {
-          $ref: "#/definitions/portNumber",
-          description: "The port number (first of the range)."
+          $ref: "#/definitions/portValue",
+          description: 'The port number (first of the range); "8080" reads as 8080.'
         },
         endPort: {
-          $ref: "#/definitions/portNumber",
+          $ref: "#/definitions/portValue",
           description: "Last port of a range (inclusive); at least `port`."
         },
         name: {
@@ -16144,6 +16093,219 @@ var schema_default = {
       },
       required: ["from", "to"],
       additionalProperties: false
+    },
+    handWrittenPolicies: {
+      title: "map of hand-written policies",
+      description: "For what a flow cannot say (a namespace chosen by its labels, matchExpressions, a rule for every source, a named port): name to NetworkPolicy spec, deployed as NetworkPolicy custom.<name> in this namespace. Prefer flows: a hand-written policy opens one side only, and the probes check declared flows.",
+      type: "object",
+      additionalProperties: {
+        $ref: "#/definitions/handWrittenPolicy"
+      }
+    },
+    handWrittenPolicy: {
+      title: "hand-written policy",
+      description: "A networking.k8s.io/v1 NetworkPolicy spec, as the Kubernetes API reference defines it. Without policyTypes, Ingress always and Egress when egress rules are given (the API server's defaulting).",
+      type: "object",
+      properties: {
+        podSelector: {
+          $ref: "#/definitions/labelSelector",
+          description: "The pods of this namespace the policy applies to; {} selects every pod."
+        },
+        policyTypes: {
+          title: "list of policy types",
+          description: "The directions the policy isolates its pods in. Default: Ingress, and Egress when egress rules are given.",
+          type: "array",
+          items: {
+            type: "string",
+            enum: ["Ingress", "Egress"]
+          }
+        },
+        ingress: {
+          title: "list of ingress rules",
+          type: "array",
+          items: {
+            $ref: "#/definitions/ingressRule"
+          },
+          description: "Allowed incoming traffic; an isolated direction without rules allows nothing."
+        },
+        egress: {
+          title: "list of egress rules",
+          type: "array",
+          items: {
+            $ref: "#/definitions/egressRule"
+          },
+          description: "Allowed outgoing traffic; an isolated direction without rules allows nothing."
+        }
+      },
+      required: ["podSelector"],
+      additionalProperties: false
+    },
+    labelSelector: {
+      title: "label selector",
+      description: "matchLabels and matchExpressions, ANDed; {} selects everything.",
+      type: "object",
+      properties: {
+        matchLabels: {
+          $ref: "#/definitions/labels",
+          description: "Labels an object must carry, each with this value."
+        },
+        matchExpressions: {
+          title: "list of label requirements",
+          type: "array",
+          items: {
+            title: "label requirement",
+            type: "object",
+            properties: {
+              key: {
+                title: "label key",
+                type: "string",
+                description: "The label key."
+              },
+              operator: {
+                title: "operator",
+                type: "string",
+                enum: ["In", "NotIn", "Exists", "DoesNotExist"],
+                description: "In: the value is one of values; NotIn: absent or not one of values; Exists: present; DoesNotExist: absent."
+              },
+              values: {
+                title: "list of label values",
+                type: "array",
+                items: {
+                  type: "string",
+                  title: "label value"
+                },
+                description: "For In and NotIn, at least one; none for Exists and DoesNotExist."
+              }
+            },
+            required: ["key", "operator"],
+            additionalProperties: false,
+            description: "key, operator (In, NotIn, Exists, DoesNotExist) and values."
+          },
+          description: "Requirements an object's labels must meet, all of them."
+        }
+      },
+      additionalProperties: false
+    },
+    policyPeer: {
+      title: "peer",
+      description: "podSelector and/or namespaceSelector (both in one peer: pods with these labels in those namespaces; podSelector alone: this namespace), or ipBlock.",
+      type: "object",
+      properties: {
+        podSelector: {
+          $ref: "#/definitions/labelSelector",
+          description: "Pods with these labels: in the policy's namespace, or with namespaceSelector in the same peer, in those namespaces."
+        },
+        namespaceSelector: {
+          $ref: "#/definitions/labelSelector",
+          description: "Namespaces by their labels (kubernetes.io/metadata.name: NAME for one by name); {} is every namespace."
+        },
+        ipBlock: {
+          title: "IP block",
+          type: "object",
+          properties: {
+            cidr: {
+              $ref: "#/definitions/cidr",
+              description: "The network."
+            },
+            except: {
+              title: "list of CIDRs",
+              type: "array",
+              items: {
+                $ref: "#/definitions/cidr"
+              },
+              description: "Networks inside cidr that stay out."
+            }
+          },
+          required: ["cidr"],
+          additionalProperties: false,
+          description: "Addresses of a CIDR, except the listed CIDRs inside it."
+        }
+      },
+      additionalProperties: false
+    },
+    policyPort: {
+      title: "port",
+      description: "protocol (default TCP), port (a number or a named container port; absent: every port), endPort.",
+      type: "object",
+      properties: {
+        protocol: {
+          title: "protocol",
+          type: "string",
+          enum: ["TCP", "UDP", "SCTP"],
+          description: "TCP, UDP or SCTP. Default: TCP."
+        },
+        port: {
+          title: "port number or name",
+          type: ["integer", "string"],
+          description: "A number, or the name of a container port on the destination pod. Absent: every port of the protocol."
+        },
+        endPort: {
+          $ref: "#/definitions/portNumber",
+          description: "The last port of a range starting at port (a number)."
+        }
+      },
+      additionalProperties: false
+    },
+    ingressRule: {
+      title: "ingress rule",
+      description: "Traffic from any of `from` (absent: from everywhere) on any of `ports` (absent: every port).",
+      type: "object",
+      properties: {
+        from: {
+          title: "list of peers",
+          type: "array",
+          items: {
+            $ref: "#/definitions/policyPeer"
+          },
+          description: "Peers: any of them matches; absent or empty matches every source or destination."
+        },
+        ports: {
+          title: "list of ports",
+          type: "array",
+          items: {
+            $ref: "#/definitions/policyPort"
+          },
+          description: "Ports: any of them matches; absent or empty matches every port and protocol."
+        }
+      },
+      additionalProperties: false
+    },
+    egressRule: {
+      title: "egress rule",
+      description: "Traffic to any of `to` (absent: to everywhere) on any of `ports` (absent: every port).",
+      type: "object",
+      properties: {
+        to: {
+          title: "list of peers",
+          type: "array",
+          items: {
+            $ref: "#/definitions/policyPeer"
+          },
+          description: "Peers: any of them matches; absent or empty matches every source or destination."
+        },
+        ports: {
+          title: "list of ports",
+          type: "array",
+          items: {
+            $ref: "#/definitions/policyPort"
+          },
+          description: "Ports: any of them matches; absent or empty matches every port and protocol."
+        }
+      },
+      additionalProperties: false
+    },
+    portValue: {
+      title: "port number (1-65535)",
+      description: 'A number; digits in quotes ("8080") read the same.',
+      anyOf: [
+        {
+          $ref: "#/definitions/portNumber"
+        },
+        {
+          type: "string",
+          pattern: "^\\s*[0-9]+\\s*$"
+        }
+      ]
     }
   }
 };
@@ -16445,6 +16607,70 @@ function nodeAtPointer(root, pointer) {
   return keyPos ? { node, keyPos } : { node };
 }
 
+// action/src/intent/dedent.ts
+var definitions = schema_default.definitions;
+function deref(node) {
+  let n = node;
+  for (let i = 0; n?.$ref !== void 0 && i < 16; i++) n = definitions[n.$ref.replace("#/definitions/", "")];
+  return n;
+}
+function schemaAt(root, parts) {
+  let node = deref(root);
+  for (const part of parts) {
+    if (!node) return void 0;
+    if (node.properties?.[part]) node = deref(node.properties[part]);
+    else if (typeof node.additionalProperties === "object") node = deref(node.additionalProperties);
+    else if (node.items && /^\d+$/.test(part)) node = deref(node.items);
+    else return void 0;
+  }
+  return node;
+}
+function takes(map, key, value) {
+  if (!map) return 0;
+  if (map.properties?.[key]) return 2;
+  const any = typeof map.additionalProperties === "object" ? deref(map.additionalProperties) : void 0;
+  if (!any) return 0;
+  const kind = value.kind === "map" ? "object" : value.kind === "seq" ? "array" : typeof value.value;
+  const types = any.type === void 0 ? void 0 : [any.type].flat();
+  return types === void 0 || types.includes(kind) ? 1 : 0;
+}
+function decode(part) {
+  return part.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+function dedentedKey(root, shape, pointer, key) {
+  const top = definitions[shape];
+  const parent = nodeAtPointer(root, pointer).node;
+  if (!top || parent.kind !== "map") return void 0;
+  const index = parent.entries.findIndex((e) => e.key === key);
+  const entry2 = parent.entries[index];
+  const previous = parent.entries[index - 1];
+  if (!entry2 || !previous) return void 0;
+  const parts = pointer.split("/").slice(1).map(decode);
+  let best;
+  let at2 = previous;
+  let path = [...parts, previous.key];
+  for (let depth = 0; depth < 8 && at2.value.kind === "map"; depth++) {
+    const score = takes(schemaAt(top, path), key, entry2.value);
+    const first = at2.value.entries[0];
+    const deeper = first !== void 0 && first.keyPos.line > at2.keyPos.line && first.keyPos.column > entry2.keyPos.column;
+    if (score > 0 && deeper && (!best || score > best.score)) best = { entry: at2, score };
+    if (best?.score === 2) break;
+    const last = at2.value.entries[at2.value.entries.length - 1];
+    if (!last) break;
+    at2 = last;
+    path = [...path, last.key];
+  }
+  if (!best) return void 0;
+  const target = best.entry;
+  const column = target.value.entries[0].keyPos.column;
+  const spaces2 = column - entry2.keyPos.column;
+  return errorAt(
+    entry2.keyPos,
+    `'${key}' is indented as ${parts.length > 0 ? `a key of '${parts[parts.length - 1]}'` : "a top-level key"}, but reads as belonging to '${target.key}' above it (line ${target.keyPos.line})`,
+    `indent it ${spaces2} space${spaces2 === 1 ? "" : "s"} more, to column ${column}, under '${target.key}'`
+  );
+}
+
 // action/src/intent/shape.ts
 var ajv;
 var validators = /* @__PURE__ */ new Map();
@@ -16468,7 +16694,7 @@ function checkShape(node, name) {
   if (validate(toPlain(node))) return [];
   const out = [];
   for (const e of validate.errors ?? []) {
-    const err = humanize(node, e);
+    const err = humanize(node, e, name);
     if (err) out.push(err);
   }
   return out;
@@ -16516,7 +16742,7 @@ function repairUnindentedBlocks(root, name) {
   return out;
 }
 var OWN_CHECKS = /\/(ports|flows|include)\/\d+(\/|$)|\/(labels|podLabels)\/|\/protocol$/;
-function humanize(root, e) {
+function humanize(root, e, shape) {
   if (e.keyword === "anyOf" || OWN_CHECKS.test(e.instancePath)) return void 0;
   if (e.keyword === "pattern" || e.keyword === "propertyNames" || e.schemaPath.includes("/propertyNames/"))
     return void 0;
@@ -16524,6 +16750,13 @@ function humanize(root, e) {
   const { node, keyPos } = nodeAtPointer(root, e.instancePath);
   const title = parent.title ?? "a value";
   const where = lastKey(e.instancePath);
+  if (e.keyword === "additionalProperties" || e.keyword === "type" && keyPos !== void 0) {
+    const parts = e.instancePath.split("/");
+    const key = e.keyword === "additionalProperties" ? String(e.params.additionalProperty) : (parts.pop() ?? "").replace(/~1/g, "/").replace(/~0/g, "~");
+    const pointer = e.keyword === "additionalProperties" ? e.instancePath : parts.join("/");
+    const dedented = dedentedKey(root, shape, pointer, key);
+    if (dedented) return dedented;
+  }
   switch (e.keyword) {
     case "type": {
       const noun2 = withArticle(title);
@@ -16543,7 +16776,9 @@ function humanize(root, e) {
     }
     case "enum": {
       const allowed = (e.params.allowedValues ?? []).map(String);
-      const unique2 = [...new Set(allowed.map((a) => a.toLowerCase()))];
+      const unique2 = allowed.filter(
+        (a, i) => allowed.findIndex((b) => b.toLowerCase() === a.toLowerCase()) === i
+      );
       const value = node.kind === "scalar" ? scalarText(node) : describe(node);
       return errorAt(node.pos, `unknown ${where ?? title} '${value}'`, suggest(value, unique2));
     }
@@ -16590,7 +16825,7 @@ function describe(node) {
 function suggest(value, known) {
   if (known.length === 0) return void 0;
   if (isClose(value, known)) return `did you mean '${(0, import_fastest_levenshtein.closest)(value, known)}'?`;
-  if (known.length <= 10) return `expected one of: ${known.join(", ")}`;
+  if (known.length <= 16) return `expected one of: ${known.join(", ")}`;
   return void 0;
 }
 function didYouMean(value, known) {
@@ -16606,9 +16841,501 @@ function isClose(value, known) {
   return (0, import_fastest_levenshtein.distance)(value.toLowerCase(), best.toLowerCase()) <= limit;
 }
 
+// action/src/k8s/ip.ts
+var import_ipaddr2 = __toESM(require_ipaddr(), 1);
+function fromBytes(bytes) {
+  if (bytes.length === 4) {
+    return ((bytes[0] ?? 0) << 24 | (bytes[1] ?? 0) << 16 | (bytes[2] ?? 0) << 8 | (bytes[3] ?? 0)) >>> 0;
+  }
+  let v = 0n;
+  for (const b of bytes) v = v << 8n | BigInt(b);
+  return v;
+}
+function toIp(addr) {
+  if (addr.kind() === "ipv4")
+    return { family: 4, value: fromBytes(addr.toByteArray()), text: addr.toString() };
+  const v6 = addr;
+  return { family: 6, value: fromBytes(v6.toByteArray()), text: v6.toRFC5952String() };
+}
+function parseIpv4Fast(t) {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let parts = 0;
+  for (let i = 0; i <= t.length; i++) {
+    const c = i < t.length ? t.charCodeAt(i) : 46;
+    if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return void 0;
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return void 0;
+    } else if (c === 46) {
+      if (digits === 0 || ++parts > 4) return void 0;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+    } else return void 0;
+  }
+  if (parts !== 4) return void 0;
+  return { family: 4, value, text: t };
+}
+function parseIp(text) {
+  const t = text.trim();
+  if (!t.includes(":")) return parseIpv4Fast(t);
+  if (t.includes(":") && import_ipaddr2.default.IPv6.isValid(t) && !t.includes("%")) return toIp(import_ipaddr2.default.IPv6.parse(t));
+  return void 0;
+}
+var V4_MASKS = Array.from(
+  { length: 33 },
+  (_, p) => p === 0 ? 0 : 4294967295 << 32 - p >>> 0
+);
+var V6_ALL = (1n << 128n) - 1n;
+function maskOf(family, prefix) {
+  if (family === 4) return V4_MASKS[prefix] ?? 0;
+  return prefix === 0 ? 0n : V6_ALL >> BigInt(128 - prefix) << BigInt(128 - prefix);
+}
+function applyMask(family, value, prefix) {
+  if (family === 4) return (value & maskOf(4, prefix)) >>> 0;
+  return value & maskOf(6, prefix);
+}
+function parseCidr2(text) {
+  const t = text.trim();
+  const slash = t.indexOf("/");
+  if (slash < 0) return void 0;
+  const ip = parseIp(t.slice(0, slash));
+  const prefixText = t.slice(slash + 1);
+  if (!ip || !/^\d{1,3}$/.test(prefixText)) return void 0;
+  const prefix = Number(prefixText);
+  if (prefix > (ip.family === 4 ? 32 : 128)) return void 0;
+  const base = applyMask(ip.family, ip.value, prefix);
+  return { family: ip.family, base, prefix, text: t, hostBitsSet: base !== ip.value };
+}
+function cidrWithin(inner, outer) {
+  if (inner.family !== outer.family || inner.prefix < outer.prefix) return false;
+  return applyMask(inner.family, inner.base, outer.prefix) === outer.base;
+}
+
+// action/src/k8s/validate.ts
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var LABEL_NAME2 = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var IANA_SVC_NAME2 = /^(?=.*[a-z])[a-z0-9]([a-z0-9]|-(?!-))*$/;
+function describe2(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `${typeof v} ${JSON.stringify(v)}`;
+}
+function labelKeyProblem2(key) {
+  const slash = key.lastIndexOf("/");
+  const prefix = slash >= 0 ? key.slice(0, slash) : void 0;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== void 0 && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) {
+    return `label key "${key}": the prefix must be a DNS subdomain`;
+  }
+  if (name.length === 0 || name.length > 63 || !LABEL_NAME2.test(name)) {
+    return `label key "${key}": the name must be 1-63 characters of [A-Za-z0-9-_.], alphanumeric at both ends`;
+  }
+  return void 0;
+}
+function labelValueProblem2(value) {
+  if (value.length > 63 || value !== "" && !LABEL_NAME2.test(value)) {
+    return `label value "${value}" must be at most 63 characters of [A-Za-z0-9-_.], alphanumeric at both ends`;
+  }
+  return void 0;
+}
+function checkLabels(v, path, out) {
+  if (v === void 0 || v === null) return;
+  if (!isObject(v)) {
+    out.push({ path, message: `expected a mapping of labels, got ${describe2(v)}` });
+    return;
+  }
+  for (const [k, val] of Object.entries(v)) {
+    const kp = labelKeyProblem2(k);
+    if (kp) out.push({ path: [...path, k], message: kp });
+    if (typeof val !== "string") {
+      out.push({
+        path: [...path, k],
+        message: `label "${k}" must be a string, got ${describe2(val)} (quote it)`
+      });
+      continue;
+    }
+    const vp = labelValueProblem2(val);
+    if (vp) out.push({ path: [...path, k], message: vp });
+  }
+}
+function checkSelector(v, path, out) {
+  if (!isObject(v)) {
+    out.push({
+      path,
+      message: `expected a label selector (matchLabels / matchExpressions), got ${describe2(v)}`
+    });
+    return;
+  }
+  for (const k of Object.keys(v)) {
+    if (k !== "matchLabels" && k !== "matchExpressions")
+      out.push({ path: [...path, k], message: `unknown field "${k}" in a label selector` });
+  }
+  checkLabels(v["matchLabels"], [...path, "matchLabels"], out);
+  const exprs = v["matchExpressions"];
+  if (exprs === void 0 || exprs === null) return;
+  if (!Array.isArray(exprs)) {
+    out.push({ path: [...path, "matchExpressions"], message: `expected a list, got ${describe2(exprs)}` });
+    return;
+  }
+  exprs.forEach((e, i) => {
+    const p = [...path, "matchExpressions", i];
+    if (!isObject(e)) {
+      out.push({ path: p, message: `expected {key, operator, values}, got ${describe2(e)}` });
+      return;
+    }
+    if (typeof e["key"] !== "string") out.push({ path: p, message: "matchExpressions entry needs a key" });
+    else {
+      const kp = labelKeyProblem2(e["key"]);
+      if (kp) out.push({ path: [...p, "key"], message: kp });
+    }
+    const op = e["operator"];
+    const values = e["values"];
+    if (op !== "In" && op !== "NotIn" && op !== "Exists" && op !== "DoesNotExist") {
+      out.push({
+        path: [...p, "operator"],
+        message: `operator must be In, NotIn, Exists or DoesNotExist, got ${describe2(op)}`
+      });
+      return;
+    }
+    const list = Array.isArray(values) ? values : values === void 0 || values === null ? [] : void 0;
+    if (!list) {
+      out.push({
+        path: [...p, "values"],
+        message: `values must be a list of strings, got ${describe2(values)}`
+      });
+      return;
+    }
+    if ((op === "In" || op === "NotIn") && list.length === 0) {
+      out.push({ path: p, message: `operator ${op} needs at least one value` });
+    }
+    if ((op === "Exists" || op === "DoesNotExist") && list.length > 0) {
+      out.push({ path: [...p, "values"], message: `operator ${op} takes no values` });
+    }
+    list.forEach((x, j) => {
+      if (typeof x !== "string")
+        out.push({
+          path: [...p, "values", j],
+          message: `values must be strings, got ${describe2(x)} (quote it)`
+        });
+    });
+  });
+}
+function checkPort(v, path, out) {
+  if (!isObject(v)) {
+    out.push({ path, message: `expected a port entry {protocol, port, endPort}, got ${describe2(v)}` });
+    return;
+  }
+  const protocol = v["protocol"];
+  if (protocol !== void 0 && protocol !== "TCP" && protocol !== "UDP" && protocol !== "SCTP") {
+    const hint = typeof protocol === "string" && ["TCP", "UDP", "SCTP"].includes(protocol.toUpperCase()) ? ` (write ${protocol.toUpperCase()})` : "";
+    out.push({
+      path: [...path, "protocol"],
+      message: `protocol must be TCP, UDP or SCTP, got ${describe2(protocol)}${hint}`
+    });
+  }
+  const port = v["port"];
+  const endPort = v["endPort"];
+  if (port !== void 0 && port !== null) {
+    if (typeof port === "number") {
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        out.push({ path: [...path, "port"], message: `port must be 1-65535, got ${port}` });
+    } else if (typeof port === "string") {
+      if (port.length > 15 || !IANA_SVC_NAME2.test(port)) {
+        out.push({
+          path: [...path, "port"],
+          message: `named port "${port}" must be an IANA service name (at most 15 lowercase letters, digits and '-', with a letter${/^\d+$/.test(port) ? "; a number is written without quotes" : ""})`
+        });
+      }
+    } else
+      out.push({
+        path: [...path, "port"],
+        message: `port must be a number or a port name, got ${describe2(port)}`
+      });
+  }
+  if (endPort !== void 0 && endPort !== null) {
+    if (typeof endPort !== "number" || !Number.isInteger(endPort) || endPort < 1 || endPort > 65535) {
+      out.push({ path: [...path, "endPort"], message: `endPort must be 1-65535, got ${describe2(endPort)}` });
+    } else if (typeof port !== "number") {
+      out.push({
+        path: [...path, "endPort"],
+        message: "endPort needs a numeric port (not a named port, not absent)"
+      });
+    } else if (endPort < port) {
+      out.push({
+        path: [...path, "endPort"],
+        message: `endPort ${endPort} must be greater than or equal to port ${port}`
+      });
+    }
+  }
+}
+function checkIpBlock(v, path, out) {
+  if (!isObject(v)) {
+    out.push({ path, message: `expected {cidr, except}, got ${describe2(v)}` });
+    return;
+  }
+  const cidrText = v["cidr"];
+  const cidr = typeof cidrText === "string" ? parseCidr2(cidrText) : void 0;
+  if (!cidr) {
+    const hint = typeof cidrText === "string" && parseIp(cidrText) ? ` (did you mean ${cidrText}/${cidrText.includes(":") ? 128 : 32}?)` : "";
+    out.push({
+      path: [...path, "cidr"],
+      message: `ipBlock.cidr must be a CIDR like 10.0.0.0/8, got ${describe2(cidrText)}${hint}`
+    });
+  }
+  const except = v["except"];
+  if (except === void 0 || except === null) return;
+  if (!Array.isArray(except)) {
+    out.push({
+      path: [...path, "except"],
+      message: `except must be a list of CIDRs, got ${describe2(except)}`
+    });
+    return;
+  }
+  except.forEach((e, i) => {
+    const c = typeof e === "string" ? parseCidr2(e) : void 0;
+    if (!c)
+      out.push({ path: [...path, "except", i], message: `except entries must be CIDRs, got ${describe2(e)}` });
+    else if (cidr && (!cidrWithin(c, cidr) || c.prefix <= cidr.prefix)) {
+      out.push({
+        path: [...path, "except", i],
+        message: `except ${e} must be a strict subset of cidr ${String(cidrText)}`
+      });
+    }
+  });
+}
+function checkPeer(v, path, out) {
+  if (!isObject(v)) {
+    out.push({
+      path,
+      message: `expected a peer {podSelector, namespaceSelector} or {ipBlock}, got ${describe2(v)}`
+    });
+    return;
+  }
+  for (const k of Object.keys(v)) {
+    if (!["podSelector", "namespaceSelector", "ipBlock"].includes(k))
+      out.push({ path: [...path, k], message: `unknown field "${k}" in a peer` });
+  }
+  const hasSel = v["podSelector"] !== void 0 || v["namespaceSelector"] !== void 0;
+  const hasIp = v["ipBlock"] !== void 0;
+  if (!hasSel && !hasIp)
+    out.push({ path, message: "a peer must set podSelector, namespaceSelector or ipBlock" });
+  if (hasSel && hasIp)
+    out.push({ path, message: "a peer with ipBlock may not also set podSelector or namespaceSelector" });
+  if (v["podSelector"] !== void 0) checkSelector(v["podSelector"], [...path, "podSelector"], out);
+  if (v["namespaceSelector"] !== void 0)
+    checkSelector(v["namespaceSelector"], [...path, "namespaceSelector"], out);
+  if (hasIp) checkIpBlock(v["ipBlock"], [...path, "ipBlock"], out);
+}
+function checkRules(v, path, peersKey, out) {
+  if (v === void 0 || v === null) return;
+  if (!Array.isArray(v)) {
+    out.push({ path, message: `expected a list of rules, got ${describe2(v)}` });
+    return;
+  }
+  v.forEach((rule, i) => {
+    const p = [...path, i];
+    if (rule === null) return;
+    if (!isObject(rule)) {
+      out.push({ path: p, message: `expected a rule {${peersKey}, ports}, got ${describe2(rule)}` });
+      return;
+    }
+    for (const k of Object.keys(rule)) {
+      if (k !== peersKey && k !== "ports") {
+        const hint = k === "from" || k === "to" ? ` (${peersKey === "from" ? "ingress rules use from" : "egress rules use to"})` : "";
+        out.push({ path: [...p, k], message: `unknown field "${k}" in a rule${hint}` });
+      }
+    }
+    const peers = rule[peersKey];
+    if (peers !== void 0 && peers !== null) {
+      if (!Array.isArray(peers))
+        out.push({ path: [...p, peersKey], message: `expected a list of peers, got ${describe2(peers)}` });
+      else peers.forEach((peer, j) => checkPeer(peer, [...p, peersKey, j], out));
+    }
+    const ports = rule["ports"];
+    if (ports !== void 0 && ports !== null) {
+      if (!Array.isArray(ports))
+        out.push({ path: [...p, "ports"], message: `expected a list of ports, got ${describe2(ports)}` });
+      else ports.forEach((port, j) => checkPort(port, [...p, "ports", j], out));
+    }
+  });
+}
+function checkMetadata(v, path, out, namespaced, names = false) {
+  if (!isObject(v)) {
+    out.push({ path, message: "metadata with a name is required" });
+    return;
+  }
+  const name = v["name"];
+  if (typeof name !== "string" || name === "") out.push({ path, message: "metadata.name is required" });
+  else if (names && (namespaced ? name.length > 253 || !DNS_SUBDOMAIN.test(name) : name.length > 63 || !DNS_LABEL.test(name)))
+    out.push({
+      path: [...path, "name"],
+      message: `metadata.name ${JSON.stringify(name)} must be ${namespaced ? "a DNS-1123 subdomain (at most 253 lowercase letters, digits, '-' and '.')" : "a DNS-1123 label (at most 63 lowercase letters, digits and '-')"}`
+    });
+  const namespace = v["namespace"];
+  if (namespaced && namespace !== void 0 && typeof namespace !== "string") {
+    out.push({
+      path: [...path, "namespace"],
+      message: `metadata.namespace must be a string, got ${describe2(namespace)}`
+    });
+  } else if (names && typeof namespace === "string" && namespace !== "" && (namespace.length > 63 || !DNS_LABEL.test(namespace))) {
+    out.push({
+      path: [...path, "namespace"],
+      message: `metadata.namespace ${JSON.stringify(namespace)} must be a DNS-1123 label (at most 63 lowercase letters, digits and '-')`
+    });
+  }
+  checkLabels(v["labels"], [...path, "labels"], out);
+}
+function validateNetworkPolicy(obj) {
+  const out = [];
+  checkMetadata(obj["metadata"], ["metadata"], out, true, true);
+  const spec = obj["spec"];
+  if (!isObject(spec)) {
+    out.push({ path: ["spec"], message: "spec is required (with at least podSelector: {})" });
+    return out;
+  }
+  for (const k of Object.keys(spec)) {
+    if (!["podSelector", "policyTypes", "ingress", "egress"].includes(k))
+      out.push({ path: ["spec", k], message: `unknown field "${k}" in spec` });
+  }
+  if (spec["podSelector"] === void 0 || spec["podSelector"] === null) {
+    out.push({
+      path: ["spec"],
+      message: "spec.podSelector is required (podSelector: {} selects every pod of the namespace)"
+    });
+  } else checkSelector(spec["podSelector"], ["spec", "podSelector"], out);
+  const types = spec["policyTypes"];
+  if (types !== void 0 && types !== null) {
+    if (!Array.isArray(types))
+      out.push({
+        path: ["spec", "policyTypes"],
+        message: `expected a list (Ingress, Egress), got ${describe2(types)}`
+      });
+    else {
+      types.forEach((t, i) => {
+        if (t !== "Ingress" && t !== "Egress")
+          out.push({
+            path: ["spec", "policyTypes", i],
+            message: `policyTypes entries must be Ingress or Egress, got ${describe2(t)}`
+          });
+      });
+      if (new Set(types).size !== types.length)
+        out.push({ path: ["spec", "policyTypes"], message: "policyTypes lists a type twice" });
+    }
+  }
+  checkRules(spec["ingress"], ["spec", "ingress"], "from", out);
+  checkRules(spec["egress"], ["spec", "egress"], "to", out);
+  return out;
+}
+
+// action/src/intent/policies.ts
+var HAND_WRITTEN_PREFIX = "custom.";
+var MAX_NAME = 253 - HAND_WRITTEN_PREFIX.length;
+function ref(pos) {
+  return { file: pos.file, line: pos.line, column: pos.column };
+}
+function readHandWrittenPolicies(decls, namespace, managed, fail) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const d of decls) {
+    for (const e of asMap(get(d.node, "policies"))?.entries ?? []) {
+      const list = byName.get(e.key) ?? [];
+      list.push({ keyPos: e.keyPos, node: e.value, fromEnv: d.fromEnv });
+      byName.set(e.key, list);
+    }
+  }
+  const out = [];
+  for (const [name, list] of byName) {
+    const included = list.filter((d) => !d.fromEnv);
+    for (const dup of included.slice(1)) {
+      const first = included[0].keyPos;
+      fail(
+        dup.keyPos,
+        `hand-written policy '${name}' in namespace '${namespace}' is already declared at ${first.file}:${first.line}:${first.column}`,
+        "declare it once; the environment file may redeclare it to replace it"
+      );
+    }
+    const main2 = list.find((d) => d.fromEnv) ?? included[0];
+    const problem = dns1123SubdomainProblem(name);
+    if (problem) {
+      fail(main2.keyPos, `policy name '${name}' ${problem}`);
+      continue;
+    }
+    if (name.length > MAX_NAME) {
+      fail(main2.keyPos, `policy name '${name}' is ${name.length} characters long; at most ${MAX_NAME}`);
+      continue;
+    }
+    if (!managed) {
+      fail(
+        main2.keyPos,
+        `namespace '${namespace}' is not managed, so hand-written policy '${name}' would be created nowhere`,
+        "write managed: true for the namespace, or remove the policy"
+      );
+      continue;
+    }
+    const policy = readPolicy(name, namespace, main2.node, main2.keyPos, fail);
+    if (policy) out.push(policy);
+  }
+  return out.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+function readPolicy(name, namespace, node, keyPos, fail) {
+  const map = asMap(node);
+  if (!map) return void 0;
+  const shape = checkShape(map, "handWrittenPolicy");
+  const reported = new Set(
+    shape.flatMap((e) => e.line === map.pos.line ? [e.line, keyPos.line] : [e.line])
+  );
+  const spec = plainJson(map);
+  const problems = validateNetworkPolicy({ metadata: { name: `${HAND_WRITTEN_PREFIX}${name}` }, spec });
+  let ok = shape.length === 0;
+  for (const p of problems) {
+    if (p.path[0] !== "spec") continue;
+    const pointer = p.path.slice(1).map((k) => `/${String(k).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+    const at2 = nodeAtPointer(map, pointer);
+    const pos = at2.node === map ? keyPos : at2.keyPos ?? at2.node.pos;
+    ok = false;
+    if (!reported.has(pos.line)) fail(pos, `policy '${name}': ${p.message}`);
+  }
+  if (!ok) return void 0;
+  const sources = (key) => (asSeq(get(map, key))?.items ?? []).map((item) => ref(item.pos));
+  return {
+    name,
+    namespace,
+    spec,
+    ruleSources: { ingress: sources("ingress"), egress: sources("egress") },
+    source: ref(keyPos)
+  };
+}
+function plainJson(node) {
+  switch (node.kind) {
+    case "map": {
+      const out = {};
+      for (const e of node.entries) {
+        Object.defineProperty(out, e.key, {
+          value: plainJson(e.value),
+          enumerable: true,
+          writable: true,
+          configurable: true
+        });
+      }
+      return out;
+    }
+    case "seq":
+      return node.items.map(plainJson);
+    case "scalar":
+      return node.value;
+  }
+}
+
 // action/src/intent/namespaces.ts
 var METADATA_NAME = "kubernetes.io/metadata.name";
-function ref(pos) {
+function ref2(pos) {
   return { file: pos.file, line: pos.line, column: pos.column };
 }
 function readLabels(map, what, fail) {
@@ -16761,16 +17488,18 @@ function buildNamespaces(sources, excluded, profile, fail) {
         namespace: name,
         labels: svcLabels,
         ports,
-        source: ref(main3.keyPos)
+        source: ref2(main3.keyPos)
       });
     }
+    const policies = readHandWrittenPolicies(list, name, managed, fail);
     const intent = {
       name,
       managed,
       defaultDeny,
       labels,
       services: [...services.values()].sort((a, b) => a.name.localeCompare(b.name)),
-      source: ref(main2.keyPos)
+      ...policies.length > 0 ? { policies } : {},
+      source: ref2(main2.keyPos)
     };
     const built = { intent, services, incomplete };
     if (podLabels) built.podLabels = podLabels;
@@ -16793,19 +17522,19 @@ function readServicePorts(node, service, profile, outerFail) {
     if (item.kind === "scalar" && typeof item.value === "number") {
       const problem = Number.isInteger(item.value) ? portRangeProblem(item.value) : `port ${item.value} is not a whole number`;
       if (problem) fail(item.pos, problem);
-      else port = { port: item.value, protocol: "TCP", source: ref(item.pos) };
+      else port = { port: item.value, protocol: "TCP", source: ref2(item.pos) };
     } else if (item.kind === "scalar" && typeof item.value === "string") {
       const r = parsePortText(item.value, false);
       if (!r.ok) fail(item.pos, r.message, r.hint);
       else {
-        port = { port: r.port, protocol: r.protocol ?? "TCP", source: ref(item.pos) };
+        port = { port: r.port, protocol: r.protocol ?? "TCP", source: ref2(item.pos) };
         if (r.endPort !== void 0) port.endPort = r.endPort;
       }
     } else if (item.kind === "map") {
       const shape = checkShape(item, "portObject");
       for (const e of shape) fail({ file: e.file, line: e.line, column: e.column }, e.message, e.hint);
-      const p = asNumber(get(item, "port"));
-      const endPort = asNumber(get(item, "endPort"));
+      const p = asPortNumber(get(item, "port"));
+      const endPort = asPortNumber(get(item, "endPort"));
       const protoText = asString(get(item, "protocol"));
       const nameText = asString(get(item, "name"));
       if (shape.length === 0 && p !== void 0) {
@@ -16815,7 +17544,7 @@ function readServicePorts(node, service, profile, outerFail) {
         else if (!protocol)
           fail(get(item, "protocol").pos, `unknown protocol '${protoText}'`, "expected TCP, UDP or SCTP");
         else {
-          port = { port: p, protocol, source: ref(item.pos) };
+          port = { port: p, protocol, source: ref2(item.pos) };
           if (endPort !== void 0 && endPort !== p) port.endPort = endPort;
           if (nameText !== void 0) {
             const nameProblem = portNameProblem(nameText);
@@ -16862,6 +17591,294 @@ function readServicePorts(node, service, profile, outerFail) {
     out.push(port);
   }
   return { ports: out, complete };
+}
+
+// action/src/intent/clusters.ts
+function secretNameProblem(name) {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name))
+    return "must be letters, digits and '_', not starting with a digit (GitHub's rule for secret names)";
+  if (/^github_/i.test(name)) return "must not start with GITHUB_ (GitHub reserves it)";
+  return void 0;
+}
+function readClusters(env, dnsModeSet, fail) {
+  const out = {};
+  const clustersEntry = entry(env, "clusters");
+  const waveEntry = entry(env, "waveSize");
+  const waveSize = asNumber(waveEntry?.value);
+  if (waveEntry && waveSize !== void 0 && Number.isInteger(waveSize) && waveSize >= 1) {
+    if (!clustersEntry) {
+      fail(waveEntry.keyPos, "waveSize needs clusters: it sets how many clusters deploy at once");
+    } else out.waveSize = waveSize;
+  }
+  const seq = asSeq(clustersEntry?.value);
+  if (!clustersEntry || !seq) return out;
+  if (seq.items.length === 0) {
+    fail(
+      clustersEntry.keyPos,
+      "clusters: is empty",
+      "list the clusters, or leave the key out for one cluster"
+    );
+    return out;
+  }
+  const clusters = [];
+  const names = /* @__PURE__ */ new Map();
+  const reaches = /* @__PURE__ */ new Map();
+  for (const item of seq.items) {
+    const map = asMap(item);
+    if (!map) continue;
+    const name = asString(get(map, "name"));
+    if (name === void 0) continue;
+    const nameNode = get(map, "name");
+    const problem = dns1123LabelProblem(name);
+    if (problem) fail(nameNode.pos, `cluster name '${name}' ${problem}`);
+    const again = names.get(name);
+    if (again !== void 0) fail(nameNode.pos, `cluster '${name}' is already listed at line ${again}`);
+    names.set(name, nameNode.pos.line);
+    const secretNode = get(map, "kubeconfigSecret");
+    const kubeconfigSecret = asString(secretNode);
+    if (kubeconfigSecret !== void 0) {
+      const p = secretNameProblem(kubeconfigSecret);
+      if (p) fail(secretNode.pos, `kubeconfigSecret '${kubeconfigSecret}' ${p}`);
+    }
+    const contextNode = get(map, "context");
+    const context = asString(contextNode);
+    if (context !== void 0 && (context.trim() === "" || /[\p{Cc}]/u.test(context))) {
+      fail(contextNode.pos, "context must be a kubeconfig context name: not empty, no control characters");
+    }
+    if (kubeconfigSecret === void 0 && context === void 0) {
+      fail(
+        map.pos,
+        `cluster '${name}' says nowhere how to reach it`,
+        "give kubeconfigSecret (the GitHub secret holding its kubeconfig), context, or both"
+      );
+    } else {
+      const reach = `${kubeconfigSecret?.toUpperCase() ?? ""}\0${context ?? ""}`;
+      const first = reaches.get(reach);
+      if (first) {
+        fail(
+          map.pos,
+          `cluster '${name}' is reached exactly as cluster '${first.name}' (line ${first.line}): both would be one cluster`,
+          "give each cluster its own kubeconfigSecret or context"
+        );
+      } else reaches.set(reach, { name, line: map.pos.line });
+    }
+    const cluster = {
+      name,
+      canary: asBoolean(get(map, "canary")) ?? false,
+      source: ref2(map.pos)
+    };
+    if (kubeconfigSecret !== void 0) cluster.kubeconfigSecret = kubeconfigSecret;
+    if (context !== void 0) cluster.context = context;
+    const cni = asString(get(map, "cni"));
+    if (cni !== void 0 && isCniProfileName(cni)) {
+      cluster.cni = cni;
+      if (!dnsModeSet) cluster.dnsMode = CNI_PROFILES[cni].dnsSelectorMode;
+    }
+    const cidrs = asSeq(get(map, "nodeCidrs"));
+    if (cidrs) {
+      cluster.nodeCidrs = [];
+      for (const c of cidrs.items) {
+        const text = asString(c);
+        if (text === void 0) continue;
+        const parsed = parseCidr(text.trim());
+        if (!parsed.ok) fail(c.pos, `node CIDR of cluster '${name}': ${parsed.message}`, parsed.hint);
+        else cluster.nodeCidrs.push(parsed.cidr.text);
+      }
+    }
+    clusters.push(cluster);
+  }
+  if (clusters.length > 1 && !clusters.some((c) => c.canary)) {
+    fail(
+      clustersEntry.keyPos,
+      `none of the ${clusters.length} clusters is a canary`,
+      "write canary: true on the cluster that deploys and is probed before the others"
+    );
+  }
+  out.clusters = clusters;
+  return out;
+}
+function checkClusterCapabilities(env, clusters, namespaces, flows, fail) {
+  const items = asSeq(get(env, "clusters"))?.items ?? [];
+  clusters.forEach((cluster, i) => {
+    if (!cluster.cni) return;
+    const profile = CNI_PROFILES[cluster.cni];
+    const item = asMap(items[i]);
+    const at2 = (item ? get(item, "cni")?.pos : void 0) ?? cluster.source;
+    for (const need of unsupported(profile, namespaces, flows)) {
+      fail(
+        at2,
+        `cluster '${cluster.name}' runs cni ${profile.name}, which does not support ${need.what}, needed by ${need.by} (${need.source.file}:${need.source.line})`,
+        need.note
+      );
+    }
+  });
+}
+function unsupported(profile, namespaces, flows) {
+  const needs = /* @__PURE__ */ new Map();
+  const add = (what, need) => {
+    if (!needs.has(what)) needs.set(what, { what, ...need });
+  };
+  for (const ns of namespaces) {
+    for (const svc of ns.services) {
+      for (const p of svc.ports) {
+        const by = `service '${ns.name}/${svc.name}'`;
+        if (p.endPort !== void 0 && !profile.endPortSupported)
+          add("port ranges (endPort)", { by, source: p.source });
+        if (p.protocol === "SCTP" && !profile.sctpSupported) {
+          const note = profile.notes["sctp"];
+          add("SCTP", { by, source: p.source, ...note ? { note } : {} });
+        }
+      }
+    }
+  }
+  for (const f of flows) {
+    const by = `flow '${f.text}'`;
+    if (f.to.kind === "fqdn" && !profile.fqdnEgress) {
+      const note = profile.notes["fqdn"];
+      add("FQDN egress", { by, source: f.source, ...note ? { note } : {} });
+    }
+    for (const p of f.ports) {
+      if (p.endPort !== void 0 && !profile.endPortSupported)
+        add("port ranges (endPort)", { by, source: f.source });
+      if (p.protocol === "SCTP" && !profile.sctpSupported) add("SCTP", { by, source: f.source });
+    }
+  }
+  return [...needs.values()];
+}
+
+// action/src/intent/flow-syntax.ts
+var FLOW_HINT = "write 'SOURCE -> DESTINATION[:PORTS]', e.g. 'frontend -> api:8080'";
+function parseFlowLine(text) {
+  const wrongArrow = /=>|<-+|→|-{2,}>|—>|->>/.exec(text);
+  if (wrongArrow) {
+    return {
+      ok: false,
+      message: `flow '${text}' uses '${wrongArrow[0]}' where '->' is expected`,
+      hint: FLOW_HINT
+    };
+  }
+  const parts = text.split("->");
+  if (parts.length > 2)
+    return { ok: false, message: `flow '${text}' has more than one '->'`, hint: FLOW_HINT };
+  if (parts.length < 2) return { ok: false, message: `flow '${text}' has no '->'`, hint: FLOW_HINT };
+  const fromText = parts[0].trim();
+  let toText = parts[1].trim();
+  if (fromText === "" || toText === "") {
+    return { ok: false, message: `flow '${text}' needs a source and a destination`, hint: FLOW_HINT };
+  }
+  if (/\s/.test(fromText) || /\s/.test(toText.replace(/,\s+/g, ","))) {
+    return { ok: false, message: `flow '${text}' has spaces inside an endpoint`, hint: FLOW_HINT };
+  }
+  toText = toText.replace(/,\s+/g, ",");
+  const from = parseSourceText(fromText);
+  if (!from.ok) return from;
+  const to = parseDestinationText(toText);
+  if (!to.ok) return to;
+  const flow = { from: from.value, to: to.value.endpoint };
+  if (to.value.ports) flow.ports = to.value.ports;
+  return { ok: true, value: flow };
+}
+function parseSourceText(text) {
+  if (text.startsWith("[")) {
+    const close = text.indexOf("]");
+    if (close < 0) return { ok: false, message: `'${text}' has '[' without ']'` };
+    if (close !== text.length - 1)
+      return { ok: false, message: `ports belong to the destination, not the source '${text}'` };
+    return classify(text.slice(1, close), true);
+  }
+  const colons = (text.match(/:/g) ?? []).length;
+  if (colons === 1) {
+    return {
+      ok: false,
+      message: `ports belong to the destination, not the source '${text}'`,
+      hint: `write '${text.slice(0, text.indexOf(":"))} -> DESTINATION:PORTS'`
+    };
+  }
+  return classify(text, colons > 1);
+}
+function parseDestinationText(text) {
+  let target = text;
+  let portText;
+  if (text.startsWith("[")) {
+    const close = text.indexOf("]");
+    if (close < 0) return { ok: false, message: `'${text}' has '[' without ']'` };
+    const rest = text.slice(close + 1);
+    target = text.slice(1, close);
+    if (rest !== "") {
+      if (!rest.startsWith(":")) return { ok: false, message: `expected ':PORTS' after ']' in '${text}'` };
+      portText = rest.slice(1);
+    }
+    const endpoint2 = classify(target, true);
+    if (!endpoint2.ok) return endpoint2;
+    return withPorts(endpoint2.value, portText, text);
+  }
+  const colons = (text.match(/:/g) ?? []).length;
+  if (colons > 1) {
+    const whole = parseCidr(text);
+    if (whole.ok || !/:(\d[\d,\-/a-zA-Z]*|[a-z][a-z0-9-]*)$/.test(text))
+      return withPorts(classifyIp(text), void 0, text);
+    const last = text.lastIndexOf(":");
+    const head = text.slice(0, last);
+    if (parseCidr(head).ok) {
+      return {
+        ok: false,
+        message: `IPv6 CIDR '${head}' with ports must be written in brackets`,
+        hint: `write [${head}]:${text.slice(last + 1)}`
+      };
+    }
+    return withPorts(classifyIp(text), void 0, text);
+  }
+  if (colons === 1) {
+    const at2 = text.indexOf(":");
+    target = text.slice(0, at2);
+    portText = text.slice(at2 + 1);
+  }
+  const endpoint = classify(target, false);
+  if (!endpoint.ok) return endpoint;
+  return withPorts(endpoint.value, portText, text);
+}
+function withPorts(endpoint, portText, text) {
+  if (portText === void 0) return { ok: true, value: { endpoint } };
+  const ports = portText.split(",").map((p) => p.trim());
+  if (ports.some((p) => p === ""))
+    return { ok: false, message: `empty port in '${text}'`, hint: "write PORT,PORT" };
+  return { ok: true, value: { endpoint, ports } };
+}
+function classifyIp(text) {
+  return { kind: "cidr", cidr: text };
+}
+function classify(text, ipOnly) {
+  if (ipOnly || looksLikeIp(text)) return { ok: true, value: { kind: "cidr", cidr: text } };
+  const slashes = text.split("/");
+  if (slashes.length === 2) {
+    const [ns, name] = slashes;
+    if (ns === "" || name === "") return { ok: false, message: `'${text}' must be 'namespace/service'` };
+    if (name === "*")
+      return { ok: true, value: { kind: "name", name: ns, namespace: ns, wholeNamespace: true } };
+    return { ok: true, value: { kind: "name", name, namespace: ns } };
+  }
+  if (slashes.length > 2)
+    return { ok: false, message: `'${text}' has too many '/'`, hint: "write 'namespace/service'" };
+  if (text.includes(".")) {
+    const fqdn = (text.endsWith(".") ? text.slice(0, -1) : text).toLowerCase();
+    if (fqdn.startsWith("*.")) {
+      return { ok: false, message: `wildcard FQDN '${text}' is not supported`, hint: "name each host" };
+    }
+    const problem = dns1123SubdomainProblem(fqdn);
+    if (problem) return { ok: false, message: `FQDN '${text}' ${problem}` };
+    return { ok: true, value: { kind: "fqdn", fqdn } };
+  }
+  return { ok: true, value: { kind: "name", name: text } };
+}
+function formatRawEndpoint(e) {
+  switch (e.kind) {
+    case "name":
+      return e.wholeNamespace ? `${e.name}/*` : e.namespace ? `${e.namespace}/${e.name}` : e.name;
+    case "cidr":
+      return e.cidr.includes(":") ? `[${e.cidr}]` : e.cidr;
+    case "fqdn":
+      return e.fqdn;
+  }
 }
 
 // action/src/intent/flows.ts
@@ -17053,7 +18070,7 @@ function buildFlows(sources, namespaces, profile, cniName, fail) {
       const portFail = to.portsIncomplete ? () => void 0 : fail;
       const ports = resolveFlowPorts(portItems, item.pos, to, text, profile, portFail);
       if (!ports) continue;
-      const flow = { from: from.endpoint, to: to.endpoint, ports, text, source: ref(item.pos) };
+      const flow = { from: from.endpoint, to: to.endpoint, ports, text, source: ref2(item.pos) };
       const key = JSON.stringify([
         flow.from,
         flow.to,
@@ -17161,12 +18178,12 @@ function resolveFlowPorts(items, flowPos, to, text, profile, fail) {
       }
       const shape = checkShape(map, "portObject");
       for (const e of shape) fail({ file: e.file, line: e.line, column: e.column }, e.message, e.hint);
-      const p = asNumber(get(map, "port"));
+      const p = asPortNumber(get(map, "port"));
       if (shape.length > 0 || p === void 0) {
         ok = false;
         continue;
       }
-      const endPort = asNumber(get(map, "endPort"));
+      const endPort = asPortNumber(get(map, "endPort"));
       const problem = portRangeProblem(p, endPort);
       const protoText = asString(get(map, "protocol"));
       const protocol = protoText === void 0 ? void 0 : parseProtocol(protoText);
@@ -17247,24 +18264,24 @@ function matchPort(spec, svc, text, declaredList, pos, fail) {
 }
 
 // action/src/intent/probe-targets.ts
-var import_ipaddr2 = __toESM(require_ipaddr(), 1);
+var import_ipaddr3 = __toESM(require_ipaddr(), 1);
 var IPV42 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 function canonicalAddress(text) {
-  if (IPV42.test(text)) return import_ipaddr2.default.IPv4.parse(text).toString();
-  if (text.includes(":") && !text.includes("%") && import_ipaddr2.default.IPv6.isValid(text))
-    return import_ipaddr2.default.IPv6.parse(text).toRFC5952String();
+  if (IPV42.test(text)) return import_ipaddr3.default.IPv4.parse(text).toString();
+  if (text.includes(":") && !text.includes("%") && import_ipaddr3.default.IPv6.isValid(text))
+    return import_ipaddr3.default.IPv6.parse(text).toRFC5952String();
   return void 0;
 }
 function firstHost(cidrText) {
   try {
-    const [addr, prefix] = import_ipaddr2.default.parseCIDR(cidrText);
+    const [addr, prefix] = import_ipaddr3.default.parseCIDR(cidrText);
     const bytes = addr.toByteArray();
     const bits = bytes.length * 8;
     const network = bytes.map(
       (b, i) => b & (255 << 8 - Math.max(0, Math.min(8, prefix - i * 8)) & 255)
     );
     if (prefix < bits) network[network.length - 1] = (network[network.length - 1] ?? 0) | 1;
-    const host = import_ipaddr2.default.fromByteArray(network);
+    const host = import_ipaddr3.default.fromByteArray(network);
     return host.kind() === "ipv6" ? host.toRFC5952String() : host.toString();
   } catch {
     return void 0;
@@ -17712,7 +18729,33 @@ function buildEnvironment(file, ctx) {
       continue;
     }
     seenTargets.set(key, item.pos);
-    probeTargets.push({ address: t.address, port: t.port, protocol: t.protocol, source: ref(item.pos) });
+    probeTargets.push({ address: t.address, port: t.port, protocol: t.protocol, source: ref2(item.pos) });
+  }
+  let replaces;
+  const replacesEntry = entry(env, "replaces");
+  const replacesText = asString(replacesEntry?.value)?.trim().replace(/^\.\//, "").replace(/\/+$/, "");
+  if (replacesEntry && replacesText !== void 0) {
+    const directory = ctx.under(replacesText);
+    const inside = [...ctx.parsed.keys()].filter((p) => p.startsWith(`${directory}/`)).sort();
+    if (replacesText === "" || replacesText.startsWith("/") || replacesText.split("/").includes("..")) {
+      fail(
+        replacesEntry.value.pos,
+        `replaces '${replacesText}' must be a directory inside the policies directory`,
+        "e.g. imported/production"
+      );
+    } else if (inside.length === 0) {
+      fail(
+        replacesEntry.value.pos,
+        `replaces '${replacesText}': no YAML file in ${directory}`,
+        "netpol-rollout import writes them"
+      );
+    } else {
+      replaces = { directory, files: inside, source: ref2(replacesEntry.value.pos) };
+      for (const path of inside) {
+        if (!touched.includes(path)) touched.push(path);
+        if (!files.includes(path)) files.push(path);
+      }
+    }
   }
   const dnsMap = asMap(get(env, "dns"));
   const dnsNamespace = asString(dnsMap ? get(dnsMap, "namespace") : void 0) ?? DEFAULT_DNS_NAMESPACE;
@@ -17742,6 +18785,9 @@ function buildEnvironment(file, ctx) {
     );
   }
   const flows = buildFlows(sources, namespaces, profile, cniName ?? "", fail);
+  const { clusters, waveSize } = readClusters(env, dnsModeText !== void 0, fail);
+  const namespaceList = [...namespaces.values()].map((n) => n.intent).sort((a, b) => a.name.localeCompare(b.name));
+  if (clusters) checkClusterCapabilities(env, clusters, namespaceList, flows, fail);
   ctx.errors.push(...errors);
   if (errors.length > 0 || order === void 0 || !profile || !dnsMode || !built.promotion) return built;
   const dns = { namespace: dnsNamespace, podLabels: dnsLabels, mode: dnsMode };
@@ -17755,15 +18801,18 @@ function buildEnvironment(file, ctx) {
     nodeCidrs,
     excludedNamespaces,
     ...probeTargets.length > 0 ? { probeTargets } : {},
-    namespaces: [...namespaces.values()].map((n) => n.intent).sort((a, b) => a.name.localeCompare(b.name)),
+    ...replaces ? { replaces } : {},
+    namespaces: namespaceList,
     flows,
+    ...clusters ? { clusters } : {},
+    ...waveSize !== void 0 ? { waveSize } : {},
     files,
-    source: ref(env.pos)
+    source: ref2(env.pos)
   };
   const dnsKey = entry(env, "dns");
-  if (dnsKey) built.intent.dnsSource = ref(dnsKey.keyPos);
+  if (dnsKey) built.intent.dnsSource = ref2(dnsKey.keyPos);
   const nodeCidrsKey = entry(env, "nodeCidrs");
-  if (nodeCidrsKey) built.intent.nodeCidrsSource = ref(nodeCidrsKey.keyPos);
+  if (nodeCidrsKey) built.intent.nodeCidrsSource = ref2(nodeCidrsKey.keyPos);
   return built;
 }
 function templateParameters(root, errors) {
@@ -17963,7 +19012,7 @@ async function readRegularFile(path, limits, budget) {
     }
     if (length > limit)
       return { problem: `not read: it grew past the ${limit} bytes allowed while being read` };
-    return decode(buffer.subarray(0, length));
+    return decode2(buffer.subarray(0, length));
   } finally {
     await handle.close();
   }
@@ -17975,7 +19024,7 @@ function kindOf(info) {
   if (info.isDirectory()) return "a directory";
   return "a special file";
 }
-function decode(bytes) {
+function decode2(bytes) {
   if (bytes[0] === 255 && bytes[1] === 254 || bytes[0] === 254 && bytes[1] === 255) {
     return { problem: "not read: the file is UTF-16 text; save it as UTF-8" };
   }
@@ -18048,7 +19097,7 @@ var CONFIG_KEYS = [
 function configKey(key) {
   return `${CONFIG_NAMESPACE}:${key}`;
 }
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 function parseStackConfig(raw, repoRoot, keyName = (k) => `${CONFIG_NAMESPACE}:${k}`) {
   const errors = [];
   const key = keyName;
@@ -18082,7 +19131,7 @@ function parseStackConfig(raw, repoRoot, keyName = (k) => `${CONFIG_NAMESPACE}:$
   }
   const monitoring = parseBoolean(raw.monitoring, key("monitoring"), errors);
   const monitoringNamespace = nonEmpty(raw.monitoringNamespace) ?? "monitoring";
-  if (!DNS_LABEL.test(monitoringNamespace) || monitoringNamespace.length > 63) {
+  if (!DNS_LABEL2.test(monitoringNamespace) || monitoringNamespace.length > 63) {
     errors.push(
       `${key("monitoringNamespace")} must be a namespace name (DNS label), not "${monitoringNamespace}"`
     );
@@ -18237,6 +19286,7 @@ var Compiler = class {
         objects.push(this.defaultDeny(ns), this.allowDns(ns));
       }
       for (const svc of ns.services) this.addHealthChecks(ns, svc);
+      for (const policy of ns.policies ?? []) objects.push(this.handWritten(ns, policy));
     }
     for (const target of this.targets.values()) objects.push(...this.targetPolicies(target));
     objects.sort(compareObjects);
@@ -18446,6 +19496,31 @@ var Compiler = class {
     const peer = { namespaceSelector: namespaceSelector(this.env.dns.namespace) };
     if (this.env.dns.mode === "strict") peer.podSelector = selector(this.env.dns.podLabels);
     return { to: [peer], ports: DNS_PORTS.map((p) => ({ ...p })) };
+  }
+  /**
+   * A hand-written policy as written. A policy without any rule only isolates: it is a deny
+   * and goes with the default-deny, after the allows.
+   */
+  handWritten(ns, policy) {
+    const { podSelector, policyTypes, ingress, egress } = policy.spec;
+    const types = policyTypes && policyTypes.length > 0 ? [...policyTypes] : egress && egress.length > 0 ? ["Ingress", "Egress"] : ["Ingress"];
+    const spec = { podSelector: structuredClone(podSelector), policyTypes: types };
+    if (ingress !== void 0) spec.ingress = structuredClone(ingress);
+    if (egress !== void 0) spec.egress = structuredClone(egress);
+    const stage = (ingress?.length ?? 0) + (egress?.length ?? 0) === 0 ? "deny" : "allow";
+    const obj = this.networkPolicy(
+      ns.name,
+      `${HAND_WRITTEN_PREFIX}${policy.name}`,
+      stage,
+      policy.source,
+      spec,
+      [policy.source]
+    );
+    obj.ruleOrigins = {
+      ingress: policy.ruleSources.ingress.map((s) => [s]),
+      egress: policy.ruleSources.egress.map((s) => [s])
+    };
+    return obj;
   }
   targetPolicies(target) {
     const ns = target.namespace;
@@ -18759,7 +19834,7 @@ function addKyverno(plan, source, options) {
   const env = options.environment;
   const labels = ourLabels(env);
   const denyNamespaces = unique(
-    source.objects.filter((o) => o.stage === "deny").map((o) => o.manifest.metadata.namespace ?? "")
+    source.objects.filter((o) => o.manifest.metadata.name === DEFAULT_DENY_NAME).map((o) => o.manifest.metadata.namespace ?? "")
   ).filter((n) => n !== "");
   const known = unique([
     ...source.objects.map((o) => o.manifest.metadata.namespace ?? ""),
